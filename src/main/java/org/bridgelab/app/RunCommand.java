@@ -1,0 +1,148 @@
+package org.bridgelab.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bridgelab.lab.Lab;
+import org.bridgelab.lab.LabException;
+import org.bridgelab.lab.LabHostChoice;
+import org.bridgelab.lesson.Curriculum;
+import org.bridgelab.lesson.Lesson;
+import org.bridgelab.lesson.LessonFormatException;
+import org.bridgelab.lesson.LessonRunner;
+import org.bridgelab.lesson.RunListener;
+import org.bridgelab.lesson.RunReport;
+
+/** {@code bridgelab run}: a fresh lab, the chosen lessons checked step by step, a report, a clean teardown. */
+final class RunCommand {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final List<String> lessonIds;
+    private final boolean all;
+    private final Path lessonFile;
+    private final boolean json;
+    private final Path dumpState;
+    private final Path capture;
+    private final LabHostChoice labHost;
+
+    private RunCommand(List<String> lessonIds, boolean all, Path lessonFile, boolean json, Path dumpState, Path capture,
+                       LabHostChoice labHost) {
+        this.lessonIds = lessonIds;
+        this.all = all;
+        this.lessonFile = lessonFile;
+        this.json = json;
+        this.dumpState = dumpState;
+        this.capture = capture;
+        this.labHost = labHost;
+    }
+
+    static Optional<RunCommand> parse(List<String> args, PrintStream err) {
+        List<String> ids = new ArrayList<>();
+        boolean all = false;
+        boolean json = false;
+        boolean yes = false;
+        Path lessonFile = null;
+        Path dumpState = null;
+        Path capture = null;
+        String host = "sandbox";
+        Path sshConfig = null;
+        try {
+            for (int i = 0; i < args.size(); i++) {
+                String arg = args.get(i);
+                switch (arg) {
+                    case "--all" -> all = true;
+                    case "--json" -> json = true;
+                    case "--yes-change-this-machine" -> yes = true;
+                    case "--lesson-file" -> lessonFile = Path.of(value(args, ++i, arg));
+                    case "--dump-state" -> dumpState = Path.of(value(args, ++i, arg));
+                    case "--capture" -> capture = Path.of(value(args, ++i, arg));
+                    case "--lab-host" -> host = value(args, ++i, arg);
+                    case "--ssh-config" -> sshConfig = Path.of(value(args, ++i, arg));
+                    default -> {
+                        if (arg.startsWith("-")) {
+                            throw new IllegalArgumentException("unknown option " + arg);
+                        }
+                        ids.add(arg);
+                    }
+                }
+            }
+            if (!all && ids.isEmpty() && lessonFile == null) {
+                throw new IllegalArgumentException("name the lessons to run (s1 … s4, teardown) or give --all");
+            }
+            if (all && !ids.isEmpty()) {
+                throw new IllegalArgumentException("give either --all or lesson names, not both");
+            }
+            return Optional.of(new RunCommand(ids, all, lessonFile, json, dumpState, capture,
+                    LabHostChoice.parse(host, sshConfig, yes)));
+        } catch (IllegalArgumentException e) {
+            err.println("bridgelab run: " + e.getMessage() + "\n");
+            err.print(Main.USAGE);
+            return Optional.empty();
+        }
+    }
+
+    private static String value(List<String> args, int index, String option) {
+        if (index >= args.size()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args.get(index);
+    }
+
+    int execute(PrintStream out, PrintStream err) {
+        List<Lesson> lessons;
+        try {
+            lessons = selectLessons();
+        } catch (LessonFormatException | IllegalArgumentException e) {
+            err.println("bridgelab: " + e.getMessage());
+            return 2;
+        }
+        long started = System.currentTimeMillis();
+        try (Lab lab = Lab.open(labHost)) {
+            err.println("lab host: " + lab.host().description());
+            RunReport report;
+            try (CaptureDuringRun recorder = CaptureDuringRun.start(lab, capture, err)) {
+                ReportPrinter printer = new ReportPrinter(out);
+                RunListener listener = RunListeners.of(json ? RunListener.NONE : printer, recorder);
+                report = new LessonRunner(lab.host(), listener).run(lessons);
+                if (dumpState != null) {
+                    StateDumper.write(lab.host(), dumpState);
+                    err.println("state written to " + dumpState);
+                }
+                if (json) {
+                    out.println(JSON.writeValueAsString(report));
+                } else {
+                    printer.summary(report, System.currentTimeMillis() - started);
+                }
+            }
+            if (capture != null) {
+                err.println("traffic written to " + capture);
+            }
+            return report.passed() ? 0 : 1;
+        } catch (LabException e) {
+            err.println("bridgelab: " + e.getMessage());
+            return 3;
+        } catch (java.io.IOException e) {
+            err.println("bridgelab: cannot write: " + e.getMessage());
+            return 3;
+        }
+    }
+
+    private List<Lesson> selectLessons() {
+        Curriculum curriculum = Curriculum.bundled();
+        List<String> ids = new ArrayList<>(lessonIds);
+        if (lessonFile != null) {
+            curriculum = curriculum.with(lessonFile);
+            if (ids.isEmpty() && !all) {
+                ids.add(curriculum.lessons().get(curriculum.lessons().size() - 1).id());
+            }
+        }
+        if (all) {
+            return curriculum.lessons();
+        }
+        return curriculum.withPrerequisites(ids);
+    }
+}

@@ -1,0 +1,84 @@
+package org.bridgelab.kernel;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads iproute2's JSON ({@code ip -j -d addr show}, {@code ip -j route show}, {@code ip -j netns list}). */
+public final class IpJsonParser {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private IpJsonParser() {
+    }
+
+    /** A link as one namespace sees it; the peer is still a raw (index, namespace id) reference. */
+    public record RawLink(int index, String name, String kind, String state, List<String> flags, String mac, int mtu,
+                          String master, int peerIndex, Integer peerNetnsId, String peerName, List<String> addresses) {
+    }
+
+    public static List<RawLink> links(String json) {
+        List<RawLink> links = new ArrayList<>();
+        for (JsonNode node : array(json, "ip -j -d addr show")) {
+            List<String> flags = new ArrayList<>();
+            node.path("flags").forEach(flag -> flags.add(flag.asText()));
+            List<String> addresses = new ArrayList<>();
+            node.path("addr_info").forEach(addr -> {
+                if ("inet".equals(addr.path("family").asText())) {
+                    addresses.add(addr.path("local").asText() + "/" + addr.path("prefixlen").asInt());
+                }
+            });
+            String kind = node.path("linkinfo").path("info_kind").asText(node.path("link_type").asText("unknown"));
+            links.add(new RawLink(
+                    node.path("ifindex").asInt(),
+                    node.path("ifname").asText(),
+                    kind,
+                    node.path("operstate").asText("UNKNOWN"),
+                    flags,
+                    node.path("address").asText(""),
+                    node.path("mtu").asInt(),
+                    node.hasNonNull("master") ? node.get("master").asText() : null,
+                    node.path("link_index").asInt(-1),
+                    node.hasNonNull("link_netnsid") ? node.get("link_netnsid").asInt() : null,
+                    node.hasNonNull("link") ? node.get("link").asText() : null,
+                    addresses));
+        }
+        return links;
+    }
+
+    public static List<Topology.Route> routes(String json) {
+        List<Topology.Route> routes = new ArrayList<>();
+        for (JsonNode node : array(json, "ip -j route show")) {
+            routes.add(new Topology.Route(
+                    node.path("dst").asText(),
+                    node.hasNonNull("gateway") ? node.get("gateway").asText() : null,
+                    node.hasNonNull("dev") ? node.get("dev").asText() : null,
+                    node.path("protocol").asText(null),
+                    node.path("scope").asText(null)));
+        }
+        return routes;
+    }
+
+    /** The named namespaces, in the order iproute2 lists them. */
+    public static List<String> namespaces(String json) {
+        List<String> names = new ArrayList<>();
+        array(json, "ip -j netns list").forEach(node -> names.add(node.path("name").asText()));
+        return names;
+    }
+
+    private static JsonNode array(String json, String command) {
+        if (json.isBlank()) {
+            return JSON.createArrayNode();
+        }
+        try {
+            JsonNode node = JSON.readTree(json);
+            if (!node.isArray()) {
+                throw new IllegalArgumentException(command + " did not print a JSON array");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(command + " printed invalid JSON: " + e.getOriginalMessage());
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package org.bridgelab.lab;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import org.zeroturnaround.exec.ProcessResult;
+import org.zeroturnaround.exec.StartedProcess;
+import org.zeroturnaround.exec.stream.LogOutputStream;
+
+/**
+ * A command that keeps running: a server, a capture, a ping without -c. Its output streams to a
+ * listener and is also kept, so checks can wait for a line to appear; it can be fed stdin, interrupted
+ * like Ctrl-C, and stopped.
+ */
+public final class LiveProcess {
+    private static final Duration GRACE = Duration.ofSeconds(3);
+
+    private final List<String> argv;
+    private final StartedProcess started;
+    private final StdinQueue stdin;
+    private final Output output;
+    private final ProcessRunner runner;
+    private final long startNanos = System.nanoTime();
+
+    LiveProcess(List<String> argv, StartedProcess started, StdinQueue stdin, Output output, ProcessRunner runner) {
+        this.argv = List.copyOf(argv);
+        this.started = started;
+        this.stdin = stdin;
+        this.output = output;
+        this.runner = runner;
+    }
+
+    public List<String> argv() {
+        return argv;
+    }
+
+    public long pid() {
+        return started.getProcess().pid();
+    }
+
+    public boolean isAlive() {
+        return started.getProcess().isAlive();
+    }
+
+    /** Types text into the command's stdin, as if at its terminal. */
+    public void send(String text) {
+        stdin.offer(text);
+    }
+
+    /** End-of-file on stdin (Ctrl-D). */
+    public void closeInput() {
+        stdin.close();
+    }
+
+    /** Text the command has printed so far (stdout and stderr interleaved as they came). */
+    public String output() {
+        return output.text();
+    }
+
+    /** Waits until the printed text satisfies the condition, the process ends, or the time is up. */
+    public boolean awaitOutput(Predicate<String> condition, Duration timeout) {
+        return output.await(condition, timeout, started.getProcess());
+    }
+
+    /** Waits for the command to end by itself; empty if it is still running after the timeout. */
+    public java.util.Optional<CommandResult> await(Duration timeout) {
+        try {
+            ProcessResult result = started.getFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return java.util.Optional.of(result(result.getExitValue()));
+        } catch (TimeoutException e) {
+            return java.util.Optional.empty();
+        } catch (ExecutionException e) {
+            throw new LabException("lost " + argv.get(0) + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabException("interrupted while waiting for " + argv.get(0), e);
+        }
+    }
+
+    /** Sends SIGINT to the command itself (the leaves of the process tree), as Ctrl-C would. */
+    public void interrupt() {
+        List<String> kill = new ArrayList<>(List.of("kill", "-INT"));
+        leaves().forEach(handle -> kill.add(Long.toString(handle.pid())));
+        runner.run(kill, Duration.ofSeconds(5));
+    }
+
+    /** Ctrl-C, a grace period, then SIGKILL for whatever is left; returns how it ended. */
+    public CommandResult stop() {
+        if (isAlive()) {
+            interrupt();
+            if (await(GRACE).isEmpty()) {
+                started.getProcess().descendants().forEach(ProcessHandle::destroyForcibly);
+                started.getProcess().destroyForcibly();
+            }
+        }
+        return await(GRACE).orElseGet(() -> result(137));
+    }
+
+    private List<ProcessHandle> leaves() {
+        List<ProcessHandle> leaves = started.getProcess().descendants()
+                .filter(handle -> handle.children().findAny().isEmpty())
+                .toList();
+        return leaves.isEmpty() ? List.of(started.getProcess().toHandle()) : leaves;
+    }
+
+    private CommandResult result(int exitCode) {
+        return new CommandResult(argv, exitCode, output.stdoutText(), output.stderrText(),
+                Duration.ofNanos(System.nanoTime() - startNanos));
+    }
+
+    /** Collects a live command's lines and wakes those waiting for a particular one. */
+    static final class Output {
+        private final OutputListener listener;
+        private final StringBuilder all = new StringBuilder();
+        private final StringBuilder stdout = new StringBuilder();
+        private final StringBuilder stderr = new StringBuilder();
+
+        Output(OutputListener listener) {
+            this.listener = listener;
+        }
+
+        LogOutputStream lines(OutputListener.Stream stream) {
+            return new LogOutputStream() {
+                @Override
+                protected void processLine(String line) {
+                    synchronized (Output.this) {
+                        all.append(line).append('\n');
+                        (stream == OutputListener.Stream.STDOUT ? stdout : stderr).append(line).append('\n');
+                        Output.this.notifyAll();
+                    }
+                    listener.line(stream, line);
+                }
+            };
+        }
+
+        synchronized String text() {
+            return all.toString();
+        }
+
+        synchronized String stdoutText() {
+            return stdout.toString();
+        }
+
+        synchronized String stderrText() {
+            return stderr.toString();
+        }
+
+        synchronized boolean await(Predicate<String> condition, Duration timeout, Process process) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            try {
+                while (!condition.test(all.toString())) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    // a process that has ended prints nothing more: look once more, then give up
+                    if (!process.isAlive()) {
+                        wait(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 200));
+                        return condition.test(all.toString());
+                    }
+                    wait(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 250));
+                }
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.bridgelab.lab;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.zeroturnaround.exec.InvalidExitValueException;
+import org.zeroturnaround.exec.ProcessExecutor;
+import org.zeroturnaround.exec.ProcessResult;
+import org.zeroturnaround.exec.StartedProcess;
+import org.zeroturnaround.exec.stream.LogOutputStream;
+
+/**
+ * The one door to local processes: every argv BridgeLab runs goes through here, and this is the only
+ * class that knows zt-exec. Argv lists only; nothing is ever handed to a shell.
+ */
+public final class ProcessRunner {
+    /** Ordinary users' PATH often lacks the sbin directories where ip, iptables and sysctl live. */
+    static final String PATH = System.getenv().getOrDefault("PATH", "/usr/bin:/bin")
+            + ":/usr/local/sbin:/usr/sbin:/sbin";
+
+    /** Runs argv to completion, or kills it after the timeout and reports exit 124 like timeout(1). */
+    public CommandResult run(List<String> argv, Duration timeout) {
+        long started = System.nanoTime();
+        CollectingStream stderr = new CollectingStream();
+        try {
+            ProcessResult result = new ProcessExecutor()
+                    .command(argv)
+                    .environment("PATH", PATH)
+                    .readOutput(true)
+                    .redirectError(stderr)
+                    .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .destroyOnExit()
+                    .execute();
+            return new CommandResult(argv, result.getExitValue(), result.outputUTF8(), stderr.toString(),
+                    Duration.ofNanos(System.nanoTime() - started));
+        } catch (TimeoutException e) {
+            return new CommandResult(argv, 124, "", "timed out after " + timeout.toSeconds() + " s",
+                    Duration.ofNanos(System.nanoTime() - started));
+        } catch (InvalidExitValueException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            return new CommandResult(argv, 127, "", notStarted(argv, e), Duration.ofNanos(System.nanoTime() - started));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabException("interrupted while running " + String.join(" ", argv), e);
+        }
+    }
+
+    /** Starts argv with its stdout and stderr streamed line by line to the listener. */
+    public LiveProcess start(List<String> argv, OutputListener listener) {
+        LiveProcess.Output output = new LiveProcess.Output(listener);
+        return launch(argv, output, output.lines(OutputListener.Stream.STDOUT));
+    }
+
+    /** Starts argv with its raw stdout written to {@code stdout} (binary data such as a pcap stream). */
+    public LiveProcess startBinary(List<String> argv, OutputStream stdout, OutputListener stderrListener) {
+        return launch(argv, new LiveProcess.Output(stderrListener), stdout);
+    }
+
+    private LiveProcess launch(List<String> argv, LiveProcess.Output output, OutputStream stdout) {
+        StdinQueue stdin = new StdinQueue();
+        try {
+            StartedProcess started = new ProcessExecutor()
+                    .command(argv)
+                    .environment("PATH", PATH)
+                    .redirectInput(stdin)
+                    .redirectOutput(stdout)
+                    .redirectError(output.lines(OutputListener.Stream.STDERR))
+                    .destroyOnExit()
+                    .start();
+            return new LiveProcess(argv, started, stdin, output, this);
+        } catch (IOException e) {
+            throw new LabException(notStarted(argv, e), e);
+        }
+    }
+
+    private static String notStarted(List<String> argv, IOException e) {
+        return "could not start " + argv.get(0) + ": " + e.getMessage();
+    }
+
+    /** Collects stderr of a run-to-completion command. */
+    private static final class CollectingStream extends LogOutputStream {
+        private final StringBuilder text = new StringBuilder();
+
+        @Override
+        protected void processLine(String line) {
+            text.append(line).append('\n');
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+}

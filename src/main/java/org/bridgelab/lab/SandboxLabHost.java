@@ -1,0 +1,165 @@
+package org.bridgelab.lab;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The default lab host: a fresh set of Linux namespaces (network, mount, PID, and for an ordinary
+ * user a user namespace) on this machine, so the real host's interfaces, routes and rules are never
+ * touched. A holder process ({@code cat}, PID 1 of the sandbox) keeps it alive while its stdin, a pipe
+ * from this JVM, stays open. When BridgeLab exits, even by kill -9, the pipe closes, the holder ends,
+ * and the kernel kills every process of the sandbox with it: nothing is left behind.
+ */
+public final class SandboxLabHost extends ArgvLabHost {
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
+
+    private final LiveProcess holder;
+    private final long holderPid;
+    private final List<String> enter;
+    private final boolean userNamespace;
+
+    private SandboxLabHost(ProcessRunner runner, LiveProcess holder, long holderPid, boolean userNamespace) {
+        super(runner);
+        this.holder = holder;
+        this.holderPid = holderPid;
+        this.userNamespace = userNamespace;
+        List<String> prefix = new ArrayList<>(List.of("nsenter", "-t", Long.toString(holderPid)));
+        if (userNamespace) {
+            prefix.addAll(List.of("--user", "--preserve-credentials"));
+        }
+        prefix.addAll(List.of("--net", "--mount", "--pid", "--"));
+        this.enter = List.copyOf(prefix);
+    }
+
+    /** Creates a fresh, empty sandbox: its own /run (for ip netns), loopback up, nothing else. */
+    public static SandboxLabHost start(ProcessRunner runner) {
+        List<RequiredTool> missing = RequiredTool.missingLocally();
+        if (!missing.isEmpty()) {
+            throw new LabException(RequiredTool.explain(missing));
+        }
+        boolean root = CurrentUser.uid() == 0;
+        LiveProcess holder = runner.start(holderArgv(root), OutputListener.IGNORE);
+        holder.send("ready\n");
+        if (!holder.awaitOutput(text -> text.contains("ready"), READY_TIMEOUT)) {
+            String error = holder.stop().evidence();
+            throw new LabException(whyNoSandbox(error));
+        }
+        long pid = holder.isAlive()
+                ? ProcessHandle.of(holder.pid()).flatMap(h -> h.children().findFirst()).map(ProcessHandle::pid).orElse(-1L)
+                : -1L;
+        if (pid < 0) {
+            throw new LabException("the sandbox's holder process ended at once: " + holder.stop().evidence());
+        }
+        SandboxLabHost sandbox = new SandboxLabHost(runner, holder, pid, !root);
+        try {
+            sandbox.run(HOST, "mount", "-t", "tmpfs", "-o", "mode=0755", "bridgelab-run", "/run").orThrow();
+            sandbox.run(HOST, "ip", "link", "set", "lo", "up").orThrow();
+        } catch (LabException e) {
+            sandbox.close();
+            throw e;
+        }
+        return sandbox;
+    }
+
+    static List<String> holderArgv(boolean root) {
+        List<String> argv = new ArrayList<>(List.of("unshare"));
+        if (!root) {
+            argv.add("--map-root-user");
+            argv.addAll(subordinateMappings());
+        }
+        argv.addAll(List.of("--net", "--mount", "--pid", "--fork", "--kill-child", "--mount-proc", "cat"));
+        return argv;
+    }
+
+    /**
+     * Maps the user's subordinate ids (when newuidmap and /etc/subuid allow) as ids 1..n of the sandbox,
+     * so tools that drop root for an unprivileged user, as tcpdump does, work unchanged.
+     */
+    private static List<String> subordinateMappings() {
+        if (!RequiredTool.onPath("newuidmap") || !RequiredTool.onPath("newgidmap")) {
+            return List.of();
+        }
+        String user = System.getProperty("user.name");
+        Optional<SubordinateIds> uids = SubordinateIds.read(Path.of("/etc/subuid"), user, CurrentUser.uid());
+        Optional<SubordinateIds> gids = SubordinateIds.read(Path.of("/etc/subgid"), user, CurrentUser.gid());
+        if (uids.isEmpty() || gids.isEmpty()) {
+            return List.of();
+        }
+        long count = Math.min(65535, Math.min(uids.get().count(), gids.get().count()));
+        return List.of("--map-users=" + uids.get().start() + ",1," + count,
+                "--map-groups=" + gids.get().start() + ",1," + count,
+                "--setgroups", "allow");
+    }
+
+    private static String whyNoSandbox(String error) {
+        String because = UserNamespaceSupport.ofThisMachine().whyForbidden()
+                .orElse("unshare said: " + error);
+        return "Could not create the sandbox lab host (Linux namespaces for the lab).\n" + because;
+    }
+
+    @Override
+    protected List<String> wrap(String node, List<String> argv, Mode mode) {
+        return concat(enter, inNamespace(node, argv));
+    }
+
+    @Override
+    public String kind() {
+        return "sandbox";
+    }
+
+    @Override
+    public String description() {
+        return "sandbox on this machine (" + (userNamespace ? "user namespace of " + System.getProperty("user.name")
+                : "root") + ", PID " + holderPid + ")";
+    }
+
+    /** The sandbox's PID 1 as seen from this machine; its /proc entry names the sandbox's namespaces. */
+    public long holderPid() {
+        return holderPid;
+    }
+
+    public boolean usesUserNamespace() {
+        return userNamespace;
+    }
+
+    @Override
+    public boolean isAlive() {
+        return holder.isAlive() && ProcessHandle.of(holderPid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** End-of-file for the holder: it exits and the kernel tears the whole sandbox down. */
+    @Override
+    public void close() {
+        holder.closeInput();
+        if (holder.await(Duration.ofSeconds(5)).isEmpty()) {
+            holder.stop();
+        }
+    }
+
+    /** The ids of the user running BridgeLab, read from /proc (Java has no getuid). */
+    static final class CurrentUser {
+        static long uid() {
+            return field("Uid:");
+        }
+
+        static long gid() {
+            return field("Gid:");
+        }
+
+        private static long field(String name) {
+            try {
+                return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                        .filter(line -> line.startsWith(name))
+                        .map(line -> Long.parseLong(line.substring(name.length()).strip().split("\\s+")[0]))
+                        .findFirst().orElseThrow();
+            } catch (IOException e) {
+                throw new LabException("cannot read /proc/self/status", e);
+            }
+        }
+    }
+}

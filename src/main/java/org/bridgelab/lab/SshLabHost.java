@@ -1,0 +1,94 @@
+package org.bridgelab.lab;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A remote lab VM reached with the learner's own OpenSSH client (their ~/.ssh/config, keys, agent and
+ * known_hosts). Commands run in the VM's real namespaces, as root or through {@code sudo -n}. The remote
+ * side always hands a command line to the login shell, so every argv element is single-quoted: the words
+ * arrive exactly as given, nothing is expanded.
+ */
+public final class SshLabHost extends ArgvLabHost {
+    private final List<String> ssh;
+    private final String destination;
+    private final List<String> privilege;
+
+    private SshLabHost(ProcessRunner runner, List<String> ssh, String destination, List<String> privilege) {
+        super(runner);
+        this.ssh = ssh;
+        this.destination = destination;
+        this.privilege = privilege;
+    }
+
+    public static SshLabHost connect(ProcessRunner runner, String destination, Path config) {
+        List<String> ssh = new ArrayList<>(List.of("ssh", "-o", "BatchMode=yes", "-o", "ConnectTimeout=10"));
+        if (config != null) {
+            ssh.addAll(List.of("-F", config.toString()));
+        }
+        SshLabHost probe = new SshLabHost(runner, List.copyOf(ssh), destination, List.of());
+        CommandResult id = probe.run(HOST, List.of("id", "-u"), DEFAULT_TIMEOUT);
+        if (!id.succeeded()) {
+            throw new LabException("Cannot reach the lab VM " + destination + " over SSH: " + id.evidence());
+        }
+        if (id.stdout().strip().equals("0")) {
+            return probe;
+        }
+        SshLabHost withSudo = new SshLabHost(runner, List.copyOf(ssh), destination, List.of("sudo", "-n"));
+        CommandResult sudo = withSudo.run(HOST, List.of("true"), DEFAULT_TIMEOUT);
+        if (!sudo.succeeded()) {
+            throw new LabException("The lab VM " + destination + " needs root or password-less sudo: " + sudo.evidence());
+        }
+        return withSudo;
+    }
+
+    @Override
+    protected List<String> wrap(String node, List<String> argv, Mode mode) {
+        List<String> full = new ArrayList<>(ssh);
+        // a terminal for interactive commands, so that ending the session hangs them up on the VM too
+        full.add(mode == Mode.INTERACTIVE ? "-tt" : "-T");
+        full.add(destination);
+        full.add("--");
+        full.add(quote(concat(privilege, inNamespace(node, argv))));
+        return full;
+    }
+
+    /** Each word single-quoted for the remote shell, so that it arrives unchanged. */
+    static String quote(List<String> argv) {
+        return argv.stream().map(word -> "'" + word.replace("'", "'\\''") + "'").collect(Collectors.joining(" "));
+    }
+
+    @Override
+    public CommandResult run(String node, List<String> argv, Duration timeout) {
+        CommandResult result = super.run(node, argv, timeout);
+        if (result.exitCode() == 255) {
+            // ssh's own failure, not the command's: the connection is gone
+            return new CommandResult(result.argv(), 255, result.stdout(),
+                    "lost the SSH connection to " + destination + ": " + result.stderr(), result.elapsed());
+        }
+        return result;
+    }
+
+    @Override
+    public String kind() {
+        return "ssh";
+    }
+
+    @Override
+    public String description() {
+        return "lab VM " + destination + " over SSH (" + (privilege.isEmpty() ? "root" : "sudo") + ")";
+    }
+
+    @Override
+    public boolean isAlive() {
+        return super.run(HOST, List.of("true"), Duration.ofSeconds(10)).succeeded();
+    }
+
+    @Override
+    public void close() {
+        // each command is its own SSH session: nothing stays open
+    }
+}

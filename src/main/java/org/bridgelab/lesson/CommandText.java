@@ -1,0 +1,77 @@
+package org.bridgelab.lesson;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a command as a learner reads it ({@code sudo iptables -t nat -A POSTROUTING -s 172.18.0.0/24 ! -o br0
+ * -j MASQUERADE}) into argv, the way a shell would split words: single and double quotes group, a backslash
+ * escapes. It never expands anything, so shell syntax ({@code |}, {@code >}, {@code ;}, {@code $(...)},
+ * backticks, {@code $VAR}) is refused with a clear message rather than silently passed on as text.
+ */
+public final class CommandText {
+    private CommandText() {
+    }
+
+    public static List<String> tokenize(String text) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean inWord = false;
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote == '\'') {
+                if (c == '\'') {
+                    quote = 0;
+                } else {
+                    word.append(c);
+                }
+            } else if (quote == '"') {
+                if (c == '"') {
+                    quote = 0;
+                } else if (c == '\\' && i + 1 < text.length() && "\"\\$`".indexOf(text.charAt(i + 1)) >= 0) {
+                    word.append(text.charAt(++i));
+                } else if (c == '$' || c == '`') {
+                    throw refused(text, String.valueOf(c));
+                } else {
+                    word.append(c);
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                inWord = true;
+            } else if (c == '\\') {
+                if (i + 1 == text.length()) {
+                    throw new IllegalArgumentException("ends with a lone backslash: " + text);
+                }
+                word.append(text.charAt(++i));
+                inWord = true;
+            } else if (Character.isWhitespace(c)) {
+                if (inWord) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                    inWord = false;
+                }
+            } else if ("|&;<>`$()".indexOf(c) >= 0) {
+                throw refused(text, String.valueOf(c));
+            } else {
+                word.append(c);
+                inWord = true;
+            }
+        }
+        if (quote != 0) {
+            throw new IllegalArgumentException("unclosed " + (quote == '\'' ? "single" : "double") + " quote: " + text);
+        }
+        if (inWord) {
+            words.add(word.toString());
+        }
+        if (words.isEmpty()) {
+            throw new IllegalArgumentException("empty command");
+        }
+        return List.copyOf(words);
+    }
+
+    private static IllegalArgumentException refused(String text, String symbol) {
+        return new IllegalArgumentException("shell syntax '" + symbol + "' is not supported (commands run as argv, "
+                + "without a shell; quote it if it is meant literally): " + text);
+    }
+}

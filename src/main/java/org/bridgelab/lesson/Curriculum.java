@@ -1,0 +1,103 @@
+package org.bridgelab.lesson;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The lessons in teaching order, and which ones a chosen lesson builds on. */
+public final class Curriculum {
+    private static final String BUNDLED_INDEX = "lessons/curriculum.json";
+
+    private final Map<String, Lesson> lessons = new LinkedHashMap<>();
+
+    private Curriculum(List<Lesson> ordered) {
+        for (Lesson lesson : ordered) {
+            if (lessons.putIfAbsent(lesson.id(), lesson) != null) {
+                throw new LessonFormatException(lesson.source(), "field \"id\"",
+                        "another lesson already has the id \"" + lesson.id() + "\" (" + lessons.get(lesson.id()).source() + ")");
+            }
+        }
+        for (Lesson lesson : ordered) {
+            for (String required : lesson.requires()) {
+                if (!lessons.containsKey(required)) {
+                    throw new LessonFormatException(lesson.source(), "field \"requires\"",
+                            "no lesson has the id \"" + required + "\" (known: " + String.join(", ", lessons.keySet()) + ")");
+                }
+            }
+        }
+    }
+
+    /** The curriculum shipped with BridgeLab (lessons/ in the repository, inside the jar). */
+    public static Curriculum bundled() {
+        String index = resource(BUNDLED_INDEX);
+        LessonDto.CurriculumDto dto = LessonReader.parse(BUNDLED_INDEX, index, LessonDto.CurriculumDto.class);
+        List<Lesson> lessons = new ArrayList<>();
+        for (String file : dto.lessons()) {
+            lessons.add(LessonReader.read("lessons/" + file, resource("lessons/" + file)));
+        }
+        return new Curriculum(lessons);
+    }
+
+    /** The bundled curriculum plus a lesson file from anywhere (which may build on bundled lessons). */
+    public Curriculum with(Path lessonFile) {
+        String json;
+        try {
+            json = Files.readString(lessonFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new LessonFormatException(lessonFile.toString(), "", "cannot read the file: " + e.getMessage());
+        }
+        Lesson extra = LessonReader.read(lessonFile.toString(), json);
+        List<Lesson> all = new ArrayList<>(lessons.values());
+        all.removeIf(lesson -> lesson.id().equals(extra.id()));
+        all.add(extra);
+        return new Curriculum(all);
+    }
+
+    public List<Lesson> lessons() {
+        return List.copyOf(lessons.values());
+    }
+
+    public Lesson lesson(String id) {
+        Lesson lesson = lessons.get(id);
+        if (lesson == null) {
+            throw new IllegalArgumentException("no lesson \"" + id + "\" (known: " + String.join(", ", lessons.keySet()) + ")");
+        }
+        return lesson;
+    }
+
+    /** The chosen lessons, each preceded by the lessons it builds on, each once, in teaching order. */
+    public List<Lesson> withPrerequisites(List<String> ids) {
+        Set<String> wanted = new LinkedHashSet<>();
+        ids.forEach(id -> addWithRequirements(lesson(id), wanted, new LinkedHashSet<>()));
+        return lessons.values().stream().filter(lesson -> wanted.contains(lesson.id())).toList();
+    }
+
+    private void addWithRequirements(Lesson lesson, Set<String> wanted, Set<String> visiting) {
+        if (!visiting.add(lesson.id())) {
+            throw new LessonFormatException(lesson.source(), "field \"requires\"", "lessons require each other in a circle: "
+                    + String.join(" → ", visiting) + " → " + lesson.id());
+        }
+        lesson.requires().forEach(required -> addWithRequirements(lesson(required), wanted, visiting));
+        visiting.remove(lesson.id());
+        wanted.add(lesson.id());
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = Curriculum.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("Resource not found: " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("Resource not readable: " + name, e);
+        }
+    }
+}

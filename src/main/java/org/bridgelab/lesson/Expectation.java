@@ -1,0 +1,58 @@
+package org.bridgelab.lesson;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What a command's result must show: its exit status (when given) and texts or patterns its output
+ * must contain. Checked against what the kernel really printed.
+ */
+public record Expectation(Integer exit, List<String> outputContains, List<String> outputLacks,
+                          List<Pattern> outputMatches) {
+
+    public static final Expectation SUCCESS = new Expectation(0, List.of(), List.of(), List.of());
+    public static final Expectation NOTHING = new Expectation(null, List.of(), List.of(), List.of());
+
+    public Expectation {
+        outputContains = List.copyOf(outputContains);
+        outputLacks = List.copyOf(outputLacks);
+        outputMatches = List.copyOf(outputMatches);
+    }
+
+    /** One result per expectation, each with the evidence that decided it. */
+    public List<CheckResult> check(Integer exitCode, String output) {
+        List<CheckResult> results = new java.util.ArrayList<>();
+        if (exit != null) {
+            boolean ok = exitCode != null && exitCode.intValue() == exit;
+            results.add(new CheckResult("exit status " + exit, ok,
+                    exitCode == null ? "still running" : "exit status " + exitCode));
+        }
+        for (String text : outputContains) {
+            boolean ok = output.contains(text);
+            results.add(new CheckResult("output contains \"" + text + "\"", ok, ok ? lineWith(output, text) : tail(output)));
+        }
+        for (String text : outputLacks) {
+            boolean ok = !output.contains(text);
+            results.add(new CheckResult("output lacks \"" + text + "\"", ok, ok ? tail(output) : lineWith(output, text)));
+        }
+        for (Pattern pattern : outputMatches) {
+            java.util.regex.Matcher matcher = pattern.matcher(output);
+            boolean ok = matcher.find();
+            results.add(new CheckResult("output matches /" + pattern.pattern() + "/", ok, ok ? matcher.group() : tail(output)));
+        }
+        return results;
+    }
+
+    private static String lineWith(String output, String text) {
+        return output.lines().filter(line -> line.contains(text)).findFirst().orElse(text).strip();
+    }
+
+    /** The end of the output, which is where a command says what went wrong. */
+    static String tail(String output) {
+        List<String> lines = output.strip().lines().toList();
+        if (lines.isEmpty()) {
+            return "(no output)";
+        }
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 4), lines.size()));
+    }
+}
