@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 /** Parses {@code iptables-save} output strictly: any line it does not understand is an error, not a guess. */
 public final class IptablesSaveParser {
     private static final Pattern CHAIN = Pattern.compile(":(\\S+) (\\S+) \\[(\\d+):(\\d+)]");
+    /** iptables-save -c puts each rule's counters first: "[packets:bytes] -A …". */
+    private static final Pattern RULE_COUNTERS = Pattern.compile("^\\[\\d+:\\d+] ");
 
     private IptablesSaveParser() {
     }
@@ -24,6 +26,7 @@ public final class IptablesSaveParser {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
+            line = RULE_COUNTERS.matcher(line).replaceFirst("");
             if (line.startsWith("*")) {
                 if (table != null) {
                     throw error(number, "table " + line.substring(1) + " starts before " + table + " was committed");

@@ -51,12 +51,18 @@ public final class StateReader {
     }
 
     /**
-     * The other end of a veth. Interface indexes are per namespace, so the peer is the veth, in the same
-     * namespace when the kernel gives no namespace id and in another one otherwise, whose index is this
+     * The other end of a veth. In the same namespace iproute2 names it; across namespaces it gives only an
+     * index, and indexes are per namespace, so the peer is the veth in another namespace whose index is this
      * link's peer index and whose own peer index points back at this link.
      */
     static Topology.Endpoint peer(RawNamespace ns, IpJsonParser.RawLink link, List<RawNamespace> all) {
-        if (!"veth".equals(link.kind()) || link.peerIndex() < 0) {
+        if (!"veth".equals(link.kind())) {
+            return null;
+        }
+        if (link.peerName() != null && link.peerNetnsId() == null) {
+            return new Topology.Endpoint(ns.name(), link.peerName());
+        }
+        if (link.peerIndex() < 0) {
             return null;
         }
         for (RawNamespace other : all) {

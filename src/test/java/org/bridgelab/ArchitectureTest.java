@@ -1,0 +1,43 @@
+package org.bridgelab;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The layers of DESIGN.md, enforced: dependencies point down, the domain never sees JavaFX. */
+class ArchitectureTest {
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.bridgelab");
+
+    @Test
+    void domain_packages_do_not_use_javafx() {
+        noClasses().that().resideInAnyPackage("..lesson..", "..lab..", "..kernel..", "..capture..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void the_lab_knows_nothing_above_it() {
+        noClasses().that().resideInAPackage("..lab..")
+                .should().dependOnClassesThat().resideInAnyPackage("..lesson..", "..kernel..", "..capture..", "..app..", "..view..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void kernel_and_capture_do_not_know_lessons_or_the_app() {
+        noClasses().that().resideInAnyPackage("..kernel..", "..capture..")
+                .should().dependOnClassesThat().resideInAnyPackage("..lesson..", "..app..", "..view..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void lessons_do_not_know_the_app_or_the_view() {
+        noClasses().that().resideInAPackage("..lesson..")
+                .should().dependOnClassesThat().resideInAnyPackage("..app..", "..view..")
+                .check(CLASSES);
+    }
+}

@@ -1,0 +1,73 @@
+package org.bridgelab.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class IpJsonParserTest {
+
+    @Test
+    void reads_links_with_kind_state_master_peer_reference_and_addresses() {
+        List<IpJsonParser.RawLink> host = IpJsonParser.links(Fixtures.read("host-addr.json"));
+
+        assertThat(host).extracting(IpJsonParser.RawLink::name).contains("lo", "veth1", "veth3", "br0");
+        IpJsonParser.RawLink veth1 = host.stream().filter(l -> l.name().equals("veth1")).findFirst().orElseThrow();
+        assertThat(veth1.kind()).isEqualTo("veth");
+        assertThat(veth1.master()).isEqualTo("br0");
+        assertThat(veth1.flags()).contains("UP", "LOWER_UP");
+        assertThat(veth1.peerNetnsId()).isNotNull();
+        IpJsonParser.RawLink br0 = host.stream().filter(l -> l.name().equals("br0")).findFirst().orElseThrow();
+        assertThat(br0.kind()).isEqualTo("bridge");
+        assertThat(br0.addresses()).containsExactly("172.18.0.1/24");
+        assertThat(host.get(0).kind()).as("loopback has no linkinfo, only a link type").isEqualTo("loopback");
+    }
+
+    @Test
+    void reads_routes_with_the_default_gateway() {
+        assertThat(IpJsonParser.routes(Fixtures.read("docker0-route.json")))
+                .contains(new Topology.Route("default", "172.18.0.1", "veth0", null, null));
+    }
+
+    @Test
+    void reads_named_namespaces_and_an_empty_list() {
+        assertThat(IpJsonParser.namespaces(Fixtures.read("netns-list.json"))).containsExactly("docker1", "docker0");
+        assertThat(IpJsonParser.namespaces("")).isEmpty();
+    }
+
+    @Test
+    void broken_json_names_the_command() {
+        assertThatThrownBy(() -> IpJsonParser.links("[{")).hasMessageContaining("ip -j -d addr show");
+        assertThatThrownBy(() -> IpJsonParser.routes("{}")).hasMessageContaining("not print a JSON array");
+    }
+
+    @Test
+    void veth_peers_are_resolved_across_namespaces_by_mutual_index() {
+        List<StateReader.RawNamespace> all = List.of(
+                raw("host", "host-addr.json"), raw("docker0", "docker0-addr.json"), raw("docker1", "docker1-addr.json"));
+
+        assertThat(peerOf(all, "host", "veth1")).isEqualTo(new Topology.Endpoint("docker0", "veth0"));
+        assertThat(peerOf(all, "host", "veth3")).isEqualTo(new Topology.Endpoint("docker1", "veth2"));
+        assertThat(peerOf(all, "docker0", "veth0")).isEqualTo(new Topology.Endpoint("host", "veth1"));
+        assertThat(peerOf(all, "docker1", "veth2")).isEqualTo(new Topology.Endpoint("host", "veth3"));
+        assertThat(peerOf(all, "host", "br0")).isNull();
+    }
+
+    @Test
+    void a_veth_pair_within_one_namespace_is_named_by_iproute2_itself() {
+        List<StateReader.RawNamespace> all = List.of(raw("host", "same-namespace-veth.json"));
+
+        assertThat(peerOf(all, "host", "vA")).isEqualTo(new Topology.Endpoint("host", "vB"));
+    }
+
+    private static StateReader.RawNamespace raw(String name, String fixture) {
+        return new StateReader.RawNamespace(name, IpJsonParser.links(Fixtures.read(fixture)), List.of(), false, List.of());
+    }
+
+    private static Topology.Endpoint peerOf(List<StateReader.RawNamespace> all, String ns, String link) {
+        StateReader.RawNamespace namespace = all.stream().filter(n -> n.name().equals(ns)).findFirst().orElseThrow();
+        IpJsonParser.RawLink raw = namespace.links().stream().filter(l -> l.name().equals(link)).findFirst().orElseThrow();
+        return StateReader.peer(namespace, raw, all);
+    }
+}

@@ -1,0 +1,73 @@
+package org.bridgelab.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class LabHostArgvTest {
+
+    @Test
+    void sudo_is_the_lab_hosts_business() {
+        assertThat(ArgvLabHost.withoutSudo(List.of("sudo", "ip", "netns", "add", "docker0")))
+                .containsExactly("ip", "netns", "add", "docker0");
+        assertThat(ArgvLabHost.withoutSudo(List.of("ip", "link"))).containsExactly("ip", "link");
+        assertThat(ArgvLabHost.withoutSudo(List.of("sudo"))).containsExactly("sudo");
+    }
+
+    @Test
+    void a_named_namespace_is_entered_with_ip_netns_exec() {
+        assertThat(ArgvLabHost.inNamespace("docker0", List.of("ping", "-c", "1", "172.18.0.3")))
+                .containsExactly("ip", "netns", "exec", "docker0", "ping", "-c", "1", "172.18.0.3");
+        assertThat(ArgvLabHost.inNamespace(LabHost.HOST, List.of("ip", "link"))).containsExactly("ip", "link");
+    }
+
+    @Test
+    void ssh_quotes_every_word_so_the_remote_shell_expands_nothing() {
+        assertThat(SshLabHost.quote(List.of("echo", "$(id)", "it's", "a b", "!", "*")))
+                .isEqualTo("'echo' '$(id)' 'it'\\''s' 'a b' '!' '*'");
+    }
+
+    @Test
+    void the_root_sandbox_needs_no_user_namespace() {
+        assertThat(SandboxLabHost.holderArgv(true))
+                .containsExactly("unshare", "--net", "--mount", "--pid", "--fork", "--kill-child", "--mount-proc", "cat");
+        assertThat(SandboxLabHost.holderArgv(false)).startsWith("unshare", "--map-root-user").endsWith("cat");
+    }
+
+    @Test
+    void subordinate_ids_are_found_by_name_or_uid_and_malformed_lines_skipped() {
+        List<String> lines = List.of("alice:100000:65536", "bob:x:1", "1001:200000:1000", "carol:300000:0");
+
+        assertThat(SubordinateIds.find(lines, "alice", 1000)).contains(new SubordinateIds(100000, 65536));
+        assertThat(SubordinateIds.find(lines, "dave", 1001)).contains(new SubordinateIds(200000, 1000));
+        assertThat(SubordinateIds.find(lines, "bob", 1002)).isEmpty();
+        assertThat(SubordinateIds.find(lines, "carol", 1003)).isEmpty();
+    }
+
+    @Test
+    void forbidden_user_namespaces_are_explained_with_the_fix() {
+        assertThat(support(Map.of("kernel.apparmor_restrict_unprivileged_userns", "1")).whyForbidden())
+                .hasValueSatisfying(text -> assertThat(text).contains("AppArmor")
+                        .contains("sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0"));
+        assertThat(support(Map.of("kernel.unprivileged_userns_clone", "0")).whyForbidden())
+                .hasValueSatisfying(text -> assertThat(text).contains("kernel.unprivileged_userns_clone=1"));
+        assertThat(support(Map.of("user.max_user_namespaces", "0")).whyForbidden())
+                .hasValueSatisfying(text -> assertThat(text).contains("user.max_user_namespaces=15000"));
+        assertThat(support(Map.of("kernel.unprivileged_userns_clone", "1", "user.max_user_namespaces", "9000"))
+                .whyForbidden()).isEmpty();
+    }
+
+    @Test
+    void missing_tools_are_named_with_their_package() {
+        assertThat(RequiredTool.explain(List.of(RequiredTool.TCPDUMP, RequiredTool.NSENTER, RequiredTool.UNSHARE)))
+                .contains("tcpdump  (package tcpdump)", "nsenter  (package util-linux)")
+                .endsWith("sudo apt-get install tcpdump util-linux");
+    }
+
+    private static UserNamespaceSupport support(Map<String, String> sysctls) {
+        return new UserNamespaceSupport(name -> Optional.ofNullable(sysctls.get(name)));
+    }
+}

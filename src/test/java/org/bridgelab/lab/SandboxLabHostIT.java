@@ -1,0 +1,101 @@
+package org.bridgelab.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.bridgelab.testing.KernelTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@KernelTest
+class SandboxLabHostIT {
+    private static SandboxLabHost sandbox;
+
+    @BeforeAll
+    static void startSandbox() {
+        sandbox = SandboxLabHost.start(new ProcessRunner());
+    }
+
+    @AfterAll
+    static void closeSandbox() {
+        sandbox.close();
+    }
+
+    @Test
+    void the_sandbox_has_its_own_empty_network_stack() throws Exception {
+        CommandResult links = sandbox.run(LabHost.HOST, "ip", "-br", "link");
+
+        assertThat(links.succeeded()).isTrue();
+        assertThat(links.stdout().strip()).startsWith("lo ").doesNotContain("\n");
+        String ours = Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString();
+        String theirs = Files.readSymbolicLink(Path.of("/proc", Long.toString(sandbox.holderPid()), "ns", "net")).toString();
+        assertThat(theirs).isNotEqualTo(ours);
+    }
+
+    @Test
+    void named_namespaces_are_created_and_entered_inside_the_sandbox_only() {
+        assertThat(sandbox.run(LabHost.HOST, "sudo", "ip", "netns", "add", "probe").succeeded()).isTrue();
+        try {
+            assertThat(sandbox.run("probe", "ip", "-br", "link").stdout()).startsWith("lo ");
+            assertThat(sandbox.run(LabHost.HOST, "ip", "netns", "list").stdout()).contains("probe");
+            assertThat(Path.of("/run/netns/probe")).as("the real /run is untouched").doesNotExist();
+        } finally {
+            sandbox.run(LabHost.HOST, "ip", "netns", "del", "probe");
+        }
+    }
+
+    @Test
+    void a_failing_command_reports_the_kernels_own_error() {
+        CommandResult result = sandbox.run(LabHost.HOST, "ip", "link", "set", "nosuchdev", "up");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.stderr()).contains("Cannot find device \"nosuchdev\"");
+        assertThat(result.argv()).containsExactly("ip", "link", "set", "nosuchdev", "up");
+    }
+
+    @Test
+    void an_interactive_command_reads_what_is_typed_and_ends_at_end_of_input() {
+        LiveProcess cat = sandbox.start(LabHost.HOST, List.of("cat"), OutputListener.IGNORE);
+
+        cat.send("hello sandbox\n");
+
+        assertThat(cat.awaitOutput(text -> text.contains("hello sandbox"), Duration.ofSeconds(10))).isTrue();
+        cat.closeInput();
+        assertThat(cat.await(Duration.ofSeconds(10))).hasValueSatisfying(result -> assertThat(result.exitCode()).isZero());
+    }
+
+    @Test
+    void ctrl_c_lets_ping_print_its_statistics() {
+        LiveProcess ping = sandbox.start(LabHost.HOST, List.of("ping", "-i", "0.2", "127.0.0.1"), OutputListener.IGNORE);
+        assertThat(ping.awaitOutput(text -> text.contains("icmp_seq=2"), Duration.ofSeconds(10))).isTrue();
+
+        CommandResult result = ping.stop();
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout()).contains("--- 127.0.0.1 ping statistics ---").contains(" 0% packet loss");
+    }
+
+    @Test
+    void a_command_that_does_not_exist_is_named() {
+        CommandResult result = sandbox.run(LabHost.HOST, "no-such-tool", "--help");
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.evidence()).contains("no-such-tool");
+    }
+
+    @Test
+    void closing_a_sandbox_ends_every_process_in_it() {
+        SandboxLabHost other = SandboxLabHost.start(new ProcessRunner());
+        LiveProcess sleeper = other.start(LabHost.HOST, List.of("sleep", "600"), OutputListener.IGNORE);
+        assertThat(sleeper.isAlive()).isTrue();
+
+        other.close();
+
+        assertThat(other.isAlive()).isFalse();
+        assertThat(sleeper.await(Duration.ofSeconds(10))).as("the sleep inside died with the sandbox").isPresent();
+    }
+}

@@ -1,0 +1,52 @@
+package org.bridgelab.lesson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class CommandTextTest {
+
+    @Test
+    void tutorial_commands_split_into_the_words_a_shell_would_pass() {
+        assertThat(CommandText.tokenize("sudo iptables -t nat -A POSTROUTING -s 172.18.0.0/24 ! -o br0 -j MASQUERADE"))
+                .containsExactly("sudo", "iptables", "-t", "nat", "-A", "POSTROUTING", "-s", "172.18.0.0/24", "!",
+                        "-o", "br0", "-j", "MASQUERADE");
+        assertThat(CommandText.tokenize("sudo iptables -t nat -A PREROUTING  ! -i br0"))
+                .containsExactly("sudo", "iptables", "-t", "nat", "-A", "PREROUTING", "!", "-i", "br0");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "echo 'a b'            | echo,a b",
+        "echo \"a 'b' c\"      | echo,a 'b' c",
+        "echo a\\ b            | echo,a b",
+        "echo \"say \\\"hi\\\"\" | echo,say \"hi\"",
+        "echo ''               | echo,",
+        "ls *                  | ls,*",
+    })
+    void quotes_group_words_and_nothing_is_expanded(String text, String expected) {
+        List<String> words = List.of(expected.split(",", -1));
+        assertThat(CommandText.tokenize(text)).isEqualTo(words);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"iptables-save | grep nat", "echo hi > /etc/passwd", "a; b", "a && b", "echo $(id)",
+            "echo `id`", "echo $HOME", "echo \"$HOME\"", "sleep 1 &"})
+    void shell_syntax_is_refused_with_a_reason(String text) {
+        assertThatThrownBy(() -> CommandText.tokenize(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not supported");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"'echo \"open', unclosed double quote", "'echo ''open', unclosed single quote", "'   ', empty command",
+            "'echo \\', lone backslash"})
+    void malformed_text_is_refused(String text, String problem) {
+        assertThatThrownBy(() -> CommandText.tokenize(text)).hasMessageContaining(problem);
+    }
+}

@@ -1,0 +1,72 @@
+package org.bridgelab.lesson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LessonReaderTest {
+    private static final String VALID = """
+            {"id": "x1", "title": {"en": "T", "zh": "题"}, "steps": [
+              {"id": "one", "title": {"en": "S", "zh": "步"}, "actions": [
+                {"run": "sudo ip netns exec docker0 nc -lp 80", "background": "server",
+                 "ready": {"namespace": "docker0", "tcpPort": 80}},
+                {"run": "telnet 172.18.0.2 80", "background": "client"},
+                {"send": "hello", "to": "client"},
+                {"await": "server", "expect": {"outputContains": ["hello"]}},
+                {"stop": "client"},
+                {"run": "ping -c 1 -W 1 198.51.100.10", "expect": {"exit": 1, "outputMatches": ["100% packet loss"]}}
+              ]}
+            ]}""";
+
+    @Test
+    void a_valid_lesson_resolves_into_typed_actions() {
+        Lesson lesson = LessonReader.read("x1.json", VALID);
+
+        assertThat(lesson.id()).isEqualTo("x1");
+        assertThat(lesson.steps().get(0).actions()).hasExactlyElementsOfTypes(Action.Run.class, Action.Run.class,
+                Action.Send.class, Action.Await.class, Action.Stop.class, Action.Run.class);
+        Action.Run server = (Action.Run) lesson.steps().get(0).actions().get(0);
+        assertThat(server.argv()).containsExactly("sudo", "ip", "netns", "exec", "docker0", "nc", "-lp", "80");
+        assertThat(server.ready()).isEqualTo(new Action.Readiness("docker0", 80));
+        assertThat(server.expect().exit()).as("a background command has no exit status yet").isNull();
+        Action.Run ping = (Action.Run) lesson.steps().get(0).actions().get(5);
+        assertThat(ping.expect().exit()).isEqualTo(1);
+    }
+
+    @Test
+    void a_foreground_command_must_succeed_unless_told_otherwise() {
+        Lesson lesson = LessonReader.read("x.json", VALID.replace(", \"expect\": {\"exit\": 1, \"outputMatches\": [\"100% packet loss\"]}", ""));
+        Action.Run ping = (Action.Run) lesson.steps().get(0).actions().get(5);
+        assertThat(ping.expect().exit()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '~', quoteCharacter = '`', value = {
+        "unknown field ~ \"background\": \"client\" ~ \"backgrund\": \"client\" ~ at steps[0].actions[1].backgrund: unknown field \"backgrund\"",
+        "missing Chinese title ~ \"zh\": \"步\" ~ \"zz\": \"步\" ~ step \"one\" (steps[0]), field \"title\": unknown language(s) [zz]",
+        "shell syntax ~ telnet 172.18.0.2 80 ~ telnet 172.18.0.2 80 | tee log ~ step \"one\" (steps[0]), actions[1], field \"run\": shell syntax '|' is not supported",
+        "send to nobody ~ \"to\": \"client\" ~ \"to\": \"klient\" ~ actions[2], field \"to\": no background command named \"klient\"",
+        "bad regular expression ~ 100% packet loss ~ 100% (packet loss ~ actions[5], field \"expect.outputMatches\": not a valid regular expression",
+        "two kinds in one action ~ {\"stop\": \"client\"} ~ {\"stop\": \"client\", \"send\": \"x\"} ~ actions[4], field \"run\": an action has exactly one of",
+        "bad id ~ \"id\": \"one\" ~ \"id\": \"One Step\" ~ field \"id\": \"One Step\" is not a valid name",
+        "wrong type ~ \"tcpPort\": 80 ~ \"tcpPort\": \"eighty\" ~ at steps[0].actions[0].ready.tcpPort",
+        "not JSON ~ {\"id\": \"x1\" ~ {\"id\" \"x1\" ~ line 1, column 7: not valid JSON",
+    })
+    void a_broken_lesson_names_the_file_the_place_and_the_problem(String what, String replace, String with, String message) {
+        String broken = VALID.replace(replace, with);
+        assertThat(broken).as("the test's own replacement applies").isNotEqualTo(VALID);
+
+        assertThatThrownBy(() -> LessonReader.read("my-lesson.json", broken))
+                .isInstanceOf(LessonFormatException.class)
+                .hasMessageStartingWith("my-lesson.json: ")
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void an_empty_file_is_refused() {
+        assertThatThrownBy(() -> LessonReader.read("empty.json", "")).hasMessageContaining("empty.json");
+    }
+}
