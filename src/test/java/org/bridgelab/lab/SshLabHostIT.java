@@ -1,0 +1,125 @@
+package org.bridgelab.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.bridgelab.lesson.Curriculum;
+import org.bridgelab.lesson.LessonRunner;
+import org.bridgelab.lesson.RunListener;
+import org.bridgelab.lesson.RunReport;
+import org.bridgelab.testing.KernelTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SSH lab host against a real sshd. The "remote VM" is a sandbox: sshd runs inside it in inetd mode,
+ * started per connection by the client's ProxyCommand, so the test changes nothing on this machine and
+ * opens no port.
+ */
+@KernelTest(root = true)
+class SshLabHostIT {
+    private static final ProcessRunner RUNNER = new ProcessRunner();
+    private static SandboxLabHost vm;
+    private static Path dir;
+    private static Path sshConfig;
+
+    @BeforeAll
+    static void startTheVmAndItsSshd() throws IOException {
+        vm = SandboxLabHost.start(RUNNER);
+        dir = Files.createTempDirectory("bridgelab-ssh");
+        keygen(dir.resolve("host_ed25519"));
+        keygen(dir.resolve("id_ed25519"));
+        Files.copy(dir.resolve("id_ed25519.pub"), dir.resolve("authorized_keys"));
+        Files.writeString(dir.resolve("sshd_config"), String.join("\n",
+                "HostKey " + dir.resolve("host_ed25519"),
+                "AuthorizedKeysFile " + dir.resolve("authorized_keys"),
+                "PermitRootLogin prohibit-password",
+                "PasswordAuthentication no",
+                "KbdInteractiveAuthentication no",
+                "UsePAM no",
+                "StrictModes no",
+                "PidFile none",
+                "LogLevel QUIET", ""));
+        // sshd's privilege separation directory, in the VM's own /run
+        vm.run(LabHost.HOST, "mkdir", "-p", "/run/sshd").orThrow();
+        sshConfig = dir.resolve("ssh_config");
+        Files.writeString(sshConfig, String.join("\n",
+                "Host labvm",
+                "  User root",
+                "  IdentityFile " + dir.resolve("id_ed25519"),
+                "  IdentitiesOnly yes",
+                "  StrictHostKeyChecking no",
+                "  UserKnownHostsFile /dev/null",
+                "  LogLevel ERROR",
+                "  ProxyCommand nsenter -t " + vm.holderPid() + " --net --mount --pid -- " + sshd() + " -i -f "
+                        + dir.resolve("sshd_config"), ""));
+    }
+
+    @AfterAll
+    static void stopTheVm() throws IOException {
+        if (vm != null) {
+            vm.close();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    @Test
+    void commands_run_on_the_vm_with_their_words_intact() {
+        SshLabHost ssh = SshLabHost.connect(RUNNER, "labvm", sshConfig);
+
+        CommandResult echo = ssh.run(LabHost.HOST, List.of("echo", "$(id)", "it's", "a  b"));
+
+        assertThat(ssh.description()).contains("labvm").contains("root");
+        assertThat(echo.stdout()).isEqualTo("$(id) it's a  b\n");
+        assertThat(ssh.isAlive()).isTrue();
+    }
+
+    @Test
+    void a_failing_command_on_the_vm_shows_its_own_error() {
+        SshLabHost ssh = SshLabHost.connect(RUNNER, "labvm", sshConfig);
+
+        CommandResult result = ssh.run(LabHost.HOST, List.of("ip", "link", "del", "nosuchdev"));
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.stderr()).contains("Cannot find device \"nosuchdev\"");
+    }
+
+    @Test
+    void an_unreachable_vm_is_reported_with_sshs_words() {
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                () -> SshLabHost.connect(RUNNER, "no-such-host.invalid", null)))
+                .isInstanceOf(LabException.class)
+                .hasMessageContaining("Cannot reach the lab VM no-such-host.invalid");
+    }
+
+    @Test
+    void the_whole_curriculum_runs_over_ssh_and_leaves_the_vm_as_it_was() {
+        String before = vm.run(LabHost.HOST, "ip", "-br", "link").stdout() + vm.run(LabHost.HOST, "ip", "netns", "list").stdout();
+        RunReport report;
+        try (Lab lab = Lab.open(new LabHostChoice("ssh", "labvm", sshConfig))) {
+            report = new LessonRunner(lab.host(), RunListener.NONE).run(Curriculum.bundled().lessons());
+        }
+
+        assertThat(report.error()).isNull();
+        assertThat(report.lessons()).allSatisfy(lesson -> assertThat(lesson.passed()).as(lesson.id() + ": " + lesson).isTrue());
+        String after = vm.run(LabHost.HOST, "ip", "-br", "link").stdout() + vm.run(LabHost.HOST, "ip", "netns", "list").stdout();
+        assertThat(after).isEqualTo(before);
+    }
+
+    private static void keygen(Path key) {
+        RUNNER.run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString()), Duration.ofSeconds(30)).orThrow();
+    }
+
+    private static String sshd() {
+        return Files.isExecutable(Path.of("/usr/sbin/sshd")) ? "/usr/sbin/sshd" : "/sbin/sshd";
+    }
+}
