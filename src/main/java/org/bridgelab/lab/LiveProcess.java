@@ -17,7 +17,7 @@ import org.zeroturnaround.exec.stream.LogOutputStream;
  * like Ctrl-C, and stopped.
  */
 public final class LiveProcess {
-    private static final Duration GRACE = Duration.ofSeconds(3);
+    private static final Duration GRACE = Duration.ofSeconds(1);
 
     private final List<String> argv;
     private final StartedProcess started;
@@ -88,13 +88,20 @@ public final class LiveProcess {
         runner.run(kill, Duration.ofSeconds(5));
     }
 
-    /** Ctrl-C, a grace period, then SIGKILL for whatever is left; returns how it ended. */
+    /**
+     * Ends the command the way a learner would: Ctrl-C and end of input (telnet leaves on end-of-file, not on
+     * Ctrl-C); then SIGTERM, then SIGKILL, each after a short grace. Returns how it ended.
+     */
     public CommandResult stop() {
         if (isAlive()) {
             interrupt();
+            closeInput();
             if (await(GRACE).isEmpty()) {
-                started.getProcess().descendants().forEach(ProcessHandle::destroyForcibly);
-                started.getProcess().destroyForcibly();
+                leaves().forEach(ProcessHandle::destroy);
+                if (await(GRACE).isEmpty()) {
+                    started.getProcess().descendants().forEach(ProcessHandle::destroyForcibly);
+                    started.getProcess().destroyForcibly();
+                }
             }
         }
         return await(GRACE).orElseGet(() -> result(137));

@@ -111,10 +111,11 @@ public final class LessonRunner {
                         millisSince(started), await.expect().check(null, process.output()));
             }
             Action.Stop stop = (Action.Stop) action;
+            long started = System.nanoTime();
             CommandResult result = background.remove(stop.process()).stop();
             String output = combined(result);
             return new RunReport.ActionReport(stop.display(), stop.process(), result.exitCode(), output,
-                    result.elapsed().toMillis(), stop.expect().check(result.exitCode(), output));
+                    millisSince(started), stop.expect().check(result.exitCode(), output));
         }
 
         private RunReport.ActionReport foreground(Action.Run run) {
