@@ -8,6 +8,10 @@ import java.util.List;
 public final class Main {
     static final String USAGE = """
             Usage:
+              bridgelab                                      open the window (the same as bridgelab gui)
+              bridgelab gui [--run LESSON] [--screenshot FILE.png] [--language en|zh] [--dark]
+                                                             the window; with --run it runs the lesson through
+                                                             the GUI, with --screenshot it saves a PNG and exits
               bridgelab run (--all | LESSON...) [options]   run lessons on a fresh lab and check every step
               bridgelab list                                 list the lessons
               bridgelab help                                 this text
@@ -35,13 +39,37 @@ public final class Main {
         System.exit(run(Arrays.asList(args), System.out, System.err));
     }
 
+    /** Opens the window; returns when it closes (with --screenshot: after saving the picture). */
+    private static int gui(List<String> args, PrintStream err) {
+        try {
+            GuiOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("bridgelab gui: " + e.getMessage() + "\n");
+            err.print(USAGE);
+            return 2;
+        }
+        if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null
+                && !"Monocle".equals(System.getProperty("glass.platform"))) {
+            err.println("bridgelab: no display to open the window on (DISPLAY is not set). "
+                    + "Use `bridgelab run …` on a terminal, or run under Xvfb: xvfb-run ./bridgelab gui");
+            return 3;
+        }
+        javafx.application.Application.launch(BridgeLabApp.class, args.toArray(String[]::new));
+        return BridgeLabApp.exitCode;
+    }
+
     static int run(List<String> args, PrintStream out, PrintStream err) {
-        if (args.isEmpty() || List.of("help", "--help", "-h").contains(args.get(0))) {
+        if (args.isEmpty()) {
+            return gui(List.of(), err);
+        }
+        if (List.of("help", "--help", "-h").contains(args.get(0))) {
             out.print(USAGE);
-            return args.isEmpty() ? 2 : 0;
+            return 0;
         }
         List<String> rest = args.subList(1, args.size());
         switch (args.get(0)) {
+            case "gui":
+                return gui(rest, err);
             case "run":
                 return RunCommand.parse(rest, err).map(command -> command.execute(out, err)).orElse(2);
             case "list":

@@ -38,6 +38,11 @@ final class RunListeners implements RunListener {
     }
 
     @Override
+    public void backgroundStarted(String name, String command, org.bridgelab.lab.LiveProcess process) {
+        listeners.forEach(l -> l.backgroundStarted(name, command, process));
+    }
+
+    @Override
     public void backgroundOutput(String process, String line) {
         listeners.forEach(l -> l.backgroundOutput(process, line));
     }

@@ -46,6 +46,11 @@ public final class LiveProcess {
         return started.getProcess().isAlive();
     }
 
+    /** Calls {@code action} (on some background thread) once the command has ended, however it ended. */
+    public void onEnd(Runnable action) {
+        started.getProcess().onExit().thenRun(action);
+    }
+
     /** Types text into the command's stdin, as if at its terminal. */
     public void send(String text) {
         stdin.offer(text);

@@ -1,23 +1,15 @@
 package org.bridgelab.lesson;
 
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.bridgelab.lab.CommandResult;
 import org.bridgelab.lab.LabException;
 import org.bridgelab.lab.LabHost;
-import org.bridgelab.lab.LiveProcess;
 
 /**
- * Runs lessons on a lab host exactly as a learner would: each command as argv on the kernel, servers and
- * captures in the background, typed input, and every expectation checked against the real output. A run
- * stops at the first step that fails, since later steps build on it.
+ * Runs lessons from start to end on a lab host, each in its own {@link LessonSession}. A run stops at the
+ * first step that fails, since later steps build on it.
  */
 public final class LessonRunner {
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
-
     private final LabHost lab;
     private final RunListener listener;
 
@@ -29,153 +21,23 @@ public final class LessonRunner {
     public RunReport run(List<Lesson> lessons) {
         List<RunReport.LessonReport> reports = new ArrayList<>();
         for (Lesson lesson : lessons) {
-            LessonRun run = new LessonRun(lesson);
-            try {
-                reports.add(run.execute());
-            } catch (LabException e) {
-                reports.add(run.report());
-                return new RunReport(lab.description(), reports, e.getMessage());
-            } finally {
-                run.stopBackground();
+            try (LessonSession session = new LessonSession(lab, lesson, listener)) {
+                try {
+                    for (Lesson.Step step : lesson.steps()) {
+                        if (!session.runStep(step).passed()) {
+                            break;
+                        }
+                    }
+                } catch (LabException e) {
+                    reports.add(session.report());
+                    return new RunReport(lab.description(), reports, e.getMessage());
+                }
+                reports.add(session.report());
             }
             if (!reports.get(reports.size() - 1).passed()) {
                 break;
             }
         }
         return new RunReport(lab.description(), reports, null);
-    }
-
-    /** One lesson's run: its steps so far and the background commands it started. */
-    private final class LessonRun {
-        private final Lesson lesson;
-        private final Map<String, LiveProcess> background = new LinkedHashMap<>();
-        private final List<RunReport.StepReport> steps = new ArrayList<>();
-
-        LessonRun(Lesson lesson) {
-            this.lesson = lesson;
-        }
-
-        RunReport.LessonReport execute() {
-            listener.lessonStarted(lesson);
-            for (Lesson.Step step : lesson.steps()) {
-                listener.stepStarted(lesson, step);
-                List<RunReport.ActionReport> actions = new ArrayList<>();
-                for (Action action : step.actions()) {
-                    RunReport.ActionReport report = perform(action);
-                    actions.add(report);
-                    listener.actionFinished(lesson, step, report);
-                    if (!report.passed()) {
-                        break;
-                    }
-                }
-                RunReport.StepReport stepReport = new RunReport.StepReport(lesson.id(), step.id(), step.title().en(), actions);
-                steps.add(stepReport);
-                listener.stepFinished(lesson, stepReport);
-                if (!stepReport.passed()) {
-                    break;
-                }
-            }
-            return report();
-        }
-
-        RunReport.LessonReport report() {
-            return new RunReport.LessonReport(lesson.id(), lesson.title().en(), steps);
-        }
-
-        void stopBackground() {
-            background.values().forEach(process -> {
-                if (process.isAlive()) {
-                    process.stop();
-                }
-            });
-            background.clear();
-        }
-
-        private RunReport.ActionReport perform(Action action) {
-            if (action instanceof Action.Run run) {
-                return run.background() == null ? foreground(run) : startBackground(run);
-            }
-            if (action instanceof Action.Send send) {
-                LiveProcess process = background.get(send.to());
-                process.send(send.text() + "\n");
-                return new RunReport.ActionReport(send.display(), send.to(), null, "", 0,
-                        List.of(new CheckResult(send.to() + " is running", process.isAlive(),
-                                process.isAlive() ? "running" : "it has ended: " + Expectation.tail(process.output()))));
-            }
-            if (action instanceof Action.Await await) {
-                LiveProcess process = background.get(await.process());
-                long started = System.nanoTime();
-                process.awaitOutput(text -> await.expect().check(null, text).stream().allMatch(CheckResult::passed),
-                        await.timeout());
-                return new RunReport.ActionReport(await.display(), await.process(), null, process.output(),
-                        millisSince(started), await.expect().check(null, process.output()));
-            }
-            Action.Stop stop = (Action.Stop) action;
-            long started = System.nanoTime();
-            CommandResult result = background.remove(stop.process()).stop();
-            String output = combined(result);
-            return new RunReport.ActionReport(stop.display(), stop.process(), result.exitCode(), output,
-                    millisSince(started), stop.expect().check(result.exitCode(), output));
-        }
-
-        private RunReport.ActionReport foreground(Action.Run run) {
-            CommandResult result = lab.run(run.node(), run.argv(), run.timeout());
-            String output = combined(result);
-            return new RunReport.ActionReport(run.text(), run.node(), result.exitCode(), output, result.elapsed().toMillis(),
-                    run.expect().check(result.exitCode(), output));
-        }
-
-        private RunReport.ActionReport startBackground(Action.Run run) {
-            long started = System.nanoTime();
-            LiveProcess process = lab.start(run.node(), run.argv(),
-                    (stream, line) -> listener.backgroundOutput(run.background(), line));
-            background.put(run.background(), process);
-            List<CheckResult> checks = new ArrayList<>();
-            if (run.ready() != null) {
-                checks.add(awaitListening(run.ready(), process));
-            }
-            Integer exit = process.isAlive() ? null : process.await(Duration.ZERO).map(CommandResult::exitCode).orElse(null);
-            if (exit != null) {
-                checks.add(new CheckResult("keeps running", false, "ended with exit status " + exit));
-            }
-            checks.addAll(run.expect().check(exit, process.output()));
-            return new RunReport.ActionReport(run.text(), run.node(), exit, process.output(),
-                    millisSince(started), checks);
-        }
-
-        /** Asks the kernel (ss) until the server's port listens; a server that ended never will. */
-        private CheckResult awaitListening(Action.Readiness ready, LiveProcess process) {
-            String expected = "tcp port " + ready.tcpPort() + " listening in " + ready.namespace();
-            long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-            long pause = 5;
-            while (System.nanoTime() < deadline && process.isAlive()) {
-                CommandResult ss = lab.run(ready.namespace(), List.of("ss", "-Hltn", "sport", "=", ":" + ready.tcpPort()));
-                if (ss.succeeded() && !ss.stdout().isBlank()) {
-                    return new CheckResult(expected, true, ss.stdout().strip());
-                }
-                try {
-                    Thread.sleep(pause);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-                pause = Math.min(pause * 2, 100);
-            }
-            return new CheckResult(expected, false, process.isAlive() ? "nothing listens after "
-                    + READY_TIMEOUT.toSeconds() + " s" : "the server ended: " + Expectation.tail(process.output()));
-        }
-
-        private long millisSince(long startNanos) {
-            return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
-        }
-
-        private String combined(CommandResult result) {
-            String out = result.stdout();
-            String err = result.stderr();
-            if (err.isEmpty()) {
-                return out;
-            }
-            return out.isEmpty() || out.endsWith("\n") ? out + err : out + "\n" + err;
-        }
     }
 }

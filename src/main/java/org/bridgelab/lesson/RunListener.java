@@ -15,6 +15,10 @@ public interface RunListener {
     default void stepFinished(Lesson lesson, RunReport.StepReport report) {
     }
 
+    /** A background command (a server, a capture) has started; the GUI gives it a console tab. */
+    default void backgroundStarted(String name, String command, org.bridgelab.lab.LiveProcess process) {
+    }
+
     /** A line printed by a background command (a server, a capture). */
     default void backgroundOutput(String process, String line) {
     }

@@ -1,0 +1,125 @@
+package org.bridgelab.app;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import javax.imageio.ImageIO;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.TextArea;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.bridgelab.lesson.Curriculum;
+import org.bridgelab.lesson.Lesson;
+import org.bridgelab.view.FxTaskExecutor;
+import org.bridgelab.view.I18n;
+import org.bridgelab.view.LabViewModel;
+import org.bridgelab.view.MainWindow;
+import org.bridgelab.view.Resources;
+import org.bridgelab.view.StepState;
+
+/** The desktop application: wires the lab's view model to the main window and starts the sandbox. */
+public final class BridgeLabApp extends Application {
+    static volatile int exitCode;
+
+    private final FxTaskExecutor executor = new FxTaskExecutor();
+    private LabViewModel model;
+
+    @Override
+    public void start(Stage stage) {
+        GuiOptions options = GuiOptions.parse(getParameters().getRaw());
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> Platform.runLater(() -> showError(error)));
+        I18n i18n = options.language() == null ? I18n.fromSystemLocale() : new I18n(options.language());
+        Curriculum curriculum = Curriculum.bundled();
+        model = new LabViewModel(curriculum, options.labHost(), executor);
+        MainWindow window = new MainWindow(model, i18n);
+        Scene scene = new Scene(window, 1366, 768);
+        scene.getStylesheets().add(Resources.url("assets/bridgelab.css"));
+        window.hostBar().darkToggle().selectedProperty().addListener((obs, was, dark) -> {
+            if (dark) {
+                scene.getStylesheets().add(Resources.url("assets/dark.css"));
+            } else {
+                scene.getStylesheets().remove(Resources.url("assets/dark.css"));
+            }
+        });
+        window.hostBar().darkToggle().setSelected(options.dark());
+        window.installShortcuts(scene);
+        stage.titleProperty().bind(i18n.text("app.title"));
+        stage.setMinWidth(1000);
+        stage.setMinHeight(640);
+        stage.setScene(scene);
+        stage.show();
+        model.connect();
+        if (options.run() != null) {
+            runThenMaybeShoot(curriculum.lesson(options.run()), window, scene, options);
+        }
+    }
+
+    /** Runs the lesson once the lab is connected, then saves the screenshot and exits when asked to. */
+    private void runThenMaybeShoot(Lesson lesson, MainWindow window, Scene scene, GuiOptions options) {
+        window.lessons().select(lesson, lesson.steps().get(lesson.steps().size() - 1));
+        ChangeListener<Boolean> whenIdle = new ChangeListener<>() {
+            private boolean started;
+
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean busy) {
+                if (busy) {
+                    return;
+                }
+                if (!started && model.connectedProperty().get()) {
+                    started = true;
+                    model.runLesson(lesson);
+                } else if (started) {
+                    model.busyProperty().removeListener(this);
+                    boolean passed = lesson.steps().stream().allMatch(step -> model.state(lesson, step) == StepState.PASSED);
+                    exitCode = passed ? 0 : 1;
+                    if (options.screenshot() != null) {
+                        // one more pulse so the last snapshot is laid out before the picture is taken
+                        Platform.runLater(() -> Platform.runLater(() -> shoot(scene, options)));
+                    }
+                } else {
+                    exitCode = 3;
+                    if (options.screenshot() != null) {
+                        shoot(scene, options);
+                    }
+                }
+            }
+        };
+        model.busyProperty().addListener(whenIdle);
+    }
+
+    private void shoot(Scene scene, GuiOptions options) {
+        WritableImage image = scene.snapshot(null);
+        BufferedImage picture = SwingFXUtils.fromFXImage(image, null);
+        try {
+            ImageIO.write(picture, "png", options.screenshot().toFile());
+            System.err.println("screenshot written to " + options.screenshot());
+        } catch (IOException e) {
+            System.err.println("bridgelab: cannot write " + options.screenshot() + ": " + e.getMessage());
+            exitCode = 3;
+        }
+        Platform.exit();
+    }
+
+    private static void showError(Throwable error) {
+        StringWriter trace = new StringWriter();
+        error.printStackTrace(new PrintWriter(trace));
+        Alert alert = new Alert(Alert.AlertType.ERROR, String.valueOf(error.getMessage()));
+        alert.setHeaderText("Something went wrong in BridgeLab");
+        alert.getDialogPane().setExpandableContent(new TextArea(trace.toString()));
+        alert.show();
+    }
+
+    @Override
+    public void stop() {
+        if (model != null) {
+            model.dispose();
+        }
+        executor.close();
+    }
+}

@@ -1,0 +1,176 @@
+package org.bridgelab.lesson;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bridgelab.lab.CommandResult;
+import org.bridgelab.lab.LabHost;
+import org.bridgelab.lab.LiveProcess;
+
+/**
+ * One lesson being worked through on a lab host, step by step, as a learner would: each command as argv
+ * on the kernel, servers and captures in the background, typed input, and every expectation checked
+ * against the real output. The CLI runs all steps in a row; the GUI runs them one click at a time.
+ */
+public final class LessonSession implements AutoCloseable {
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
+
+    private final LabHost lab;
+    private final Lesson lesson;
+    private final RunListener listener;
+    private final Map<String, LiveProcess> background = new LinkedHashMap<>();
+    private final List<RunReport.StepReport> steps = new ArrayList<>();
+
+    public LessonSession(LabHost lab, Lesson lesson, RunListener listener) {
+        this.lab = lab;
+        this.lesson = lesson;
+        this.listener = listener;
+        listener.lessonStarted(lesson);
+    }
+
+    public Lesson lesson() {
+        return lesson;
+    }
+
+    /** Runs a step's actions in order, stopping at the first that fails. */
+    public RunReport.StepReport runStep(Lesson.Step step) {
+        listener.stepStarted(lesson, step);
+        List<RunReport.ActionReport> actions = new ArrayList<>();
+        for (Action action : step.actions()) {
+            RunReport.ActionReport report = perform(action);
+            actions.add(report);
+            listener.actionFinished(lesson, step, report);
+            if (!report.passed()) {
+                break;
+            }
+        }
+        RunReport.StepReport stepReport = new RunReport.StepReport(lesson.id(), step.id(), step.title().en(), actions);
+        steps.add(stepReport);
+        listener.stepFinished(lesson, stepReport);
+        return stepReport;
+    }
+
+    /** The steps run so far, as a lesson report. */
+    public RunReport.LessonReport report() {
+        return new RunReport.LessonReport(lesson.id(), lesson.title().en(), steps);
+    }
+
+    /** A background command of this lesson that is still known by name (for a console tab). */
+    public Optional<LiveProcess> background(String name) {
+        return Optional.ofNullable(background.get(name));
+    }
+
+    /** Stops the background commands the lesson left running. */
+    @Override
+    public void close() {
+        background.values().forEach(process -> {
+            if (process.isAlive()) {
+                process.stop();
+            }
+        });
+        background.clear();
+    }
+
+    private RunReport.ActionReport perform(Action action) {
+        if (action instanceof Action.Run run) {
+            return run.background() == null ? foreground(run) : startBackground(run);
+        }
+        if (action instanceof Action.Send send) {
+            LiveProcess process = running(send.to());
+            process.send(send.text() + "\n");
+            return new RunReport.ActionReport(send.display(), send.to(), null, "", 0,
+                    List.of(new CheckResult(send.to() + " is running", process.isAlive(),
+                            process.isAlive() ? "running" : "it has ended: " + Expectation.tail(process.output()))));
+        }
+        if (action instanceof Action.Await await) {
+            LiveProcess process = running(await.process());
+            long started = System.nanoTime();
+            process.awaitOutput(text -> await.expect().check(null, text).stream().allMatch(CheckResult::passed),
+                    await.timeout());
+            return new RunReport.ActionReport(await.display(), await.process(), null, process.output(),
+                    millisSince(started), await.expect().check(null, process.output()));
+        }
+        Action.Stop stop = (Action.Stop) action;
+        long started = System.nanoTime();
+        CommandResult result = running(stop.process()).stop();
+        background.remove(stop.process());
+        String output = combined(result);
+        return new RunReport.ActionReport(stop.display(), stop.process(), result.exitCode(), output,
+                millisSince(started), stop.expect().check(result.exitCode(), output));
+    }
+
+    private LiveProcess running(String name) {
+        LiveProcess process = background.get(name);
+        if (process == null) {
+            throw new IllegalStateException("no background command \"" + name + "\": run the step that starts it first");
+        }
+        return process;
+    }
+
+    private RunReport.ActionReport foreground(Action.Run run) {
+        CommandResult result = lab.run(run.node(), run.argv(), run.timeout());
+        String output = combined(result);
+        return new RunReport.ActionReport(run.text(), run.node(), result.exitCode(), output, result.elapsed().toMillis(),
+                run.expect().check(result.exitCode(), output));
+    }
+
+    private RunReport.ActionReport startBackground(Action.Run run) {
+        long started = System.nanoTime();
+        LiveProcess previous = background.remove(run.background());
+        if (previous != null && previous.isAlive()) {
+            previous.stop();
+        }
+        LiveProcess process = lab.start(run.node(), run.argv(),
+                (stream, line) -> listener.backgroundOutput(run.background(), line));
+        background.put(run.background(), process);
+        listener.backgroundStarted(run.background(), run.text(), process);
+        List<CheckResult> checks = new ArrayList<>();
+        if (run.ready() != null) {
+            checks.add(awaitListening(run.ready(), process));
+        }
+        Integer exit = process.isAlive() ? null : process.await(Duration.ZERO).map(CommandResult::exitCode).orElse(null);
+        if (exit != null) {
+            checks.add(new CheckResult("keeps running", false, "ended with exit status " + exit));
+        }
+        checks.addAll(run.expect().check(exit, process.output()));
+        return new RunReport.ActionReport(run.text(), run.node(), exit, process.output(), millisSince(started), checks);
+    }
+
+    /** Asks the kernel (ss) until the server's port listens; a server that ended never will. */
+    private CheckResult awaitListening(Action.Readiness ready, LiveProcess process) {
+        String expected = "tcp port " + ready.tcpPort() + " listening in " + ready.namespace();
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        long pause = 5;
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            CommandResult ss = lab.run(ready.namespace(), List.of("ss", "-Hltn", "sport", "=", ":" + ready.tcpPort()));
+            if (ss.succeeded() && !ss.stdout().isBlank()) {
+                return new CheckResult(expected, true, ss.stdout().strip());
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            pause = Math.min(pause * 2, 100);
+        }
+        return new CheckResult(expected, false, process.isAlive() ? "nothing listens after "
+                + READY_TIMEOUT.toSeconds() + " s" : "the server ended: " + Expectation.tail(process.output()));
+    }
+
+    private static long millisSince(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
+    }
+
+    private static String combined(CommandResult result) {
+        String out = result.stdout();
+        String err = result.stderr();
+        if (err.isEmpty()) {
+            return out;
+        }
+        return out.isEmpty() || out.endsWith("\n") ? out + err : out + "\n" + err;
+    }
+}

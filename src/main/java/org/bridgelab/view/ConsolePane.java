@@ -1,0 +1,159 @@
+package org.bridgelab.view;
+
+import java.util.List;
+import java.util.stream.Stream;
+import javafx.beans.Observable;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import org.bridgelab.kernel.Topology;
+
+/**
+ * Every command's output as it streams, a prompt that runs what the learner types in a chosen node of
+ * the lab (as argv, never a shell), and a tab for each long-running command with an input line and a
+ * stop button.
+ */
+public final class ConsolePane extends TabPane {
+    private final LabViewModel model;
+    private final I18n i18n;
+    private final ListView<ConsoleEntry> lines = new ListView<>();
+    private final ComboBox<String> node = new ComboBox<>();
+    private final TextField input = new TextField();
+    private final Button run = new Button();
+    private final Button background = new Button();
+    private final Tab consoleTab = new Tab();
+
+    public ConsolePane(LabViewModel model, I18n i18n) {
+        this.model = model;
+        this.i18n = i18n;
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        getStyleClass().add("console-pane");
+        lines.setId("console-lines");
+        lines.getStyleClass().add("console");
+        lines.setCellFactory(view -> new EntryCell());
+        node.setId("console-node");
+        node.getItems().setAll("host");
+        node.setValue("host");
+        input.setId("console-input");
+        HBox.setHgrow(input, Priority.ALWAYS);
+        run.setId("console-run");
+        background.setId("console-background");
+        Label prompt = new Label();
+        prompt.textProperty().bind(i18n.text("console.prompt"));
+        HBox promptRow = new HBox(6, prompt, node, input, run, background);
+        promptRow.setAlignment(Pos.CENTER_LEFT);
+        promptRow.getStyleClass().add("prompt-row");
+        BorderPane content = new BorderPane(lines);
+        content.setBottom(promptRow);
+        consoleTab.setContent(content);
+        consoleTab.setClosable(false);
+        consoleTab.setId("console-tab");
+        getTabs().add(consoleTab);
+    }
+
+    private void initListeners() {
+        consoleTab.textProperty().bind(i18n.text("console.title"));
+        run.textProperty().bind(i18n.text("console.run"));
+        background.textProperty().bind(i18n.text("console.background"));
+        run.disableProperty().bind(model.connectedProperty().not());
+        background.disableProperty().bind(model.connectedProperty().not());
+        lines.setItems(model.console());
+        model.console().addListener((Observable obs) -> lines.scrollTo(model.console().size() - 1));
+        input.setOnAction(event -> runTyped());
+        run.setOnAction(event -> runTyped());
+        background.setOnAction(event -> {
+            if (!input.getText().isBlank()) {
+                model.startCommand(node.getValue(), input.getText());
+                input.clear();
+            }
+        });
+        model.topologyProperty().addListener((Observable obs) -> {
+            Topology topology = model.topologyProperty().get();
+            List<String> names = Stream.concat(Stream.of("host"), topology.namespaces().stream()
+                    .map(Topology.Namespace::name).filter(name -> !"host".equals(name)).sorted()).toList();
+            String chosen = node.getValue();
+            node.getItems().setAll(names);
+            node.setValue(names.contains(chosen) ? chosen : "host");
+        });
+        model.backgrounds().addListener((ListChangeListener<BackgroundProcessViewModel>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(this::addTab);
+                change.getRemoved().forEach(removed -> getTabs().removeIf(tab -> tab.getUserData() == removed));
+            }
+        });
+    }
+
+    private void runTyped() {
+        if (!input.getText().isBlank() && !model.busyProperty().get()) {
+            model.runCommand(node.getValue(), input.getText());
+            input.clear();
+        }
+    }
+
+    private void addTab(BackgroundProcessViewModel process) {
+        ListView<String> output = new ListView<>(process.lines());
+        output.getStyleClass().add("console");
+        output.setId("output-" + process.name());
+        process.lines().addListener((Observable obs) -> output.scrollTo(process.lines().size() - 1));
+        TextField typed = new TextField();
+        typed.setId("input-" + process.name());
+        HBox.setHgrow(typed, Priority.ALWAYS);
+        Button send = new Button();
+        send.textProperty().bind(i18n.text("console.send"));
+        send.setId("send-" + process.name());
+        Button stop = new Button();
+        stop.textProperty().bind(i18n.text("console.stop"));
+        stop.setId("stop-" + process.name());
+        Runnable sendTyped = () -> {
+            process.send(typed.getText());
+            typed.clear();
+        };
+        typed.setOnAction(event -> sendTyped.run());
+        send.setOnAction(event -> sendTyped.run());
+        stop.setOnAction(event -> process.stop());
+        typed.disableProperty().bind(process.runningProperty().not());
+        send.disableProperty().bind(process.runningProperty().not());
+        stop.disableProperty().bind(process.runningProperty().not());
+        Label command = new Label(process.command());
+        command.getStyleClass().add("command");
+        HBox row = new HBox(6, typed, send, stop);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("prompt-row");
+        BorderPane content = new BorderPane(output);
+        content.setTop(command);
+        content.setBottom(row);
+        Tab tab = new Tab(process.name(), content);
+        tab.setId("tab-" + process.name());
+        tab.setUserData(process);
+        process.runningProperty().addListener((obs, was, running) -> tab.setText(process.name() + (running ? "" : " ■")));
+        getTabs().add(tab);
+    }
+
+    private static final class EntryCell extends ListCell<ConsoleEntry> {
+        @Override
+        protected void updateItem(ConsoleEntry entry, boolean empty) {
+            super.updateItem(entry, empty);
+            getStyleClass().removeIf(style -> style.startsWith("entry-"));
+            if (empty || entry == null) {
+                setText(null);
+                return;
+            }
+            setText(entry.text());
+            getStyleClass().add("entry-" + entry.kind().name().toLowerCase());
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.bridgelab.view;
+
+import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Circle;
+import javafx.util.StringConverter;
+
+/** Which lab host is connected, its health, reset and reconnect; the language and theme switches. */
+public final class LabHostBar extends HBox {
+    private static final PseudoClass UP = PseudoClass.getPseudoClass("up");
+
+    private final LabViewModel model;
+    private final I18n i18n;
+    private final Circle health = new Circle(6);
+    private final Label host = new Label();
+    private final Label problem = new Label();
+    private final Button reset = new Button();
+    private final Button reconnect = new Button();
+    private final ChoiceBox<String> language = new ChoiceBox<>();
+    private final ToggleButton dark = new ToggleButton();
+
+    public LabHostBar(LabViewModel model, I18n i18n) {
+        this.model = model;
+        this.i18n = i18n;
+        createView();
+        initListeners();
+    }
+
+    public ToggleButton darkToggle() {
+        return dark;
+    }
+
+    private void createView() {
+        getStyleClass().add("lab-host-bar");
+        setAlignment(Pos.CENTER_LEFT);
+        setSpacing(10);
+        health.getStyleClass().add("health");
+        host.getStyleClass().add("host-description");
+        problem.getStyleClass().add("problem");
+        reset.setId("reset");
+        reconnect.setId("reconnect");
+        language.setId("language");
+        language.getItems().setAll(I18n.ENGLISH, I18n.CHINESE);
+        language.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String code) {
+                return I18n.CHINESE.equals(code) ? "中文" : "English";
+            }
+
+            @Override
+            public String fromString(String label) {
+                return "中文".equals(label) ? I18n.CHINESE : I18n.ENGLISH;
+            }
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label brand = new Label("BridgeLab");
+        brand.getStyleClass().add("brand");
+        getChildren().addAll(brand, health, host, problem, spacer, reset, reconnect, language, dark);
+    }
+
+    private void initListeners() {
+        host.textProperty().bind(Bindings.createStringBinding(() -> model.connectedProperty().get()
+                        ? i18n.lookup("host.connected") + ": " + model.labDescriptionProperty().get()
+                        : model.busyProperty().get() ? i18n.lookup("host.connecting") : i18n.lookup("host.disconnected"),
+                model.connectedProperty(), model.busyProperty(), model.labDescriptionProperty(), i18n.languageProperty()));
+        problem.textProperty().bind(model.problemProperty());
+        health.pseudoClassStateChanged(UP, model.connectedProperty().get());
+        model.connectedProperty().addListener((obs, was, up) -> health.pseudoClassStateChanged(UP, up));
+        reset.textProperty().bind(i18n.text("host.reset"));
+        reset.setTooltip(tooltip("host.reset.tip"));
+        reset.disableProperty().bind(model.busyProperty());
+        reset.setOnAction(event -> model.reset());
+        reconnect.textProperty().bind(i18n.text("host.reconnect"));
+        reconnect.setTooltip(tooltip("host.reconnect.tip"));
+        reconnect.disableProperty().bind(model.connectedProperty().or(model.busyProperty()));
+        reconnect.setOnAction(event -> model.reset());
+        language.valueProperty().bindBidirectional(i18n.languageProperty());
+        dark.textProperty().bind(i18n.text("host.dark"));
+        dark.setId("dark");
+    }
+
+    private Tooltip tooltip(String key) {
+        Tooltip tooltip = new Tooltip();
+        tooltip.textProperty().bind(i18n.text(key));
+        return tooltip;
+    }
+}

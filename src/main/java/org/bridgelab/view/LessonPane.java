@@ -1,0 +1,246 @@
+package org.bridgelab.view;
+
+import java.util.List;
+import javafx.beans.Observable;
+import javafx.collections.MapChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.TextFlow;
+import org.bridgelab.lesson.Action;
+import org.bridgelab.lesson.CheckResult;
+import org.bridgelab.lesson.Lesson;
+import org.bridgelab.lesson.RunReport;
+
+/**
+ * The curriculum as a navigable list (lesson → steps, with progress ticks) and the chosen step: its
+ * explanation, its commands, a button to run it, and what the kernel answered to each check.
+ */
+public final class LessonPane extends VBox {
+    private final LabViewModel model;
+    private final I18n i18n;
+    private final TreeView<Object> tree = new TreeView<>();
+    private final VBox detail = new VBox(8);
+    private final Button run = new Button();
+    private final Button previous = new Button();
+    private final Button next = new Button();
+
+    public LessonPane(LabViewModel model, I18n i18n) {
+        this.model = model;
+        this.i18n = i18n;
+        createView();
+        initListeners();
+        tree.getSelectionModel().select(tree.getRoot().getChildren().get(0).getChildren().get(0));
+    }
+
+    /** The step selected now, if a step (not a lesson) is selected. */
+    public StepRef selectedStep() {
+        TreeItem<Object> item = tree.getSelectionModel().getSelectedItem();
+        return item != null && item.getValue() instanceof StepRef ref ? ref : null;
+    }
+
+    public void select(Lesson lesson, Lesson.Step step) {
+        for (TreeItem<Object> lessonItem : tree.getRoot().getChildren()) {
+            for (TreeItem<Object> stepItem : lessonItem.getChildren()) {
+                if (stepItem.getValue() instanceof StepRef ref && ref.lesson() == lesson && ref.step() == step) {
+                    lessonItem.setExpanded(true);
+                    tree.getSelectionModel().select(stepItem);
+                    tree.scrollTo(tree.getRow(stepItem));
+                }
+            }
+        }
+    }
+
+    public void runSelected() {
+        StepRef ref = selectedStep();
+        if (ref != null && !model.busyProperty().get()) {
+            model.runStep(ref.lesson(), ref.step());
+        }
+    }
+
+    /** Moves the selection by one step (across lessons). */
+    public void move(int by) {
+        List<StepRef> all = tree.getRoot().getChildren().stream().flatMap(item -> item.getChildren().stream())
+                .map(item -> (StepRef) item.getValue()).toList();
+        StepRef current = selectedStep();
+        int index = current == null ? -1 : all.indexOf(current);
+        int target = Math.max(0, Math.min(all.size() - 1, index + by));
+        select(all.get(target).lesson(), all.get(target).step());
+    }
+
+    private void createView() {
+        getStyleClass().add("lesson-pane");
+        setSpacing(6);
+        TreeItem<Object> root = new TreeItem<>("curriculum");
+        for (Lesson lesson : model.curriculum().lessons()) {
+            TreeItem<Object> lessonItem = new TreeItem<>(lesson);
+            lesson.steps().forEach(step -> lessonItem.getChildren().add(new TreeItem<>(new StepRef(lesson, step))));
+            lessonItem.setExpanded(lesson == model.curriculum().lessons().get(0));
+            root.getChildren().add(lessonItem);
+        }
+        tree.setId("lesson-tree");
+        tree.setRoot(root);
+        tree.setShowRoot(false);
+        tree.setCellFactory(view -> new StepCell());
+        tree.setPrefHeight(230);
+        tree.setMinHeight(120);
+
+        run.setId("run-step");
+        run.getStyleClass().add("accent");
+        previous.setId("previous-step");
+        next.setId("next-step");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox buttons = new HBox(6, run, spacer, previous, next);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+
+        detail.getStyleClass().add("step-detail");
+        ScrollPane scroll = new ScrollPane(detail);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("step-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        Label heading = new Label();
+        heading.textProperty().bind(i18n.text("lessons.title"));
+        heading.getStyleClass().add("pane-heading");
+        getChildren().addAll(heading, tree, buttons, scroll);
+    }
+
+    private void initListeners() {
+        run.textProperty().bind(i18n.text("step.run"));
+        Tooltip runTip = new Tooltip();
+        runTip.textProperty().bind(i18n.text("step.run.tip"));
+        run.setTooltip(runTip);
+        run.disableProperty().bind(model.busyProperty().or(model.connectedProperty().not()));
+        run.setOnAction(event -> runSelected());
+        previous.textProperty().bind(i18n.text("step.previous"));
+        previous.setOnAction(event -> move(-1));
+        next.textProperty().bind(i18n.text("step.next"));
+        next.setOnAction(event -> move(1));
+        tree.getSelectionModel().selectedItemProperty().addListener((Observable obs) -> showDetail());
+        i18n.languageProperty().addListener((Observable obs) -> {
+            tree.refresh();
+            showDetail();
+        });
+        model.stepStates().addListener((MapChangeListener<String, StepState>) change -> tree.refresh());
+        model.stepReports().addListener((MapChangeListener<String, RunReport.StepReport>) change -> {
+            StepRef ref = selectedStep();
+            if (ref != null && change.getKey().equals(LabViewModel.key(ref.lesson(), ref.step()))) {
+                showDetail();
+            }
+        });
+    }
+
+    private void showDetail() {
+        detail.getChildren().clear();
+        TreeItem<Object> item = tree.getSelectionModel().getSelectedItem();
+        if (item == null) {
+            return;
+        }
+        String language = i18n.language();
+        if (item.getValue() instanceof Lesson lesson) {
+            detail.getChildren().addAll(styled(new Label(lesson.title().in(language)), "step-title"),
+                    prose(lesson.summary().in(language)));
+            return;
+        }
+        StepRef ref = (StepRef) item.getValue();
+        Label lessonTitle = styled(new Label(ref.lesson().title().in(language)), "step-lesson");
+        Label title = styled(new Label(ref.step().title().in(language)), "step-title");
+        title.setId("step-title");
+        title.setWrapText(true);
+        detail.getChildren().addAll(lessonTitle, title, prose(ref.step().text().in(language)),
+                styled(new Label(i18n.lookup("step.commands")), "section-heading"));
+        for (Action action : ref.step().actions()) {
+            detail.getChildren().add(commandRow(action));
+        }
+        detail.getChildren().add(styled(new Label(i18n.lookup("step.checks")), "section-heading"));
+        RunReport.StepReport report = model.stepReports().get(LabViewModel.key(ref.lesson(), ref.step()));
+        if (report == null) {
+            detail.getChildren().add(styled(new Label(i18n.lookup("step.notrun")), "hint"));
+            return;
+        }
+        VBox checks = new VBox(3);
+        checks.setId("step-checks");
+        for (RunReport.ActionReport action : report.actions()) {
+            for (CheckResult check : action.checks()) {
+                Label line = new Label((check.passed() ? "✓ " : "✗ ") + check.expected()
+                        + (check.passed() ? "" : "\n    " + check.evidence().replace("\n", "\n    ")));
+                line.setWrapText(true);
+                checks.getChildren().add(styled(line, check.passed() ? "check-passed" : "check-failed"));
+            }
+        }
+        detail.getChildren().add(checks);
+    }
+
+    private HBox commandRow(Action action) {
+        Label text = styled(new Label(action instanceof Action.Run run && !"host".equals(run.node())
+                ? "[" + run.node() + "] " + action.display() : action.display()), "command");
+        text.setWrapText(true);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox row = new HBox(6, text);
+        row.setAlignment(Pos.CENTER_LEFT);
+        if (action instanceof Action.Run run && run.background() == null) {
+            Button once = new Button(i18n.lookup("command.run"));
+            once.getStyleClass().add("small");
+            once.setTooltip(new Tooltip(i18n.lookup("command.run.tip")));
+            once.disableProperty().bind(model.busyProperty().or(model.connectedProperty().not()));
+            once.setOnAction(event -> model.runCommand(run.node(), run.text()));
+            row.getChildren().add(once);
+        }
+        return row;
+    }
+
+    private static TextFlow prose(String text) {
+        TextFlow flow = new TextFlow();
+        flow.getChildren().addAll(RichText.of(text));
+        flow.getStyleClass().add("prose-flow");
+        return flow;
+    }
+
+    private static <T extends javafx.scene.Node> T styled(T node, String styleClass) {
+        node.getStyleClass().add(styleClass);
+        return node;
+    }
+
+    /** A step of a lesson, as the tree holds it. */
+    public record StepRef(Lesson lesson, Lesson.Step step) {
+    }
+
+    private final class StepCell extends TreeCell<Object> {
+        @Override
+        protected void updateItem(Object item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll("step-passed", "step-failed", "step-running");
+            if (empty || item == null) {
+                setText(null);
+                return;
+            }
+            String language = i18n.language();
+            if (item instanceof Lesson lesson) {
+                setText(lesson.id() + "  " + lesson.title().in(language));
+                return;
+            }
+            StepRef ref = (StepRef) item;
+            StepState state = model.state(ref.lesson(), ref.step());
+            String mark = switch (state) {
+                case PASSED -> "✓";
+                case FAILED -> "✗";
+                case RUNNING -> "…";
+                case NOT_RUN -> "·";
+            };
+            if (state != StepState.NOT_RUN) {
+                getStyleClass().add("step-" + state.name().toLowerCase());
+            }
+            setText(mark + "  " + ref.step().title().in(language));
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.bridgelab.view;
+
+import javafx.geometry.Orientation;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+
+/** The one window: host bar on top, lessons on the left, the live diagram above the console on the right. */
+public final class MainWindow extends BorderPane {
+    public static final KeyCombination RUN = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+    public static final KeyCombination NEXT = new KeyCodeCombination(KeyCode.PAGE_DOWN, KeyCombination.SHORTCUT_DOWN);
+    public static final KeyCombination PREVIOUS = new KeyCodeCombination(KeyCode.PAGE_UP, KeyCombination.SHORTCUT_DOWN);
+
+    private final LabHostBar hostBar;
+    private final LessonPane lessons;
+    private final TopologyView topology;
+    private final ConsolePane console;
+
+    public MainWindow(LabViewModel model, I18n i18n) {
+        hostBar = new LabHostBar(model, i18n);
+        lessons = new LessonPane(model, i18n);
+        topology = new TopologyView(model, i18n);
+        console = new ConsolePane(model, i18n);
+        createView();
+    }
+
+    private void createView() {
+        getStyleClass().add("main-window");
+        FitToWidth diagram = new FitToWidth(topology);
+        SplitPane right = new SplitPane(diagram, console);
+        right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(0.62);
+        SplitPane main = new SplitPane(lessons, right);
+        main.setDividerPositions(0.33);
+        SplitPane.setResizableWithParent(lessons, false);
+        setTop(hostBar);
+        setCenter(main);
+    }
+
+    /** Ctrl+Enter runs the step, Ctrl+PageDown / Ctrl+PageUp move to the next / previous step. */
+    public void installShortcuts(javafx.scene.Scene scene) {
+        scene.getAccelerators().put(RUN, lessons::runSelected);
+        scene.getAccelerators().put(NEXT, () -> lessons.move(1));
+        scene.getAccelerators().put(PREVIOUS, () -> lessons.move(-1));
+    }
+
+    public LessonPane lessons() {
+        return lessons;
+    }
+
+    public TopologyView topology() {
+        return topology;
+    }
+
+    public ConsolePane console() {
+        return console;
+    }
+
+    public LabHostBar hostBar() {
+        return hostBar;
+    }
+}

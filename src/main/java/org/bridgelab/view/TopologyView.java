@@ -1,0 +1,362 @@
+package org.bridgelab.view;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.animation.PauseTransition;
+import javafx.beans.Observable;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Pane;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Polyline;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.shape.Shape;
+import javafx.util.Duration;
+import org.bridgelab.kernel.Topology;
+
+/**
+ * The lab drawn from the kernel's snapshot: the host as a large box with its bridges, their ports and
+ * its netfilter stage; each "container" namespace as a box on the left; the outside world on the right;
+ * veth pairs as cables between their two ends. Positions depend only on names, so nothing jumps when an
+ * address is added. What changed since the last snapshot glows for a moment. Click an interface for the
+ * kernel's own view of it.
+ */
+public final class TopologyView extends Pane {
+    static final double CHIP_HEIGHT = 24;
+    private static final double GAP = 6;
+    private static final double CONTAINER_X = 16;
+    private static final double CONTAINER_WIDTH = 190;
+    private static final double HOST_X = 256;
+    private static final double HOST_WIDTH = 370;
+    private static final double OUTSIDE_X = 680;
+    private static final double OUTSIDE_WIDTH = 200;
+    private static final double TOP = 36;
+
+    private final LabViewModel model;
+    private final I18n i18n;
+    private final Label details = new Label();
+    /** Where each interface's chip is: "namespace/link" → chip. */
+    private final Map<String, Label> chips = new HashMap<>();
+    private Set<String> previousFacts = new HashSet<>();
+
+    public TopologyView(LabViewModel model, I18n i18n) {
+        this.model = model;
+        this.i18n = i18n;
+        getStyleClass().add("topology");
+        setId("topology");
+        details.getStyleClass().add("topology-details");
+        details.setWrapText(true);
+        model.topologyProperty().addListener((Observable obs) -> redraw());
+        i18n.languageProperty().addListener((Observable obs) -> redraw());
+        redraw();
+    }
+
+    /** The chip of an interface, for tests and for packets travelling the diagram. */
+    public Label chip(String namespace, String link) {
+        return chips.get(namespace + "/" + link);
+    }
+
+    /** The cables drawn now, each as "a/link—b/link" with the two ends sorted. */
+    public List<String> cables() {
+        return getChildren().stream().filter(node -> node.getStyleClass().contains("cable"))
+                .map(node -> (String) node.getUserData()).toList();
+    }
+
+    private void redraw() {
+        Topology topology = model.topologyProperty().get();
+        Set<String> facts = facts(topology);
+        Set<String> changed = new HashSet<>(facts);
+        changed.removeAll(previousFacts);
+        boolean firstDrawing = previousFacts.isEmpty();
+        previousFacts = facts;
+
+        getChildren().clear();
+        chips.clear();
+        Label title = new Label(i18n.lookup("topology.title"));
+        title.getStyleClass().add("pane-heading");
+        title.relocate(CONTAINER_X, 6);
+        getChildren().add(title);
+        if (topology.namespaces().isEmpty()) {
+            Label empty = new Label(i18n.lookup("topology.empty"));
+            empty.getStyleClass().add("hint");
+            empty.relocate(CONTAINER_X, TOP + 10);
+            getChildren().add(empty);
+            return;
+        }
+        double bottom = Math.max(Math.max(drawContainers(topology), drawHost(topology)), drawOutside(topology));
+        drawCables(topology);
+        details.relocate(CONTAINER_X, bottom + 12);
+        details.setMaxWidth(OUTSIDE_X + OUTSIDE_WIDTH - CONTAINER_X);
+        if (details.getText() == null || details.getText().isEmpty()) {
+            details.setText(i18n.lookup("topology.details"));
+        }
+        getChildren().add(details);
+        setPrefSize(OUTSIDE_X + OUTSIDE_WIDTH + 40, bottom + 60);
+        if (!firstDrawing) {
+            highlight(changed);
+        }
+    }
+
+    private double drawContainers(Topology topology) {
+        double y = TOP;
+        List<Topology.Namespace> containers = topology.namespaces().stream()
+                .filter(ns -> ns.role() == Topology.Role.CONTAINER)
+                .sorted((a, b) -> a.name().compareTo(b.name())).toList();
+        for (Topology.Namespace ns : containers) {
+            y = drawNamespaceBox(ns, CONTAINER_X, y, CONTAINER_WIDTH, "container-box") + 14;
+        }
+        return y;
+    }
+
+    private double drawOutside(Topology topology) {
+        double y = TOP;
+        Label heading = new Label(i18n.lookup("topology.outside"));
+        heading.getStyleClass().add("area-heading");
+        heading.relocate(OUTSIDE_X, y - 4);
+        getChildren().add(heading);
+        y += 18;
+        for (String name : List.of("router", "remote", "internet")) {
+            var ns = topology.namespace(name);
+            if (ns.isPresent()) {
+                y = drawNamespaceBox(ns.get(), OUTSIDE_X, y, OUTSIDE_WIDTH, "outside-box") + 14;
+            }
+        }
+        return y;
+    }
+
+    /** A namespace as a titled box of interface chips and its routes; returns the box's bottom. */
+    private double drawNamespaceBox(Topology.Namespace ns, double x, double y, double width, String style) {
+        List<Topology.Link> links = ns.links().stream().filter(link -> !"lo".equals(link.name())).toList();
+        List<String> routes = ns.routes().stream().filter(route -> route.gateway() != null)
+                .map(route -> route.destination() + " via " + route.gateway()).toList();
+        double height = 30 + links.size() * (CHIP_HEIGHT + GAP) + routes.size() * 18 + 8;
+        Rectangle box = box(x, y, width, height, style);
+        box.setUserData(ns.name());
+        getChildren().add(box);
+        Label name = new Label(ns.name() + (ns.forwarding() ? "   ip_forward=1" : ""));
+        name.getStyleClass().add("box-title");
+        name.relocate(x + 8, y + 5);
+        getChildren().add(name);
+        double cy = y + 28;
+        for (Topology.Link link : links) {
+            addChip(ns, link, x + 8, cy, width - 16);
+            cy += CHIP_HEIGHT + GAP;
+        }
+        for (String route : routes) {
+            Label line = new Label(route);
+            line.getStyleClass().add("route");
+            line.relocate(x + 10, cy);
+            getChildren().add(line);
+            cy += 18;
+        }
+        return y + height;
+    }
+
+    private double drawHost(Topology topology) {
+        Topology.Namespace host = topology.namespace("host").orElse(null);
+        if (host == null) {
+            return TOP;
+        }
+        List<Topology.Link> bridges = host.links().stream().filter(link -> "bridge".equals(link.kind())).toList();
+        List<Topology.Link> others = host.links().stream()
+                .filter(link -> !"lo".equals(link.name()) && !"bridge".equals(link.kind()) && link.master() == null).toList();
+        List<String> rules = netfilterLines(host);
+        List<String> routes = host.routes().stream().filter(route -> route.gateway() != null)
+                .map(route -> route.destination() + " via " + route.gateway()).toList();
+        double y = TOP;
+        double inner = y + 30;
+        double left = HOST_X + 10;
+        double portWidth = 110;
+        List<Runnable> later = new ArrayList<>();
+        for (Topology.Link bridge : bridges) {
+            List<Topology.Link> ports = host.links().stream().filter(link -> bridge.name().equals(link.master())).toList();
+            double switchHeight = Math.max(1, ports.size()) * (CHIP_HEIGHT + GAP) + 28;
+            double top = inner;
+            later.add(() -> getChildren().add(1,
+                    box(left + portWidth + 14, top, HOST_WIDTH - portWidth - 44, switchHeight - GAP, "bridge-box")));
+            addChip(host, bridge, left + portWidth + 22, top + 4, HOST_WIDTH - portWidth - 60);
+            Label kind = new Label("bridge (switch)");
+            kind.getStyleClass().add("box-note");
+            kind.relocate(left + portWidth + 24, top + CHIP_HEIGHT + 8);
+            getChildren().add(kind);
+            double py = top;
+            for (Topology.Link port : ports) {
+                Label chip = addChip(host, port, left, py, portWidth);
+                Line wire = new Line(left + portWidth, py + CHIP_HEIGHT / 2, left + portWidth + 14, py + CHIP_HEIGHT / 2);
+                wire.getStyleClass().add("port-wire");
+                getChildren().add(wire);
+                chip.getStyleClass().add("bridge-port");
+                py += CHIP_HEIGHT + GAP;
+            }
+            inner += switchHeight + 6;
+        }
+        for (Topology.Link link : others) {
+            boolean uplink = link.peer() != null && !link.peer().namespace().startsWith("docker")
+                    && topology.namespace(link.peer().namespace()).map(ns -> ns.role() == Topology.Role.OUTSIDE).orElse(false);
+            addChip(host, link, uplink ? HOST_X + HOST_WIDTH - 180 : left, inner, uplink ? 170 : portWidth);
+            inner += CHIP_HEIGHT + GAP;
+        }
+        for (String route : routes) {
+            Label line = new Label(route);
+            line.getStyleClass().add("route");
+            line.relocate(left, inner);
+            getChildren().add(line);
+            inner += 18;
+        }
+        inner += 6;
+        Label forwarding = new Label(i18n.lookup("topology.forwarding") + " = " + (host.forwarding() ? "1" : "0"));
+        forwarding.getStyleClass().addAll("forwarding", host.forwarding() ? "on" : "off");
+        forwarding.setId("forwarding");
+        forwarding.relocate(left, inner);
+        getChildren().add(forwarding);
+        inner += 26;
+        Label stage = new Label(i18n.lookup("topology.netfilter") + "\n"
+                + (rules.isEmpty() ? i18n.lookup("topology.norules") : String.join("\n", rules)));
+        stage.getStyleClass().add("netfilter");
+        stage.setId("netfilter");
+        stage.relocate(left, inner);
+        stage.setMaxWidth(HOST_WIDTH - 20);
+        stage.setWrapText(true);
+        getChildren().add(stage);
+        inner += 22 + Math.max(1, rules.size()) * 17 + 12;
+        Rectangle hostBox = box(HOST_X, y, HOST_WIDTH, inner - y, "host-box");
+        getChildren().add(0, hostBox);
+        later.forEach(Runnable::run);
+        Label title = new Label(i18n.lookup("topology.host"));
+        title.getStyleClass().add("box-title");
+        title.relocate(HOST_X + 8, y + 5);
+        getChildren().add(title);
+        return inner;
+    }
+
+    /** The host's netfilter as the learner needs it: FORWARD's policy and the nat rules. */
+    private static List<String> netfilterLines(Topology.Namespace host) {
+        List<String> lines = new ArrayList<>();
+        for (Topology.Table table : host.iptables()) {
+            for (Topology.Chain chain : table.chains()) {
+                if (table.name().equals("filter") && chain.name().equals("FORWARD")) {
+                    lines.add("filter FORWARD policy " + chain.policy());
+                }
+                if (table.name().equals("nat")) {
+                    chain.rules().forEach(rule -> lines.add("nat " + rule.replaceFirst("^-A ", "")));
+                }
+            }
+        }
+        return lines;
+    }
+
+    private Label addChip(Topology.Namespace ns, Topology.Link link, double x, double y, double width) {
+        String address = link.addresses().isEmpty() ? "" : "  " + String.join(" ", link.addresses());
+        Label chip = new Label(link.name() + address);
+        chip.getStyleClass().addAll("chip", link.isUp() ? "up" : "down", "kind-" + link.kind());
+        chip.relocate(x, y);
+        chip.setPrefSize(width, CHIP_HEIGHT);
+        chip.setMaxWidth(width);
+        chip.setUserData(ns.name() + "/" + link.name());
+        chip.setOnMouseClicked(event -> details.setText(describe(ns, link)));
+        chips.put(ns.name() + "/" + link.name(), chip);
+        getChildren().add(chip);
+        return chip;
+    }
+
+    private void drawCables(Topology topology) {
+        Set<String> drawn = new HashSet<>();
+        for (Topology.Namespace ns : topology.namespaces()) {
+            for (Topology.Link link : ns.links()) {
+                if (link.peer() == null) {
+                    continue;
+                }
+                String a = ns.name() + "/" + link.name();
+                String b = link.peer().namespace() + "/" + link.peer().link();
+                String key = a.compareTo(b) < 0 ? a + "—" + b : b + "—" + a;
+                Label from = chips.get(a);
+                Label to = chips.get(b);
+                if (from == null || to == null || !drawn.add(key)) {
+                    continue;
+                }
+                Shape cable = cable(from, to);
+                cable.getStyleClass().add("cable");
+                cable.setUserData(key);
+                getChildren().add(cable);
+            }
+        }
+    }
+
+    /**
+     * A straight cable between the facing sides of two chips; between chips of one column (the router and
+     * the machines behind it) a bracket along their right sides, so it never crosses a box.
+     */
+    static Shape cable(Label from, Label to) {
+        if (Math.abs(from.getLayoutX() - to.getLayoutX()) < 40) {
+            double right = Math.max(from.getLayoutX() + from.getPrefWidth(), to.getLayoutX() + to.getPrefWidth());
+            double fy = from.getLayoutY() + CHIP_HEIGHT / 2;
+            double ty = to.getLayoutY() + CHIP_HEIGHT / 2;
+            Polyline bracket = new Polyline(from.getLayoutX() + from.getPrefWidth(), fy, right + 12 + Math.abs(ty - fy) / 8, fy,
+                    right + 12 + Math.abs(ty - fy) / 8, ty, to.getLayoutX() + to.getPrefWidth(), ty);
+            bracket.setFill(null);
+            return bracket;
+        }
+        Point2D[] ends = nearestEdges(from, to);
+        return new Line(ends[0].getX(), ends[0].getY(), ends[1].getX(), ends[1].getY());
+    }
+
+    /** The middle of the facing sides of two chips. */
+    static Point2D[] nearestEdges(Label from, Label to) {
+        double fromWidth = from.getPrefWidth();
+        double toWidth = to.getPrefWidth();
+        boolean fromLeft = from.getLayoutX() + fromWidth / 2 < to.getLayoutX() + toWidth / 2;
+        double fx = fromLeft ? from.getLayoutX() + fromWidth : from.getLayoutX();
+        double tx = fromLeft ? to.getLayoutX() : to.getLayoutX() + toWidth;
+        return new Point2D[] {new Point2D(fx, from.getLayoutY() + CHIP_HEIGHT / 2), new Point2D(tx, to.getLayoutY() + CHIP_HEIGHT / 2)};
+    }
+
+    private static Rectangle box(double x, double y, double width, double height, String style) {
+        Rectangle box = new Rectangle(x, y, width, height);
+        box.setArcWidth(12);
+        box.setArcHeight(12);
+        box.getStyleClass().addAll("box", style);
+        return box;
+    }
+
+    /** The kernel's own view of one interface. */
+    private static String describe(Topology.Namespace ns, Topology.Link link) {
+        return link.name() + " (" + link.kind() + ") in " + ns.name() + " — state " + link.state()
+                + ", flags " + link.flags() + ", mac " + link.mac() + ", mtu " + link.mtu()
+                + (link.master() == null ? "" : ", master " + link.master())
+                + (link.peer() == null ? "" : ", peer " + link.peer().namespace() + "/" + link.peer().link())
+                + (link.addresses().isEmpty() ? "" : ", inet " + String.join(" ", link.addresses()));
+    }
+
+    /** Facts about each interface that a learner would see change: existence, state, address, master. */
+    private static Set<String> facts(Topology topology) {
+        Set<String> facts = new HashSet<>();
+        for (Topology.Namespace ns : topology.namespaces()) {
+            for (Topology.Link link : ns.links()) {
+                facts.add(ns.name() + "/" + link.name() + "|" + link.isUp() + "|" + link.addresses() + "|" + link.master()
+                        + "|" + link.peer());
+            }
+        }
+        return facts;
+    }
+
+    private void highlight(Set<String> changed) {
+        for (String fact : changed) {
+            Label chip = chips.get(fact.substring(0, fact.indexOf('|')));
+            if (chip != null) {
+                chip.getStyleClass().add("changed");
+                PauseTransition fade = new PauseTransition(Duration.seconds(2.5));
+                fade.setOnFinished(event -> chip.getStyleClass().remove("changed"));
+                fade.play();
+            }
+        }
+    }
+
+    List<Node> nodes() {
+        return getChildren();
+    }
+}

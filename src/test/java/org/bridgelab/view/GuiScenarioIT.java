@@ -1,0 +1,178 @@
+package org.bridgelab.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.bridgelab.lab.LabHostChoice;
+import org.bridgelab.lesson.Curriculum;
+import org.bridgelab.lesson.Lesson;
+import org.bridgelab.testing.KernelTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A learner's session through the real window on a real sandbox lab, headless through Monocle: scenario 1
+ * step by step, then the console, a broken lab, and the other language. One lab for the whole class.
+ */
+@KernelTest
+@ExtendWith(ApplicationExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GuiScenarioIT {
+    private static final Curriculum CURRICULUM = Curriculum.bundled();
+    private static final FxTaskExecutor EXECUTOR = new FxTaskExecutor();
+    private static LabViewModel model;
+    private static I18n i18n;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        if (model == null) {
+            i18n = new I18n(I18n.ENGLISH);
+            model = new LabViewModel(CURRICULUM, LabHostChoice.sandbox(), EXECUTOR);
+            model.connect();
+        }
+        window = new MainWindow(model, i18n);
+        Scene scene = new Scene(window, 1366, 768);
+        scene.getStylesheets().add(Resources.url("assets/bridgelab.css"));
+        window.installShortcuts(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterAll
+    static void closeTheLab() {
+        if (model != null) {
+            model.dispose();
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        EXECUTOR.close();
+    }
+
+    @Test
+    @Order(1)
+    void scenario_1_run_step_by_step_draws_the_containers_the_bridge_and_both_cables(FxRobot robot) throws Exception {
+        // given: a connected lab, scenario 1's first step selected
+        await(() -> model.connectedProperty().get());
+        Lesson s1 = CURRICULUM.lesson("s1");
+        robot.interact(() -> window.lessons().select(s1, s1.steps().get(0)));
+
+        // when: the learner presses "Run step" for each step
+        for (Lesson.Step step : s1.steps()) {
+            robot.interact(() -> window.lessons().select(s1, step));
+            robot.clickOn("#run-step");
+            await(() -> !model.busyProperty().get() && model.state(s1, step) != StepState.NOT_RUN
+                    && model.state(s1, step) != StepState.RUNNING);
+            assertThat(model.state(s1, step)).as(step.id()).isEqualTo(StepState.PASSED);
+        }
+
+        // then: the diagram, read from the kernel, holds both containers, br0 and both veth cables
+        TopologyView topology = window.topology();
+        assertThat(topology.chip("docker0", "veth0")).isNotNull();
+        assertThat(topology.chip("docker1", "veth2")).isNotNull();
+        assertThat(topology.chip("host", "br0").getText()).contains("172.18.0.1/24");
+        assertThat(topology.cables()).contains("docker0/veth0—host/veth1", "docker1/veth2—host/veth3");
+        assertThat(robot.lookup("#step-checks").queryAs(VBox.class).getChildren())
+                .extracting(node -> ((Label) node).getText()).contains("✓ output contains \" 0% packet loss\"");
+    }
+
+    @Test
+    @Order(2)
+    void text_typed_into_the_client_tab_arrives_in_the_servers_tab(FxRobot robot) {
+        // given: a server in docker0, started from the console in the background
+        await(() -> !model.busyProperty().get());
+        robot.interact(() -> model.startCommand("docker0", "nc -lp 8080"));
+        await(() -> model.backgrounds().stream().anyMatch(tab -> tab.name().equals("nc-1")));
+        awaitListening("docker0", 8080);
+        robot.interact(() -> model.startCommand("docker1", "nc 172.18.0.2 8080"));
+        await(() -> model.backgrounds().stream().anyMatch(tab -> tab.name().equals("nc-2")));
+
+        // when: the learner types into the client's tab and sends it
+        robot.clickOn("#tab-nc-2");
+        robot.clickOn("#input-nc-2").write("hello from docker1");
+        robot.clickOn("#send-nc-2");
+
+        // then: the server's tab shows it
+        robot.clickOn("#tab-nc-1");
+        ListView<?> server = robot.lookup("#output-nc-1").queryAs(ListView.class);
+        ListView<?> client = robot.lookup("#output-nc-2").queryAs(ListView.class);
+        await(() -> server.getItems().contains("hello from docker1"),
+                () -> "server tab: " + server.getItems() + ", client tab: " + client.getItems());
+        robot.clickOn("#stop-nc-2");
+        robot.clickOn("#tab-nc-1");
+        await(() -> !model.backgrounds().get(0).runningProperty().get());
+    }
+
+    @Test
+    @Order(3)
+    void a_step_that_fails_shows_the_cross_and_the_kernels_evidence(FxRobot robot) {
+        // given: br0 switched off behind the lesson's back, from the console
+        robot.clickOn("#console-tab");
+        robot.interact(() -> model.runCommand("host", "ip link set br0 down"));
+        await(() -> !model.busyProperty().get());
+        Lesson s1 = CURRICULUM.lesson("s1");
+        Lesson.Step pingBack = s1.steps().get(s1.steps().size() - 1);
+
+        // when: the learner runs the last step again
+        robot.interact(() -> window.lessons().select(s1, pingBack));
+        robot.clickOn("#run-step");
+        await(() -> model.state(s1, pingBack) == StepState.FAILED);
+
+        // then: the step is marked failed, with what ping really said
+        assertThat(robot.lookup("#step-checks").queryAs(VBox.class).getChildren())
+                .extracting(node -> ((Label) node).getText())
+                .anySatisfy(text -> assertThat(text).startsWith("✗ output contains \" 0% packet loss\"").contains("100% packet loss"));
+        assertThat(window.topology().chip("host", "br0").getStyleClass()).contains("down");
+    }
+
+    @Test
+    @Order(4)
+    void switching_to_chinese_relabels_the_window_and_the_lesson(FxRobot robot) {
+        // when
+        Lesson s1 = CURRICULUM.lesson("s1");
+        robot.interact(() -> window.lessons().select(s1, s1.steps().get(s1.steps().size() - 1)));
+        robot.interact(() -> i18n.languageProperty().set(I18n.CHINESE));
+
+        // then
+        assertThat(robot.lookup("#run-step").queryAs(Button.class).getText()).isEqualTo("运行此步");
+        assertThat(robot.lookup("#step-title").queryAs(Label.class).getText()).isEqualTo("反方向也通");
+        robot.interact(() -> i18n.languageProperty().set(I18n.ENGLISH));
+        assertThat(robot.lookup("#run-step").queryAs(Button.class).getText()).isEqualTo("Run step");
+    }
+
+    private static void awaitListening(String namespace, int port) {
+        await(() -> listening(namespace, port), () -> "tabs: " + model.backgrounds().stream()
+                .map(tab -> tab.name() + " " + tab.lines()).toList() + ", console: " + model.console());
+    }
+
+    private static boolean listening(String namespace, int port) {
+        return !model.lab().host().run(namespace, "ss", "-Hltn", "sport", "=", ":" + port).stdout().isBlank();
+    }
+
+    private static void await(BooleanSupplier condition) {
+        await(condition, () -> "");
+    }
+
+    private static void await(BooleanSupplier condition, java.util.function.Supplier<String> state) {
+        try {
+            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within 90 s " + state.get(), e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
