@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.bridgelab.kernel.Topology;
+import org.bridgelab.lab.OutsideWorld;
 
 /**
  * Who is who on the wire: MAC and IP addresses resolved to the lab's nodes (docker0, docker1, host, router,
@@ -57,11 +58,20 @@ public final class LabNodes {
         }
     }
 
-    /** One lane per node: containers first, then the host, then the outside world. */
+    /**
+     * One lane per node: containers by name, then the host, then the outside world from near to far
+     * (router, internet, remote), whatever order the kernel listed them in.
+     */
     public synchronized List<String> lanes() {
         List<String> ordered = new ArrayList<>(laneOrder);
-        ordered.sort(Comparator.comparing(lanes::get, ROLE_ORDER));
+        ordered.sort(Comparator.comparing((String name) -> lanes.get(name), ROLE_ORDER)
+                .thenComparingInt(LabNodes::outsideRank).thenComparing(Comparator.naturalOrder()));
         return List.copyOf(ordered);
+    }
+
+    private static int outsideRank(String name) {
+        int rank = OutsideWorld.NAMESPACES.indexOf(name);
+        return rank < 0 ? Integer.MAX_VALUE : rank;
     }
 
     public synchronized String nodeOfMac(String mac) {

@@ -50,7 +50,8 @@ public final class NetfilterTracer implements AutoCloseable {
      * rule echoed back proves it is subscribed. A rule added before that is taken out and added again.
      */
     private void begin() {
-        monitor = lab.start(LabHost.HOST, List.of("xtables-monitor", "--trace", "--event", "-4"),
+        // into a pipe xtables-monitor's stdio buffers 4 KB before printing anything: line-buffer it
+        monitor = lab.start(LabHost.HOST, List.of("stdbuf", "-oL", "xtables-monitor", "--trace", "--event", "-4"),
                 (stream, line) -> accept(line));
         for (String hook : HOOKS) {
             boolean seen = false;
