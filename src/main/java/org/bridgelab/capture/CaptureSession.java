@@ -25,6 +25,9 @@ import org.bridgelab.lab.LiveProcess;
 public final class CaptureSession implements AutoCloseable {
     private static final Duration LISTEN_TIMEOUT = Duration.ofSeconds(10);
     private static final Pattern UP_FLAG = Pattern.compile("[<,]UP[,>]");
+    /** How long the wire must stay silent before a closing session stops tcpdump, and the most it waits. */
+    private static final Duration QUIET = Duration.ofMillis(100);
+    private static final Duration MOST_DRAIN = Duration.ofSeconds(1);
 
     private final LabHost lab;
     private final PacketStore store;
@@ -33,6 +36,7 @@ public final class CaptureSession implements AutoCloseable {
     private final Map<CapturePoint, LiveProcess> captures = new LinkedHashMap<>();
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
     private NetfilterTracer tracer;
+    private long lastFrameAt = System.nanoTime();
 
     public CaptureSession(LabHost lab) {
         this(lab, PacketStore.standard());
@@ -164,6 +168,7 @@ public final class CaptureSession implements AutoCloseable {
         PacketCorrelator.Correlation correlation = correlator.accept(event);
         event = event.withTravel(correlation.travel());
         store.append(point, record, correlation.travel());
+        lastFrameAt = System.nanoTime();
         for (PacketListener listener : listeners) {
             try {
                 listener.packet(event);
@@ -188,7 +193,29 @@ public final class CaptureSession implements AutoCloseable {
                 running.close();
             }
         } finally {
+            awaitQuiet();
             activePoints().forEach(this::stop);
+        }
+    }
+
+    /**
+     * Ctrl-C makes tcpdump stop at once, dropping frames the kernel has queued but it has not yet read
+     * (seen here: the last ARP reply and echo of a ping that had just ended). So wait until no frame has
+     * come for a moment, at most a second.
+     */
+    private synchronized void awaitQuiet() {
+        long deadline = System.nanoTime() + MOST_DRAIN.toNanos();
+        try {
+            while (true) {
+                long now = System.nanoTime();
+                long silentFor = now - lastFrameAt;
+                if (silentFor >= QUIET.toNanos() || now >= deadline) {
+                    return;
+                }
+                wait(Math.max(1, (QUIET.toNanos() - silentFor) / 1_000_000));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
