@@ -42,7 +42,12 @@ public final class PacketCorrelator {
         }
         journey.latest = Math.max(journey.latest, event.timestampNanos());
         String flow = flowOf(event);
-        Variant same = journey.variants.stream().filter(v -> v.flow.equals(flow)).findFirst().orElse(null);
+        Variant same = null;
+        for (Variant variant : journey.variants) {
+            if (variant.flow.equals(flow)) {
+                same = variant;
+            }
+        }
         if (same != null) {
             if (event.timestampNanos() < same.first.timestampNanos()) {
                 same.first = event;

@@ -78,7 +78,7 @@ public final class PacketDecoder {
                 summary = "EtherType " + ethernet.getHeader().getType();
             }
             return new PacketEvent(sequence, point, record.timestampNanos(), record.originalLength(),
-                    ethernet.getHeader().getSrcAddr().toString(), ethernet.getHeader().getDstAddr().toString(),
+                    mac(record.data(), 6), mac(record.data(), 0),
                     protocol, srcIp, dstIp, srcPort, dstPort, ipId, identity, summary, 0);
         }
 
@@ -260,6 +260,22 @@ public final class PacketDecoder {
             }
         }
         return data.length > MAX_TEXT ? text + "…" : text.toString();
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /** A MAC address straight from the frame's bytes (pcap4j's MacAddress.toString is a hot spot). */
+    static String mac(byte[] frame, int offset) {
+        char[] text = new char[17];
+        for (int i = 0; i < 6; i++) {
+            int b = frame[offset + i] & 0xff;
+            text[3 * i] = HEX[b >>> 4];
+            text[3 * i + 1] = HEX[b & 0xf];
+            if (i < 5) {
+                text[3 * i + 2] = ':';
+            }
+        }
+        return new String(text);
     }
 
     static long mix(long a, long b) {
