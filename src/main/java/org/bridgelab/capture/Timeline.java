@@ -29,10 +29,11 @@ public record Timeline(List<String> lanes, List<String> capturePoints, List<Row>
 
     /** Lays out everything the session holds; {@code nodes} resolves addresses to lanes. */
     public static Timeline of(CaptureSession session, LabNodes nodes) {
-        List<NatPair> pairs = session.natPairs();
-        List<NetfilterPath> paths = session.netfilterPaths();
+        return of(session.store(), session.natPairs(), session.netfilterPaths(), nodes);
+    }
+
+    public static Timeline of(PacketStore store, List<NatPair> pairs, List<NetfilterPath> paths, LabNodes nodes) {
         List<Row> rows = new ArrayList<>();
-        PacketStore store = session.store();
         for (long seq = store.firstSequence(); seq < store.nextSequence(); seq++) {
             PacketEvent event = store.event(seq);
             LabNodes.Hop hop = nodes.hop(event);
