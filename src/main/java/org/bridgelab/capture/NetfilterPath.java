@@ -34,7 +34,7 @@ public record NetfilterPath(int ipId, List<String> addresses, List<NetfilterStep
 
     /** Whether this trace is of the packet seen in the event: same IP id, and an address in common. */
     public boolean describes(PacketEvent event) {
-        return event.ipId() == ipId && (addresses.contains(event.srcIp()) || addresses.contains(event.dstIp()));
+        return ipId >= 0 && event.ipId() == ipId && (addresses.contains(event.srcIp()) || addresses.contains(event.dstIp()));
     }
 
     private static final Set<String> BUILT_IN = Set.of("PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING");
