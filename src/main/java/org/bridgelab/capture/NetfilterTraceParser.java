@@ -1,7 +1,6 @@
 package org.bridgelab.capture;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +16,18 @@ import java.util.Map;
  * Lines it does not know (EVENT, NEWGEN) are skipped; a malformed line never throws. Not thread-safe.
  */
 public final class NetfilterTraceParser {
-    private final Map<String, Visit> visits = new HashMap<>();
-    private final List<Building> paths = new ArrayList<>();
+    /** A packet's hook visits follow each other within a few lines; older ones need not be searched. */
+    private static final int RECENT = 256;
+    /** Bounds for a long trace: the oldest paths go first. */
+    static final int MAX_PATHS = 100_000;
+
+    private final Map<String, Visit> visits = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Visit> eldest) {
+            return size() > RECENT;
+        }
+    };
+    private final java.util.ArrayDeque<Building> paths = new java.util.ArrayDeque<>();
 
     /** One hook visit: the packet's fields at that hook. */
     private record Visit(Map<String, String> fields, Building path) {
@@ -70,15 +79,19 @@ public final class NetfilterTraceParser {
         String src = fields.get("SRC");
         String dst = fields.get("DST");
         Building path = null;
-        for (int i = paths.size() - 1; i >= 0 && path == null; i--) {
-            Building candidate = paths.get(i);
+        java.util.Iterator<Building> newestFirst = paths.descendingIterator();
+        for (int seen = 0; seen < RECENT && path == null && newestFirst.hasNext(); seen++) {
+            Building candidate = newestFirst.next();
             if (candidate.ipId == ipId && (candidate.addresses.contains(src) || candidate.addresses.contains(dst))) {
                 path = candidate;
             }
         }
         if (path == null) {
             path = new Building(ipId);
-            paths.add(path);
+            paths.addLast(path);
+            if (paths.size() > MAX_PATHS) {
+                paths.removeFirst();
+            }
         }
         for (String address : new String[] {src, dst}) {
             if (address != null && !path.addresses.contains(address)) {

@@ -22,7 +22,10 @@ public final class PacketCorrelator {
     private final Map<Long, Journey> journeys = new LinkedHashMap<>();
     private final Map<String, String> snatted = new HashMap<>();
     private final Map<String, String> dnatted = new HashMap<>();
-    private final List<NatPair> natPairs = new ArrayList<>();
+    /** Bounds for a long session: the oldest pairs go first. */
+    static final int MAX_PAIRS = 100_000;
+
+    private final java.util.ArrayDeque<NatPair> natPairs = new java.util.ArrayDeque<>();
     private long lastTravel;
 
     /** What correlation found for one sighting. */
@@ -62,7 +65,7 @@ public final class PacketCorrelator {
         return new Correlation(journey.travel, pair);
     }
 
-    /** Every NAT pair found so far, in the order found. */
+    /** The NAT pairs found so far (the latest {@value #MAX_PAIRS}), in the order found. */
     public List<NatPair> natPairs() {
         return List.copyOf(natPairs);
     }
@@ -80,7 +83,10 @@ public final class PacketCorrelator {
             }
         }
         NatPair pair = before != null ? translation(before, event) : translation(event, after);
-        natPairs.add(pair);
+        natPairs.addLast(pair);
+        if (natPairs.size() > MAX_PAIRS) {
+            natPairs.removeFirst();
+        }
         return pair;
     }
 
