@@ -4,43 +4,108 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import org.bridgelab.capture.TrafficRecorder;
+import java.util.Set;
+import org.bridgelab.capture.CaptureException;
+import org.bridgelab.capture.CapturePoint;
+import org.bridgelab.capture.CaptureSession;
+import org.bridgelab.capture.LabNodes;
+import org.bridgelab.capture.Timeline;
+import org.bridgelab.kernel.StateReader;
+import org.bridgelab.kernel.Topology;
 import org.bridgelab.lab.Lab;
+import org.bridgelab.lab.LabException;
+import org.bridgelab.lab.LabHost;
+import org.bridgelab.lab.OutsideWorld;
 import org.bridgelab.lesson.Lesson;
 import org.bridgelab.lesson.RunListener;
 import org.bridgelab.lesson.RunReport;
 
-/** {@code --capture}: records br0 and the host's uplink, joining br0 after the step that creates it. */
+/**
+ * {@code --capture} / {@code --timeline}: captures br0 and the host's uplink (joining br0 after the step
+ * that brings it up), and at the end writes the frames as pcapng and/or the decoded, correlated timeline.
+ * For a timeline it also traces netfilter and reads the lab's nodes at each lesson's start, before a
+ * teardown can remove them.
+ */
 final class CaptureDuringRun implements RunListener, AutoCloseable {
-    private final TrafficRecorder recorder;
+    private final Lab lab;
+    private final Path pcap;
+    private final Path timeline;
     private final PrintStream err;
+    private final CaptureSession session;
+    private final List<CapturePoint> wanted;
+    private final LabNodes nodes = LabNodes.of(new Topology(List.of()));
 
-    private CaptureDuringRun(TrafficRecorder recorder, PrintStream err) {
-        this.recorder = recorder;
+    private CaptureDuringRun(Lab lab, Path pcap, Path timeline, PrintStream err) {
+        this.lab = lab;
+        this.pcap = pcap;
+        this.timeline = timeline;
         this.err = err;
+        this.session = pcap == null && timeline == null ? null : new CaptureSession(lab.host());
+        this.wanted = List.of(new CapturePoint(LabHost.HOST, "br0"), new CapturePoint(LabHost.HOST, lab.world().uplink()));
     }
 
-    /** A capture of the run into {@code file}, or one that does nothing when no file was asked for. */
-    static CaptureDuringRun start(Lab lab, Path file, PrintStream err) throws IOException {
-        if (file == null) {
-            return new CaptureDuringRun(null, err);
+    /** A capture of the run, or one that does nothing when neither file was asked for. */
+    static CaptureDuringRun start(Lab lab, Path pcap, Path timeline, PrintStream err) {
+        CaptureDuringRun capture = new CaptureDuringRun(lab, pcap, timeline, err);
+        if (capture.session != null) {
+            if (timeline != null) {
+                capture.session.traceNetfilter(List.of());
+            }
+            capture.joinInterfacesThatAreUp();
         }
-        return new CaptureDuringRun(TrafficRecorder.start(lab.host(), file, List.of("br0", lab.world().uplink())), err);
+        return capture;
+    }
+
+    @Override
+    public void lessonStarted(Lesson lesson) {
+        learnNodes();
     }
 
     @Override
     public void stepFinished(Lesson lesson, RunReport.StepReport report) {
-        if (recorder != null) {
-            recorder.refresh();
+        joinInterfacesThatAreUp();
+    }
+
+    private void joinInterfacesThatAreUp() {
+        if (session == null) {
+            return;
+        }
+        for (CapturePoint point : wanted) {
+            if (!session.activePoints().contains(point) && session.isUp(point)) {
+                try {
+                    session.start(point);
+                } catch (CaptureException e) {
+                    err.println("capture problem: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void learnNodes() {
+        if (timeline != null && lab.host().isAlive()) {
+            try {
+                nodes.learn(new StateReader(lab.host(), Set.copyOf(OutsideWorld.NAMESPACES)).read());
+            } catch (LabException e) {
+                err.println("timeline: cannot read the lab's nodes: " + e.getMessage());
+            }
         }
     }
 
     @Override
     public void close() throws IOException {
-        if (recorder != null) {
-            recorder.close();
-            err.println("captured on: " + String.join(", ", recorder.interfaces()));
-            recorder.problems().forEach(problem -> err.println("capture problem: " + problem));
+        if (session == null) {
+            return;
+        }
+        learnNodes();
+        List<CapturePoint> captured = session.store().points();
+        session.close();
+        err.println("captured on: " + String.join(", ", captured.stream().map(CapturePoint::label).toList()));
+        session.problems().forEach(problem -> err.println("capture problem: " + problem));
+        if (pcap != null) {
+            session.exportPcapng(pcap);
+        }
+        if (timeline != null) {
+            Timeline.of(session, nodes).write(timeline);
         }
     }
 }

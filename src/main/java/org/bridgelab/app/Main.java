@@ -25,6 +25,9 @@ public final class Main {
               --json                   print the report as JSON instead of text
               --dump-state FILE.json   write the lab's final state, as the kernel reports it, before teardown
               --capture FILE.pcap      record the traffic on br0 and on the host's uplink during the run
+                                       (pcapng: one interface per capture point; tcpdump -r and Wireshark read it)
+              --timeline FILE.json     write the run's decoded packets: lanes per lab node, NAT pairs and
+                                       netfilter paths (traces the host's netfilter while running)
               --lab-host sandbox       the default: a private sandbox of namespaces, no sudo needed
               --lab-host local         this machine itself (a throw-away VM!): needs root or sudo -n, and
                                        --yes-change-this-machine

@@ -27,16 +27,18 @@ final class RunCommand {
     private final boolean json;
     private final Path dumpState;
     private final Path capture;
+    private final Path timeline;
     private final LabHostChoice labHost;
 
     private RunCommand(List<String> lessonIds, boolean all, Path lessonFile, boolean json, Path dumpState, Path capture,
-                       LabHostChoice labHost) {
+                       Path timeline, LabHostChoice labHost) {
         this.lessonIds = lessonIds;
         this.all = all;
         this.lessonFile = lessonFile;
         this.json = json;
         this.dumpState = dumpState;
         this.capture = capture;
+        this.timeline = timeline;
         this.labHost = labHost;
     }
 
@@ -48,6 +50,7 @@ final class RunCommand {
         Path lessonFile = null;
         Path dumpState = null;
         Path capture = null;
+        Path timeline = null;
         String host = "sandbox";
         Path sshConfig = null;
         try {
@@ -60,6 +63,7 @@ final class RunCommand {
                     case "--lesson-file" -> lessonFile = Path.of(value(args, ++i, arg));
                     case "--dump-state" -> dumpState = Path.of(value(args, ++i, arg));
                     case "--capture" -> capture = Path.of(value(args, ++i, arg));
+                    case "--timeline" -> timeline = Path.of(value(args, ++i, arg));
                     case "--lab-host" -> host = value(args, ++i, arg);
                     case "--ssh-config" -> sshConfig = Path.of(value(args, ++i, arg));
                     default -> {
@@ -76,7 +80,7 @@ final class RunCommand {
             if (all && !ids.isEmpty()) {
                 throw new IllegalArgumentException("give either --all or lesson names, not both");
             }
-            return Optional.of(new RunCommand(ids, all, lessonFile, json, dumpState, capture,
+            return Optional.of(new RunCommand(ids, all, lessonFile, json, dumpState, capture, timeline,
                     LabHostChoice.parse(host, sshConfig, yes)));
         } catch (IllegalArgumentException e) {
             err.println("bridgelab run: " + e.getMessage() + "\n");
@@ -104,7 +108,7 @@ final class RunCommand {
         try (Lab lab = Lab.open(labHost)) {
             err.println("lab host: " + lab.host().description());
             RunReport report;
-            try (CaptureDuringRun recorder = CaptureDuringRun.start(lab, capture, err)) {
+            try (CaptureDuringRun recorder = CaptureDuringRun.start(lab, capture, timeline, err)) {
                 ReportPrinter printer = new ReportPrinter(out);
                 RunListener listener = RunListeners.of(json ? RunListener.NONE : printer, recorder);
                 report = new LessonRunner(lab.host(), listener).run(lessons);
@@ -120,6 +124,9 @@ final class RunCommand {
             }
             if (capture != null) {
                 err.println("traffic written to " + capture);
+            }
+            if (timeline != null) {
+                err.println("timeline written to " + timeline);
             }
             return report.passed() ? 0 : 1;
         } catch (LabException e) {

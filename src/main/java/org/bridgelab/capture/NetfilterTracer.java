@@ -1,0 +1,140 @@
+package org.bridgelab.capture;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.bridgelab.lab.CommandResult;
+import org.bridgelab.lab.LabHost;
+import org.bridgelab.lab.LiveProcess;
+
+/**
+ * Traces chosen packets through the host's netfilter: {@code iptables -t raw -A PREROUTING|OUTPUT MATCH -j
+ * TRACE} plus {@code xtables-monitor --trace} read line by line. The trace rules are always removed on
+ * {@link #close()}, and on a failed start.
+ */
+public final class NetfilterTracer implements AutoCloseable {
+    static final List<String> HOOKS = List.of("PREROUTING", "OUTPUT");
+    private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(2);
+    private static final int ATTEMPTS = 5;
+
+    private final LabHost lab;
+    private final List<String> match;
+    private final NetfilterTraceParser parser = new NetfilterTraceParser();
+    private final List<String> addedTo = new ArrayList<>();
+    private LiveProcess monitor;
+
+    private NetfilterTracer(LabHost lab, List<String> match) {
+        this.lab = lab;
+        this.match = List.copyOf(match);
+    }
+
+    /**
+     * Starts tracing the host's packets that {@code match} selects (iptables match arguments, e.g.
+     * {@code -p icmp}); returns once the monitor is known to see the trace rules.
+     */
+    public static NetfilterTracer start(LabHost lab, List<String> match) {
+        NetfilterTracer tracer = new NetfilterTracer(lab, match);
+        try {
+            tracer.begin();
+            return tracer;
+        } catch (RuntimeException e) {
+            tracer.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The monitor prints nothing when it is ready, but with {@code --event} it echoes rule changes: a trace
+     * rule echoed back proves it is subscribed. A rule added before that is taken out and added again.
+     */
+    private void begin() {
+        // into a pipe xtables-monitor's stdio buffers 4 KB before printing anything: line-buffer it
+        monitor = lab.start(LabHost.HOST, List.of("stdbuf", "-oL", "xtables-monitor", "--trace", "--event", "-4"),
+                (stream, line) -> accept(line));
+        for (String hook : HOOKS) {
+            boolean seen = false;
+            for (int attempt = 0; attempt < ATTEMPTS && !seen && monitor.isAlive(); attempt++) {
+                if (addedTo.contains(hook)) {
+                    remove(hook);
+                }
+                int before = countEvents(hook, monitor.output());
+                rule("-A", hook).orThrow();
+                addedTo.add(hook);
+                seen = monitor.awaitOutput(text -> countEvents(hook, text) > before, EVENT_TIMEOUT);
+            }
+            if (!seen) {
+                throw new CaptureException("xtables-monitor does not report the trace rule in " + hook + ": "
+                        + monitor.output().strip());
+            }
+        }
+    }
+
+    private static int countEvents(String hook, String text) {
+        int count = 0;
+        for (String line : text.split("\n")) {
+            if (line.contains("EVENT:") && line.contains("-t raw -A " + hook + " ") && line.contains("-j TRACE")) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private synchronized void accept(String line) {
+        parser.accept(line);
+        notifyAll();
+    }
+
+    private CommandResult rule(String action, String hook) {
+        List<String> argv = new ArrayList<>(List.of("iptables", "-t", "raw", action, hook));
+        argv.addAll(match);
+        argv.addAll(List.of("-j", "TRACE"));
+        return lab.run(LabHost.HOST, argv);
+    }
+
+    private void remove(String hook) {
+        rule("-D", hook);
+        addedTo.remove(hook);
+    }
+
+    public synchronized List<NetfilterPath> paths() {
+        return parser.paths();
+    }
+
+    /** The traced path of the packet in this event, if it was traced. */
+    public synchronized Optional<NetfilterPath> pathOf(PacketEvent event) {
+        return parser.paths().stream().filter(path -> path.describes(event)).findFirst();
+    }
+
+    /** Waits until a traced path satisfies the condition (for checks and tests). */
+    public synchronized Optional<NetfilterPath> awaitPath(Predicate<NetfilterPath> condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (true) {
+                Optional<NetfilterPath> found = parser.paths().stream().filter(condition).findFirst();
+                long left = deadline - System.nanoTime();
+                if (found.isPresent() || left <= 0) {
+                    return found;
+                }
+                wait(Math.max(1, left / 1_000_000));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** Removes the trace rules first (so nothing is left tracing), then stops the monitor. */
+    @Override
+    public void close() {
+        for (String hook : List.copyOf(addedTo)) {
+            if (lab.isAlive()) {
+                remove(hook);
+            }
+        }
+        if (monitor != null && monitor.isAlive()) {
+            monitor.stop();
+        }
+    }
+}

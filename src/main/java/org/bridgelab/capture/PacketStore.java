@@ -1,0 +1,179 @@
+package org.bridgelab.capture;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * A session's frames, kept compactly: primitive columns (time, capture point, length, travel) and the raw
+ * bytes in one arena per segment, instead of one object graph per packet, so a million frames cost about
+ * 30 bytes each plus the frames themselves. Bounded: past {@code maxEvents} or {@code maxFrameBytes} the
+ * oldest segment is dropped, like a ring. Events are decoded again on demand. Thread-safe.
+ */
+public final class PacketStore {
+    static final int SEGMENT_EVENTS = 1 << 16;
+    static final int SEGMENT_BYTES = 8 << 20;
+
+    private final int maxEvents;
+    private final long maxFrameBytes;
+    private final List<CapturePoint> points = new ArrayList<>();
+    private final Deque<Segment> segments = new ArrayDeque<>();
+    private long nextSequence;
+    private long size;
+    private long frameBytes;
+    private long dropped;
+
+    public PacketStore(int maxEvents, long maxFrameBytes) {
+        if (maxEvents < 1 || maxFrameBytes < SEGMENT_BYTES) {
+            throw new IllegalArgumentException("a store holds at least one event and one segment of bytes");
+        }
+        this.maxEvents = maxEvents;
+        this.maxFrameBytes = maxFrameBytes;
+    }
+
+    /** Room for two million frames within 512 MB of frame bytes. */
+    public static PacketStore standard() {
+        return new PacketStore(2_000_000, 512L << 20);
+    }
+
+    /** The sequence number the next appended frame will get. */
+    public synchronized long nextSequence() {
+        return nextSequence;
+    }
+
+    /** The oldest sequence number still held. */
+    public synchronized long firstSequence() {
+        return segments.isEmpty() ? nextSequence : segments.peekFirst().firstSequence;
+    }
+
+    public synchronized long size() {
+        return size;
+    }
+
+    /** How many frames were dropped to stay within bounds. */
+    public synchronized long dropped() {
+        return dropped;
+    }
+
+    /** Every capture point that has contributed a frame, in order of first appearance. */
+    public synchronized List<CapturePoint> points() {
+        return List.copyOf(points);
+    }
+
+    /** Keeps a frame; returns its sequence number. */
+    public synchronized long append(CapturePoint point, PcapRecord record, long travel) {
+        int pointIndex = points.indexOf(point);
+        if (pointIndex < 0) {
+            points.add(point);
+            pointIndex = points.size() - 1;
+        }
+        Segment last = segments.peekLast();
+        if (last == null || !last.fits(record.data().length)) {
+            last = new Segment(nextSequence);
+            segments.addLast(last);
+        }
+        last.add(record, pointIndex, travel);
+        size++;
+        frameBytes += record.data().length;
+        while (segments.size() > 1 && (size > maxEvents || frameBytes > maxFrameBytes)) {
+            Segment oldest = segments.removeFirst();
+            size -= oldest.count;
+            frameBytes -= oldest.used;
+            dropped += oldest.count;
+        }
+        return nextSequence++;
+    }
+
+    /** The frame with this sequence number, as captured. */
+    public synchronized PcapRecord record(long sequence) {
+        Segment segment = find(sequence);
+        return segment.record((int) (sequence - segment.firstSequence));
+    }
+
+    public synchronized CapturePoint point(long sequence) {
+        Segment segment = find(sequence);
+        return points.get(segment.point[(int) (sequence - segment.firstSequence)]);
+    }
+
+    /** The frame decoded again, with its travel number. */
+    public PacketEvent event(long sequence) {
+        PcapRecord record;
+        CapturePoint point;
+        long travel;
+        synchronized (this) {
+            Segment segment = find(sequence);
+            int index = (int) (sequence - segment.firstSequence);
+            record = segment.record(index);
+            point = points.get(segment.point[index]);
+            travel = segment.travel[index];
+        }
+        return PacketDecoder.decode(point, sequence, record).withTravel(travel);
+    }
+
+    /** Visits every frame held, oldest first, under the store's lock (for exports). */
+    public synchronized void forEach(FrameVisitor visitor) {
+        for (Segment segment : segments) {
+            for (int i = 0; i < segment.count; i++) {
+                visitor.frame(segment.firstSequence + i, points.get(segment.point[i]), segment.record(i));
+            }
+        }
+    }
+
+    @FunctionalInterface
+    public interface FrameVisitor {
+        void frame(long sequence, CapturePoint point, PcapRecord record);
+    }
+
+    private Segment find(long sequence) {
+        for (Segment segment : segments) {
+            if (sequence >= segment.firstSequence && sequence < segment.firstSequence + segment.count) {
+                return segment;
+            }
+        }
+        throw new IndexOutOfBoundsException("frame " + sequence + " is not held (held: " + firstSequence() + " to "
+                + (nextSequence - 1) + ")");
+    }
+
+    /** Up to {@link #SEGMENT_EVENTS} consecutive frames: columns plus one growing byte arena. */
+    private static final class Segment {
+        final long firstSequence;
+        final long[] timestamp = new long[SEGMENT_EVENTS];
+        final long[] travel = new long[SEGMENT_EVENTS];
+        final int[] offset = new int[SEGMENT_EVENTS + 1];
+        final int[] originalLength = new int[SEGMENT_EVENTS];
+        final short[] point = new short[SEGMENT_EVENTS];
+        byte[] arena = new byte[64 * 1024];
+        int count;
+        int used;
+
+        Segment(long firstSequence) {
+            this.firstSequence = firstSequence;
+        }
+
+        boolean fits(int length) {
+            return count < SEGMENT_EVENTS && (used + length <= SEGMENT_BYTES || count == 0);
+        }
+
+        void add(PcapRecord record, int pointIndex, long travelNumber) {
+            byte[] data = record.data();
+            if (used + data.length > arena.length) {
+                arena = Arrays.copyOf(arena, Math.max(arena.length * 2, used + data.length));
+            }
+            System.arraycopy(data, 0, arena, used, data.length);
+            timestamp[count] = record.timestampNanos();
+            travel[count] = travelNumber;
+            originalLength[count] = record.originalLength();
+            point[count] = (short) pointIndex;
+            used += data.length;
+            count++;
+            offset[count] = used;
+        }
+
+        PcapRecord record(int index) {
+            return new PcapRecord(timestamp[index], Arrays.copyOfRange(arena, offset[index], offset[index + 1]),
+                    originalLength[index]);
+        }
+    }
+}

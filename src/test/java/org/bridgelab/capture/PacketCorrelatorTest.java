@@ -1,0 +1,103 @@
+package org.bridgelab.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Correlation of captures recorded together on br0 and the uplink (record-fixtures.sh). */
+class PacketCorrelatorTest {
+
+    private static List<NatPair> pairsOf(List<PacketEvent> events) {
+        PacketCorrelator correlator = new PacketCorrelator();
+        events.forEach(correlator::accept);
+        return correlator.natPairs();
+    }
+
+    @Test
+    void scenario_3_masquerade_pairs_the_request_and_translates_the_reply_back() {
+        // given: one ping from docker0 to the internet server, seen on br0 and on eth0
+        List<PacketEvent> events = CaptureFixtures.merged("s3-br0.pcap", CaptureFixtures.BR0, "s3-eth0.pcap", CaptureFixtures.ETH0);
+
+        // when:
+        List<NatPair> pairs = pairsOf(events);
+
+        // then: the request's source rewritten, the reply's destination put back, and nothing else
+        assertThat(pairs).hasSize(2);
+        NatPair request = pairs.get(0);
+        assertThat(request.kind()).isEqualTo(NatPair.Kind.SNAT);
+        assertThat(request.before().point()).isEqualTo(CaptureFixtures.BR0);
+        assertThat(request.before().flow()).isEqualTo("172.18.0.2 > 198.51.100.10");
+        assertThat(request.after().point()).isEqualTo(CaptureFixtures.ETH0);
+        assertThat(request.after().flow()).isEqualTo("192.0.2.183 > 198.51.100.10");
+        NatPair reply = pairs.get(1);
+        assertThat(reply.kind()).isEqualTo(NatPair.Kind.REVERSE_SNAT);
+        assertThat(reply.before().flow()).isEqualTo("198.51.100.10 > 192.0.2.183");
+        assertThat(reply.after().flow()).isEqualTo("198.51.100.10 > 172.18.0.2");
+        assertThat(reply.after().point()).isEqualTo(CaptureFixtures.BR0);
+    }
+
+    @Test
+    void scenario_4_dnat_pairs_the_syn_to_the_hosts_port_80_with_the_one_to_the_container() {
+        // given:
+        List<PacketEvent> events = CaptureFixtures.merged("s4-eth0.pcap", CaptureFixtures.ETH0, "s4-br0.pcap", CaptureFixtures.BR0);
+
+        // when:
+        List<NatPair> pairs = pairsOf(events);
+
+        // then: the SYN first, DNAT; the SYN-ACK's source put back
+        NatPair syn = pairs.get(0);
+        assertThat(syn.kind()).isEqualTo(NatPair.Kind.DNAT);
+        assertThat(syn.before().summary()).contains("[SYN]");
+        assertThat(syn.before().dstIp()).isEqualTo("192.0.2.183");
+        assertThat(syn.before().point()).isEqualTo(CaptureFixtures.ETH0);
+        assertThat(syn.after().dstIp()).isEqualTo("172.18.0.2");
+        assertThat(syn.after().dstPort()).isEqualTo(80);
+        assertThat(pairs.get(1).kind()).isEqualTo(NatPair.Kind.REVERSE_DNAT);
+        assertThat(pairs.get(1).before().summary()).contains("[SYN-ACK]");
+        // every TCP segment of the connection crossed the host once, so every one of them is paired
+        assertThat(pairs).hasSize((int) events.stream().filter(e -> e.protocol() == Protocol.TCP).count() / 2);
+    }
+
+    @Test
+    void the_same_frame_seen_at_two_points_is_one_packet_travelling_not_a_translation() {
+        // given: scenario 1's frames as if seen on veth1 and then on br0
+        CapturePoint veth1 = new CapturePoint("host", "veth1");
+        List<PacketEvent> once = CaptureFixtures.events("s1-br0.pcap", CaptureFixtures.BR0);
+        List<PacketEvent> twice = new ArrayList<>();
+        for (PacketEvent event : once) {
+            twice.add(new PacketEvent(0, veth1, event.timestampNanos() - 1000, event.length(), event.srcMac(),
+                    event.dstMac(), event.protocol(), event.srcIp(), event.dstIp(), event.srcPort(), event.dstPort(),
+                    event.ipId(), event.identity(), event.summary(), 0));
+            twice.add(event);
+        }
+        PacketCorrelator correlator = new PacketCorrelator();
+
+        // when:
+        List<Long> travels = twice.stream().map(e -> correlator.accept(e).travel()).toList();
+
+        // then: each pair of sightings shares a travel number, consecutive packets do not
+        for (int i = 0; i < travels.size(); i += 2) {
+            assertThat(travels.get(i + 1)).as("sighting " + i).isEqualTo(travels.get(i));
+            if (i > 0) {
+                assertThat(travels.get(i)).isNotEqualTo(travels.get(i - 1));
+            }
+        }
+        assertThat(correlator.natPairs()).isEmpty();
+    }
+
+    @Test
+    void sightings_arriving_out_of_kernel_order_still_pair_earlier_to_later() {
+        // given: the uplink's tcpdump delivered before br0's
+        List<PacketEvent> events = new ArrayList<>(CaptureFixtures.events("s3-eth0.pcap", CaptureFixtures.ETH0));
+        events.addAll(CaptureFixtures.events("s3-br0.pcap", CaptureFixtures.BR0));
+
+        // when:
+        List<NatPair> pairs = pairsOf(events);
+
+        // then:
+        assertThat(pairs).extracting(NatPair::kind).containsExactly(NatPair.Kind.SNAT, NatPair.Kind.REVERSE_SNAT);
+        assertThat(pairs.get(0).before().point()).isEqualTo(CaptureFixtures.BR0);
+    }
+}

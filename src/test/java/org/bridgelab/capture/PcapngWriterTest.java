@@ -1,0 +1,74 @@
+package org.bridgelab.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.bridgelab.lab.CommandResult;
+import org.bridgelab.lab.ProcessRunner;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PcapngWriterTest {
+
+    private static Path writeScenario3(Path dir) throws Exception {
+        Path file = dir.resolve("s3.pcapng");
+        try (PcapngWriter writer = new PcapngWriter(file)) {
+            for (PcapRecord record : CaptureFixtures.records("s3-br0.pcap")) {
+                writer.write(CaptureFixtures.BR0, record);
+            }
+            for (PcapRecord record : CaptureFixtures.records("s3-eth0.pcap")) {
+                writer.write(CaptureFixtures.ETH0, record);
+            }
+        }
+        return file;
+    }
+
+    @Test
+    void one_interface_block_per_capture_point_named_after_it(@TempDir Path dir) throws Exception {
+        // given / when:
+        ByteBuffer file = ByteBuffer.wrap(Files.readAllBytes(writeScenario3(dir))).order(ByteOrder.LITTLE_ENDIAN);
+
+        // then: walking the blocks by their lengths lands exactly on the end
+        List<String> names = new ArrayList<>();
+        int packets = 0;
+        while (file.hasRemaining()) {
+            int start = file.position();
+            int type = file.getInt(start);
+            int length = file.getInt(start + 4);
+            assertThat(file.getInt(start + length - 4)).as("trailing length of block at " + start).isEqualTo(length);
+            if (type == 1) {
+                int nameLength = file.getShort(start + 18);
+                byte[] name = new byte[nameLength];
+                file.get(start + 20, name);
+                names.add(new String(name, StandardCharsets.UTF_8));
+            } else if (type == 6) {
+                packets++;
+            }
+            file.position(start + length);
+        }
+        assertThat(names).containsExactly("host/br0", "host/eth0");
+        assertThat(packets).isEqualTo(CaptureFixtures.records("s3-br0.pcap").size() + CaptureFixtures.records("s3-eth0.pcap").size());
+    }
+
+    @Test
+    void tcpdump_reads_it_back_with_nanosecond_times(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/tcpdump")) || Files.isExecutable(Path.of("/usr/sbin/tcpdump")),
+                "tcpdump is not installed");
+        Path file = writeScenario3(dir);
+
+        CommandResult read = new ProcessRunner().run(List.of("tcpdump", "-n", "-r", file.toString()), Duration.ofSeconds(20));
+
+        assertThat(read.exitCode()).as(read.stderr()).isZero();
+        assertThat(read.stdout()).contains("IP 172.18.0.2 > 198.51.100.10: ICMP echo request")
+                .contains("IP 192.0.2.183 > 198.51.100.10: ICMP echo request")
+                .contains("ARP, Request who-has 192.0.2.1 tell 192.0.2.183");
+    }
+}
