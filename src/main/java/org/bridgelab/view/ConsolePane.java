@@ -40,6 +40,17 @@ public final class ConsolePane extends TabPane {
         initListeners();
     }
 
+    /** Puts another view (the packet timeline) in the first tab, selected. */
+    void showFirst(javafx.scene.Node content, javafx.beans.binding.StringBinding title) {
+        Tab tab = new Tab();
+        tab.textProperty().bind(title);
+        tab.setContent(content);
+        tab.setClosable(false);
+        tab.setId("timeline-tab");
+        getTabs().add(0, tab);
+        getSelectionModel().select(tab);
+    }
+
     private void createView() {
         getStyleClass().add("console-pane");
         lines.setId("console-lines");

@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
+import org.bridgelab.capture.CaptureSession;
 import org.bridgelab.kernel.StateReader;
 import org.bridgelab.kernel.Topology;
 import org.bridgelab.lab.CommandResult;
@@ -49,10 +50,12 @@ public final class LabViewModel {
     private final ObservableList<ConsoleEntry> console = FXCollections.observableArrayList();
     private final ObservableList<BackgroundProcessViewModel> backgrounds = FXCollections.observableArrayList();
     private final LineBatcher<ConsoleEntry> consoleBatcher;
+    private final PacketTimelineViewModel packets;
     private final Map<String, LineBatcher<String>> backgroundBatchers = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final java.util.concurrent.atomic.AtomicInteger typedBackgrounds = new java.util.concurrent.atomic.AtomicInteger();
     private Lab lab;
+    private CaptureSession capture;
     private final Map<String, LessonSession> sessions = new LinkedHashMap<>();
 
     public LabViewModel(Curriculum curriculum, LabHostChoice choice, TaskExecutor executor) {
@@ -60,6 +63,12 @@ public final class LabViewModel {
         this.choice = choice;
         this.executor = executor;
         this.consoleBatcher = new LineBatcher<>(executor, console::addAll);
+        this.packets = new PacketTimelineViewModel(executor);
+    }
+
+    /** The captured packets of this lab, for the timeline and the diagram's travelling tokens. */
+    public PacketTimelineViewModel packets() {
+        return packets;
     }
 
     // Properties
@@ -126,9 +135,18 @@ public final class LabViewModel {
         problem.set("");
         executor.execute(() -> {
             Lab opened = Lab.open(choice);
-            return new Connected(opened, readTopology(opened));
+            CaptureSession capture = new CaptureSession(opened.host());
+            try {
+                capture.traceNetfilter(List.of());
+            } catch (RuntimeException e) {
+                // the timeline works without netfilter paths; the console says why they are missing
+                consoleBatcher.add(new ConsoleEntry(ConsoleEntry.Kind.NOTE, "netfilter tracing unavailable: " + e.getMessage()));
+            }
+            packets.attach(capture);
+            return new Connected(opened, capture, readTopology(opened));
         }, connectedLab -> {
             lab = connectedLab.lab();
+            capture = connectedLab.capture();
             labDescription.set(lab.host().description());
             connected.set(true);
             topology.set(connectedLab.topology());
@@ -139,7 +157,9 @@ public final class LabViewModel {
     /** Throws the lab away and starts again from an empty one: every lesson back to the beginning. */
     public void reset() {
         Lab old = lab;
+        CaptureSession oldCapture = capture;
         lab = null;
+        capture = null;
         connected.set(false);
         busy.set(true);
         List<LessonSession> oldSessions = new ArrayList<>(sessions.values());
@@ -149,10 +169,7 @@ public final class LabViewModel {
         backgrounds.clear();
         console.add(new ConsoleEntry(ConsoleEntry.Kind.NOTE, "— new lab —"));
         executor.execute(() -> {
-            oldSessions.forEach(LessonSession::close);
-            if (old != null) {
-                old.close();
-            }
+            release(oldSessions, oldCapture, old);
             return true;
         }, done -> connect(), this::failedFx);
     }
@@ -222,14 +239,27 @@ public final class LabViewModel {
     public void dispose() {
         List<LessonSession> open = new ArrayList<>(sessions.values());
         Lab old = lab;
+        CaptureSession oldCapture = capture;
         lab = null;
+        capture = null;
         executor.execute(() -> {
+            release(open, oldCapture, old);
+            return true;
+        }, done -> { }, error -> { });
+    }
+
+    /** Stops the lessons' background commands, the captures (removing trace rules), then the lab host. */
+    private static void release(List<LessonSession> open, CaptureSession capture, Lab old) {
+        try {
             open.forEach(LessonSession::close);
+            if (capture != null && old != null && old.host().isAlive()) {
+                capture.close();
+            }
+        } finally {
             if (old != null) {
                 old.close();
             }
-            return true;
-        }, done -> { }, error -> { });
+        }
     }
 
     private void run(List<Pending> path) {
@@ -287,8 +317,11 @@ public final class LabViewModel {
         }
     }
 
+    /** What the kernel holds now; the packet timeline starts capturing any new wire worth watching. */
     private Topology readTopology(Lab current) {
-        return new StateReader(current.host(), new HashSet<>(OutsideWorld.NAMESPACES)).read();
+        Topology topology = new StateReader(current.host(), new HashSet<>(OutsideWorld.NAMESPACES)).read();
+        packets.follow(topology);
+        return topology;
     }
 
     private void failedFx(Throwable error) {
@@ -358,7 +391,7 @@ public final class LabViewModel {
     private record Pending(Lesson lesson, Lesson.Step step) {
     }
 
-    private record Connected(Lab lab, Topology topology) {
+    private record Connected(Lab lab, CaptureSession capture, Topology topology) {
     }
 
     private record CommandDone(CommandResult result, Topology topology) {

@@ -191,6 +191,7 @@ public final class LessonPane extends VBox {
         if (action instanceof Action.Run run && run.background() == null) {
             Button once = new Button(i18n.lookup("command.run"));
             once.getStyleClass().add("small");
+            once.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             once.setTooltip(new Tooltip(i18n.lookup("command.run.tip")));
             once.disableProperty().bind(model.busyProperty().or(model.connectedProperty().not()));
             once.setOnAction(event -> model.runCommand(run.node(), run.text()));

@@ -17,12 +17,15 @@ public final class MainWindow extends BorderPane {
     private final LessonPane lessons;
     private final TopologyView topology;
     private final ConsolePane console;
+    private final TimelineView timeline;
 
     public MainWindow(LabViewModel model, I18n i18n) {
         hostBar = new LabHostBar(model, i18n);
         lessons = new LessonPane(model, i18n);
         topology = new TopologyView(model, i18n);
         console = new ConsolePane(model, i18n);
+        timeline = new TimelineView(model.packets(), i18n);
+        console.showFirst(timeline, i18n.text("timeline.title"));
         createView();
     }
 
@@ -31,7 +34,7 @@ public final class MainWindow extends BorderPane {
         FitToWidth diagram = new FitToWidth(topology);
         SplitPane right = new SplitPane(diagram, console);
         right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.62);
+        right.setDividerPositions(0.5);
         SplitPane main = new SplitPane(lessons, right);
         main.setDividerPositions(0.33);
         SplitPane.setResizableWithParent(lessons, false);
@@ -56,6 +59,10 @@ public final class MainWindow extends BorderPane {
 
     public ConsolePane console() {
         return console;
+    }
+
+    public TimelineView timeline() {
+        return timeline;
     }
 
     public LabHostBar hostBar() {

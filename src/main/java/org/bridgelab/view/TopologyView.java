@@ -6,7 +6,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
+import javafx.animation.ScaleTransition;
+import javafx.animation.TranslateTransition;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import org.bridgelab.capture.PacketEvent;
 import javafx.beans.Observable;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -43,6 +49,8 @@ public final class TopologyView extends Pane {
     /** Where each interface's chip is: "namespace/link" → chip. */
     private final Map<String, Label> chips = new HashMap<>();
     private Set<String> previousFacts = new HashSet<>();
+    private static final int MAX_TOKENS = 40;
+    private int tokens;
 
     public TopologyView(LabViewModel model, I18n i18n) {
         this.model = model;
@@ -53,7 +61,53 @@ public final class TopologyView extends Pane {
         details.setWrapText(true);
         model.topologyProperty().addListener((Observable obs) -> redraw());
         i18n.languageProperty().addListener((Observable obs) -> redraw());
+        model.packets().onSighting(this::animate);
         redraw();
+    }
+
+    /**
+     * A captured frame travels as a small token along the cable it was seen on: out of the capture point
+     * when its sender is that node, into it otherwise; a frame seen on a bridge makes the bridge blink.
+     */
+    private void animate(PacketEvent event) {
+        Label at = chip(event.point().node(), event.point().iface());
+        if (at == null || tokens >= MAX_TOKENS) {
+            return;
+        }
+        Color colour = TimelineView.colour(PacketTimelineViewModel.kindOf(event.protocol()));
+        Topology.Link link = model.topologyProperty().get().namespace(event.point().node())
+                .flatMap(ns -> ns.link(event.point().iface())).orElse(null);
+        Label peer = link == null || link.peer() == null ? null : chip(link.peer().namespace(), link.peer().link());
+        Circle token = new Circle(5, colour);
+        token.getStyleClass().add("packet-token");
+        token.setMouseTransparent(true);
+        tokens++;
+        getChildren().add(token);
+        Animation motion;
+        if (peer == null) {
+            token.setCenterX(at.getLayoutX() + at.getPrefWidth() - 10);
+            token.setCenterY(at.getLayoutY() + CHIP_HEIGHT / 2);
+            ScaleTransition blink = new ScaleTransition(Duration.millis(450), token);
+            blink.setFromX(0.6);
+            blink.setFromY(0.6);
+            blink.setToX(1.8);
+            blink.setToY(1.8);
+            motion = blink;
+        } else {
+            boolean outgoing = event.point().node().equals(model.packets().nodeOfMac(event.srcMac()));
+            Point2D[] ends = outgoing ? nearestEdges(at, peer) : nearestEdges(peer, at);
+            token.setCenterX(ends[0].getX());
+            token.setCenterY(ends[0].getY());
+            TranslateTransition travel = new TranslateTransition(Duration.millis(550), token);
+            travel.setToX(ends[1].getX() - ends[0].getX());
+            travel.setToY(ends[1].getY() - ends[0].getY());
+            motion = travel;
+        }
+        motion.setOnFinished(done -> {
+            getChildren().remove(token);
+            tokens--;
+        });
+        motion.play();
     }
 
     /** The chip of an interface, for tests and for packets travelling the diagram. */
@@ -77,6 +131,7 @@ public final class TopologyView extends Pane {
 
         getChildren().clear();
         chips.clear();
+        tokens = 0;
         Label title = new Label(i18n.lookup("topology.title"));
         title.getStyleClass().add("pane-heading");
         title.relocate(CONTAINER_X, 6);

@@ -1,0 +1,312 @@
+package org.bridgelab.view;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.bridgelab.capture.CapturePoint;
+import org.bridgelab.capture.CaptureSession;
+import org.bridgelab.capture.LabNodes;
+import org.bridgelab.capture.NatPair;
+import org.bridgelab.capture.NetfilterPath;
+import org.bridgelab.capture.PacketEvent;
+import org.bridgelab.capture.PacketListener;
+import org.bridgelab.capture.Protocol;
+import org.bridgelab.kernel.Topology;
+
+/**
+ * The packets captured in the lab, as the timeline shows them: one lane per node, one row per packet per
+ * wire (a frame seen at both ends of a veth and on the bridge is one packet on one hop), NAT translations
+ * noted where they happen, filters by protocol and capture point, pause and clear. Rows live in a plain
+ * list read by a virtualised canvas: 100k packets cost no scene-graph nodes.
+ */
+public final class PacketTimelineViewModel {
+    /** The protocol groups a learner filters by. */
+    public enum Kind { ARP, ICMP, TCP, OTHER }
+
+    private final TaskExecutor executor;
+    private final LineBatcher<Incoming> batcher;
+    private final List<TimelineRow> all = new ArrayList<>();
+    private final List<TimelineRow> visible = new ArrayList<>();
+    private final Set<String> seenOnWire = new HashSet<>();
+    private final Map<Long, String> natBySequence = new HashMap<>();
+    private final ObservableList<String> lanes = FXCollections.observableArrayList();
+    private final ObservableList<String> points = FXCollections.observableArrayList();
+    private final ReadOnlyIntegerWrapper version = new ReadOnlyIntegerWrapper();
+    private final BooleanProperty paused = new SimpleBooleanProperty(false);
+    private final ObjectProperty<String> point = new SimpleObjectProperty<>(null);
+    private final Set<Kind> kinds = EnumSet.allOf(Kind.class);
+    private final ObjectProperty<TimelineRow> selected = new SimpleObjectProperty<>();
+    private final List<Consumer<PacketEvent>> sightingListeners = new ArrayList<>();
+
+    private volatile CaptureSession session;
+    private volatile LabNodes nodes;
+
+    PacketTimelineViewModel(TaskExecutor executor) {
+        this.executor = executor;
+        this.batcher = new LineBatcher<>(executor, this::addFx);
+    }
+
+    // Properties
+
+    /** Changes whenever the rows shown change, for the canvas to redraw. */
+    public ReadOnlyIntegerProperty versionProperty() {
+        return version.getReadOnlyProperty();
+    }
+
+    public List<TimelineRow> rows() {
+        return visible;
+    }
+
+    public ObservableList<String> lanes() {
+        return lanes;
+    }
+
+    /** The capture points, "node/interface", for the filter. */
+    public ObservableList<String> points() {
+        return points;
+    }
+
+    public BooleanProperty pausedProperty() {
+        return paused;
+    }
+
+    /** The capture point shown ("host/br0"), or null for all of them. */
+    public ObjectProperty<String> pointProperty() {
+        return point;
+    }
+
+    public ObjectProperty<TimelineRow> selectedProperty() {
+        return selected;
+    }
+
+    public boolean shows(Kind kind) {
+        return kinds.contains(kind);
+    }
+
+    // Commands
+
+    public void show(Kind kind, boolean shown) {
+        if (shown) {
+            kinds.add(kind);
+        } else {
+            kinds.remove(kind);
+        }
+        refilter();
+    }
+
+    public void choosePoint(String label) {
+        point.set(label);
+        refilter();
+    }
+
+    public void clear() {
+        all.clear();
+        visible.clear();
+        seenOnWire.clear();
+        natBySequence.clear();
+        selected.set(null);
+        version.set(version.get() + 1);
+    }
+
+    /** Writes every captured frame, of every point, to a pcapng file (off the FX thread). */
+    public void exportPcap(Path file, Consumer<String> doneFx) {
+        CaptureSession current = session;
+        if (current == null) {
+            return;
+        }
+        executor.execute(() -> {
+            current.exportPcapng(file);
+            return file;
+        }, written -> doneFx.accept("written " + written), error -> doneFx.accept("cannot write: " + error.getMessage()));
+    }
+
+    /** The netfilter path the selected packet took, when netfilter was traced. */
+    public Optional<NetfilterPath> netfilterPath(TimelineRow row) {
+        CaptureSession current = session;
+        return current == null ? Optional.empty() : current.netfilterPathOf(row.event());
+    }
+
+    /** The frame's bytes as captured, if the store still holds them. */
+    public Optional<byte[]> bytes(TimelineRow row) {
+        CaptureSession current = session;
+        if (current == null || row.event().sequence() < current.store().firstSequence()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(current.store().record(row.event().sequence())).map(record -> record.data());
+    }
+
+    /** Called on the FX thread for every sighting of a packet (to move a token along the diagram). */
+    public void onSighting(Consumer<PacketEvent> listener) {
+        sightingListeners.add(listener);
+    }
+
+    public String nodeOfMac(String mac) {
+        LabNodes known = nodes;
+        return known == null ? null : known.nodeOfMac(mac);
+    }
+
+    // Lab side (worker thread)
+
+    /** Follows a new lab's capture session. */
+    void attach(CaptureSession capture) {
+        session = capture;
+        nodes = null;
+        capture.subscribe(new PacketListener() {
+            @Override
+            public void packet(PacketEvent event) {
+                batcher.add(new Incoming(event, null));
+            }
+
+            @Override
+            public void natPair(NatPair pair) {
+                batcher.add(new Incoming(null, pair));
+            }
+        });
+        executor.runOnFx(this::clear);
+    }
+
+    /**
+     * Learns the lab's nodes from a fresh snapshot and captures every wire worth watching that is up: the
+     * containers' ends of their cables, the host's bridges and uplink, the remote machine and the internet
+     * server. Runs on the lab's worker thread, since starting a capture waits for tcpdump.
+     */
+    void follow(Topology topology) {
+        CaptureSession capture = session;
+        if (capture == null) {
+            return;
+        }
+        if (nodes == null) {
+            nodes = LabNodes.of(topology);
+        } else {
+            nodes.learn(topology);
+        }
+        List<CapturePoint> started = new ArrayList<>();
+        for (CapturePoint wanted : wanted(topology)) {
+            if (!capture.activePoints().contains(wanted)) {
+                try {
+                    capture.start(wanted);
+                    started.add(wanted);
+                } catch (RuntimeException e) {
+                    // an interface that vanished between the snapshot and tcpdump: the next snapshot decides
+                }
+            }
+        }
+        List<String> laneNames = nodes.lanes();
+        List<String> pointNames = capture.activePoints().stream().map(CapturePoint::label).sorted().toList();
+        executor.runOnFx(() -> {
+            if (!lanes.equals(laneNames)) {
+                lanes.setAll(laneNames);
+            }
+            if (!points.equals(pointNames)) {
+                points.setAll(pointNames);
+            }
+        });
+    }
+
+    static List<CapturePoint> wanted(Topology topology) {
+        List<CapturePoint> wanted = new ArrayList<>();
+        for (Topology.Namespace ns : topology.namespaces()) {
+            for (Topology.Link link : ns.links()) {
+                if (!link.isUp() || "lo".equals(link.name())) {
+                    continue;
+                }
+                boolean take = switch (ns.role()) {
+                    case CONTAINER -> "veth".equals(link.kind());
+                    case HOST -> "bridge".equals(link.kind()) || (link.master() == null && "veth".equals(link.kind())
+                            && link.peer() != null && topology.namespace(link.peer().namespace())
+                            .map(peer -> peer.role() == Topology.Role.OUTSIDE).orElse(false));
+                    case OUTSIDE -> !"router".equals(ns.name()) && "veth".equals(link.kind());
+                };
+                if (take) {
+                    wanted.add(new CapturePoint(ns.name(), link.name()));
+                }
+            }
+        }
+        return wanted;
+    }
+
+    // FX side
+
+    private void addFx(List<Incoming> batch) {
+        boolean changed = false;
+        for (Incoming incoming : batch) {
+            if (incoming.pair() != null) {
+                changed |= noteNatFx(incoming.pair());
+                continue;
+            }
+            PacketEvent event = incoming.event();
+            sightingListeners.forEach(listener -> listener.accept(event));
+            if (paused.get()) {
+                continue;
+            }
+            LabNodes known = nodes;
+            LabNodes.Hop hop = known == null ? new LabNodes.Hop(null, null) : known.hop(event);
+            String from = hop.from() == null ? "?" : hop.from();
+            String to = hop.to() == null ? "*" : hop.to();
+            // the same packet on the same wire, seen at both of its ends or on the bridge: one row
+            if (event.travel() != 0 && !seenOnWire.add(event.travel() + "|" + from + "|" + to)) {
+                continue;
+            }
+            TimelineRow row = new TimelineRow(event, from, to);
+            all.add(row);
+            if (accepts(row)) {
+                visible.add(row);
+            }
+            changed = true;
+        }
+        if (changed) {
+            version.set(version.get() + 1);
+        }
+    }
+
+    /** Notes a translation on the row of the packet as it came out of it. */
+    private boolean noteNatFx(NatPair pair) {
+        natBySequence.put(pair.after().sequence(), pair.kind() + ": " + pair.description());
+        return true;
+    }
+
+    /** What NAT did to the packet of this row, or null. */
+    public String natOf(TimelineRow row) {
+        return natBySequence.get(row.event().sequence());
+    }
+
+    private void refilter() {
+        visible.clear();
+        all.stream().filter(this::accepts).forEach(visible::add);
+        version.set(version.get() + 1);
+    }
+
+    private boolean accepts(TimelineRow row) {
+        if (point.get() != null && !point.get().equals(row.event().point().label())) {
+            return false;
+        }
+        return kinds.contains(kindOf(row.event().protocol()));
+    }
+
+    public static Kind kindOf(Protocol protocol) {
+        return switch (protocol) {
+            case ARP -> Kind.ARP;
+            case ICMP -> Kind.ICMP;
+            case TCP -> Kind.TCP;
+            default -> Kind.OTHER;
+        };
+    }
+
+    private record Incoming(PacketEvent event, NatPair pair) {
+    }
+}

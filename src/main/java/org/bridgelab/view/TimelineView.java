@@ -1,0 +1,293 @@
+package org.bridgelab.view;
+
+import java.io.File;
+import java.util.HexFormat;
+import java.util.List;
+import javafx.beans.Observable;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import javafx.stage.FileChooser;
+import org.bridgelab.capture.NetfilterPath;
+import org.bridgelab.capture.PacketEvent;
+
+/**
+ * A sequence diagram of the captured packets: one lane per node, each packet an arrow labelled in plain
+ * words, NAT noted where it happened. Drawn on one canvas, only the rows in view, so 100k packets scroll
+ * as smoothly as ten. Filters, pause, clear, pcap export, and the selected packet's details below.
+ */
+public final class TimelineView extends BorderPane {
+    static final double ROW_HEIGHT = 22;
+    private static final double HEADER = 26;
+    private static final double TIME_COLUMN = 64;
+    private static final double POINT_COLUMN = 120;
+
+    private final PacketTimelineViewModel model;
+    private final I18n i18n;
+    private final Canvas canvas = new Canvas();
+    private final ScrollBar scroll = new ScrollBar();
+    private final TextArea details = new TextArea();
+    private final Label status = new Label();
+    private boolean followTail = true;
+
+    public TimelineView(PacketTimelineViewModel model, I18n i18n) {
+        this.model = model;
+        this.i18n = i18n;
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        getStyleClass().add("timeline");
+        setId("timeline");
+        HBox tools = new HBox(6);
+        tools.setAlignment(Pos.CENTER_LEFT);
+        tools.getStyleClass().add("timeline-tools");
+        for (PacketTimelineViewModel.Kind kind : PacketTimelineViewModel.Kind.values()) {
+            ToggleButton toggle = new ToggleButton(kind.name());
+            toggle.setId("filter-" + kind.name().toLowerCase());
+            toggle.setSelected(model.shows(kind));
+            toggle.getStyleClass().addAll("filter", "kind-" + kind.name().toLowerCase());
+            toggle.selectedProperty().addListener((obs, was, shown) -> model.show(kind, shown));
+            tools.getChildren().add(toggle);
+        }
+        ComboBox<String> point = new ComboBox<>();
+        point.setId("filter-point");
+        point.setPromptText("all capture points");
+        point.getItems().add("all capture points");
+        model.points().addListener((Observable obs) -> {
+            String chosen = point.getValue();
+            point.getItems().setAll(model.points());
+            point.getItems().add(0, "all capture points");
+            point.setValue(chosen);
+        });
+        point.valueProperty().addListener((obs, was, chosen) ->
+                model.choosePoint(chosen == null || chosen.startsWith("all ") ? null : chosen));
+        ToggleButton pause = new ToggleButton();
+        pause.setId("timeline-pause");
+        pause.textProperty().bind(i18n.text("timeline.pause"));
+        pause.selectedProperty().bindBidirectional(model.pausedProperty());
+        Button clear = new Button();
+        clear.setId("timeline-clear");
+        clear.textProperty().bind(i18n.text("timeline.clear"));
+        clear.setOnAction(event -> model.clear());
+        Button export = new Button();
+        export.setId("timeline-export");
+        export.textProperty().bind(i18n.text("timeline.export"));
+        export.setOnAction(event -> exportPcap());
+        status.getStyleClass().add("hint");
+        tools.getChildren().addAll(point, pause, clear, export, status);
+
+        Pane drawing = new Pane(canvas);
+        drawing.setMinSize(0, 0);
+        canvas.widthProperty().bind(drawing.widthProperty());
+        canvas.heightProperty().bind(drawing.heightProperty());
+        scroll.setOrientation(Orientation.VERTICAL);
+        scroll.setMin(0);
+        BorderPane lanes = new BorderPane(drawing);
+        lanes.setRight(scroll);
+        details.setEditable(false);
+        details.promptTextProperty().bind(i18n.text("timeline.details"));
+        details.setId("packet-details");
+        details.getStyleClass().add("console");
+        SplitPane split = new SplitPane(lanes, details);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.72);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        setTop(tools);
+        setCenter(split);
+    }
+
+    private void initListeners() {
+        model.versionProperty().addListener((Observable obs) -> {
+            int rows = model.rows().size();
+            scroll.setMax(Math.max(0, rows - visibleRows()));
+            if (followTail) {
+                scroll.setValue(scroll.getMax());
+            }
+            status.setText(rows + " packets");
+            draw();
+        });
+        model.lanes().addListener((Observable obs) -> draw());
+        scroll.valueProperty().addListener((obs, was, value) -> {
+            followTail = value.doubleValue() >= scroll.getMax() - 0.5;
+            draw();
+        });
+        canvas.widthProperty().addListener((Observable obs) -> draw());
+        canvas.heightProperty().addListener((Observable obs) -> {
+            scroll.setMax(Math.max(0, model.rows().size() - visibleRows()));
+            draw();
+        });
+        canvas.setOnScroll(event -> scroll.setValue(Math.max(0, Math.min(scroll.getMax(),
+                scroll.getValue() - Math.signum(event.getDeltaY()) * 3))));
+        canvas.setOnMouseClicked(event -> {
+            int index = firstRow() + (int) ((event.getY() - HEADER) / ROW_HEIGHT);
+            if (event.getY() > HEADER && index >= 0 && index < model.rows().size()) {
+                model.selectedProperty().set(model.rows().get(index));
+            }
+        });
+        model.selectedProperty().addListener((obs, was, row) -> {
+            details.setText(row == null ? "" : describe(row));
+            draw();
+        });
+    }
+
+    private int visibleRows() {
+        return Math.max(1, (int) ((canvas.getHeight() - HEADER) / ROW_HEIGHT));
+    }
+
+    private int firstRow() {
+        return (int) Math.round(scroll.getValue());
+    }
+
+    /** Draws the lanes and only the rows in view. */
+    void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double width = canvas.getWidth();
+        double height = canvas.getHeight();
+        boolean dark = getScene() != null && getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("dark.css"));
+        Color background = dark ? Color.web("#1c2029") : Color.web("#fbfcfd");
+        Color text = dark ? Color.web("#e3e7ef") : Color.web("#1d2330");
+        Color muted = dark ? Color.web("#9aa4b5") : Color.web("#5d6676");
+        g.setFill(background);
+        g.fillRect(0, 0, width, height);
+        List<String> lanes = model.lanes();
+        if (lanes.isEmpty()) {
+            g.setFill(muted);
+            g.fillText(i18n.lookup("timeline.empty"), 12, 20);
+            return;
+        }
+        double laneWidth = (width - TIME_COLUMN - POINT_COLUMN) / lanes.size();
+        g.setFont(Font.font("DejaVu Sans", 12));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        for (int i = 0; i < lanes.size(); i++) {
+            double x = laneX(i, laneWidth);
+            g.setStroke(dark ? Color.web("#3a4252") : Color.web("#d5dae3"));
+            g.setLineWidth(1);
+            g.strokeLine(x, HEADER - 4, x, height);
+            g.setFill(text);
+            g.fillText(lanes.get(i), x, HEADER / 2);
+        }
+        List<TimelineRow> rows = model.rows();
+        int first = firstRow();
+        int last = Math.min(rows.size(), first + visibleRows() + 1);
+        long origin = rows.isEmpty() ? 0 : rows.get(0).event().timestampNanos();
+        g.setFont(Font.font("DejaVu Sans Mono", 11));
+        for (int index = first; index < last; index++) {
+            TimelineRow row = rows.get(index);
+            double y = HEADER + (index - first) * ROW_HEIGHT + ROW_HEIGHT / 2;
+            if (row == model.selectedProperty().get()) {
+                g.setFill(dark ? Color.web("#2e3a52") : Color.web("#e4ecfb"));
+                g.fillRect(0, y - ROW_HEIGHT / 2, width, ROW_HEIGHT);
+            }
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setFill(muted);
+            g.fillText(String.format("%7.3f", (row.event().timestampNanos() - origin) / 1e9), 4, y);
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.fillText(row.event().point().label(), width - 6, y);
+            drawArrow(g, row, lanes, laneWidth, y, text);
+        }
+    }
+
+    private void drawArrow(GraphicsContext g, TimelineRow row, List<String> lanes, double laneWidth, double y, Color text) {
+        Color colour = colour(PacketTimelineViewModel.kindOf(row.event().protocol()));
+        int from = lanes.indexOf(row.from());
+        int to = lanes.indexOf(row.to());
+        g.setStroke(colour);
+        g.setFill(colour);
+        g.setLineWidth(2);
+        double x1 = from < 0 ? TIME_COLUMN + 8 : laneX(from, laneWidth);
+        double x2 = to < 0 ? x1 + laneWidth * 0.6 : laneX(to, laneWidth);
+        if (Math.abs(x2 - x1) < 1) {
+            g.fillOval(x1 - 4, y - 4, 8, 8);
+        } else {
+            g.strokeLine(x1, y + 5, x2, y + 5);
+            double dir = Math.signum(x2 - x1);
+            g.fillPolygon(new double[] {x2, x2 - dir * 8, x2 - dir * 8}, new double[] {y + 5, y + 1, y + 9}, 3);
+        }
+        String nat = model.natOf(row);
+        String label = row.label() + (nat == null ? "" : "   ⇄ " + nat.substring(0, nat.indexOf(':')));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setFill(nat == null ? text : Color.web("#c26a00"));
+        g.fillText(label, (x1 + x2) / 2, y - 4);
+    }
+
+    private static double laneX(int lane, double laneWidth) {
+        return TIME_COLUMN + laneWidth * (lane + 0.5);
+    }
+
+    static Color colour(PacketTimelineViewModel.Kind kind) {
+        return switch (kind) {
+            case ARP -> Color.web("#e08a1e");
+            case ICMP -> Color.web("#2f6fde");
+            case TCP -> Color.web("#2e9d5b");
+            case OTHER -> Color.web("#8a93a3");
+        };
+    }
+
+    /** Layers, fields, bytes and (when traced) the netfilter path of one packet. */
+    private String describe(TimelineRow row) {
+        PacketEvent event = row.event();
+        StringBuilder text = new StringBuilder();
+        text.append(event.protocol().label()).append("  ").append(event.summary()).append('\n');
+        text.append("seen at ").append(event.point().label()).append(", ").append(event.length()).append(" bytes, ")
+                .append(row.from()).append(" → ").append(row.to()).append('\n');
+        text.append("Ethernet  ").append(event.srcMac()).append(" → ").append(event.dstMac()).append('\n');
+        if (event.srcIp() != null) {
+            text.append("addresses ").append(event.flow()).append(event.ipId() >= 0 ? "   IP id " + event.ipId() : "").append('\n');
+        }
+        String nat = model.natOf(row);
+        if (nat != null) {
+            text.append("NAT       ").append(nat).append('\n');
+        }
+        model.netfilterPath(row).ifPresent(path -> text.append(netfilter(path)));
+        model.bytes(row).ifPresent(bytes -> text.append('\n').append(hex(bytes)));
+        return text.toString();
+    }
+
+    private static String netfilter(NetfilterPath path) {
+        StringBuilder text = new StringBuilder("netfilter path:\n");
+        path.steps().forEach(step -> text.append("  ").append(step).append('\n'));
+        return text.toString();
+    }
+
+    static String hex(byte[] bytes) {
+        StringBuilder text = new StringBuilder();
+        HexFormat hex = HexFormat.of();
+        for (int offset = 0; offset < bytes.length; offset += 16) {
+            int end = Math.min(bytes.length, offset + 16);
+            text.append(String.format("%04x  ", offset));
+            for (int i = offset; i < end; i++) {
+                text.append(hex.toHexDigits(bytes[i])).append(i == offset + 7 ? "  " : " ");
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    private void exportPcap() {
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName("bridgelab.pcapng");
+        File file = chooser.showSaveDialog(getScene().getWindow());
+        if (file != null) {
+            model.exportPcap(file.toPath(), status::setText);
+        }
+    }
+}
