@@ -40,6 +40,7 @@ public final class OutsideWorld {
         for (String ns : NAMESPACES) {
             world.host("ip", "netns", "add", ns);
             world.host("ip", "-n", ns, "link", "set", "lo", "up");
+            lab.run(ns, SandboxLabHost.NO_IPV6).orThrow();
         }
         // the LAN: a switch (lan0) in the router, with the host and the remote machine plugged in
         world.host("ip", "-n", ROUTER, "link", "add", "lan0", "type", "bridge");

@@ -17,6 +17,8 @@ import java.util.Optional;
  */
 public final class SandboxLabHost extends ArgvLabHost {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
+    static final List<String> NO_IPV6 = List.of("sysctl", "-q", "-w", "net.ipv6.conf.all.disable_ipv6=1",
+            "net.ipv6.conf.default.disable_ipv6=1");
 
     private final LiveProcess holder;
     private final long holderPid;
@@ -59,6 +61,9 @@ public final class SandboxLabHost extends ArgvLabHost {
         try {
             sandbox.run(HOST, "mount", "-t", "tmpfs", "-o", "mode=0755", "bridgelab-run", "/run").orThrow();
             sandbox.run(HOST, "ip", "link", "set", "lo", "up").orThrow();
+            // as on Docker's default bridge, no IPv6: captures then show only what the tutorial talks about
+            // (interfaces created here, the veth pairs and br0 included, inherit the default)
+            sandbox.run(HOST, NO_IPV6).orThrow();
         } catch (LabException e) {
             sandbox.close();
             throw e;

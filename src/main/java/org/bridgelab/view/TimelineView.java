@@ -224,9 +224,9 @@ public final class TimelineView extends BorderPane {
         }
         String nat = model.natOf(row);
         String label = row.label() + (nat == null ? "" : "   ⇄ " + nat.substring(0, nat.indexOf(':')));
-        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
         g.setFill(nat == null ? text : Color.web("#c26a00"));
-        g.fillText(label, (x1 + x2) / 2, y - 4);
+        g.fillText(label, Math.min(x1, x2) + 6, y - 4);
     }
 
     private static double laneX(int lane, double laneWidth) {

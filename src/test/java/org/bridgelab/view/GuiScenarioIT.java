@@ -37,19 +37,21 @@ class GuiScenarioIT {
     private static final FxTaskExecutor EXECUTOR = new FxTaskExecutor();
     private static LabViewModel model;
     private static I18n i18n;
-    private MainWindow window;
+    private static MainWindow window;
+    private static Scene scene;
 
+    /** One window for the whole session, as a learner has: each test goes on where the last one stopped. */
     @Start
     void start(Stage stage) {
         if (model == null) {
             i18n = new I18n(I18n.ENGLISH);
             model = new LabViewModel(CURRICULUM, LabHostChoice.sandbox(), EXECUTOR);
+            window = new MainWindow(model, i18n);
+            scene = new Scene(window, 1366, 768);
+            scene.getStylesheets().add(Resources.url("assets/bridgelab.css"));
+            window.installShortcuts(scene);
             model.connect();
         }
-        window = new MainWindow(model, i18n);
-        Scene scene = new Scene(window, 1366, 768);
-        scene.getStylesheets().add(Resources.url("assets/bridgelab.css"));
-        window.installShortcuts(scene);
         stage.setScene(scene);
         stage.show();
     }
@@ -88,6 +90,28 @@ class GuiScenarioIT {
         assertThat(topology.cables()).contains("docker0/veth0—host/veth1", "docker1/veth2—host/veth3");
         assertThat(robot.lookup("#step-checks").queryAs(VBox.class).getChildren())
                 .extracting(node -> ((Label) node).getText()).contains("✓ output contains \" 0% packet loss\"");
+
+        // and the timeline holds the captured ARP question and answer, then the echo request and reply
+        java.util.List<String> arrows = new java.util.ArrayList<>();
+        robot.interact(() -> model.packets().rows().forEach(row -> arrows.add(row.from() + " > " + row.to() + " " + row.label())));
+        int question = indexOf(arrows, "docker0 > docker1 ", "who-has 172.18.0.3 tell 172.18.0.2");
+        int answer = indexOf(arrows, "docker1 > docker0 ", "172.18.0.3 is-at");
+        int request = indexOf(arrows, "docker0 > docker1 ", "ICMP echo request");
+        int reply = indexOf(arrows, "docker1 > docker0 ", "ICMP echo reply");
+        String timeline = String.join("\n", arrows);
+        assertThat(question).as(timeline).isNotNegative();
+        assertThat(answer).as(timeline).isGreaterThan(question);
+        assertThat(request).as(timeline).isGreaterThan(answer);
+        assertThat(reply).as(timeline).isGreaterThan(request);
+    }
+
+    private static int indexOf(java.util.List<String> arrows, String hop, String words) {
+        for (int i = 0; i < arrows.size(); i++) {
+            if (arrows.get(i).startsWith(hop) && arrows.get(i).contains(words)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test
