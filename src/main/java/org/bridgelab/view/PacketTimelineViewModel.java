@@ -242,6 +242,11 @@ public final class PacketTimelineViewModel {
 
     // FX side
 
+    /** Shows events as if captured (the timeline benchmark feeds it recorded frames this way). */
+    void showFx(List<PacketEvent> events) {
+        addFx(events.stream().map(event -> new Incoming(event, null)).toList());
+    }
+
     private void addFx(List<Incoming> batch) {
         boolean changed = false;
         for (Incoming incoming : batch) {

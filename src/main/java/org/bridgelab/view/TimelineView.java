@@ -148,6 +148,11 @@ public final class TimelineView extends BorderPane {
         });
     }
 
+    /** Scrolls so that the given row is at the top. */
+    void scrollTo(int row) {
+        scroll.setValue(Math.max(0, Math.min(scroll.getMax(), row)));
+    }
+
     private int visibleRows() {
         return Math.max(1, (int) ((canvas.getHeight() - HEADER) / ROW_HEIGHT));
     }
