@@ -39,6 +39,13 @@ public interface LabHost extends AutoCloseable {
     /** False once the lab host has gone away (sandbox killed, SSH dropped). */
     boolean isAlive();
 
+    /**
+     * Calls {@code action} (on some background thread) if the lab host goes away by itself, for hosts that
+     * can tell at once (the sandbox's holder process ending); others are found out at their next command.
+     */
+    default void onLost(Runnable action) {
+    }
+
     /** Stops everything the lab host started and releases it. */
     @Override
     void close();

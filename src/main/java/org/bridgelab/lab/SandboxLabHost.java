@@ -24,6 +24,7 @@ public final class SandboxLabHost extends ArgvLabHost {
     private final long holderPid;
     private final List<String> enter;
     private final boolean userNamespace;
+    private volatile boolean closing;
 
     private SandboxLabHost(ProcessRunner runner, LiveProcess holder, long holderPid, boolean userNamespace) {
         super(runner);
@@ -137,9 +138,19 @@ public final class SandboxLabHost extends ArgvLabHost {
         return holder.isAlive() && ProcessHandle.of(holderPid).map(ProcessHandle::isAlive).orElse(false);
     }
 
+    @Override
+    public void onLost(Runnable action) {
+        holder.onEnd(() -> {
+            if (!closing) {
+                action.run();
+            }
+        });
+    }
+
     /** End-of-file for the holder: it exits and the kernel tears the whole sandbox down. */
     @Override
     public void close() {
+        closing = true;
         holder.closeInput();
         if (holder.await(Duration.ofSeconds(5)).isEmpty()) {
             holder.stop();

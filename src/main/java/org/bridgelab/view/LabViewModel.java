@@ -147,6 +147,8 @@ public final class LabViewModel {
         }, connectedLab -> {
             lab = connectedLab.lab();
             capture = connectedLab.capture();
+            Lab watched = lab;
+            watched.host().onLost(() -> executor.runOnFx(() -> lostFx(watched)));
             labDescription.set(lab.host().description());
             connected.set(true);
             topology.set(connectedLab.topology());
@@ -322,6 +324,16 @@ public final class LabViewModel {
         Topology topology = new StateReader(current.host(), new HashSet<>(OutsideWorld.NAMESPACES)).read();
         packets.follow(topology);
         return topology;
+    }
+
+    /** The lab host went away by itself (its sandbox was killed): say so, and let the learner reconnect. */
+    private void lostFx(Lab gone) {
+        if (lab != gone) {
+            return;
+        }
+        connected.set(false);
+        problem.set("The lab host is gone (" + gone.host().description() + " ended). Use Reconnect to start a new lab.");
+        console.add(new ConsoleEntry(ConsoleEntry.Kind.FAILED, problem.get()));
     }
 
     private void failedFx(Throwable error) {

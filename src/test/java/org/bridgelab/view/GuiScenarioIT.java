@@ -178,6 +178,28 @@ class GuiScenarioIT {
         assertThat(robot.lookup("#run-step").queryAs(Button.class).getText()).isEqualTo("Run step");
     }
 
+    @Test
+    @Order(5)
+    void a_lab_host_that_vanishes_is_reported_and_reconnect_builds_a_new_one(FxRobot robot) throws Exception {
+        // given: the sandbox's holder process killed from outside
+        await(() -> !model.busyProperty().get());
+        long holder = ((org.bridgelab.lab.SandboxLabHost) model.lab().host()).holderPid();
+        new org.bridgelab.lab.ProcessRunner().run(java.util.List.of("kill", "-KILL", Long.toString(holder)),
+                java.time.Duration.ofSeconds(5));
+
+        // then: the host bar says so and offers Reconnect
+        await(() -> !model.connectedProperty().get());
+        assertThat(model.problemProperty().get()).contains("The lab host is gone");
+        assertThat(robot.lookup("#reconnect").queryAs(Button.class).isDisabled()).isFalse();
+
+        // when: the learner reconnects, a fresh, empty lab comes up
+        robot.clickOn("#reconnect");
+        await(() -> model.connectedProperty().get() && !model.busyProperty().get());
+        assertThat(model.lab().host().isAlive()).isTrue();
+        assertThat(model.topologyProperty().get().namespace("docker0")).isEmpty();
+        assertThat(model.stepStates()).isEmpty();
+    }
+
     private static void awaitListening(String namespace, int port) {
         await(() -> listening(namespace, port), () -> "tabs: " + model.backgrounds().stream()
                 .map(tab -> tab.name() + " " + tab.lines()).toList() + ", console: " + model.console());
