@@ -97,7 +97,8 @@ final class CaptureDuringRun implements RunListener, AutoCloseable {
             return;
         }
         learnNodes();
-        List<CapturePoint> captured = session.store().points();
+        // in a fixed order (the store lists points in the order their first frame came)
+        List<CapturePoint> captured = wanted.stream().filter(session.activePoints()::contains).toList();
         session.close();
         err.println("captured on: " + String.join(", ", captured.stream().map(CapturePoint::label).toList()));
         session.problems().forEach(problem -> err.println("capture problem: " + problem));

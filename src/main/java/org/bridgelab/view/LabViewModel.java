@@ -192,15 +192,8 @@ public final class LabViewModel {
 
     /** Runs what the learner typed in a node of the lab, as argv. */
     public void runCommand(String node, String text) {
-        List<String> argv;
-        try {
-            argv = CommandText.tokenize(text);
-        } catch (IllegalArgumentException e) {
-            console.add(new ConsoleEntry(ConsoleEntry.Kind.FAILED, e.getMessage()));
-            return;
-        }
-        if (lab == null) {
-            console.add(new ConsoleEntry(ConsoleEntry.Kind.FAILED, "the lab is not connected"));
+        List<String> argv = typed(text);
+        if (argv == null) {
             return;
         }
         Lab current = lab;
@@ -221,20 +214,29 @@ public final class LabViewModel {
 
     /** Starts a long-running command the learner typed, in its own console tab. */
     public void startCommand(String node, String text) {
-        if (lab == null) {
-            return;
-        }
-        List<String> argv;
-        try {
-            argv = CommandText.tokenize(text);
-        } catch (IllegalArgumentException e) {
-            console.add(new ConsoleEntry(ConsoleEntry.Kind.FAILED, e.getMessage()));
+        List<String> argv = typed(text);
+        if (argv == null) {
             return;
         }
         Lab current = lab;
         String name = argv.get(0) + "-" + typedBackgrounds.incrementAndGet();
         executor.execute(() -> current.host().start(node, argv, (stream, line) -> backgroundLine(name, line)),
                 process -> showBackgroundFx(register(name, prompt(node) + text, process)), this::failedFx);
+    }
+
+    /** The argv of a typed command, or null (with the reason in the console) if it cannot run now. */
+    private List<String> typed(String text) {
+        try {
+            List<String> argv = CommandText.tokenize(text);
+            if (lab == null) {
+                console.add(new ConsoleEntry(ConsoleEntry.Kind.FAILED, "the lab is not connected"));
+                return null;
+            }
+            return argv;
+        } catch (IllegalArgumentException e) {
+            console.add(new ConsoleEntry(ConsoleEntry.Kind.FAILED, e.getMessage()));
+            return null;
+        }
     }
 
     /** Stops what is running and releases the lab host. */

@@ -30,7 +30,7 @@ class CaptureCliIT {
 
         // then: the run passed and both files were written
         assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
-        assertThat(run.stderr()).contains("captured on: host/eth0, host/br0").contains("timeline written to");
+        assertThat(run.stderr()).contains("captured on: host/br0, host/eth0").contains("timeline written to");
         CommandResult read = new ProcessRunner().run(List.of("tcpdump", "-n", "-r", pcap.toString()), Duration.ofSeconds(30));
         assertThat(read.exitCode()).as(read.stderr()).isZero();
         assertThat(read.stdout()).contains("ARP, Request who-has 172.18.0.3 tell 172.18.0.2")
