@@ -132,14 +132,16 @@ public sealed interface StateCheck {
     }
 
     /**
-     * A tracked connection from one address to another (protocol optional); with {@code replyTo} the reply
-     * direction must go to that address, which is how MASQUERADE and DNAT show in the table.
+     * A tracked connection from one address to another (protocol optional). The reply direction is how
+     * NAT shows in the table: after MASQUERADE the replies go to the host ({@code replyTo}), after DNAT
+     * they come from the container ({@code replyFrom}).
      */
-    record ConntrackEntry(String namespace, String protocol, String source, String destination, String replyTo)
-            implements StateCheck {
+    record ConntrackEntry(String namespace, String protocol, String source, String destination, String replyFrom,
+                          String replyTo) implements StateCheck {
         public String expected() {
             return "conntrack in " + namespace + " tracks " + (protocol == null ? "" : protocol + " ") + source + " → "
-                    + destination + (replyTo == null ? "" : ", replies to " + replyTo);
+                    + destination + (replyFrom == null ? "" : ", replies from " + replyFrom)
+                    + (replyTo == null ? "" : ", replies to " + replyTo);
         }
 
         public Outcome evaluate(Topology t, ListenerProbe l) {
@@ -147,6 +149,7 @@ public sealed interface StateCheck {
             Optional<Topology.Flow> hit = flows.stream()
                     .filter(f -> protocol == null || protocol.equals(f.protocol()))
                     .filter(f -> f.original().source().equals(source) && f.original().destination().equals(destination))
+                    .filter(f -> replyFrom == null || f.reply().source().equals(replyFrom))
                     .filter(f -> replyTo == null || f.reply().destination().equals(replyTo))
                     .findFirst();
             return new Outcome(expected(), hit.isPresent(), hit.map(TopologyDiff::text).orElse(flows.isEmpty()

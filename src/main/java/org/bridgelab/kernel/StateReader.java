@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.bridgelab.lab.CommandResult;
 import org.bridgelab.lab.LabException;
 import org.bridgelab.lab.LabHost;
@@ -22,16 +23,19 @@ public final class StateReader implements AutoCloseable {
 
     private final LabHost lab;
     private final Set<String> outside;
-    private final ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_READS, runnable -> {
-        Thread thread = new Thread(runnable, "bridgelab-state-reader");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Its threads end after a second of idleness, so a reader that is never closed leaves nothing behind. */
+    private final ThreadPoolExecutor pool = new ThreadPoolExecutor(PARALLEL_READS, PARALLEL_READS, 1, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), runnable -> {
+                Thread thread = new Thread(runnable, "bridgelab-state-reader");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     /** {@code outside}: the namespaces BridgeLab built as the outside world (router, internet, remote). */
     public StateReader(LabHost lab, Set<String> outside) {
         this.lab = lab;
         this.outside = Set.copyOf(outside);
+        pool.allowCoreThreadTimeOut(true);
     }
 
     public Topology read() {

@@ -5,10 +5,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.bridgelab.kernel.ListenerProbe;
+import org.bridgelab.kernel.StateReader;
+import org.bridgelab.kernel.Topology;
 import org.bridgelab.lab.CommandResult;
 import org.bridgelab.lab.LabException;
 import org.bridgelab.lab.LabHost;
 import org.bridgelab.lab.LiveProcess;
+import org.bridgelab.lab.OutsideWorld;
 
 /**
  * Runs lessons on a lab host exactly as a learner would: each command as argv on the kernel, servers and
@@ -20,10 +25,14 @@ public final class LessonRunner {
 
     private final LabHost lab;
     private final RunListener listener;
+    private final StateReader state;
+    private final ListenerProbe sockets;
 
     public LessonRunner(LabHost lab, RunListener listener) {
         this.lab = lab;
         this.listener = listener;
+        this.state = new StateReader(lab, Set.copyOf(OutsideWorld.NAMESPACES));
+        this.sockets = ListenerProbe.of(lab);
     }
 
     public RunReport run(List<Lesson> lessons) {
@@ -95,6 +104,9 @@ public final class LessonRunner {
             if (action instanceof Action.Run run) {
                 return run.background() == null ? foreground(run) : startBackground(run);
             }
+            if (action instanceof Action.Check check) {
+                return checkState(check);
+            }
             if (action instanceof Action.Send send) {
                 LiveProcess process = background.get(send.to());
                 process.send(send.text() + "\n");
@@ -115,6 +127,15 @@ public final class LessonRunner {
             String output = combined(result);
             return new RunReport.ActionReport(stop.display(), stop.process(), result.exitCode(), output,
                     result.elapsed().toMillis(), stop.expect().check(result.exitCode(), output));
+        }
+
+        /** One fresh snapshot for all the facts of the action: they are judged on the same moment. */
+        private RunReport.ActionReport checkState(Action.Check check) {
+            long started = System.nanoTime();
+            Topology topology = state.read();
+            List<CheckResult> results = check.facts().stream().map(fact -> fact.evaluate(topology, sockets))
+                    .map(outcome -> new CheckResult(outcome.expected(), outcome.passed(), outcome.evidence())).toList();
+            return new RunReport.ActionReport(check.display(), LabHost.HOST, null, "", millisSince(started), results);
         }
 
         private RunReport.ActionReport foreground(Action.Run run) {
