@@ -50,7 +50,7 @@ public final class Diagnoser {
             String network = forward.originAddress == null ? forward.src : Addresses.network(forward.originAddress);
             String bridge = hostBridgeFor(forward.originAddress).orElse("br0");
             return new Verdict(Verdict.Kind.NO_MASQUERADE, "the request leaves with the private source " + forward.src
-                    + ", and " + back.objects().get(0) + " has no way back to it: the host must masquerade "
+                    + ", and " + back.objects().get(0).replace("routes of ", "") + " has no way back to it: the host must masquerade "
                     + network + " behind its own address (" + back.explanation() + ")",
                     List.of("nat POSTROUTING in host", back.objects().get(0)),
                     "sudo iptables -t nat -A POSTROUTING -s " + network + " ! -o " + bridge + " -j MASQUERADE");
@@ -144,7 +144,8 @@ public final class Diagnoser {
                     src = Addresses.withoutPrefix(egress.addresses().get(0));
                     originAddress = egress.addresses().get(0);
                 }
-                for (Topology.Rule rule : rules(n, "nat", "POSTROUTING")) {
+                // a reply belongs to a tracked connection: conntrack translates it, the nat rules are not consulted
+                for (Topology.Rule rule : reply ? List.<Topology.Rule>of() : rules(n, "nat", "POSTROUTING")) {
                     RuleSpec spec = RuleSpec.parse(rule.text());
                     if ("MASQUERADE".equals(spec.target()) && !egress.addresses().isEmpty()
                             && spec.matches(src, dst, null, egress.name(), port == null ? null : "tcp", port)) {
@@ -156,7 +157,7 @@ public final class Diagnoser {
                     }
                 }
                 String nextHop = route.get().gateway() != null ? route.get().gateway() : dst;
-                path.add(ns + ": " + dst + " via " + TopologyDiff.text(route.get()));
+                path.add(ns + ": for " + dst + " the route " + TopologyDiff.text(route.get()));
                 Verdict l2 = null;
                 Topology.Endpoint next = null;
                 for (Reach reach : segment(n, egress)) {
