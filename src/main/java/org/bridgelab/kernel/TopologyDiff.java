@@ -132,9 +132,11 @@ public final class TopologyDiff {
             for (Topology.Chain chain : table.chains()) {
                 String label = table.name() + " " + chain.name();
                 Topology.Chain was = a.chain(table.name(), chain.name()).orElse(null);
-                if (was != null && chain.policy() != null && !chain.policy().equals(was.policy())) {
+                // a built-in chain that did not exist yet (its table was not loaded) behaved as ACCEPT
+                String oldPolicy = was != null ? was.policy() : chain.policy() == null ? null : "ACCEPT";
+                if (chain.policy() != null && !chain.policy().equals(oldPolicy)) {
                     changes.add(new Change(Change.Kind.POLICY_CHANGED, ns, label,
-                            "policy of " + label + " in " + ns + " " + was.policy() + " → " + chain.policy()));
+                            "policy of " + label + " in " + ns + " " + oldPolicy + " → " + chain.policy()));
                 }
                 List<String> oldRules = was == null ? List.of() : texts(was);
                 texts(chain).stream().filter(rule -> !oldRules.contains(rule)).forEach(rule -> changes.add(
