@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Parses {@code conntrack -L} strictly, one flow per line:
+ * Parses {@code conntrack -L} (or {@code /proc/net/nf_conntrack}) strictly, one flow per line:
  * <pre>tcp 6 431999 ESTABLISHED src=192.0.2.50 dst=192.0.2.183 sport=40000 dport=80 src=172.18.0.2 dst=192.0.2.50 sport=80 dport=40000 [ASSURED] mark=0 use=1</pre>
  * The first src/dst group is the original direction, the second the reply the kernel expects; where
  * they differ, NAT happened. The summary line conntrack prints on stderr is not part of the input.
@@ -29,6 +29,10 @@ public final class ConntrackParser {
 
     private static Topology.Flow flow(String line, int number) {
         String[] words = line.split("\\s+");
+        // /proc/net/nf_conntrack adds the layer-3 protocol first ("ipv4 2 tcp 6 …"); conntrack -L leaves it out
+        if (words.length > 2 && (words[0].equals("ipv4") || words[0].equals("ipv6")) && words[1].matches("\\d+")) {
+            words = java.util.Arrays.copyOfRange(words, 2, words.length);
+        }
         if (words.length < 4 || !words[1].matches("\\d+") || !words[2].matches("\\d+")) {
             throw error(number, "expected \"PROTOCOL NUMBER TIMEOUT …\": " + line);
         }

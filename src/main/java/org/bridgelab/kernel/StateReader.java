@@ -1,7 +1,9 @@
 package org.bridgelab.kernel;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -14,10 +16,11 @@ import org.bridgelab.lab.LabHost;
 
 /**
  * Asks the kernel of a lab host what it really has, namespace by namespace, and builds a {@link Topology}.
- * The reads of one namespace are independent of the others', so namespaces are read side by side;
- * iproute2 reads use {@code ip -n NS}, which enters the namespace itself instead of through another process.
+ * Each kind of read runs once for the host and once for all named namespaces ({@code ip -all netns exec}),
+ * and the reads run side by side: starting processes is what a snapshot costs, not parsing their output.
  */
 public final class StateReader implements AutoCloseable {
+    private static final List<String> ALL_NETNS = List.of("ip", "-all", "netns", "exec");
     /** Four reads at a time: enough to hide process start-up, few enough for a 2-core machine. */
     private static final int PARALLEL_READS = 4;
 
@@ -39,53 +42,88 @@ public final class StateReader implements AutoCloseable {
     }
 
     public Topology read() {
-        List<String> names = new ArrayList<>();
-        names.add(LabHost.HOST);
-        names.addAll(IpJsonParser.namespaces(ask(LabHost.HOST, "ip", "-j", "netns", "list")));
-        List<CompletableFuture<RawNamespace>> reads = names.stream()
-                .map(name -> CompletableFuture.supplyAsync(() -> readNamespace(name), pool)).toList();
+        // every kind of read once for the host and once for all named namespaces together
+        // (ip -all netns exec): each process costs milliseconds, far more than its output
+        CompletableFuture<String> hostAddr = async(LabHost.HOST, "ip", "-j", "-d", "addr", "show");
+        CompletableFuture<String> hostRoute = async(LabHost.HOST, "ip", "-j", "route", "show");
+        CompletableFuture<String> hostNetconf = async(LabHost.HOST, "ip", "-j", "netconf", "show");
+        CompletableFuture<String> hostRules = async(LabHost.HOST, "iptables-save", "-c");
+        CompletableFuture<String> allAddr = async(LabHost.HOST, ALL_NETNS, "ip", "-j", "-d", "addr", "show");
+        CompletableFuture<String> allRoute = async(LabHost.HOST, ALL_NETNS, "ip", "-j", "route", "show");
+        CompletableFuture<String> allNetconf = async(LabHost.HOST, ALL_NETNS, "ip", "-j", "netconf", "show");
+        CompletableFuture<String> allRules = async(LabHost.HOST, ALL_NETNS, "iptables-save", "-c");
+        Map<String, String> addr = sections(hostAddr, allAddr);
+        Map<String, String> route = sections(hostRoute, allRoute);
+        Map<String, String> netconf = sections(hostNetconf, allNetconf);
+        Map<String, String> rules = sections(hostRules, allRules);
+
         List<RawNamespace> raw = new ArrayList<>();
+        List<CompletableFuture<RawNamespace>> extras = new ArrayList<>();
+        // the namespaces are those the address read saw; one deleted meanwhile simply has no routes or rules
+        for (String name : addr.keySet()) {
+            List<IpJsonParser.RawLink> links = IpJsonParser.links(addr.get(name));
+            List<Topology.Route> routes = IpJsonParser.routes(route.getOrDefault(name, ""));
+            boolean forwarding = netconf.containsKey(name) && IpJsonParser.forwarding(netconf.get(name));
+            List<Topology.Table> tables = IptablesSaveParser.parse(rules.getOrDefault(name, ""));
+            extras.add(CompletableFuture.supplyAsync(() -> new RawNamespace(name, links, routes, forwarding, tables,
+                    fdb(name, links), conntrack(name, tables)), pool));
+        }
         try {
-            reads.forEach(read -> raw.add(read.join()));
+            extras.forEach(read -> raw.add(read.join()));
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         return new Topology(raw.stream().map(ns -> resolve(ns, raw)).toList());
     }
 
-    /** One namespace's reads, one after the other (namespaces are read side by side). */
-    private RawNamespace readNamespace(String name) {
-        List<IpJsonParser.RawLink> links = IpJsonParser.links(ask(LabHost.HOST, ip(name, "-j", "-d", "addr", "show")));
-        List<Topology.Route> routes = IpJsonParser.routes(ask(LabHost.HOST, ip(name, "-j", "route", "show")));
-        boolean forwarding = IpJsonParser.forwarding(ask(LabHost.HOST, ip(name, "-j", "netconf", "show")));
-        List<Topology.Table> tables = IptablesSaveParser.parse(ask(name, "iptables-save", "-c"));
-        boolean hasBridge = links.stream().anyMatch(link -> "bridge".equals(link.kind()));
-        List<Topology.FdbEntry> fdb = hasBridge
-                ? BridgeFdbParser.parse(ask(LabHost.HOST, inNamespace("bridge", name, "-j", "fdb", "show")))
-                : List.of();
-        // connection tracking matters where addresses are translated: read it where the nat table has rules
-        boolean translates = tables.stream().filter(t -> t.name().equals("nat"))
-                .flatMap(t -> t.chains().stream()).anyMatch(chain -> !chain.rules().isEmpty());
-        List<Topology.Flow> flows = translates ? ConntrackParser.parse(askConntrack(name)) : List.of();
-        return new RawNamespace(name, links, routes, forwarding, tables, fdb, flows);
-    }
-
-    /** {@code ip -n NS …} in the host for a named namespace, plain {@code ip …} for the host itself. */
-    private static String[] ip(String namespace, String... args) {
-        return inNamespace("ip", namespace, args);
-    }
-
-    /** iproute2's {@code -n NS}: the tool enters the namespace itself, no extra process. */
-    private static String[] inNamespace(String tool, String namespace, String... args) {
-        List<String> argv = new ArrayList<>(List.of(tool));
+    /** The bridge MAC table, read only where there is a bridge. */
+    private List<Topology.FdbEntry> fdb(String namespace, List<IpJsonParser.RawLink> links) {
+        if (links.stream().noneMatch(link -> "bridge".equals(link.kind()))) {
+            return List.of();
+        }
+        List<String> argv = new ArrayList<>(List.of("bridge"));
         if (!LabHost.HOST.equals(namespace)) {
             argv.addAll(List.of("-n", namespace));
         }
-        argv.addAll(List.of(args));
-        return argv.toArray(String[]::new);
+        argv.addAll(List.of("-j", "fdb", "show"));
+        return BridgeFdbParser.parse(ask(LabHost.HOST, argv.toArray(String[]::new)));
     }
 
+    /** Connection tracking matters where addresses are translated: read it where the nat table has rules. */
+    private List<Topology.Flow> conntrack(String namespace, List<Topology.Table> tables) {
+        boolean translates = tables.stream().filter(t -> t.name().equals("nat"))
+                .flatMap(t -> t.chains().stream()).anyMatch(chain -> !chain.rules().isEmpty());
+        return translates ? ConntrackParser.parse(askConntrack(namespace)) : List.of();
+    }
+
+    /** The host's output under "host", then each namespace's section of an {@code ip -all netns exec} output. */
+    private static Map<String, String> sections(CompletableFuture<String> host, CompletableFuture<String> all) {
+        try {
+            Map<String, String> sections = new LinkedHashMap<>();
+            sections.put(LabHost.HOST, host.join());
+            sections.putAll(AllNetnsOutput.split(all.join()));
+            return sections;
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private CompletableFuture<String> async(String node, String... argv) {
+        return CompletableFuture.supplyAsync(() -> ask(node, argv), pool);
+    }
+
+    private CompletableFuture<String> async(String node, List<String> prefix, String... argv) {
+        List<String> all = new ArrayList<>(prefix);
+        all.addAll(List.of(argv));
+        return async(node, all.toArray(String[]::new));
+    }
+
+    /** /proc/net/nf_conntrack costs a cat; conntrack -L (the same table) is the fallback where /proc hides it. */
     private String askConntrack(String node) {
+        CommandResult proc = lab.run(node, List.of("cat", "/proc/net/nf_conntrack"));
+        if (proc.succeeded()) {
+            return proc.stdout();
+        }
         CommandResult result = lab.run(node, List.of("conntrack", "-L"));
         // conntrack prints its summary on stderr and exits 0, also when the table is empty
         if (!result.succeeded()) {

@@ -31,6 +31,15 @@ class ConntrackParserTest {
     }
 
     @Test
+    void proc_net_nf_conntrack_reads_the_same_as_conntrack_l() {
+        // given: /proc/net/nf_conntrack of a scenario-3 host, which puts "ipv4 2" before each flow
+        List<Topology.Flow> flows = ConntrackParser.parse(Fixtures.read("proc-nf-conntrack-s3.txt"));
+
+        assertThat(flows).hasSize(3);
+        assertThat(flows.get(1).reply()).isEqualTo(new Topology.Tuple("198.51.100.10", "192.0.2.183", 0, 0));
+    }
+
+    @Test
     void an_empty_table_is_no_flows() {
         assertThat(ConntrackParser.parse("")).isEmpty();
     }
