@@ -99,7 +99,8 @@ public final class KernelMonitor implements AutoCloseable {
         IpJsonParser.namespaces(lab.run(LabHost.HOST, "ip", "-j", "netns", "list").orThrow().stdout()).forEach(this::watch);
     }
 
-    private void watch(String namespace) {
+    /** Synchronized with {@link #close()}: a namespace event racing with close must not start a monitor after it. */
+    private synchronized void watch(String namespace) {
         if (closed) {
             return;
         }
@@ -181,10 +182,13 @@ public final class KernelMonitor implements AutoCloseable {
     /** Stops every monitor this object started and the snapshot thread; idempotent. */
     @Override
     public void close() {
-        closed = true;
-        debounce.shutdownNow();
-        List<LiveProcess> running = new ArrayList<>(monitors.values());
-        monitors.clear();
+        List<LiveProcess> running;
+        synchronized (this) {
+            closed = true;
+            debounce.shutdownNow();
+            running = new ArrayList<>(monitors.values());
+            monitors.clear();
+        }
         running.forEach(process -> {
             if (process.isAlive()) {
                 process.stop();
