@@ -266,6 +266,14 @@ public final class Diagnoser {
         if (bare.isPresent() && real.stream().allMatch(l -> l.addresses().isEmpty())) {
             return noAddress(n, bare.get());
         }
+        // an address, but not in the subnet of the bridge the cable is plugged into: no route can use it
+        Optional<Topology.Link> misaddressed = real.stream().filter(Topology.Link::isUp)
+                .filter(l -> bridgeNetwork(l).map(net -> l.addresses().stream()
+                        .noneMatch(a -> Addresses.contains(net, Addresses.withoutPrefix(a)))).orElse(false))
+                .findFirst();
+        if (misaddressed.isPresent()) {
+            return noAddress(n, misaddressed.get());
+        }
         Optional<String> gateway = gatewayFor(n);
         String fix = gateway.map(g -> in(n.name(), "route add default gw " + g.split(" ")[0] + " " + g.split(" ")[1]))
                 .orElse(in(n.name(), "ip route add default via GATEWAY"));
@@ -279,12 +287,17 @@ public final class Diagnoser {
     }
 
     private Verdict noAddress(Topology.Namespace n, Topology.Link link) {
-        String network = link(link.peer()).map(Topology.Link::master)
-                .flatMap(bridge -> topology.namespace(link.peer().namespace()).flatMap(ns -> ns.link(bridge)))
-                .flatMap(bridge -> bridge.addresses().stream().findFirst()).map(Addresses::network).orElse("SUBNET");
+        String network = bridgeNetwork(link).orElse("SUBNET");
         return new Verdict(Verdict.Kind.NO_ADDRESS, link.name() + " in " + n.name() + " has no IPv4 address in "
                 + network + ", so the kernel has no route over it", List.of(link.name() + " in " + n.name()),
                 in(n.name(), "ip addr add ADDRESS-IN-" + network + " dev " + link.name()));
+    }
+
+    /** The subnet of the bridge a link's veth peer is plugged into (172.18.0.0/24 for docker0's veth0). */
+    private Optional<String> bridgeNetwork(Topology.Link link) {
+        return link(link.peer()).map(Topology.Link::master)
+                .flatMap(bridge -> topology.namespace(link.peer().namespace()).flatMap(ns -> ns.link(bridge)))
+                .flatMap(bridge -> bridge.addresses().stream().findFirst()).map(Addresses::network);
     }
 
     /** "172.18.0.1 veth0": the host's address on the bridge this namespace's cable is plugged into. */

@@ -47,6 +47,22 @@ class DiagnoserTest {
     }
 
     @Test
+    void an_address_outside_the_bridges_subnet_is_diagnosed_as_no_address_in_the_subnet() {
+        // given: docker0's veth0 numbered 10.9.9.2/24, so only a 10.9.9.0/24 route exists
+        Topology broken = Snapshots.change(lab, "docker0", ns -> Snapshots.routes(
+                Snapshots.link(ns, "veth0", l -> Snapshots.addresses(l, List.of("10.9.9.2/24"))),
+                List.of(new Topology.Route("10.9.9.0/24", null, "veth0", "kernel", "link"))));
+
+        // when:
+        Verdict verdict = explain(broken, "docker0", "172.18.0.3", null).verdict();
+
+        // then:
+        assertThat(verdict.kind()).isEqualTo(Verdict.Kind.NO_ADDRESS);
+        assertThat(verdict.explanation()).isEqualTo(
+                "veth0 in docker0 has no IPv4 address in 172.18.0.0/24, so the kernel has no route over it");
+    }
+
+    @Test
     void a_missing_default_route_is_fixed_with_the_bridge_as_gateway() {
         Topology broken = Snapshots.change(lab, "docker0", ns -> Snapshots.routes(ns,
                 ns.routes().stream().filter(r -> !r.destination().equals("default")).toList()));

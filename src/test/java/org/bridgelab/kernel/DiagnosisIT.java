@@ -96,6 +96,23 @@ class DiagnosisIT {
     }
 
     @Test
+    void an_address_in_the_wrong_subnet_is_diagnosed_as_no_address_in_the_bridges_subnet() {
+        run("docker0", "ip", "addr", "del", "172.18.0.2/24", "dev", "veth0");
+        run("docker0", "ip", "addr", "add", "10.9.9.2/24", "dev", "veth0");
+        try {
+            Verdict verdict = diagnose("docker0", "172.18.0.3", null).verdict();
+
+            assertThat(verdict.kind()).isEqualTo(Verdict.Kind.NO_ADDRESS);
+            assertThat(verdict.explanation()).contains("no IPv4 address in 172.18.0.0/24");
+            assertThat(pings("docker0", "172.18.0.3")).isFalse();
+        } finally {
+            run("docker0", "ip", "addr", "del", "10.9.9.2/24", "dev", "veth0");
+            run("docker0", "ip", "addr", "add", "172.18.0.2/24", "dev", "veth0");
+            run("docker0", "ip", "route", "replace", "default", "via", "172.18.0.1");
+        }
+    }
+
+    @Test
     void a_deleted_default_route_is_diagnosed_with_the_route_command() {
         run("docker0", "ip", "route", "del", "default");
         try {
