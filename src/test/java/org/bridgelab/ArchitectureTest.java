@@ -35,6 +35,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_kernel_and_capture_do_not_know_each_other() {
+        noClasses().that().resideInAPackage("..kernel..")
+                .should().dependOnClassesThat().resideInAPackage("..capture..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("..capture..")
+                .should().dependOnClassesThat().resideInAPackage("..kernel..")
+                .check(CLASSES);
+    }
+
+    @Test
     void lessons_do_not_know_the_app_or_the_view() {
         noClasses().that().resideInAPackage("..lesson..")
                 .should().dependOnClassesThat().resideInAnyPackage("..app..", "..view..")

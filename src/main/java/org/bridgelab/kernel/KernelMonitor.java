@@ -160,7 +160,7 @@ public final class KernelMonitor implements AutoCloseable {
         } catch (RuntimeException e) {
             // the lab changed under the reader (a namespace vanished mid-read): read again, a few times at most
             synchronized (this) {
-                if (pending.isEmpty() && ++failedReads <= 3) {
+                if (!closed && pending.isEmpty() && ++failedReads <= 3) {
                     pending.addAll(causes);
                     firstPendingNanos = first;
                     scheduled = debounce.schedule(this::refresh, quiet.toNanos(), TimeUnit.NANOSECONDS);
