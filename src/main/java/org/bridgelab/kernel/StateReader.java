@@ -26,6 +26,7 @@ public final class StateReader implements AutoCloseable {
 
     private final LabHost lab;
     private final Set<String> outside;
+    private volatile Boolean nftInstalled;
     /** Its threads end after a second of idleness, so a reader that is never closed leaves nothing behind. */
     private final ThreadPoolExecutor pool = new ThreadPoolExecutor(PARALLEL_READS, PARALLEL_READS, 1, TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(), runnable -> {
@@ -52,10 +53,14 @@ public final class StateReader implements AutoCloseable {
         CompletableFuture<String> allRoute = async(LabHost.HOST, ALL_NETNS, "ip", "-j", "route", "show");
         CompletableFuture<String> allNetconf = async(LabHost.HOST, ALL_NETNS, "ip", "-j", "netconf", "show");
         CompletableFuture<String> allRules = async(LabHost.HOST, ALL_NETNS, "iptables-save", "-c");
+        boolean nft = nftInstalled();
+        CompletableFuture<String> hostNft = nft ? async(LabHost.HOST, "nft", "-j", "list", "ruleset") : done("");
+        CompletableFuture<String> allNft = nft ? async(LabHost.HOST, ALL_NETNS, "nft", "-j", "list", "ruleset") : done("");
         Map<String, String> addr = sections(hostAddr, allAddr);
         Map<String, String> route = sections(hostRoute, allRoute);
         Map<String, String> netconf = sections(hostNetconf, allNetconf);
         Map<String, String> rules = sections(hostRules, allRules);
+        Map<String, String> nftables = sections(hostNft, allNft);
 
         List<RawNamespace> raw = new ArrayList<>();
         List<CompletableFuture<RawNamespace>> extras = new ArrayList<>();
@@ -65,8 +70,9 @@ public final class StateReader implements AutoCloseable {
             List<Topology.Route> routes = IpJsonParser.routes(route.getOrDefault(name, ""));
             boolean forwarding = netconf.containsKey(name) && IpJsonParser.forwarding(netconf.get(name));
             List<Topology.Table> tables = IptablesSaveParser.parse(rules.getOrDefault(name, ""));
+            List<Topology.NftTable> nftTables = NftRulesetParser.parse(nftables.getOrDefault(name, ""));
             extras.add(CompletableFuture.supplyAsync(() -> new RawNamespace(name, links, routes, forwarding, tables,
-                    fdb(name, links), conntrack(name, tables)), pool));
+                    fdb(name, links), conntrack(name, tables), nftTables), pool));
         }
         try {
             extras.forEach(read -> raw.add(read.join()));
@@ -74,6 +80,20 @@ public final class StateReader implements AutoCloseable {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         return new Topology(raw.stream().map(ns -> resolve(ns, raw)).toList());
+    }
+
+    /** nft is optional (iptables-save already reads nf_tables): asked once whether the lab host has it. */
+    private boolean nftInstalled() {
+        Boolean known = nftInstalled;
+        if (known == null) {
+            known = lab.run(LabHost.HOST, List.of("nft", "--version")).succeeded();
+            nftInstalled = known;
+        }
+        return known;
+    }
+
+    private static CompletableFuture<String> done(String text) {
+        return CompletableFuture.completedFuture(text);
     }
 
     /** The bridge MAC table, read only where there is a bridge. */
@@ -153,7 +173,7 @@ public final class StateReader implements AutoCloseable {
         Topology.Role role = ns.name().equals(LabHost.HOST) ? Topology.Role.HOST
                 : outside.contains(ns.name()) ? Topology.Role.OUTSIDE : Topology.Role.CONTAINER;
         return new Topology.Namespace(ns.name(), role, ns.forwarding(), links, ns.routes(), ns.iptables(), ns.fdb(),
-                ns.conntrack());
+                ns.conntrack(), ns.nftables());
     }
 
     /**
@@ -187,6 +207,7 @@ public final class StateReader implements AutoCloseable {
     }
 
     record RawNamespace(String name, List<IpJsonParser.RawLink> links, List<Topology.Route> routes, boolean forwarding,
-                        List<Topology.Table> iptables, List<Topology.FdbEntry> fdb, List<Topology.Flow> conntrack) {
+                        List<Topology.Table> iptables, List<Topology.FdbEntry> fdb, List<Topology.Flow> conntrack,
+                        List<Topology.NftTable> nftables) {
     }
 }

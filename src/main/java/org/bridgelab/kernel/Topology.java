@@ -23,11 +23,14 @@ public record Topology(List<Namespace> namespaces) {
 
     /**
      * One network namespace. {@code fdb} is the learned and permanent MAC table of its bridges;
-     * {@code conntrack} its connection-tracking table (read where the nat table has rules, else empty).
+     * {@code conntrack} its connection-tracking table (read where the nat table has rules, else empty);
+     * {@code nftables} the nf_tables ruleset as nft reports it (empty where nft is not installed), which
+     * also shows tables made with nft itself rather than iptables.
      */
     public record Namespace(String name, Role role, boolean forwarding, List<Link> links, List<Route> routes,
-                            List<Table> iptables, List<FdbEntry> fdb, List<Flow> conntrack) {
+                            List<Table> iptables, List<FdbEntry> fdb, List<Flow> conntrack, List<NftTable> nftables) {
         public Namespace {
+            nftables = List.copyOf(nftables);
             links = List.copyOf(links);
             routes = List.copyOf(routes);
             iptables = List.copyOf(iptables);
@@ -127,5 +130,29 @@ public record Topology(List<Namespace> namespaces) {
             return source + (sourcePort > 0 ? ":" + sourcePort : "") + " → " + destination
                     + (destinationPort > 0 ? ":" + destinationPort : "");
         }
+    }
+
+    /** An nf_tables table ({@code nft list ruleset}): family (ip, ip6, inet, …), name and chains. */
+    public record NftTable(String family, String name, List<NftChain> chains) {
+        public NftTable {
+            chains = List.copyOf(chains);
+        }
+
+        /** The tables iptables-nft manages; their rules are shown in iptables' own syntax already. */
+        public boolean managedByIptables() {
+            return (family.equals("ip") || family.equals("ip6"))
+                    && List.of("filter", "nat", "mangle", "raw", "security").contains(name);
+        }
+    }
+
+    /** A chain; a base chain has a type, hook and policy, a regular chain none of them. */
+    public record NftChain(String name, String type, String hook, String policy, List<NftRule> rules) {
+        public NftChain {
+            rules = List.copyOf(rules);
+        }
+    }
+
+    /** A rule in nft's words, with its handle and counters (0 without a counter). */
+    public record NftRule(long handle, String text, long packets, long bytes) {
     }
 }

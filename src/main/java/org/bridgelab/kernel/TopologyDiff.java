@@ -122,6 +122,7 @@ public final class TopologyDiff {
                     "ip_forward in " + ns + " " + (a.forwarding() ? 1 : 0) + " → " + (b.forwarding() ? 1 : 0)));
         }
         rules(a, b, changes);
+        nftables(a, b, changes);
         flows(a, b, changes);
         macs(a, b, changes);
     }
@@ -151,6 +152,43 @@ public final class TopologyDiff {
                         new Change(Change.Kind.RULE_REMOVED, ns, label, "rule removed in " + ns + ": " + table.name() + " " + rule.substring(3))));
             }
         }
+    }
+
+    /** Only the nf_tables tables iptables does not show (made with nft itself): the others are in rules(). */
+    private static void nftables(Topology.Namespace a, Topology.Namespace b, List<Change> changes) {
+        String ns = b.name();
+        Map<String, String> old = nftLines(a);
+        Map<String, String> now = nftLines(b);
+        now.forEach((key, label) -> {
+            if (!old.containsKey(key)) {
+                changes.add(new Change(key.startsWith("policy ") ? Change.Kind.POLICY_CHANGED : Change.Kind.RULE_ADDED, ns,
+                        label, "nft " + label + " added in " + ns));
+            }
+        });
+        old.forEach((key, label) -> {
+            if (!now.containsKey(key)) {
+                changes.add(new Change(Change.Kind.RULE_REMOVED, ns, label, "nft " + label + " removed from " + ns));
+            }
+        });
+    }
+
+    /** Each table, chain (with its policy) and rule of the nft-only tables, as a line of its own. */
+    private static Map<String, String> nftLines(Topology.Namespace ns) {
+        Map<String, String> lines = new java.util.LinkedHashMap<>();
+        for (Topology.NftTable table : ns.nftables()) {
+            if (table.managedByIptables()) {
+                continue;
+            }
+            String t = table.family() + " " + table.name();
+            lines.put("table " + t, "table " + t);
+            for (Topology.NftChain chain : table.chains()) {
+                String c = t + " " + chain.name();
+                lines.put("chain " + c + " " + chain.policy(), "chain " + c
+                        + (chain.hook() == null ? "" : " (hook " + chain.hook() + ", policy " + chain.policy() + ")"));
+                chain.rules().forEach(rule -> lines.put("rule " + c + " " + rule.text(), "rule " + c + " " + rule.text()));
+            }
+        }
+        return lines;
     }
 
     private static void flows(Topology.Namespace a, Topology.Namespace b, List<Change> changes) {

@@ -68,7 +68,7 @@ class IpJsonParserTest {
     }
 
     private static StateReader.RawNamespace raw(String name, String fixture) {
-        return new StateReader.RawNamespace(name, IpJsonParser.links(Fixtures.read(fixture)), List.of(), false, List.of(), List.of(), List.of());
+        return new StateReader.RawNamespace(name, IpJsonParser.links(Fixtures.read(fixture)), List.of(), false, List.of(), List.of(), List.of(), List.of());
     }
 
     private static Topology.Endpoint peerOf(List<StateReader.RawNamespace> all, String ns, String link) {

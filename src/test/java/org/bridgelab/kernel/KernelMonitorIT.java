@@ -15,6 +15,7 @@ import org.bridgelab.lab.LabHostChoice;
 import org.bridgelab.lab.OutsideWorld;
 import org.bridgelab.testing.KernelTest;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -69,6 +70,16 @@ class KernelMonitorIT {
 
         host("sysctl", "-q", "-w", "net.ipv4.ip_forward=1");
         awaitChange("ip_forward in host 0 → 1");
+    }
+
+    @Test
+    @Order(2)
+    void a_table_made_with_nft_itself_is_delivered_too() throws InterruptedException {
+        Assumptions.assumeTrue(lab.host().run(LabHost.HOST, "nft", "--version").succeeded(), "nft is optional");
+
+        host("nft", "add", "table", "inet", "lab");
+
+        awaitChange("nft table inet lab added in host");
     }
 
     @Test

@@ -25,17 +25,17 @@ final class Snapshots {
     }
 
     static Topology.Namespace forwarding(Topology.Namespace ns, boolean on) {
-        return new Topology.Namespace(ns.name(), ns.role(), on, ns.links(), ns.routes(), ns.iptables(), ns.fdb(), ns.conntrack());
+        return new Topology.Namespace(ns.name(), ns.role(), on, ns.links(), ns.routes(), ns.iptables(), ns.fdb(), ns.conntrack(), ns.nftables());
     }
 
     static Topology.Namespace routes(Topology.Namespace ns, List<Topology.Route> routes) {
-        return new Topology.Namespace(ns.name(), ns.role(), ns.forwarding(), ns.links(), routes, ns.iptables(), ns.fdb(), ns.conntrack());
+        return new Topology.Namespace(ns.name(), ns.role(), ns.forwarding(), ns.links(), routes, ns.iptables(), ns.fdb(), ns.conntrack(), ns.nftables());
     }
 
     static Topology.Namespace link(Topology.Namespace ns, String name, UnaryOperator<Topology.Link> edit) {
         return new Topology.Namespace(ns.name(), ns.role(), ns.forwarding(),
                 ns.links().stream().map(l -> l.name().equals(name) ? edit.apply(l) : l).toList(),
-                ns.routes(), ns.iptables(), ns.fdb(), ns.conntrack());
+                ns.routes(), ns.iptables(), ns.fdb(), ns.conntrack(), ns.nftables());
     }
 
     static Topology.Link flags(Topology.Link l, List<String> flags) {
@@ -56,6 +56,6 @@ final class Snapshots {
                 : new Topology.Table(t.name(), t.chains().stream().map(c -> !c.name().equals(chain) ? c
                         : new Topology.Chain(c.name(), policy == null ? c.policy() : policy, c.packets(), c.bytes(), rules))
                         .toList())).toList();
-        return new Topology.Namespace(ns.name(), ns.role(), ns.forwarding(), ns.links(), ns.routes(), tables, ns.fdb(), ns.conntrack());
+        return new Topology.Namespace(ns.name(), ns.role(), ns.forwarding(), ns.links(), ns.routes(), tables, ns.fdb(), ns.conntrack(), ns.nftables());
     }
 }

@@ -62,14 +62,30 @@ class TopologyDiffTest {
                 "rule removed in host: nat PREROUTING ! -i br0 -p tcp -m tcp --dport 80 -j DNAT --to-destination 172.18.0.2:80");
     }
 
+    @Test
+    void a_table_made_with_nft_itself_is_named_and_iptables_own_tables_are_not_repeated() {
+        List<Topology.NftTable> inet = NftRulesetParser.parse(Fixtures.read("nft-ruleset-inet.json"));
+        Topology after = Snapshots.change(lab, "host", ns -> new Topology.Namespace(ns.name(), ns.role(), ns.forwarding(),
+                ns.links(), ns.routes(), ns.iptables(), ns.fdb(), ns.conntrack(),
+                java.util.stream.Stream.concat(ns.nftables().stream(), inet.stream()).toList()));
+
+        List<String> changes = TopologyDiff.between(lab, after).stream().map(Change::description).toList();
+
+        assertThat(changes).containsExactly(
+                "nft table inet lab added in host",
+                "nft chain inet lab input (hook input, policy drop) added in host",
+                "nft rule inet lab input tcp dport 22 ct state { established, related } counter accept added in host",
+                "nft rule inet lab input iifname lo accept added in host");
+    }
+
     private static Topology.Namespace without(Topology.Namespace ns, String link) {
         return new Topology.Namespace(ns.name(), ns.role(), ns.forwarding(),
-                ns.links().stream().filter(l -> !l.name().equals(link)).toList(), ns.routes(), ns.iptables(), ns.fdb(), ns.conntrack());
+                ns.links().stream().filter(l -> !l.name().equals(link)).toList(), ns.routes(), ns.iptables(), ns.fdb(), ns.conntrack(), ns.nftables());
     }
 
     private static Topology.Namespace with(Topology.Namespace ns, Topology.Link link) {
         List<Topology.Link> links = new ArrayList<>(ns.links());
         links.add(link);
-        return new Topology.Namespace(ns.name(), ns.role(), ns.forwarding(), links, ns.routes(), ns.iptables(), ns.fdb(), ns.conntrack());
+        return new Topology.Namespace(ns.name(), ns.role(), ns.forwarding(), links, ns.routes(), ns.iptables(), ns.fdb(), ns.conntrack(), ns.nftables());
     }
 }
