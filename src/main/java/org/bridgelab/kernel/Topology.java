@@ -24,8 +24,8 @@ public record Topology(List<Namespace> namespaces) {
     /**
      * One network namespace. {@code fdb} is the learned and permanent MAC table of its bridges;
      * {@code conntrack} its connection-tracking table (read where the nat table has rules, else empty);
-     * {@code nftables} the nf_tables ruleset as nft reports it (empty where nft is not installed), which
-     * also shows tables made with nft itself rather than iptables.
+     * {@code nftables} the nf_tables ruleset as nft reports it, read in the host only (empty elsewhere and
+     * where nft is not installed), which also shows tables made with nft itself rather than iptables.
      */
     public record Namespace(String name, Role role, boolean forwarding, List<Link> links, List<Route> routes,
                             List<Table> iptables, List<FdbEntry> fdb, List<Flow> conntrack, List<NftTable> nftables) {

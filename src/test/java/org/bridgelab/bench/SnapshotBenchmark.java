@@ -80,7 +80,8 @@ public final class SnapshotBenchmark {
         host.run(LabHost.HOST, "bridge", "-j", "fdb", "show");
         host.run(LabHost.HOST, "bridge", "-n", OutsideWorld.ROUTER, "-j", "fdb", "show");
         host.run(LabHost.HOST, "cat", "/proc/net/nf_conntrack");
-        return calls + 3;
+        host.run(LabHost.HOST, "nft", "-j", "list", "ruleset");
+        return calls + 4;
     }
 
     /** From just before the command that changes the kernel to the change event, and from just after it. */
