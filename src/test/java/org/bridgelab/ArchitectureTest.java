@@ -35,6 +35,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_kernel_knows_nothing_of_capture() {
+        // capture reads kernel snapshots to name the lab's nodes (LabNodes); never the other way round
+        noClasses().that().resideInAPackage("..kernel..")
+                .should().dependOnClassesThat().resideInAPackage("..capture..")
+                .check(CLASSES);
+    }
+
+    @Test
     void lessons_do_not_know_the_app_or_the_view() {
         noClasses().that().resideInAPackage("..lesson..")
                 .should().dependOnClassesThat().resideInAnyPackage("..app..", "..view..")

@@ -13,6 +13,9 @@ public final class Main {
                                                              the window; with --run it runs the lesson through
                                                              the GUI, with --screenshot it saves a PNG and exits
               bridgelab run (--all | LESSON...) [options]   run lessons on a fresh lab and check every step
+              bridgelab diagnose [--upto LESSON[/STEP]] --from NS --to ADDR[:PORT]
+                                                             build the lessons up to a step on a fresh sandbox,
+                                                             then explain whether NS reaches ADDR (exit 0 if so)
               bridgelab list                                 list the lessons
               bridgelab help                                 this text
 
@@ -75,6 +78,8 @@ public final class Main {
                 return gui(rest, err);
             case "run":
                 return RunCommand.parse(rest, err).map(command -> command.execute(out, err)).orElse(2);
+            case "diagnose":
+                return DiagnoseCommand.parse(rest, err).map(command -> command.execute(out, err)).orElse(2);
             case "list":
                 return ListCommand.execute(out, err);
             default:

@@ -30,8 +30,10 @@ final class ReportPrinter implements RunListener {
     @Override
     public void actionFinished(Lesson lesson, Lesson.Step step, RunReport.ActionReport report) {
         String where = "host".equals(report.node()) ? "" : "[" + report.node() + "] ";
-        String status = report.exitCode() == null ? "running" : "exit " + report.exitCode();
-        out.printf("   %s$ %s    (%s, %d ms)%n", where, report.display(), status, report.elapsedMillis());
+        boolean stateCheck = report.display().startsWith("(check");
+        String status = stateCheck ? "snapshot" : report.exitCode() == null ? "running" : "exit " + report.exitCode();
+        out.printf("   %s%s%s    (%s, %d ms)%n", stateCheck ? "" : where, stateCheck ? "" : "$ ", report.display(), status,
+                report.elapsedMillis());
         printOutput(report.output());
         for (CheckResult check : report.checks()) {
             out.println("     " + (check.passed() ? "✓ " : "✗ ") + check.expected()

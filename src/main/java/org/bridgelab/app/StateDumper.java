@@ -14,7 +14,9 @@ final class StateDumper {
     }
 
     static void write(LabHost lab, Path file) throws IOException {
-        Topology topology = new StateReader(lab, new HashSet<>(OutsideWorld.NAMESPACES)).read();
-        RunCommand.JSON.writeValue(file.toFile(), topology);
+        try (StateReader reader = new StateReader(lab, new HashSet<>(OutsideWorld.NAMESPACES))) {
+            Topology topology = reader.read();
+            RunCommand.JSON.writeValue(file.toFile(), topology);
+        }
     }
 }

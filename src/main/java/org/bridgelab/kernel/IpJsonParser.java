@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads iproute2's JSON ({@code ip -j -d addr show}, {@code ip -j route show}, {@code ip -j netns list}). */
+/** Reads iproute2's JSON ({@code ip -j -d addr show}, {@code ip -j route show}, {@code ip -j netns list}, {@code ip -j netconf show}). */
 public final class IpJsonParser {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -60,6 +60,22 @@ public final class IpJsonParser {
         return routes;
     }
 
+    /**
+     * {@code net.ipv4.ip_forward} of a namespace, from {@code ip -j netconf show}: the IPv4 "all" row,
+     * which is the same switch as ip_forward (ip -n reads it without a process inside the namespace).
+     */
+    public static boolean forwarding(String json) {
+        for (JsonNode row : array(json, "ip -j netconf show")) {
+            if ("inet".equals(row.path("family").asText()) && "all".equals(row.path("interface").asText())) {
+                if (!row.path("forwarding").isBoolean()) {
+                    throw new IllegalArgumentException("ip -j netconf show: the \"all\" row has no forwarding switch");
+                }
+                return row.get("forwarding").asBoolean();
+            }
+        }
+        throw new IllegalArgumentException("ip -j netconf show printed no IPv4 \"all\" row");
+    }
+
     /** The named namespaces, in the order iproute2 lists them. */
     public static List<String> namespaces(String json) {
         List<String> names = new ArrayList<>();
@@ -67,7 +83,7 @@ public final class IpJsonParser {
         return names;
     }
 
-    private static JsonNode array(String json, String command) {
+    static JsonNode array(String json, String command) {
         if (json.isBlank()) {
             return JSON.createArrayNode();
         }

@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses {@code iptables-save} output strictly: any line it does not understand is an error, not a guess. */
+/** Parses {@code iptables-save [-c]} output strictly: any line it does not understand is an error, not a guess. */
 public final class IptablesSaveParser {
     private static final Pattern CHAIN = Pattern.compile(":(\\S+) (\\S+) \\[(\\d+):(\\d+)]");
     /** iptables-save -c puts each rule's counters first: "[packets:bytes] -A …". */
-    private static final Pattern RULE_COUNTERS = Pattern.compile("^\\[\\d+:\\d+] ");
+    private static final Pattern RULE_COUNTERS = Pattern.compile("^\\[(\\d+):(\\d+)] ");
 
     private IptablesSaveParser() {
     }
@@ -26,7 +26,14 @@ public final class IptablesSaveParser {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            line = RULE_COUNTERS.matcher(line).replaceFirst("");
+            long rulePackets = 0;
+            long ruleBytes = 0;
+            Matcher counters = RULE_COUNTERS.matcher(line);
+            if (counters.find()) {
+                rulePackets = Long.parseLong(counters.group(1));
+                ruleBytes = Long.parseLong(counters.group(2));
+                line = line.substring(counters.end());
+            }
             if (line.startsWith("*")) {
                 if (table != null) {
                     throw error(number, "table " + line.substring(1) + " starts before " + table + " was committed");
@@ -48,7 +55,7 @@ public final class IptablesSaveParser {
                 if (builder == null) {
                     throw error(number, "rule for undeclared chain " + chain);
                 }
-                builder.rules.add(line);
+                builder.rules.add(new Topology.Rule(line, rulePackets, ruleBytes));
             } else if (line.equals("COMMIT")) {
                 tables.add(new Topology.Table(table, chains.values().stream().map(ChainBuilder::build).toList()));
                 table = null;
@@ -71,7 +78,7 @@ public final class IptablesSaveParser {
         private final String policy;
         private final long packets;
         private final long bytes;
-        private final List<String> rules = new ArrayList<>();
+        private final List<Topology.Rule> rules = new ArrayList<>();
 
         ChainBuilder(String name, String policy, long packets, long bytes) {
             this.name = name;

@@ -1,44 +1,170 @@
 package org.bridgelab.kernel;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.bridgelab.lab.CommandResult;
+import org.bridgelab.lab.LabException;
 import org.bridgelab.lab.LabHost;
 
-/** Asks the kernel of a lab host what it really has, namespace by namespace, and builds a {@link Topology}. */
-public final class StateReader {
+/**
+ * Asks the kernel of a lab host what it really has, namespace by namespace, and builds a {@link Topology}.
+ * Each kind of read runs once for the host and once for all named namespaces ({@code ip -all netns exec}),
+ * and the reads run side by side: starting processes is what a snapshot costs, not parsing their output.
+ */
+public final class StateReader implements AutoCloseable {
+    private static final List<String> ALL_NETNS = List.of("ip", "-all", "netns", "exec");
+    /** Four reads at a time: enough to hide process start-up, few enough for a 2-core machine. */
+    private static final int PARALLEL_READS = 4;
+
     private final LabHost lab;
     private final Set<String> outside;
+    private volatile Boolean nftInstalled;
+    /** Its threads end after a second of idleness, so a reader that is never closed leaves nothing behind. */
+    private final ThreadPoolExecutor pool = new ThreadPoolExecutor(PARALLEL_READS, PARALLEL_READS, 1, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), runnable -> {
+                Thread thread = new Thread(runnable, "bridgelab-state-reader");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     /** {@code outside}: the namespaces BridgeLab built as the outside world (router, internet, remote). */
     public StateReader(LabHost lab, Set<String> outside) {
         this.lab = lab;
         this.outside = Set.copyOf(outside);
+        pool.allowCoreThreadTimeOut(true);
     }
 
     public Topology read() {
-        List<String> names = new ArrayList<>();
-        names.add(LabHost.HOST);
-        names.addAll(IpJsonParser.namespaces(ask(LabHost.HOST, "ip", "-j", "netns", "list")));
+        // every kind of read once for the host and once for all named namespaces together
+        // (ip -all netns exec): each process costs milliseconds, far more than its output
+        CompletableFuture<String> hostAddr = async(LabHost.HOST, "ip", "-j", "-d", "addr", "show");
+        CompletableFuture<String> hostRoute = async(LabHost.HOST, "ip", "-j", "route", "show");
+        CompletableFuture<String> hostNetconf = async(LabHost.HOST, "ip", "-j", "netconf", "show");
+        CompletableFuture<String> hostRules = async(LabHost.HOST, "iptables-save", "-c");
+        CompletableFuture<String> allAddr = async(LabHost.HOST, ALL_NETNS, "ip", "-j", "-d", "addr", "show");
+        CompletableFuture<String> allRoute = async(LabHost.HOST, ALL_NETNS, "ip", "-j", "route", "show");
+        CompletableFuture<String> allNetconf = async(LabHost.HOST, ALL_NETNS, "ip", "-j", "netconf", "show");
+        CompletableFuture<String> allRules = async(LabHost.HOST, ALL_NETNS, "iptables-save", "-c");
+        boolean nft = nftInstalled();
+        CompletableFuture<String> hostNft = nft ? async(LabHost.HOST, "nft", "-j", "list", "ruleset") : done("");
+        // the host only: nft takes ~8 ms a start, and the lab's NAT and filtering live in the host
+        CompletableFuture<String> allNft = done("");
+        Map<String, String> addr = sections(hostAddr, allAddr);
+        Map<String, String> route = sections(hostRoute, allRoute);
+        Map<String, String> netconf = sections(hostNetconf, allNetconf);
+        Map<String, String> rules = sections(hostRules, allRules);
+        Map<String, String> nftables = sections(hostNft, allNft);
+
         List<RawNamespace> raw = new ArrayList<>();
-        for (String name : names) {
-            raw.add(new RawNamespace(name,
-                    IpJsonParser.links(ask(name, "ip", "-j", "-d", "addr", "show")),
-                    IpJsonParser.routes(ask(name, "ip", "-j", "route", "show")),
-                    ask(name, "sysctl", "-n", "net.ipv4.ip_forward").strip().equals("1"),
-                    IptablesSaveParser.parse(ask(name, "iptables-save"))));
+        List<CompletableFuture<RawNamespace>> extras = new ArrayList<>();
+        // the namespaces are those the address read saw; one deleted meanwhile simply has no routes or rules
+        for (String name : addr.keySet()) {
+            List<IpJsonParser.RawLink> links = IpJsonParser.links(addr.get(name));
+            List<Topology.Route> routes = IpJsonParser.routes(route.getOrDefault(name, ""));
+            boolean forwarding = netconf.containsKey(name) && IpJsonParser.forwarding(netconf.get(name));
+            List<Topology.Table> tables = IptablesSaveParser.parse(rules.getOrDefault(name, ""));
+            List<Topology.NftTable> nftTables = NftRulesetParser.parse(nftables.getOrDefault(name, ""));
+            extras.add(CompletableFuture.supplyAsync(() -> new RawNamespace(name, links, routes, forwarding, tables,
+                    fdb(name, links), conntrack(name, tables), nftTables), pool));
+        }
+        try {
+            extras.forEach(read -> raw.add(read.join()));
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         return new Topology(raw.stream().map(ns -> resolve(ns, raw)).toList());
+    }
+
+    /** nft is optional (iptables-save already reads nf_tables): asked once whether the lab host has it. */
+    private boolean nftInstalled() {
+        Boolean known = nftInstalled;
+        if (known == null) {
+            known = lab.run(LabHost.HOST, List.of("nft", "--version")).succeeded();
+            nftInstalled = known;
+        }
+        return known;
+    }
+
+    private static CompletableFuture<String> done(String text) {
+        return CompletableFuture.completedFuture(text);
+    }
+
+    /** The bridge MAC table, read only where there is a bridge. */
+    private List<Topology.FdbEntry> fdb(String namespace, List<IpJsonParser.RawLink> links) {
+        if (links.stream().noneMatch(link -> "bridge".equals(link.kind()))) {
+            return List.of();
+        }
+        List<String> argv = new ArrayList<>(List.of("bridge"));
+        if (!LabHost.HOST.equals(namespace)) {
+            argv.addAll(List.of("-n", namespace));
+        }
+        argv.addAll(List.of("-j", "fdb", "show"));
+        return BridgeFdbParser.parse(ask(LabHost.HOST, argv.toArray(String[]::new)));
+    }
+
+    /** Connection tracking matters where addresses are translated: read it where the nat table has rules. */
+    private List<Topology.Flow> conntrack(String namespace, List<Topology.Table> tables) {
+        boolean translates = tables.stream().filter(t -> t.name().equals("nat"))
+                .flatMap(t -> t.chains().stream()).anyMatch(chain -> !chain.rules().isEmpty());
+        return translates ? ConntrackParser.parse(askConntrack(namespace)) : List.of();
+    }
+
+    /** The host's output under "host", then each namespace's section of an {@code ip -all netns exec} output. */
+    private static Map<String, String> sections(CompletableFuture<String> host, CompletableFuture<String> all) {
+        try {
+            Map<String, String> sections = new LinkedHashMap<>();
+            sections.put(LabHost.HOST, host.join());
+            sections.putAll(AllNetnsOutput.split(all.join()));
+            return sections;
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private CompletableFuture<String> async(String node, String... argv) {
+        return CompletableFuture.supplyAsync(() -> ask(node, argv), pool);
+    }
+
+    private CompletableFuture<String> async(String node, List<String> prefix, String... argv) {
+        List<String> all = new ArrayList<>(prefix);
+        all.addAll(List.of(argv));
+        return async(node, all.toArray(String[]::new));
+    }
+
+    /** /proc/net/nf_conntrack costs a cat; conntrack -L (the same table) is the fallback where /proc hides it. */
+    private String askConntrack(String node) {
+        CommandResult proc = lab.run(node, List.of("cat", "/proc/net/nf_conntrack"));
+        if (proc.succeeded()) {
+            return proc.stdout();
+        }
+        CommandResult result = lab.run(node, List.of("conntrack", "-L"));
+        // conntrack prints its summary on stderr and exits 0, also when the table is empty
+        if (!result.succeeded()) {
+            throw new LabException("cannot read the connection tracking table in " + node + ": " + result.evidence());
+        }
+        return result.stdout();
     }
 
     private String ask(String node, String... argv) {
         CommandResult result = lab.run(node, List.of(argv));
         if (!result.succeeded()) {
-            throw new org.bridgelab.lab.LabException("cannot read the kernel's state in " + node + ": "
+            throw new LabException("cannot read the kernel's state in " + node + ": "
                     + String.join(" ", argv) + ": " + result.evidence());
         }
         return result.stdout();
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
     }
 
     private Topology.Namespace resolve(RawNamespace ns, List<RawNamespace> all) {
@@ -47,7 +173,8 @@ public final class StateReader {
                 link.addresses())).toList();
         Topology.Role role = ns.name().equals(LabHost.HOST) ? Topology.Role.HOST
                 : outside.contains(ns.name()) ? Topology.Role.OUTSIDE : Topology.Role.CONTAINER;
-        return new Topology.Namespace(ns.name(), role, ns.forwarding(), links, ns.routes(), ns.iptables());
+        return new Topology.Namespace(ns.name(), role, ns.forwarding(), links, ns.routes(), ns.iptables(), ns.fdb(),
+                ns.conntrack(), ns.nftables());
     }
 
     /**
@@ -81,6 +208,7 @@ public final class StateReader {
     }
 
     record RawNamespace(String name, List<IpJsonParser.RawLink> links, List<Topology.Route> routes, boolean forwarding,
-                        List<Topology.Table> iptables) {
+                        List<Topology.Table> iptables, List<Topology.FdbEntry> fdb, List<Topology.Flow> conntrack,
+                        List<Topology.NftTable> nftables) {
     }
 }

@@ -3,7 +3,11 @@ package org.bridgelab.kernel;
 import java.util.List;
 import java.util.Optional;
 
-/** The lab as the kernel reports it at one moment: every namespace with its links, addresses, routes and rules. */
+/**
+ * The lab as the kernel reports it at one moment: every namespace with its links (veth peers resolved
+ * across namespaces, bridge masters), addresses, routes, forwarding switch, iptables rules with their
+ * counters, the bridges' MAC tables and the connection-tracking table.
+ */
 public record Topology(List<Namespace> namespaces) {
 
     public Topology {
@@ -17,22 +21,42 @@ public record Topology(List<Namespace> namespaces) {
     /** The host, a learner's "container", or part of the outside world BridgeLab built. */
     public enum Role { HOST, CONTAINER, OUTSIDE }
 
+    /**
+     * One network namespace. {@code fdb} is the learned and permanent MAC table of its bridges;
+     * {@code conntrack} its connection-tracking table (read where the nat table has rules, else empty);
+     * {@code nftables} the nf_tables ruleset as nft reports it, read in the host only (empty elsewhere and
+     * where nft is not installed), which also shows tables made with nft itself rather than iptables.
+     */
     public record Namespace(String name, Role role, boolean forwarding, List<Link> links, List<Route> routes,
-                            List<Table> iptables) {
+                            List<Table> iptables, List<FdbEntry> fdb, List<Flow> conntrack, List<NftTable> nftables) {
         public Namespace {
+            nftables = List.copyOf(nftables);
             links = List.copyOf(links);
             routes = List.copyOf(routes);
             iptables = List.copyOf(iptables);
+            fdb = List.copyOf(fdb);
+            conntrack = List.copyOf(conntrack);
         }
 
         public Optional<Link> link(String name) {
             return links.stream().filter(link -> link.name().equals(name)).findFirst();
         }
+
+        /** The links plugged into a bridge of this namespace, in ifindex order. */
+        public List<Link> portsOf(String bridge) {
+            return links.stream().filter(link -> bridge.equals(link.master())).toList();
+        }
+
+        public Optional<Chain> chain(String table, String chain) {
+            return iptables.stream().filter(t -> t.name().equals(table)).flatMap(t -> t.chains().stream())
+                    .filter(c -> c.name().equals(chain)).findFirst();
+        }
     }
 
     /**
      * A network interface. {@code peer} is the other end of a veth, resolved across namespaces;
-     * {@code master} the bridge it is plugged into.
+     * {@code master} the bridge it is plugged into; {@code state} the operational state (UP, DOWN,
+     * LOWERLAYERDOWN, UNKNOWN); {@code flags} include UP (switched on) and LOWER_UP (carrier).
      */
     public record Link(int index, String name, String kind, String state, List<String> flags, String mac, int mtu,
                        String master, Endpoint peer, List<String> addresses) {
@@ -41,13 +65,23 @@ public record Topology(List<Namespace> namespaces) {
             addresses = List.copyOf(addresses);
         }
 
+        /** Switched on by an administrator ({@code ip link set … up}). */
         public boolean isUp() {
             return flags.contains("UP");
+        }
+
+        /** Has a carrier: for a veth, its peer is up as well. */
+        public boolean hasCarrier() {
+            return flags.contains("LOWER_UP");
         }
     }
 
     /** An interface named by its namespace and name. */
     public record Endpoint(String namespace, String link) {
+        @Override
+        public String toString() {
+            return link + " in " + namespace;
+        }
     }
 
     public record Route(String destination, String gateway, String device, String protocol, String scope) {
@@ -59,10 +93,66 @@ public record Topology(List<Namespace> namespaces) {
         }
     }
 
-    /** A chain with its policy (null for a user chain), counters as iptables-save reports them, and its rules. */
-    public record Chain(String name, String policy, long packets, long bytes, List<String> rules) {
+    /** A chain with its policy (null for a user chain), its counters and its rules in order. */
+    public record Chain(String name, String policy, long packets, long bytes, List<Rule> rules) {
         public Chain {
             rules = List.copyOf(rules);
         }
+
+        public boolean hasRule(String text) {
+            String wanted = RuleSpec.normalise(text);
+            return rules.stream().anyMatch(rule -> RuleSpec.normalise(rule.text()).equals(wanted));
+        }
+    }
+
+    /** A rule as iptables-save prints it ({@code -A POSTROUTING … -j MASQUERADE}), with its counters. */
+    public record Rule(String text, long packets, long bytes) {
+    }
+
+    /**
+     * A row of a bridge's MAC table: which port a MAC address lives behind. {@code learned} rows come
+     * from traffic and age out; the others are the ports' own addresses.
+     */
+    public record FdbEntry(String bridge, String port, String mac, boolean learned) {
+    }
+
+    /** A tracked connection: the original direction and the reply the kernel expects (NAT shows here). */
+    public record Flow(String protocol, String state, Tuple original, Tuple reply, List<String> flags) {
+        public Flow {
+            flags = List.copyOf(flags);
+        }
+    }
+
+    /** Addresses and, for TCP/UDP, ports of one direction of a flow; ports are 0 when there are none. */
+    public record Tuple(String source, String destination, int sourcePort, int destinationPort) {
+        @Override
+        public String toString() {
+            return source + (sourcePort > 0 ? ":" + sourcePort : "") + " → " + destination
+                    + (destinationPort > 0 ? ":" + destinationPort : "");
+        }
+    }
+
+    /** An nf_tables table ({@code nft list ruleset}): family (ip, ip6, inet, …), name and chains. */
+    public record NftTable(String family, String name, List<NftChain> chains) {
+        public NftTable {
+            chains = List.copyOf(chains);
+        }
+
+        /** The tables iptables-nft manages; their rules are shown in iptables' own syntax already. */
+        public boolean managedByIptables() {
+            return (family.equals("ip") || family.equals("ip6"))
+                    && List.of("filter", "nat", "mangle", "raw", "security").contains(name);
+        }
+    }
+
+    /** A chain; a base chain has a type, hook and policy, a regular chain none of them. */
+    public record NftChain(String name, String type, String hook, String policy, List<NftRule> rules) {
+        public NftChain {
+            rules = List.copyOf(rules);
+        }
+    }
+
+    /** A rule in nft's words, with its handle and counters (0 without a counter). */
+    public record NftRule(long handle, String text, long packets, long bytes) {
     }
 }

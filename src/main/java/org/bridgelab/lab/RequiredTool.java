@@ -8,8 +8,15 @@ import java.util.List;
 public enum RequiredTool {
     IP("ip", "iproute2"),
     BRIDGE("bridge", "iproute2"),
+    SS("ss", "iproute2"),
     IPTABLES("iptables", "iptables"),
     IPTABLES_SAVE("iptables-save", "iptables"),
+    /** Live rule changes for the kernel monitor. */
+    XTABLES_MONITOR("xtables-monitor", "iptables"),
+    /** The connection-tracking table of the snapshot (NAT's implicit reverse rule). */
+    CONNTRACK("conntrack", "conntrack"),
+    /** Line-buffers the monitors whose stdout is a pipe. */
+    STDBUF("stdbuf", "coreutils"),
     TCPDUMP("tcpdump", "tcpdump"),
     PING("ping", "iputils-ping"),
     NC("nc", "netcat-openbsd"),

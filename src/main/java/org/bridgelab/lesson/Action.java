@@ -2,6 +2,7 @@ package org.bridgelab.lesson;
 
 import java.time.Duration;
 import java.util.List;
+import org.bridgelab.kernel.StateCheck;
 
 /** One thing a learner does in a step. */
 public sealed interface Action {
@@ -46,6 +47,18 @@ public sealed interface Action {
         @Override
         public String display() {
             return "(Ctrl-C " + process + ")";
+        }
+    }
+
+    /** Looks at the kernel's state: each fact checked against a fresh snapshot, with the kernel's evidence. */
+    record Check(List<StateCheck> facts) implements Action {
+        public Check {
+            facts = List.copyOf(facts);
+        }
+
+        @Override
+        public String display() {
+            return "(check the kernel's state: " + facts.size() + (facts.size() == 1 ? " fact)" : " facts)");
         }
     }
 

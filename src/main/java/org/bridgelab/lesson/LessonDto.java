@@ -13,9 +13,23 @@ record LessonDto(String id, Map<String, String> title, Map<String, String> summa
     record StepDto(String id, Map<String, String> title, Map<String, String> text, List<ActionDto> actions) {
     }
 
-    /** Exactly one of run, send, await, stop. */
+    /** Exactly one of run, send, await, stop, check. */
     record ActionDto(String run, String on, String background, Integer timeoutSeconds, ReadyDto ready,
-                     ExpectDto expect, String send, String to, String await, String stop) {
+                     ExpectDto expect, String send, String to, String await, String stop, List<StateDto> check) {
+    }
+
+    /**
+     * One fact about the kernel's state; exactly one of namespace, link, port, address, route, forwarding,
+     * rule, policy, conntrack, reaches says which. {@code in} is the namespace (default "host");
+     * {@code absent} expects the opposite.
+     */
+    record StateDto(String namespace, String link, String port, String address, String route, Boolean forwarding,
+                    String rule, String policy, ConntrackDto conntrack, String reaches,
+                    String in, Boolean up, String of, String on, String via, String table, String chain,
+                    String from, Integer tcpPort, Boolean reachable, Boolean absent) {
+    }
+
+    record ConntrackDto(String protocol, String from, String to, String replyFrom, String replyTo) {
     }
 
     record ExpectDto(Integer exit, List<String> outputContains, List<String> outputLacks, List<String> outputMatches) {

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.bridgelab.lesson.LessonDto.ActionDto;
 import org.bridgelab.lesson.LessonDto.ExpectDto;
 import org.bridgelab.lesson.LessonDto.StepDto;
+import org.bridgelab.kernel.StateCheck;
 
 /** Reads one lesson file and resolves it, naming the file, the step and the field of any mistake. */
 public final class LessonReader {
@@ -125,10 +126,14 @@ public final class LessonReader {
         }
 
         private Action action(ActionDto dto) {
-            long kinds = java.util.stream.Stream.of(dto.run(), dto.send(), dto.await(), dto.stop())
+            long kinds = java.util.stream.Stream.of(dto.run(), dto.send(), dto.await(), dto.stop(), dto.check())
                     .filter(java.util.Objects::nonNull).count();
             if (kinds != 1) {
-                throw error("run", "an action has exactly one of \"run\", \"send\", \"await\", \"stop\" (found " + kinds + ")");
+                throw error("run", "an action has exactly one of \"run\", \"send\", \"await\", \"stop\", \"check\" (found "
+                        + kinds + ")");
+            }
+            if (dto.check() != null) {
+                return check(dto);
             }
             if (dto.run() != null) {
                 return run(dto);
@@ -148,6 +153,21 @@ public final class LessonReader {
             known(dto.stop(), "stop");
             backgrounds.remove(dto.stop());
             return new Action.Stop(dto.stop(), expectation(dto.expect(), Expectation.NOTHING));
+        }
+
+        private Action.Check check(ActionDto dto) {
+            if (dto.check().isEmpty()) {
+                throw error("check", "name at least one fact to check");
+            }
+            if (dto.on() != null || dto.background() != null || dto.expect() != null || dto.ready() != null
+                    || dto.timeoutSeconds() != null || dto.to() != null) {
+                throw error("check", "a check has only its list of facts (use \"in\" inside a fact for the namespace)");
+            }
+            List<StateCheck> facts = new ArrayList<>();
+            for (int i = 0; i < dto.check().size(); i++) {
+                facts.add(new StateResolver(this, "check[" + i + "]").resolve(dto.check().get(i)));
+            }
+            return new Action.Check(facts);
         }
 
         private Action.Run run(ActionDto dto) {
@@ -215,7 +235,7 @@ public final class LessonReader {
             }
         }
 
-        private String id(String value, String field) {
+        String id(String value, String field) {
             if (value == null) {
                 throw error(field, "missing");
             }
@@ -242,8 +262,171 @@ public final class LessonReader {
             return new Text(value.get("en"), value.get("zh"));
         }
 
-        private LessonFormatException error(String field, String problem) {
+        LessonFormatException error(String field, String problem) {
             return new LessonFormatException(source, where + (where.isEmpty() ? "" : ", ") + "field \"" + field + "\"", problem);
+        }
+    }
+
+    /** Resolves one fact of a "check" action, naming the field of any mistake. */
+    private static final class StateResolver {
+        private static final Set<String> KINDS = Set.of("namespace", "link", "port", "address", "route", "forwarding",
+                "rule", "policy", "conntrack", "reaches");
+        private static final Pattern LINK = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.@-]{0,14}");
+        private static final Pattern ADDRESS = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+        private static final Pattern NETWORK = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}");
+
+        private final Resolver resolver;
+        private final String at;
+
+        StateResolver(Resolver resolver, String at) {
+            this.resolver = resolver;
+            this.at = at;
+        }
+
+        StateCheck resolve(LessonDto.StateDto dto) {
+            Map<String, Object> kinds = new java.util.LinkedHashMap<>();
+            kinds.put("namespace", dto.namespace());
+            kinds.put("link", dto.link());
+            kinds.put("port", dto.port());
+            kinds.put("address", dto.address());
+            kinds.put("route", dto.route());
+            kinds.put("forwarding", dto.forwarding());
+            kinds.put("rule", dto.rule());
+            kinds.put("policy", dto.policy());
+            kinds.put("conntrack", dto.conntrack());
+            kinds.put("reaches", dto.reaches());
+            List<String> given = kinds.entrySet().stream().filter(e -> e.getValue() != null).map(Map.Entry::getKey).toList();
+            if (given.size() != 1) {
+                throw error("", "a fact has exactly one of " + String.join(", ", KINDS.stream().sorted().toList())
+                        + " (found " + (given.isEmpty() ? "none" : String.join(", ", given)) + ")");
+            }
+            String kind = given.get(0);
+            boolean present = !Boolean.TRUE.equals(dto.absent());
+            String in = dto.in() == null ? "host" : resolver.id(dto.in(), at + ".in");
+            allowOnly(dto, kind);
+            return switch (kind) {
+                case "namespace" -> new StateCheck.NamespaceExists(resolver.id(dto.namespace(), at + ".namespace"), present);
+                case "link" -> new StateCheck.LinkIn(in, link(dto.link(), "link"), dto.up(), present);
+                case "port" -> new StateCheck.PortOf(in, link(dto.port(), "port"), link(required(dto.of(), "of"), "of"), present);
+                case "address" -> new StateCheck.AddressOn(in, link(required(dto.on(), "on"), "on"),
+                        matching(dto.address(), NETWORK, "address", "an address with its prefix, like 172.18.0.2/24"), present);
+                case "route" -> new StateCheck.RoutePresent(in, route(dto.route()),
+                        dto.via() == null ? null : matching(dto.via(), ADDRESS, "via", "a gateway address"), present);
+                case "forwarding" -> new StateCheck.Forwarding(in, dto.forwarding());
+                case "rule" -> new StateCheck.RulePresent(in, table(dto.table()), rule(dto.rule()), present);
+                case "policy" -> new StateCheck.ChainPolicy(in, table(dto.table()), required(dto.chain(), "chain"), policy(dto.policy()));
+                case "conntrack" -> conntrack(in, dto.conntrack());
+                default -> new StateCheck.Reaches(resolver.id(required(dto.from(), "from"), at + ".from"),
+                        matching(dto.reaches(), ADDRESS, "reaches", "an IPv4 address"), port(dto.tcpPort()),
+                        !Boolean.FALSE.equals(dto.reachable()));
+            };
+        }
+
+        /** Fields that belong to another kind of fact are mistakes, not silently ignored. */
+        private void allowOnly(LessonDto.StateDto dto, String kind) {
+            Map<String, Object> extras = new java.util.LinkedHashMap<>();
+            extras.put("up", dto.up());
+            extras.put("of", dto.of());
+            extras.put("on", dto.on());
+            extras.put("via", dto.via());
+            extras.put("table", dto.table());
+            extras.put("chain", dto.chain());
+            extras.put("from", dto.from());
+            extras.put("tcpPort", dto.tcpPort());
+            extras.put("reachable", dto.reachable());
+            extras.put("absent", dto.absent());
+            extras.put("in", dto.in());
+            Set<String> allowed = switch (kind) {
+                case "namespace" -> Set.of("absent");
+                case "link" -> Set.of("in", "up", "absent");
+                case "port" -> Set.of("in", "of", "absent");
+                case "address" -> Set.of("in", "on", "absent");
+                case "route" -> Set.of("in", "via", "absent");
+                case "forwarding" -> Set.of("in");
+                case "rule" -> Set.of("in", "table", "absent");
+                case "policy" -> Set.of("in", "table", "chain");
+                case "conntrack" -> Set.of("in");
+                default -> Set.of("from", "tcpPort", "reachable");
+            };
+            for (Map.Entry<String, Object> extra : extras.entrySet()) {
+                if (extra.getValue() != null && !allowed.contains(extra.getKey())) {
+                    throw error(extra.getKey(), "does not belong to a \"" + kind + "\" fact (allowed: "
+                            + String.join(", ", allowed.stream().sorted().toList()) + ")");
+                }
+            }
+        }
+
+        private StateCheck conntrack(String in, LessonDto.ConntrackDto dto) {
+            String from = matching(required(dto.from(), "conntrack.from"), ADDRESS, "conntrack.from", "an IPv4 address");
+            String to = matching(required(dto.to(), "conntrack.to"), ADDRESS, "conntrack.to", "an IPv4 address");
+            String replyFrom = dto.replyFrom() == null ? null
+                    : matching(dto.replyFrom(), ADDRESS, "conntrack.replyFrom", "an IPv4 address");
+            String replyTo = dto.replyTo() == null ? null : matching(dto.replyTo(), ADDRESS, "conntrack.replyTo", "an IPv4 address");
+            if (dto.protocol() != null && !Set.of("tcp", "udp", "icmp").contains(dto.protocol())) {
+                throw error("conntrack.protocol", "\"" + dto.protocol() + "\" is not tcp, udp or icmp");
+            }
+            return new StateCheck.ConntrackEntry(in, dto.protocol(), from, to, replyFrom, replyTo);
+        }
+
+        private String route(String value) {
+            if (!value.equals("default") && !NETWORK.matcher(value).matches() && !ADDRESS.matcher(value).matches()) {
+                throw error("route", "\"" + value + "\" is not \"default\", an address or a network like 172.18.0.0/24");
+            }
+            return value;
+        }
+
+        private String table(String value) {
+            String table = value == null ? "filter" : value;
+            if (!Set.of("filter", "nat").contains(table)) {
+                throw error("table", "\"" + table + "\" is not filter or nat");
+            }
+            return table;
+        }
+
+        private String rule(String value) {
+            if (!value.strip().startsWith("-A ") || value.strip().split("\\s+").length < 3) {
+                throw error("rule", "write the rule as iptables-save prints it, starting with -A CHAIN: " + value);
+            }
+            return value;
+        }
+
+        private String policy(String value) {
+            if (!Set.of("ACCEPT", "DROP").contains(value)) {
+                throw error("policy", "\"" + value + "\" is not ACCEPT or DROP");
+            }
+            return value;
+        }
+
+        private Integer port(Integer value) {
+            if (value != null && (value < 1 || value > 65535)) {
+                throw error("tcpPort", "must be between 1 and 65535, not " + value);
+            }
+            return value;
+        }
+
+        private String link(String value, String field) {
+            if (!LINK.matcher(value).matches()) {
+                throw error(field, "\"" + value + "\" is not an interface name");
+            }
+            return value;
+        }
+
+        private String matching(String value, Pattern pattern, String field, String what) {
+            if (!pattern.matcher(value).matches()) {
+                throw error(field, "\"" + value + "\" is not " + what);
+            }
+            return value;
+        }
+
+        private String required(String value, String field) {
+            if (value == null) {
+                throw error(field, "missing");
+            }
+            return value;
+        }
+
+        private LessonFormatException error(String field, String problem) {
+            return resolver.error(field.isEmpty() ? at : at + "." + field, problem);
         }
     }
 }

@@ -6,9 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.bridgelab.kernel.ListenerProbe;
+import org.bridgelab.kernel.StateReader;
+import org.bridgelab.kernel.Topology;
 import org.bridgelab.lab.CommandResult;
 import org.bridgelab.lab.LabHost;
 import org.bridgelab.lab.LiveProcess;
+import org.bridgelab.lab.OutsideWorld;
 
 /**
  * One lesson being worked through on a lab host, step by step, as a learner would: each command as argv
@@ -21,6 +26,8 @@ public final class LessonSession implements AutoCloseable {
     private final LabHost lab;
     private final Lesson lesson;
     private final RunListener listener;
+    private final StateReader state;
+    private final ListenerProbe sockets;
     private final Map<String, LiveProcess> background = new LinkedHashMap<>();
     private final List<RunReport.StepReport> steps = new ArrayList<>();
 
@@ -28,6 +35,8 @@ public final class LessonSession implements AutoCloseable {
         this.lab = lab;
         this.lesson = lesson;
         this.listener = listener;
+        this.state = new StateReader(lab, Set.copyOf(OutsideWorld.NAMESPACES));
+        this.sockets = ListenerProbe.of(lab);
         listener.lessonStarted(lesson);
     }
 
@@ -72,11 +81,15 @@ public final class LessonSession implements AutoCloseable {
             }
         });
         background.clear();
+        state.close();
     }
 
     private RunReport.ActionReport perform(Action action) {
         if (action instanceof Action.Run run) {
             return run.background() == null ? foreground(run) : startBackground(run);
+        }
+        if (action instanceof Action.Check check) {
+            return checkState(check);
         }
         if (action instanceof Action.Send send) {
             LiveProcess process = running(send.to());
@@ -100,6 +113,15 @@ public final class LessonSession implements AutoCloseable {
         String output = combined(result);
         return new RunReport.ActionReport(stop.display(), stop.process(), result.exitCode(), output,
                 millisSince(started), stop.expect().check(result.exitCode(), output));
+    }
+
+    /** One fresh snapshot for all the facts of the action: they are judged on the same moment. */
+    private RunReport.ActionReport checkState(Action.Check check) {
+        long started = System.nanoTime();
+        Topology topology = state.read();
+        List<CheckResult> results = check.facts().stream().map(fact -> fact.evaluate(topology, sockets))
+                .map(outcome -> new CheckResult(outcome.expected(), outcome.passed(), outcome.evidence())).toList();
+        return new RunReport.ActionReport(check.display(), LabHost.HOST, null, "", millisSince(started), results);
     }
 
     private LiveProcess running(String name) {

@@ -1,7 +1,6 @@
 package org.bridgelab.view;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,19 +13,17 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
-import org.bridgelab.capture.CaptureSession;
-import org.bridgelab.kernel.StateReader;
 import org.bridgelab.kernel.Topology;
 import org.bridgelab.lab.CommandResult;
 import org.bridgelab.lab.Lab;
 import org.bridgelab.lab.LabHostChoice;
 import org.bridgelab.lab.LiveProcess;
-import org.bridgelab.lab.OutsideWorld;
 import org.bridgelab.lesson.CheckResult;
 import org.bridgelab.lesson.CommandText;
 import org.bridgelab.lesson.Curriculum;
 import org.bridgelab.lesson.Lesson;
 import org.bridgelab.lesson.LessonSession;
+import org.bridgelab.lesson.ReachProbe;
 import org.bridgelab.lesson.RunListener;
 import org.bridgelab.lesson.RunReport;
 
@@ -47,6 +44,7 @@ public final class LabViewModel {
     private final ReadOnlyObjectWrapper<Topology> topology = new ReadOnlyObjectWrapper<>(new Topology(List.of()));
     private final ObservableMap<String, StepState> stepStates = FXCollections.observableHashMap();
     private final ObservableMap<String, RunReport.StepReport> stepReports = FXCollections.observableHashMap();
+    private final ObservableMap<String, String> diagnoses = FXCollections.observableHashMap();
     private final ObservableList<ConsoleEntry> console = FXCollections.observableArrayList();
     private final ObservableList<BackgroundProcessViewModel> backgrounds = FXCollections.observableArrayList();
     private final LineBatcher<ConsoleEntry> consoleBatcher;
@@ -54,8 +52,7 @@ public final class LabViewModel {
     private final Map<String, LineBatcher<String>> backgroundBatchers = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final java.util.concurrent.atomic.AtomicInteger typedBackgrounds = new java.util.concurrent.atomic.AtomicInteger();
-    private Lab lab;
-    private CaptureSession capture;
+    private LiveLab live;
     private final Map<String, LessonSession> sessions = new LinkedHashMap<>();
 
     public LabViewModel(Curriculum curriculum, LabHostChoice choice, TaskExecutor executor) {
@@ -106,6 +103,11 @@ public final class LabViewModel {
         return stepReports;
     }
 
+    /** For a failed step whose command tried to reach something: why it did not get there, from the kernel. */
+    public ObservableMap<String, String> diagnoses() {
+        return diagnoses;
+    }
+
     public ObservableList<ConsoleEntry> console() {
         return console;
     }
@@ -116,7 +118,7 @@ public final class LabViewModel {
 
     /** The connected lab, for tests that look at the kernel behind the window's back. */
     Lab lab() {
-        return lab;
+        return live == null ? null : live.lab();
     }
 
     public static String key(Lesson lesson, Lesson.Step step) {
@@ -134,44 +136,50 @@ public final class LabViewModel {
         busy.set(true);
         problem.set("");
         executor.execute(() -> {
-            Lab opened = Lab.open(choice);
-            CaptureSession capture = new CaptureSession(opened.host());
-            try {
-                capture.traceNetfilter(List.of());
-            } catch (RuntimeException e) {
-                // the timeline works without netfilter paths; the console says why they are missing
-                consoleBatcher.add(new ConsoleEntry(ConsoleEntry.Kind.NOTE, "netfilter tracing unavailable: " + e.getMessage()));
-            }
-            packets.attach(capture);
-            return new Connected(opened, capture, readTopology(opened));
+            LiveLab opened = LiveLab.open(choice, note -> consoleBatcher.add(new ConsoleEntry(ConsoleEntry.Kind.NOTE, note)));
+            packets.attach(opened.capture());
+            opened.monitor().subscribe(change -> changedElsewhere(opened, change));
+            return new Connected(opened, readTopology(opened));
         }, connectedLab -> {
-            lab = connectedLab.lab();
-            capture = connectedLab.capture();
-            Lab watched = lab;
-            watched.host().onLost(() -> executor.runOnFx(() -> lostFx(watched)));
-            labDescription.set(lab.host().description());
+            live = connectedLab.live();
+            LiveLab watched = live;
+            watched.lab().host().onLost(() -> executor.runOnFx(() -> lostFx(watched)));
+            labDescription.set(watched.lab().host().description());
             connected.set(true);
             topology.set(connectedLab.topology());
             busy.set(false);
         }, this::failedFx);
     }
 
+    /**
+     * The kernel changed — through a step, the console, or a terminal the learner opened on the lab: the
+     * diagram follows, new wires are captured, and the console says what changed, in the lab's words.
+     */
+    private void changedElsewhere(LiveLab source, org.bridgelab.kernel.TopologyChange change) {
+        packets.follow(change.after());
+        change.changes().forEach(what -> consoleBatcher.add(new ConsoleEntry(ConsoleEntry.Kind.NOTE, "kernel: " + what)));
+        executor.runOnFx(() -> {
+            if (live == source) {
+                topology.set(change.after());
+            }
+        });
+    }
+
     /** Throws the lab away and starts again from an empty one: every lesson back to the beginning. */
     public void reset() {
-        Lab old = lab;
-        CaptureSession oldCapture = capture;
-        lab = null;
-        capture = null;
+        LiveLab old = live;
+        live = null;
         connected.set(false);
         busy.set(true);
         List<LessonSession> oldSessions = new ArrayList<>(sessions.values());
         sessions.clear();
         stepStates.clear();
         stepReports.clear();
+        diagnoses.clear();
         backgrounds.clear();
         console.add(new ConsoleEntry(ConsoleEntry.Kind.NOTE, "— new lab —"));
         executor.execute(() -> {
-            release(oldSessions, oldCapture, old);
+            release(oldSessions, old);
             return true;
         }, done -> connect(), this::failedFx);
     }
@@ -196,11 +204,11 @@ public final class LabViewModel {
         if (argv == null) {
             return;
         }
-        Lab current = lab;
+        LiveLab current = live;
         console.add(new ConsoleEntry(ConsoleEntry.Kind.COMMAND, prompt(node) + text));
         busy.set(true);
         executor.execute(() -> {
-            CommandResult result = current.host().run(node, argv);
+            CommandResult result = current.lab().host().run(node, argv);
             return new CommandDone(result, readTopology(current));
         }, done -> {
             addOutputFx(done.result().stdout() + done.result().stderr());
@@ -218,9 +226,9 @@ public final class LabViewModel {
         if (argv == null) {
             return;
         }
-        Lab current = lab;
+        LiveLab current = live;
         String name = argv.get(0) + "-" + typedBackgrounds.incrementAndGet();
-        executor.execute(() -> current.host().start(node, argv, (stream, line) -> backgroundLine(name, line)),
+        executor.execute(() -> current.lab().host().start(node, argv, (stream, line) -> backgroundLine(name, line)),
                 process -> showBackgroundFx(register(name, prompt(node) + text, process)), this::failedFx);
     }
 
@@ -228,7 +236,7 @@ public final class LabViewModel {
     private List<String> typed(String text) {
         try {
             List<String> argv = CommandText.tokenize(text);
-            if (lab == null) {
+            if (live == null) {
                 console.add(new ConsoleEntry(ConsoleEntry.Kind.FAILED, "the lab is not connected"));
                 return null;
             }
@@ -242,23 +250,18 @@ public final class LabViewModel {
     /** Stops what is running and releases the lab host. */
     public void dispose() {
         List<LessonSession> open = new ArrayList<>(sessions.values());
-        Lab old = lab;
-        CaptureSession oldCapture = capture;
-        lab = null;
-        capture = null;
+        LiveLab old = live;
+        live = null;
         executor.execute(() -> {
-            release(open, oldCapture, old);
+            release(open, old);
             return true;
         }, done -> { }, error -> { });
     }
 
-    /** Stops the lessons' background commands, the captures (removing trace rules), then the lab host. */
-    private static void release(List<LessonSession> open, CaptureSession capture, Lab old) {
+    /** Stops the lessons' background commands, then the lab (its watchers and captures, then the host). */
+    private static void release(List<LessonSession> open, LiveLab old) {
         try {
             open.forEach(LessonSession::close);
-            if (capture != null && old != null && old.host().isAlive()) {
-                capture.close();
-            }
         } finally {
             if (old != null) {
                 old.close();
@@ -267,10 +270,10 @@ public final class LabViewModel {
     }
 
     private void run(List<Pending> path) {
-        if (lab == null || path.isEmpty()) {
+        if (live == null || path.isEmpty()) {
             return;
         }
-        Lab current = lab;
+        LiveLab current = live;
         busy.set(true);
         path.forEach(pending -> stepStates.put(key(pending.lesson(), pending.step()), StepState.RUNNING));
         executor.execute(() -> {
@@ -278,7 +281,8 @@ public final class LabViewModel {
                 LessonSession session = session(current, pending.lesson());
                 RunReport.StepReport report = session.runStep(pending.step());
                 Topology after = readTopology(current);
-                executor.runOnFx(() -> finishedFx(pending, report, after));
+                String why = report.passed() ? null : diagnose(current, after, pending.step(), report);
+                executor.runOnFx(() -> finishedFx(pending, report, after, why));
                 if (!report.passed()) {
                     break;
                 }
@@ -288,15 +292,28 @@ public final class LabViewModel {
             path.forEach(pending -> stepStates.computeIfPresent(key(pending.lesson(), pending.step()),
                     (key, state) -> state == StepState.RUNNING ? StepState.NOT_RUN : state));
             busy.set(false);
-            connected.set(current.host().isAlive());
+            connected.set(current.lab().host().isAlive());
         }, this::failedFx);
     }
 
-    private void finishedFx(Pending pending, RunReport.StepReport report, Topology after) {
+    private void finishedFx(Pending pending, RunReport.StepReport report, Topology after, String why) {
         String key = key(pending.lesson(), pending.step());
+        if (why == null) {
+            diagnoses.remove(key);
+        } else {
+            diagnoses.put(key, why);
+        }
         stepReports.put(key, report);
         stepStates.put(key, report.passed() ? StepState.PASSED : StepState.FAILED);
         topology.set(after);
+    }
+
+    /** The diagnosis of the failed action, when it was a ping, telnet or nc that did not get through. */
+    private static String diagnose(LiveLab current, Topology topology, Lesson.Step step, RunReport.StepReport report) {
+        int failed = report.actions().size() - 1;
+        return ReachProbe.of(step.actions().get(failed))
+                .map(probe -> current.diagnose(topology, probe.from(), probe.address(), probe.port()).explain())
+                .orElse(null);
     }
 
     private List<Pending> pathTo(Lesson lesson, Lesson.Step target) {
@@ -315,26 +332,26 @@ public final class LabViewModel {
         return path;
     }
 
-    private LessonSession session(Lab current, Lesson lesson) {
+    private LessonSession session(LiveLab current, Lesson lesson) {
         synchronized (sessions) {
-            return sessions.computeIfAbsent(lesson.id(), id -> new LessonSession(current.host(), lesson, new Listener()));
+            return sessions.computeIfAbsent(lesson.id(), id -> new LessonSession(current.lab().host(), lesson, new Listener()));
         }
     }
 
     /** What the kernel holds now; the packet timeline starts capturing any new wire worth watching. */
-    private Topology readTopology(Lab current) {
-        Topology topology = new StateReader(current.host(), new HashSet<>(OutsideWorld.NAMESPACES)).read();
+    private Topology readTopology(LiveLab current) {
+        Topology topology = current.read();
         packets.follow(topology);
         return topology;
     }
 
     /** The lab host went away by itself (its sandbox was killed): say so, and let the learner reconnect. */
-    private void lostFx(Lab gone) {
-        if (lab != gone) {
+    private void lostFx(LiveLab gone) {
+        if (live != gone) {
             return;
         }
         connected.set(false);
-        problem.set("The lab host is gone (" + gone.host().description() + " ended). Use Reconnect to start a new lab.");
+        problem.set("The lab host is gone (" + gone.lab().host().description() + " ended). Use Reconnect to start a new lab.");
         console.add(new ConsoleEntry(ConsoleEntry.Kind.FAILED, problem.get()));
     }
 
@@ -343,7 +360,7 @@ public final class LabViewModel {
         String message = error.getMessage() == null ? error.toString() : error.getMessage();
         problem.set(message);
         console.add(new ConsoleEntry(ConsoleEntry.Kind.FAILED, message));
-        if (lab == null || !lab.host().isAlive()) {
+        if (live == null || !live.lab().host().isAlive()) {
             connected.set(false);
             problem.set("The lab host is gone: " + message + " — use Reconnect to start a new lab.");
         }
@@ -405,7 +422,7 @@ public final class LabViewModel {
     private record Pending(Lesson lesson, Lesson.Step step) {
     }
 
-    private record Connected(Lab lab, CaptureSession capture, Topology topology) {
+    private record Connected(LiveLab live, Topology topology) {
     }
 
     private record CommandDone(CommandResult result, Topology topology) {

@@ -178,6 +178,14 @@ public final class LessonPane extends VBox {
             }
         }
         detail.getChildren().add(checks);
+        String why = model.diagnoses().get(LabViewModel.key(ref.lesson(), ref.step()));
+        if (why != null) {
+            Label heading = styled(new Label(i18n.lookup("step.diagnosis")), "section-heading");
+            Label diagnosis = styled(new Label(why.strip()), "diagnosis");
+            diagnosis.setId("step-diagnosis");
+            diagnosis.setWrapText(true);
+            detail.getChildren().addAll(heading, diagnosis);
+        }
     }
 
     private HBox commandRow(Action action) {

@@ -289,7 +289,7 @@ public final class TopologyView extends Pane {
         return inner;
     }
 
-    /** The host's netfilter as the learner needs it: FORWARD's policy and the nat rules. */
+    /** The host's netfilter as the learner needs it: FORWARD's policy and the nat rules with their counters. */
     private static List<String> netfilterLines(Topology.Namespace host) {
         List<String> lines = new ArrayList<>();
         for (Topology.Table table : host.iptables()) {
@@ -298,7 +298,9 @@ public final class TopologyView extends Pane {
                     lines.add("filter FORWARD policy " + chain.policy());
                 }
                 if (table.name().equals("nat")) {
-                    chain.rules().forEach(rule -> lines.add("nat " + rule.replaceFirst("^-A ", "")));
+                    // the counter shows the rule at work: it grows with every connection it translates
+                    chain.rules().forEach(rule -> lines.add("nat " + rule.text().replaceFirst("^-A ", "")
+                            + "   [" + rule.packets() + " pkts]"));
                 }
             }
         }

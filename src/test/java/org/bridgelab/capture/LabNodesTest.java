@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class LabNodesTest {
 
     private static Topology.Namespace ns(String name, Topology.Role role, Topology.Link... links) {
-        return new Topology.Namespace(name, role, false, List.of(links), List.of(), List.of());
+        return new Topology.Namespace(name, role, false, List.of(links), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     private static Topology.Link link(String name, String mac, String... addresses) {

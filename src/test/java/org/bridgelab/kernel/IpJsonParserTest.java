@@ -37,6 +37,12 @@ class IpJsonParserTest {
     }
 
     @Test
+    void ip_forward_is_the_ipv4_all_row_of_netconf() {
+        assertThat(IpJsonParser.forwarding(Fixtures.read("netconf-forwarding-on.json"))).isTrue();
+        assertThatThrownBy(() -> IpJsonParser.forwarding("[]")).hasMessageContaining("no IPv4 \"all\" row");
+    }
+
+    @Test
     void broken_json_names_the_command() {
         assertThatThrownBy(() -> IpJsonParser.links("[{")).hasMessageContaining("ip -j -d addr show");
         assertThatThrownBy(() -> IpJsonParser.routes("{}")).hasMessageContaining("not print a JSON array");
@@ -62,7 +68,7 @@ class IpJsonParserTest {
     }
 
     private static StateReader.RawNamespace raw(String name, String fixture) {
-        return new StateReader.RawNamespace(name, IpJsonParser.links(Fixtures.read(fixture)), List.of(), false, List.of());
+        return new StateReader.RawNamespace(name, IpJsonParser.links(Fixtures.read(fixture)), List.of(), false, List.of(), List.of(), List.of(), List.of());
     }
 
     private static Topology.Endpoint peerOf(List<StateReader.RawNamespace> all, String ns, String link) {

@@ -20,16 +20,17 @@ class IptablesSaveParserTest {
         assertThat(forward.bytes()).isEqualTo(168);
         Topology.Table nat = tables.get(1);
         assertThat(nat.chains()).extracting(Topology.Chain::name).containsExactly("PREROUTING", "INPUT", "OUTPUT", "POSTROUTING");
-        assertThat(nat.chains().get(0).rules()).containsExactly(
+        assertThat(nat.chains().get(0).rules()).extracting(Topology.Rule::text).containsExactly(
                 "-A PREROUTING ! -i br0 -p tcp -m tcp --dport 80 -j DNAT --to-destination 172.18.0.2:80");
-        assertThat(nat.chains().get(3).rules()).containsExactly("-A POSTROUTING -s 172.18.0.0/24 ! -o br0 -j MASQUERADE");
+        assertThat(nat.chains().get(3).rules()).extracting(Topology.Rule::text).containsExactly("-A POSTROUTING -s 172.18.0.0/24 ! -o br0 -j MASQUERADE");
     }
 
     @Test
-    void rule_counters_of_iptables_save_c_are_read_past() {
-        List<Topology.Table> tables = IptablesSaveParser.parse(Fixtures.read("iptables-save-s4.txt"));
+    void rule_counters_of_iptables_save_c_are_kept_with_each_rule() {
+        List<Topology.Table> tables = IptablesSaveParser.parse(Fixtures.read("iptables-save-c-s4.txt"));
 
-        assertThat(tables.get(1).chains().get(3).rules()).containsExactly("-A POSTROUTING -s 172.18.0.0/24 ! -o br0 -j MASQUERADE");
+        assertThat(tables.get(1).chains().get(3).rules())
+                .containsExactly(new Topology.Rule("-A POSTROUTING -s 172.18.0.0/24 ! -o br0 -j MASQUERADE", 1, 84));
     }
 
     @Test

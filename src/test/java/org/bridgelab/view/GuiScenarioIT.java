@@ -161,6 +161,9 @@ class GuiScenarioIT {
                 .extracting(node -> ((Label) node).getText())
                 .anySatisfy(text -> assertThat(text).startsWith("✗ output contains \" 0% packet loss\"").contains("100% packet loss"));
         assertThat(window.topology().chip("host", "br0").getStyleClass()).contains("down");
+        // and the diagnosis, from the kernel's state, names the interface that is down and the fix
+        assertThat(robot.lookup("#step-diagnosis").queryAs(Label.class).getText())
+                .contains("INTERFACE_DOWN").contains("br0").contains("ip link set br0 up");
     }
 
     @Test

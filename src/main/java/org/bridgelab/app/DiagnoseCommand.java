@@ -1,0 +1,148 @@
+package org.bridgelab.app;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.bridgelab.kernel.Diagnoser;
+import org.bridgelab.kernel.Diagnosis;
+import org.bridgelab.kernel.ListenerProbe;
+import org.bridgelab.kernel.StateReader;
+import org.bridgelab.lab.Lab;
+import org.bridgelab.lab.LabException;
+import org.bridgelab.lab.LabHost;
+import org.bridgelab.lab.LabHostChoice;
+import org.bridgelab.lab.OutsideWorld;
+import org.bridgelab.lesson.Curriculum;
+import org.bridgelab.lesson.Lesson;
+import org.bridgelab.lesson.LessonFormatException;
+import org.bridgelab.lesson.LessonRunner;
+import org.bridgelab.lesson.RunListener;
+import org.bridgelab.lesson.RunReport;
+
+/**
+ * {@code bridgelab diagnose [--upto LESSON[/STEP]] --from NS --to ADDR[:PORT]}: builds the curriculum up to a
+ * step on a fresh sandbox, then explains whether traffic gets through. The explanation is made right after
+ * that step, while the lesson's servers still run. Exit 0 when reachable, 1 when not.
+ */
+final class DiagnoseCommand {
+    private final String uptoLesson;
+    private final String uptoStep;
+    private final String from;
+    private final String to;
+    private final Integer port;
+
+    private DiagnoseCommand(String uptoLesson, String uptoStep, String from, String to, Integer port) {
+        this.uptoLesson = uptoLesson;
+        this.uptoStep = uptoStep;
+        this.from = from;
+        this.to = to;
+        this.port = port;
+    }
+
+    static Optional<DiagnoseCommand> parse(List<String> args, PrintStream err) {
+        String upto = null;
+        String from = null;
+        String to = null;
+        try {
+            for (int i = 0; i < args.size(); i++) {
+                String arg = args.get(i);
+                switch (arg) {
+                    case "--upto" -> upto = value(args, ++i, arg);
+                    case "--from" -> from = value(args, ++i, arg);
+                    case "--to" -> to = value(args, ++i, arg);
+                    default -> throw new IllegalArgumentException("unknown argument " + arg);
+                }
+            }
+            if (from == null || to == null) {
+                throw new IllegalArgumentException("give --from NAMESPACE and --to ADDRESS[:PORT]");
+            }
+            String[] target = to.split(":", 2);
+            if (!target[0].matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+                throw new IllegalArgumentException("--to needs an IPv4 address, not " + target[0]);
+            }
+            Integer port = target.length > 1 ? Integer.valueOf(target[1]) : null;
+            String[] step = upto == null ? new String[0] : upto.split("/", 2);
+            return Optional.of(new DiagnoseCommand(step.length > 0 ? step[0] : null, step.length > 1 ? step[1] : null,
+                    from, target[0], port));
+        } catch (IllegalArgumentException e) {
+            err.println("bridgelab diagnose: " + e.getMessage() + "\n");
+            err.print(Main.USAGE);
+            return Optional.empty();
+        }
+    }
+
+    private static String value(List<String> args, int index, String option) {
+        if (index >= args.size()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args.get(index);
+    }
+
+    int execute(PrintStream out, PrintStream err) {
+        List<Lesson> lessons;
+        try {
+            lessons = lessonsUpTo();
+        } catch (LessonFormatException | IllegalArgumentException e) {
+            err.println("bridgelab: " + e.getMessage());
+            return 2;
+        }
+        try (Lab lab = Lab.open(LabHostChoice.sandbox());
+             StateReader reader = new StateReader(lab.host(), new HashSet<>(OutsideWorld.NAMESPACES))) {
+            err.println("lab host: " + lab.host().description());
+            AtomicReference<Diagnosis> diagnosis = new AtomicReference<>();
+            RunListener diagnoseAtTheEnd = new RunListener() {
+                @Override
+                public void stepFinished(Lesson lesson, RunReport.StepReport report) {
+                    Lesson last = lessons.get(lessons.size() - 1);
+                    Lesson.Step lastStep = last.steps().get(last.steps().size() - 1);
+                    if (lesson.id().equals(last.id()) && report.id().equals(lastStep.id())) {
+                        diagnosis.set(explain(lab.host(), reader));
+                    }
+                }
+            };
+            if (!lessons.isEmpty()) {
+                RunReport report = new LessonRunner(lab.host(), diagnoseAtTheEnd).run(lessons);
+                if (!report.passed()) {
+                    err.println("bridgelab: the lessons up to " + uptoLesson + (uptoStep == null ? "" : "/" + uptoStep)
+                            + " did not pass" + (report.error() == null ? "" : ": " + report.error())
+                            + "; the explanation is of the lab as it was left");
+                }
+            }
+            if (diagnosis.get() == null) {
+                diagnosis.set(explain(lab.host(), reader));
+            }
+            out.print(diagnosis.get().explain());
+            return diagnosis.get().reachable() ? 0 : 1;
+        } catch (LabException e) {
+            err.println("bridgelab: " + e.getMessage());
+            return 3;
+        }
+    }
+
+    private Diagnosis explain(LabHost host, StateReader reader) {
+        return new Diagnoser(reader.read(), ListenerProbe.of(host)).explain(from, to, port);
+    }
+
+    /** The lessons the chosen one builds on, and the chosen one cut after the chosen step. */
+    private List<Lesson> lessonsUpTo() {
+        if (uptoLesson == null) {
+            return List.of();
+        }
+        Curriculum curriculum = Curriculum.bundled();
+        List<Lesson> lessons = new ArrayList<>(curriculum.withPrerequisites(List.of(uptoLesson)));
+        if (uptoStep != null) {
+            Lesson last = lessons.remove(lessons.size() - 1);
+            int index = last.steps().stream().map(Lesson.Step::id).toList().indexOf(uptoStep);
+            if (index < 0) {
+                throw new IllegalArgumentException("lesson " + last.id() + " has no step \"" + uptoStep + "\" (steps: "
+                        + String.join(", ", last.steps().stream().map(Lesson.Step::id).toList()) + ")");
+            }
+            lessons.add(new Lesson(last.id(), last.title(), last.summary(), last.requires(),
+                    last.steps().subList(0, index + 1), last.source()));
+        }
+        return lessons;
+    }
+}

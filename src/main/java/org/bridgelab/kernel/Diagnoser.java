@@ -1,0 +1,424 @@
+package org.bridgelab.kernel;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bridgelab.lab.LabHost;
+
+/**
+ * Explains from a snapshot whether traffic from a namespace gets to an address (and TCP port), by
+ * following the packet the way the kernel decides, namespace by namespace: DNAT in PREROUTING, local
+ * delivery, forwarding switch, route lookup, FORWARD chain, MASQUERADE in POSTROUTING, then the layer-2
+ * way to the next hop (veth peer, bridge ports). When the packet arrives, the reply is followed back the
+ * same way, with connection tracking undoing the translations, because a packet whose reply cannot return
+ * is as lost as one that never arrived. The first obstacle is the verdict.
+ */
+public final class Diagnoser {
+    private static final int MAX_HOPS = 8;
+
+    private final Topology topology;
+    private final ListenerProbe listeners;
+
+    public Diagnoser(Topology topology, ListenerProbe listeners) {
+        this.topology = topology;
+        this.listeners = listeners;
+    }
+
+    public Diagnosis explain(String from, String to, Integer port) {
+        List<String> path = new ArrayList<>();
+        Walk forward = new Walk(path, false);
+        Verdict verdict = forward.run(from, null, to, port);
+        if (verdict == null) {
+            Walk reply = new Walk(path, true);
+            reply.undo.putAll(forward.translations);
+            path.add("reply from " + forward.arrivedAt + " (" + forward.dst + ") to " + forward.src);
+            Verdict back = reply.run(forward.arrivedAt, forward.dst, forward.src, null);
+            verdict = back == null ? new Verdict(Verdict.Kind.REACHABLE, from + " reaches " + to
+                    + (port == null ? "" : ":" + port) + " in " + forward.arrivedAt + ", and the replies come back",
+                    List.of(forward.arrivedAt), "") : replyProblem(back, forward);
+        }
+        return new Diagnosis(from, to, port, path, verdict);
+    }
+
+    /** A reply lost outside the lab, to a container's private address, is a missing MASQUERADE. */
+    private Verdict replyProblem(Verdict back, Walk forward) {
+        if (back.kind() == Verdict.Kind.NO_ROUTE && forward.origin != null && forward.origin.role() == Topology.Role.CONTAINER
+                && back.objects().stream().anyMatch(o -> namespaceRole(o) == Topology.Role.OUTSIDE)) {
+            String network = forward.originAddress == null ? forward.src : Addresses.network(forward.originAddress);
+            String bridge = hostBridgeFor(forward.originAddress).orElse("br0");
+            return new Verdict(Verdict.Kind.NO_MASQUERADE, "the request leaves with the private source " + forward.src
+                    + ", and " + back.objects().get(0).replace("routes of ", "") + " has no way back to it: the host must masquerade "
+                    + network + " behind its own address (" + back.explanation() + ")",
+                    List.of("nat POSTROUTING in host", back.objects().get(0)),
+                    "sudo iptables -t nat -A POSTROUTING -s " + network + " ! -o " + bridge + " -j MASQUERADE");
+        }
+        return new Verdict(back.kind(), "replies cannot return: " + back.explanation(), back.objects(), back.fix());
+    }
+
+    /** One direction of the packet's journey. */
+    private final class Walk {
+        final List<String> path;
+        final boolean reply;
+        /** Per namespace: a masquerading address → the original source, for conntrack on the way back. */
+        final Map<String, Map<String, String>> translations = new HashMap<>();
+        final Map<String, Map<String, String>> undo = new HashMap<>();
+        String src;
+        String dst;
+        String arrivedAt;
+        Topology.Namespace origin;
+        String originAddress;
+
+        Walk(List<String> path, boolean reply) {
+            this.path = path;
+            this.reply = reply;
+        }
+
+        /** Null when the packet arrives; otherwise the first obstacle. */
+        Verdict run(String from, String source, String destination, Integer port) {
+            src = source;
+            dst = destination;
+            String ns = from;
+            String in = null;
+            boolean translated = false;
+            for (int hop = 0; hop < MAX_HOPS; hop++) {
+                Optional<Topology.Namespace> found = topology.namespace(ns);
+                if (found.isEmpty()) {
+                    return new Verdict(Verdict.Kind.NO_NAMESPACE, "there is no namespace " + ns, List.of(ns),
+                            "sudo ip netns add " + ns);
+                }
+                Topology.Namespace n = found.get();
+                if (hop == 0 && !reply) {
+                    origin = n;
+                }
+                if (in != null && port != null && !reply) {
+                    for (Topology.Rule rule : rules(n, "nat", "PREROUTING")) {
+                        RuleSpec spec = RuleSpec.parse(rule.text());
+                        if ("DNAT".equals(spec.target()) && spec.toDestination() != null
+                                && spec.matches(src, dst, in, null, "tcp", port)) {
+                            String[] to = spec.toDestination().split(":");
+                            path.add(ns + ": nat PREROUTING DNAT " + dst + ":" + port + " → " + spec.toDestination());
+                            dst = to[0];
+                            port = to.length > 1 ? Integer.valueOf(to[1]) : port;
+                            translated = true;
+                            break;
+                        }
+                    }
+                }
+                if (in != null && reply && undo.containsKey(ns) && undo.get(ns).containsKey(dst)) {
+                    String original = undo.get(ns).get(dst);
+                    path.add(ns + ": conntrack reverses MASQUERADE, " + dst + " → " + original);
+                    dst = original;
+                }
+                if (isLocal(n, dst)) {
+                    return arrive(n, in, port, translated);
+                }
+                if (in != null && !n.forwarding()) {
+                    return new Verdict(Verdict.Kind.FORWARDING_OFF, ns + " does not forward packets (ip_forward = 0), so "
+                            + "it drops the packet for " + dst + " that came in on " + in, List.of("ip_forward in " + ns),
+                            in(ns, "sysctl net.ipv4.conf.all.forwarding=1"));
+                }
+                Optional<Topology.Route> route = lookup(n, dst);
+                if (route.isEmpty()) {
+                    return noRoute(n);
+                }
+                Topology.Link egress = n.link(route.get().device()).orElse(null);
+                if (egress == null) {
+                    return noRoute(n);
+                }
+                if (!egress.isUp()) {
+                    return down(n, egress);
+                }
+                if (in != null) {
+                    Verdict dropped = forwardChain(n, in, egress, port);
+                    if (dropped != null) {
+                        return dropped;
+                    }
+                }
+                if (src == null) {
+                    if (egress.addresses().isEmpty()) {
+                        return noAddress(n, egress);
+                    }
+                    src = Addresses.withoutPrefix(egress.addresses().get(0));
+                    originAddress = egress.addresses().get(0);
+                }
+                // a reply belongs to a tracked connection: conntrack translates it, the nat rules are not consulted
+                for (Topology.Rule rule : reply ? List.<Topology.Rule>of() : rules(n, "nat", "POSTROUTING")) {
+                    RuleSpec spec = RuleSpec.parse(rule.text());
+                    if ("MASQUERADE".equals(spec.target()) && !egress.addresses().isEmpty()
+                            && spec.matches(src, dst, null, egress.name(), port == null ? null : "tcp", port)) {
+                        String masked = Addresses.withoutPrefix(egress.addresses().get(0));
+                        path.add(ns + ": nat POSTROUTING MASQUERADE " + src + " → " + masked);
+                        translations.computeIfAbsent(ns, k -> new HashMap<>()).put(masked, src);
+                        src = masked;
+                        break;
+                    }
+                }
+                String nextHop = route.get().gateway() != null ? route.get().gateway() : dst;
+                path.add(ns + ": for " + dst + " the route " + TopologyDiff.text(route.get()));
+                Verdict l2 = null;
+                Topology.Endpoint next = null;
+                for (Reach reach : segment(n, egress)) {
+                    Topology.Namespace owner = topology.namespace(reach.target().namespace()).orElseThrow();
+                    Topology.Link link = owner.link(reach.target().link()).orElseThrow();
+                    if (link.addresses().stream().anyMatch(a -> Addresses.withoutPrefix(a).equals(nextHop))) {
+                        for (Topology.Endpoint on : reach.through()) {
+                            Topology.Namespace at = topology.namespace(on.namespace()).orElseThrow();
+                            Topology.Link l = at.link(on.link()).orElseThrow();
+                            if (!l.isUp()) {
+                                l2 = down(at, l);
+                                break;
+                            }
+                        }
+                        next = reach.target();
+                        break;
+                    }
+                }
+                if (l2 != null) {
+                    return l2;
+                }
+                if (next == null) {
+                    return notOnSegment(n, egress, nextHop);
+                }
+                path.add(ns + " " + egress.name() + " → " + next);
+                ns = next.namespace();
+                in = next.link();
+            }
+            return new Verdict(Verdict.Kind.NO_SUCH_HOST, "the packet for " + dst + " goes round in circles", List.of(), "");
+        }
+
+        private Verdict arrive(Topology.Namespace n, String in, Integer port, boolean translated) {
+            arrivedAt = n.name();
+            path.add(n.name() + ": " + dst + " is its own address");
+            if (reply || port == null || listeners.listens(n.name(), port)) {
+                return null;
+            }
+            if (n.role() == Topology.Role.HOST && in != null && !translated && !isBridge(n, in)) {
+                Optional<String> container = listeningContainer(port);
+                String target = container.orElse("172.18.0.2");
+                return new Verdict(Verdict.Kind.NO_DNAT, "nothing in host listens on port " + port + " of " + dst
+                        + " and no DNAT rule in nat PREROUTING sends that port on to a container",
+                        List.of("nat PREROUTING in host", "port " + port),
+                        "sudo iptables -t nat -A PREROUTING ! -i " + hostBridgeFor(target + "/32").orElse("br0")
+                                + " -p tcp -m tcp --dport " + port + " -j DNAT --to-destination " + target + ":" + port);
+            }
+            return new Verdict(Verdict.Kind.NOTHING_LISTENING, "the packet reaches " + n.name() + " but nothing there "
+                    + "listens on TCP port " + port + " (ss -Hltn shows no such socket), so the kernel answers with a reset",
+                    List.of(n.name(), "port " + port), in(n.name(), "nc -lp " + port));
+        }
+
+        private Verdict forwardChain(Topology.Namespace n, String in, Topology.Link egress, Integer port) {
+            Optional<Topology.Chain> forward = n.chain("filter", "FORWARD");
+            if (forward.isEmpty() || !"DROP".equals(forward.get().policy())) {
+                return null;
+            }
+            boolean accepted = forward.get().rules().stream().map(rule -> RuleSpec.parse(rule.text()))
+                    .anyMatch(spec -> "ACCEPT".equals(spec.target())
+                            && spec.matches(src, dst, in, egress.name(), port == null ? null : "tcp", port));
+            if (accepted) {
+                return null;
+            }
+            return new Verdict(Verdict.Kind.FORWARD_DROP, "the FORWARD chain of the filter table in " + n.name()
+                    + " has policy DROP and no rule accepts " + in + " → " + egress.name(),
+                    List.of("filter FORWARD in " + n.name()), in(n.name(), "iptables -P FORWARD ACCEPT"));
+        }
+
+        private Verdict notOnSegment(Topology.Namespace n, Topology.Link egress, String nextHop) {
+            Optional<Topology.Endpoint> owner = ownerOf(nextHop);
+            // our cable's other end is loose, or the next hop's cable is: which bridge should it be on?
+            Topology.Endpoint ours = egress.peer();
+            Optional<Topology.Link> ourPeer = link(ours);
+            if (ourPeer.isPresent() && ourPeer.get().master() == null && owner.isPresent()) {
+                Optional<String> bridge = bridgeNear(owner.get(), ours.namespace());
+                if (bridge.isPresent()) {
+                    return notOnBridge(ours, bridge.get());
+                }
+            }
+            if (owner.isPresent()) {
+                Optional<Topology.Link> theirs = link(owner.get());
+                Optional<Topology.Link> theirPeer = theirs.map(Topology.Link::peer).flatMap(Diagnoser.this::link);
+                if (theirPeer.isPresent() && theirPeer.get().master() == null && ourPeer.isPresent()
+                        && ourPeer.get().master() != null) {
+                    return notOnBridge(theirs.get().peer(), ourPeer.get().master());
+                }
+            }
+            return new Verdict(Verdict.Kind.NO_SUCH_HOST, "nothing on the link " + egress.name() + " of " + n.name()
+                    + " has the address " + nextHop, List.of(egress.name() + " in " + n.name()), "");
+        }
+
+        private Verdict notOnBridge(Topology.Endpoint loose, String bridge) {
+            return new Verdict(Verdict.Kind.NOT_ON_BRIDGE, loose + " is not plugged into " + bridge
+                    + ": its packets reach no one", List.of(loose.toString(), bridge),
+                    in(loose.namespace(), "brctl addif " + bridge + " " + loose.link()));
+        }
+    }
+
+    /** No route: because a link is down, because nothing has an address, or because the route is missing. */
+    private Verdict noRoute(Topology.Namespace n) {
+        List<Topology.Link> real = n.links().stream().filter(l -> !"loopback".equals(l.kind())).toList();
+        Optional<Topology.Link> down = real.stream().filter(l -> !l.isUp()).findFirst();
+        if (down.isPresent() && real.stream().noneMatch(l -> l.isUp() && !l.addresses().isEmpty())) {
+            return down(n, down.get());
+        }
+        Optional<Topology.Link> bare = real.stream().filter(l -> l.isUp() && l.addresses().isEmpty()).findFirst();
+        if (bare.isPresent() && real.stream().allMatch(l -> l.addresses().isEmpty())) {
+            return noAddress(n, bare.get());
+        }
+        // an address, but not in the subnet of the bridge the cable is plugged into: no route can use it
+        Optional<Topology.Link> misaddressed = real.stream().filter(Topology.Link::isUp)
+                .filter(l -> bridgeNetwork(l).map(net -> l.addresses().stream()
+                        .noneMatch(a -> Addresses.contains(net, Addresses.withoutPrefix(a)))).orElse(false))
+                .findFirst();
+        if (misaddressed.isPresent()) {
+            return noAddress(n, misaddressed.get());
+        }
+        Optional<String> gateway = gatewayFor(n);
+        String fix = gateway.map(g -> in(n.name(), "route add default gw " + g.split(" ")[0] + " " + g.split(" ")[1]))
+                .orElse(in(n.name(), "ip route add default via GATEWAY"));
+        return new Verdict(Verdict.Kind.NO_ROUTE, n.name() + " has no route to the destination and no default gateway",
+                List.of("routes of " + n.name()), fix);
+    }
+
+    private Verdict down(Topology.Namespace n, Topology.Link link) {
+        return new Verdict(Verdict.Kind.INTERFACE_DOWN, link.name() + " in " + n.name() + " is down", List.of(link.name()
+                + " in " + n.name()), in(n.name(), "ip link set " + link.name() + " up"));
+    }
+
+    private Verdict noAddress(Topology.Namespace n, Topology.Link link) {
+        String network = bridgeNetwork(link).orElse("SUBNET");
+        return new Verdict(Verdict.Kind.NO_ADDRESS, link.name() + " in " + n.name() + " has no IPv4 address in "
+                + network + ", so the kernel has no route over it", List.of(link.name() + " in " + n.name()),
+                in(n.name(), "ip addr add ADDRESS-IN-" + network + " dev " + link.name()));
+    }
+
+    /** The subnet of the bridge a link's veth peer is plugged into (172.18.0.0/24 for docker0's veth0). */
+    private Optional<String> bridgeNetwork(Topology.Link link) {
+        return link(link.peer()).map(Topology.Link::master)
+                .flatMap(bridge -> topology.namespace(link.peer().namespace()).flatMap(ns -> ns.link(bridge)))
+                .flatMap(bridge -> bridge.addresses().stream().findFirst()).map(Addresses::network);
+    }
+
+    /** "172.18.0.1 veth0": the host's address on the bridge this namespace's cable is plugged into. */
+    private Optional<String> gatewayFor(Topology.Namespace n) {
+        for (Topology.Link link : n.links()) {
+            Optional<Topology.Link> peer = link(link.peer());
+            if (peer.isPresent() && peer.get().master() != null) {
+                Optional<Topology.Link> bridge = topology.namespace(link.peer().namespace()).flatMap(ns -> ns.link(peer.get().master()));
+                if (bridge.isPresent() && !bridge.get().addresses().isEmpty()) {
+                    return Optional.of(Addresses.withoutPrefix(bridge.get().addresses().get(0)) + " " + link.name());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What is reachable at layer 2 from a link, and the links on the way that must be up. */
+    private List<Reach> segment(Topology.Namespace n, Topology.Link egress) {
+        List<Reach> reaches = new ArrayList<>();
+        Topology.Endpoint self = new Topology.Endpoint(n.name(), egress.name());
+        if ("bridge".equals(egress.kind())) {
+            for (Topology.Link port : n.portsOf(egress.name())) {
+                if (port.peer() != null) {
+                    reaches.add(new Reach(port.peer(), List.of(new Topology.Endpoint(n.name(), port.name()), port.peer())));
+                }
+            }
+            return reaches;
+        }
+        Optional<Topology.Link> peer = link(egress.peer());
+        if (peer.isEmpty()) {
+            return reaches;
+        }
+        Topology.Endpoint peerEnd = egress.peer();
+        reaches.add(new Reach(peerEnd, List.of(peerEnd)));
+        if (peer.get().master() != null) {
+            Topology.Namespace bridgeNs = topology.namespace(peerEnd.namespace()).orElseThrow();
+            Topology.Endpoint bridge = new Topology.Endpoint(bridgeNs.name(), peer.get().master());
+            reaches.add(new Reach(bridge, List.of(peerEnd, bridge)));
+            for (Topology.Link port : bridgeNs.portsOf(peer.get().master())) {
+                if (port.peer() != null && !port.peer().equals(self)) {
+                    Topology.Endpoint portEnd = new Topology.Endpoint(bridgeNs.name(), port.name());
+                    reaches.add(new Reach(port.peer(), List.of(peerEnd, bridge, portEnd, port.peer())));
+                }
+            }
+        }
+        return reaches;
+    }
+
+    private record Reach(Topology.Endpoint target, List<Topology.Endpoint> through) {
+    }
+
+    private Optional<Topology.Link> link(Topology.Endpoint endpoint) {
+        return endpoint == null ? Optional.empty()
+                : topology.namespace(endpoint.namespace()).flatMap(ns -> ns.link(endpoint.link()));
+    }
+
+    private Optional<Topology.Endpoint> ownerOf(String address) {
+        for (Topology.Namespace ns : topology.namespaces()) {
+            for (Topology.Link link : ns.links()) {
+                if (link.addresses().stream().anyMatch(a -> Addresses.withoutPrefix(a).equals(address))) {
+                    return Optional.of(new Topology.Endpoint(ns.name(), link.name()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The bridge in {@code namespace} that the owner is, or that the owner's cable is plugged into. */
+    private Optional<String> bridgeNear(Topology.Endpoint owner, String namespace) {
+        Optional<Topology.Link> link = link(owner);
+        if (link.isPresent() && owner.namespace().equals(namespace) && "bridge".equals(link.get().kind())) {
+            return Optional.of(owner.link());
+        }
+        return link.map(Topology.Link::peer).flatMap(this::link).map(Topology.Link::master);
+    }
+
+    /** The host's bridge whose subnet holds an address (br0 for 172.18.0.2). */
+    private Optional<String> hostBridgeFor(String address) {
+        if (address == null) {
+            return Optional.empty();
+        }
+        return topology.namespace(LabHost.HOST).stream().flatMap(ns -> ns.links().stream())
+                .filter(l -> "bridge".equals(l.kind()))
+                .filter(l -> l.addresses().stream().anyMatch(a -> Addresses.contains(Addresses.network(a), Addresses.withoutPrefix(address))))
+                .map(Topology.Link::name).findFirst();
+    }
+
+    private Optional<String> listeningContainer(int port) {
+        return topology.namespaces().stream().filter(ns -> ns.role() == Topology.Role.CONTAINER)
+                .filter(ns -> listeners.listens(ns.name(), port))
+                .flatMap(ns -> ns.links().stream().flatMap(l -> l.addresses().stream()))
+                .map(Addresses::withoutPrefix).findFirst();
+    }
+
+    private Topology.Role namespaceRole(String object) {
+        String ns = object.startsWith("routes of ") ? object.substring("routes of ".length()) : object;
+        return topology.namespace(ns).map(Topology.Namespace::role).orElse(null);
+    }
+
+    private static boolean isBridge(Topology.Namespace n, String link) {
+        return n.link(link).map(l -> "bridge".equals(l.kind())).orElse(false);
+    }
+
+    private static boolean isLocal(Topology.Namespace n, String address) {
+        return address.startsWith("127.") || n.links().stream().flatMap(l -> l.addresses().stream())
+                .anyMatch(a -> Addresses.withoutPrefix(a).equals(address));
+    }
+
+    /** The most specific route for an address, as the kernel's lookup picks it (main table). */
+    static Optional<Topology.Route> lookup(Topology.Namespace n, String address) {
+        return n.routes().stream().filter(r -> Addresses.isIpv4(r.destination()) || "default".equals(r.destination()))
+                .filter(r -> Addresses.contains(r.destination(), address))
+                .max(Comparator.comparingInt(r -> Addresses.prefixLength(r.destination())));
+    }
+
+    private static List<Topology.Rule> rules(Topology.Namespace n, String table, String chain) {
+        return n.chain(table, chain).map(Topology.Chain::rules).orElse(List.of());
+    }
+
+    /** A command as the tutorial writes it: plain on the host, through ip netns exec in a namespace. */
+    static String in(String namespace, String command) {
+        return LabHost.HOST.equals(namespace) ? "sudo " + command : "sudo ip netns exec " + namespace + " " + command;
+    }
+}

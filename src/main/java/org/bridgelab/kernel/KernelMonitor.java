@@ -1,0 +1,204 @@
+package org.bridgelab.kernel;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.bridgelab.lab.LabHost;
+import org.bridgelab.lab.LiveProcess;
+
+/**
+ * Live changes of the lab: the kernel's own notifications ({@code ip monitor} in every namespace, also in
+ * namespaces created later, {@code ip netns monitor}, {@code xtables-monitor}) wake it, a short quiet
+ * period gathers a burst of them (one command often causes several), then one fresh snapshot is taken
+ * and its differences from the last one are delivered. Nothing runs while the lab is idle: the monitors
+ * block in the kernel. {@link #close()} stops every monitor it started.
+ */
+public final class KernelMonitor implements AutoCloseable {
+    /** Quiet time after the last notification before the snapshot; a burst of one command fits in it. */
+    public static final Duration DEFAULT_QUIET = Duration.ofMillis(25);
+    /** A steady stream of notifications still gets a snapshot this often. */
+    private static final Duration MAX_WAIT = Duration.ofMillis(100);
+    private static final List<String> IP_MONITOR = List.of("monitor", "link", "address", "route", "netconf");
+    /** These tools buffer their stdout when it is a pipe; line buffering makes each event arrive at once. */
+    private static final List<String> LINE_BUFFERED = List.of("stdbuf", "-oL");
+
+    private final LabHost lab;
+    private final StateReader reader;
+    private final Duration quiet;
+    private final List<Consumer<TopologyChange>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, LiveProcess> monitors = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService debounce = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "bridgelab-kernel-monitor");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final List<MonitorEvent> pending = new ArrayList<>();
+    private ScheduledFuture<?> scheduled;
+    private long firstPendingNanos;
+    private volatile Topology current;
+    private volatile boolean closed;
+    private int failedReads;
+
+    private KernelMonitor(LabHost lab, StateReader reader, Duration quiet) {
+        this.lab = lab;
+        this.reader = reader;
+        this.quiet = quiet;
+    }
+
+    /** Starts the monitors, then takes the first snapshot (so nothing between the two is missed). */
+    public static KernelMonitor start(LabHost lab, StateReader reader, Duration quiet) {
+        KernelMonitor monitor = new KernelMonitor(lab, reader, quiet);
+        try {
+            monitor.startMonitors();
+            monitor.current = reader.read();
+            return monitor;
+        } catch (RuntimeException e) {
+            monitor.close();
+            throw e;
+        }
+    }
+
+    public static KernelMonitor start(LabHost lab, StateReader reader) {
+        return start(lab, reader, DEFAULT_QUIET);
+    }
+
+    /** Listeners are called on the monitor's own thread, never on a UI thread: hand over from there. */
+    public void subscribe(Consumer<TopologyChange> listener) {
+        listeners.add(listener);
+    }
+
+    public void unsubscribe(Consumer<TopologyChange> listener) {
+        listeners.remove(listener);
+    }
+
+    /** The latest snapshot. */
+    public Topology current() {
+        return current;
+    }
+
+    /** The namespaces being watched ("host" and the named ones). */
+    public List<String> watched() {
+        return List.copyOf(monitors.keySet().stream().filter(key -> !key.startsWith("#")).sorted().toList());
+    }
+
+    private void startMonitors() {
+        monitors.put("#netns", lab.start(LabHost.HOST, concat(LINE_BUFFERED, List.of("ip", "netns", "monitor")),
+                (stream, line) -> MonitorEvent.ofNetnsMonitor(line).ifPresent(this::namespaceEvent)));
+        monitors.put("#xtables", lab.start(LabHost.HOST, concat(LINE_BUFFERED, List.of("xtables-monitor", "-e", "-4")),
+                (stream, line) -> MonitorEvent.ofXtablesMonitor(LabHost.HOST, line).ifPresent(this::event)));
+        watch(LabHost.HOST);
+        IpJsonParser.namespaces(lab.run(LabHost.HOST, "ip", "-j", "netns", "list").orThrow().stdout()).forEach(this::watch);
+    }
+
+    /** Synchronized with {@link #close()}: a namespace event racing with close must not start a monitor after it. */
+    private synchronized void watch(String namespace) {
+        if (closed) {
+            return;
+        }
+        monitors.computeIfAbsent(namespace, ns -> {
+            List<String> argv = new ArrayList<>(List.of("ip"));
+            if (!LabHost.HOST.equals(ns)) {
+                argv.addAll(List.of("-n", ns));
+            }
+            argv.addAll(IP_MONITOR);
+            return lab.start(LabHost.HOST, argv,
+                    (stream, line) -> MonitorEvent.ofIpMonitor(ns, line).ifPresent(this::event));
+        });
+    }
+
+    private void namespaceEvent(MonitorEvent event) {
+        if (event.kind() == MonitorEvent.Kind.NAMESPACE_ADDED) {
+            watch(event.namespace());
+        } else {
+            // a monitor holds its namespace alive: stop it so that the namespace really goes away
+            Optional.ofNullable(monitors.remove(event.namespace())).ifPresent(LiveProcess::stop);
+        }
+        event(event);
+    }
+
+    private synchronized void event(MonitorEvent event) {
+        if (closed) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (pending.isEmpty()) {
+            firstPendingNanos = now;
+        }
+        pending.add(event);
+        if (scheduled != null) {
+            scheduled.cancel(false);
+        }
+        long waited = now - firstPendingNanos;
+        long delay = Math.max(0, Math.min(quiet.toNanos(), MAX_WAIT.toNanos() - waited));
+        scheduled = debounce.schedule(this::refresh, delay, TimeUnit.NANOSECONDS);
+    }
+
+    private void refresh() {
+        List<MonitorEvent> causes;
+        long first;
+        synchronized (this) {
+            causes = List.copyOf(pending);
+            first = firstPendingNanos;
+            pending.clear();
+        }
+        if (causes.isEmpty() || closed) {
+            return;
+        }
+        Topology before = current;
+        Topology after;
+        try {
+            after = reader.read();
+        } catch (RuntimeException e) {
+            // the lab changed under the reader (a namespace vanished mid-read): read again, a few times at most
+            synchronized (this) {
+                if (!closed && pending.isEmpty() && ++failedReads <= 3) {
+                    pending.addAll(causes);
+                    firstPendingNanos = first;
+                    scheduled = debounce.schedule(this::refresh, quiet.toNanos(), TimeUnit.NANOSECONDS);
+                }
+            }
+            return;
+        }
+        failedReads = 0;
+        current = after;
+        List<Change> changes = TopologyDiff.between(before, after);
+        if (changes.isEmpty()) {
+            return;
+        }
+        TopologyChange change = new TopologyChange(before, after, changes, causes,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - first));
+        listeners.forEach(listener -> listener.accept(change));
+    }
+
+    /** Stops every monitor this object started and the snapshot thread; idempotent. */
+    @Override
+    public void close() {
+        List<LiveProcess> running;
+        synchronized (this) {
+            closed = true;
+            debounce.shutdownNow();
+            running = new ArrayList<>(monitors.values());
+            monitors.clear();
+        }
+        running.forEach(process -> {
+            if (process.isAlive()) {
+                process.stop();
+            }
+        });
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

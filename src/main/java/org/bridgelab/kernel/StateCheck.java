@@ -1,0 +1,179 @@
+package org.bridgelab.kernel;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A fact about the lab that a lesson step expects the kernel to show, checked against a snapshot.
+ * Each check says what it expects and answers with evidence taken from the kernel's own state.
+ */
+public sealed interface StateCheck {
+
+    /** What is expected, in one line ("veth1 is a port of br0 in host"). */
+    String expected();
+
+    Outcome evaluate(Topology topology, ListenerProbe listeners);
+
+    /** The answer: whether the kernel shows it, and what the kernel shows instead or as proof. */
+    record Outcome(String expected, boolean passed, String evidence) {
+    }
+
+    record NamespaceExists(String namespace, boolean present) implements StateCheck {
+        public String expected() {
+            return "namespace " + namespace + (present ? " exists" : " does not exist");
+        }
+
+        public Outcome evaluate(Topology t, ListenerProbe l) {
+            boolean exists = t.namespace(namespace).isPresent();
+            return new Outcome(expected(), exists == present, "namespaces: "
+                    + t.namespaces().stream().map(Topology.Namespace::name).collect(Collectors.joining(", ")));
+        }
+    }
+
+    /** A link in a namespace; with {@code up} also its state; {@code present=false} expects it gone. */
+    record LinkIn(String namespace, String link, Boolean up, boolean present) implements StateCheck {
+        public String expected() {
+            return link + (present ? " is in " : " is not in ") + namespace + (up == null ? "" : up ? " and UP" : " and DOWN");
+        }
+
+        public Outcome evaluate(Topology t, ListenerProbe l) {
+            Optional<Topology.Link> found = t.namespace(namespace).flatMap(ns -> ns.link(link));
+            if (found.isEmpty()) {
+                return new Outcome(expected(), !present, links(t, namespace));
+            }
+            Topology.Link it = found.get();
+            boolean ok = present && (up == null || it.isUp() == up);
+            return new Outcome(expected(), ok, it.name() + " <" + String.join(",", it.flags()) + "> state " + it.state()
+                    + (it.peer() == null ? "" : ", peer " + it.peer()) + (it.master() == null ? "" : ", master " + it.master()));
+        }
+    }
+
+    record PortOf(String namespace, String port, String bridge, boolean present) implements StateCheck {
+        public String expected() {
+            return port + (present ? " is" : " is not") + " a port of " + bridge + " in " + namespace;
+        }
+
+        public Outcome evaluate(Topology t, ListenerProbe l) {
+            List<String> ports = t.namespace(namespace).map(ns -> ns.portsOf(bridge).stream().map(Topology.Link::name).toList())
+                    .orElse(List.of());
+            return new Outcome(expected(), ports.contains(port) == present, bridge + " ports: " + ports);
+        }
+    }
+
+    record AddressOn(String namespace, String link, String address, boolean present) implements StateCheck {
+        public String expected() {
+            return "address " + address + (present ? " on " : " not on ") + namespace + "/" + link;
+        }
+
+        public Outcome evaluate(Topology t, ListenerProbe l) {
+            Optional<Topology.Link> found = t.namespace(namespace).flatMap(ns -> ns.link(link));
+            List<String> addresses = found.map(Topology.Link::addresses).orElse(List.of());
+            return new Outcome(expected(), addresses.contains(address) == present,
+                    found.isEmpty() ? links(t, namespace) : link + " addresses: " + addresses);
+        }
+    }
+
+    /** A route to a destination ("default" included), through a gateway when one is named. */
+    record RoutePresent(String namespace, String destination, String via, boolean present) implements StateCheck {
+        public String expected() {
+            return "route " + destination + (via == null ? "" : " via " + via) + (present ? " in " : " not in ") + namespace;
+        }
+
+        public Outcome evaluate(Topology t, ListenerProbe l) {
+            List<Topology.Route> routes = t.namespace(namespace).map(Topology.Namespace::routes).orElse(List.of());
+            boolean found = routes.stream().anyMatch(r -> r.destination().equals(destination)
+                    && (via == null || via.equals(r.gateway())));
+            return new Outcome(expected(), found == present, "routes of " + namespace + ": "
+                    + routes.stream().map(TopologyDiff::text).collect(Collectors.joining("; ")));
+        }
+    }
+
+    record Forwarding(String namespace, boolean on) implements StateCheck {
+        public String expected() {
+            return "ip_forward in " + namespace + " is " + (on ? 1 : 0);
+        }
+
+        public Outcome evaluate(Topology t, ListenerProbe l) {
+            Optional<Topology.Namespace> ns = t.namespace(namespace);
+            return new Outcome(expected(), ns.isPresent() && ns.get().forwarding() == on,
+                    ns.map(n -> "ip_forward = " + (n.forwarding() ? 1 : 0)).orElse("no namespace " + namespace));
+        }
+    }
+
+    /** A rule (iptables-save text, "-A CHAIN …") in a table; whitespace does not matter. */
+    record RulePresent(String namespace, String table, String rule, boolean present) implements StateCheck {
+        public String expected() {
+            return "rule " + (present ? "" : "absent: ") + table + " " + RuleSpec.normalise(rule) + " in " + namespace;
+        }
+
+        public Outcome evaluate(Topology t, ListenerProbe l) {
+            String chainName = RuleSpec.parse(rule).chain();
+            Optional<Topology.Chain> chain = t.namespace(namespace).flatMap(ns -> ns.chain(table, chainName));
+            boolean found = chain.map(c -> c.hasRule(rule)).orElse(false);
+            return new Outcome(expected(), found == present, chain.map(c -> table + " " + c.name() + ": "
+                    + (c.rules().isEmpty() ? "(no rules)" : c.rules().stream()
+                            .map(r -> r.text() + " [" + r.packets() + " packets]").collect(Collectors.joining("; "))))
+                    .orElse("no chain " + table + " " + chainName + " in " + namespace));
+        }
+    }
+
+    record ChainPolicy(String namespace, String table, String chain, String policy) implements StateCheck {
+        public String expected() {
+            return "policy of " + table + " " + chain + " in " + namespace + " is " + policy;
+        }
+
+        public Outcome evaluate(Topology t, ListenerProbe l) {
+            Optional<Topology.Chain> found = t.namespace(namespace).flatMap(ns -> ns.chain(table, chain));
+            return new Outcome(expected(), found.map(c -> policy.equals(c.policy())).orElse(false),
+                    found.map(c -> table + " " + chain + " policy " + c.policy() + " [" + c.packets() + " packets]")
+                            .orElse("no chain " + table + " " + chain));
+        }
+    }
+
+    /**
+     * A tracked connection from one address to another (protocol optional). The reply direction is how
+     * NAT shows in the table: after MASQUERADE the replies go to the host ({@code replyTo}), after DNAT
+     * they come from the container ({@code replyFrom}).
+     */
+    record ConntrackEntry(String namespace, String protocol, String source, String destination, String replyFrom,
+                          String replyTo) implements StateCheck {
+        public String expected() {
+            return "conntrack in " + namespace + " tracks " + (protocol == null ? "" : protocol + " ") + source + " → "
+                    + destination + (replyFrom == null ? "" : ", replies from " + replyFrom)
+                    + (replyTo == null ? "" : ", replies to " + replyTo);
+        }
+
+        public Outcome evaluate(Topology t, ListenerProbe l) {
+            List<Topology.Flow> flows = t.namespace(namespace).map(Topology.Namespace::conntrack).orElse(List.of());
+            Optional<Topology.Flow> hit = flows.stream()
+                    .filter(f -> protocol == null || protocol.equals(f.protocol()))
+                    .filter(f -> f.original().source().equals(source) && f.original().destination().equals(destination))
+                    .filter(f -> replyFrom == null || f.reply().source().equals(replyFrom))
+                    .filter(f -> replyTo == null || f.reply().destination().equals(replyTo))
+                    .findFirst();
+            return new Outcome(expected(), hit.isPresent(), hit.map(TopologyDiff::text).orElse(flows.isEmpty()
+                    ? "the table is empty" : flows.stream().map(TopologyDiff::text).collect(Collectors.joining("; "))));
+        }
+    }
+
+    /** A can (or cannot) reach B, decided by the {@link Diagnoser}; the evidence is its explanation. */
+    record Reaches(String from, String to, Integer port, boolean reachable) implements StateCheck {
+        public String expected() {
+            return from + (reachable ? " reaches " : " cannot reach ") + to + (port == null ? "" : ":" + port);
+        }
+
+        public Outcome evaluate(Topology t, ListenerProbe l) {
+            Diagnosis diagnosis = new Diagnoser(t, l).explain(from, to, port);
+            return new Outcome(expected(), diagnosis.reachable() == reachable,
+                    diagnosis.verdict().kind() + ": " + diagnosis.verdict().explanation()
+                            + (diagnosis.verdict().fix().isEmpty() ? "" : " (fix: " + diagnosis.verdict().fix() + ")"));
+        }
+    }
+
+    private static String links(Topology t, String namespace) {
+        return t.namespace(namespace).map(ns -> namespace + " links: "
+                + ns.links().stream().map(Topology.Link::name).collect(Collectors.joining(", ")))
+                .orElse("no namespace " + namespace);
+    }
+}

@@ -1,0 +1,146 @@
+package org.bridgelab.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each verdict on the recorded scenario-4 snapshot, broken on purpose in one place (the ITs break a real lab). */
+class DiagnoserTest {
+    private static final ListenerProbe DOCKER0_SERVES_80 = (ns, port) -> ns.equals("docker0") && port == 80;
+    private static final ListenerProbe NOTHING_LISTENS = (ns, port) -> false;
+    private final Topology lab = Snapshots.scenario4();
+
+    @Test
+    void the_finished_lab_reaches_the_internet_and_the_published_port() {
+        assertThat(explain(lab, "docker0", "198.51.100.10", null).verdict().kind()).isEqualTo(Verdict.Kind.REACHABLE);
+        assertThat(explain(lab, "docker1", "172.18.0.2", null).verdict().kind()).isEqualTo(Verdict.Kind.REACHABLE);
+        Diagnosis published = explain(lab, "remote", "192.0.2.183", 80);
+        assertThat(published.verdict().kind()).isEqualTo(Verdict.Kind.REACHABLE);
+        assertThat(published.path()).contains("host: nat PREROUTING DNAT 192.0.2.183:80 → 172.18.0.2:80");
+    }
+
+    @Test
+    void a_container_interface_that_is_down_is_named_with_the_command_that_brings_it_up() {
+        // given: veth0 down in docker0 (the kernel then drops its routes)
+        Topology broken = Snapshots.change(lab, "docker0", ns -> Snapshots.routes(
+                Snapshots.link(ns, "veth0", l -> Snapshots.flags(l, List.of("BROADCAST", "MULTICAST"))), List.of()));
+
+        // when:
+        Verdict verdict = explain(broken, "docker0", "172.18.0.3", null).verdict();
+
+        // then:
+        assertThat(verdict.kind()).isEqualTo(Verdict.Kind.INTERFACE_DOWN);
+        assertThat(verdict.objects()).containsExactly("veth0 in docker0");
+        assertThat(verdict.fix()).isEqualTo("sudo ip netns exec docker0 ip link set veth0 up");
+    }
+
+    @Test
+    void a_link_without_an_address_is_diagnosed_as_no_address_in_the_bridges_subnet() {
+        Topology broken = Snapshots.change(lab, "docker0", ns -> Snapshots.routes(
+                Snapshots.link(ns, "veth0", l -> Snapshots.addresses(l, List.of())), List.of()));
+
+        Verdict verdict = explain(broken, "docker0", "172.18.0.3", null).verdict();
+
+        assertThat(verdict.kind()).isEqualTo(Verdict.Kind.NO_ADDRESS);
+        assertThat(verdict.explanation()).contains("172.18.0.0/24");
+    }
+
+    @Test
+    void an_address_outside_the_bridges_subnet_is_diagnosed_as_no_address_in_the_subnet() {
+        // given: docker0's veth0 numbered 10.9.9.2/24, so only a 10.9.9.0/24 route exists
+        Topology broken = Snapshots.change(lab, "docker0", ns -> Snapshots.routes(
+                Snapshots.link(ns, "veth0", l -> Snapshots.addresses(l, List.of("10.9.9.2/24"))),
+                List.of(new Topology.Route("10.9.9.0/24", null, "veth0", "kernel", "link"))));
+
+        // when:
+        Verdict verdict = explain(broken, "docker0", "172.18.0.3", null).verdict();
+
+        // then:
+        assertThat(verdict.kind()).isEqualTo(Verdict.Kind.NO_ADDRESS);
+        assertThat(verdict.explanation()).isEqualTo(
+                "veth0 in docker0 has no IPv4 address in 172.18.0.0/24, so the kernel has no route over it");
+    }
+
+    @Test
+    void a_missing_default_route_is_fixed_with_the_bridge_as_gateway() {
+        Topology broken = Snapshots.change(lab, "docker0", ns -> Snapshots.routes(ns,
+                ns.routes().stream().filter(r -> !r.destination().equals("default")).toList()));
+
+        Verdict verdict = explain(broken, "docker0", "198.51.100.10", null).verdict();
+
+        assertThat(verdict.kind()).isEqualTo(Verdict.Kind.NO_ROUTE);
+        assertThat(verdict.fix()).isEqualTo("sudo ip netns exec docker0 route add default gw 172.18.0.1 veth0");
+    }
+
+    @Test
+    void a_veth_end_not_plugged_into_the_bridge_is_named_with_brctl_addif() {
+        Topology broken = Snapshots.change(lab, "host", ns -> Snapshots.link(ns, "veth1", l -> Snapshots.master(l, null)));
+
+        Verdict verdict = explain(broken, "docker0", "198.51.100.10", null).verdict();
+
+        assertThat(verdict.kind()).isEqualTo(Verdict.Kind.NOT_ON_BRIDGE);
+        assertThat(verdict.fix()).isEqualTo("sudo brctl addif br0 veth1");
+    }
+
+    @Test
+    void forwarding_off_is_diagnosed_with_the_sysctl_that_fixes_it() {
+        Topology broken = Snapshots.change(lab, "host", ns -> Snapshots.forwarding(ns, false));
+
+        Verdict verdict = explain(broken, "docker0", "198.51.100.10", null).verdict();
+
+        assertThat(verdict.kind()).isEqualTo(Verdict.Kind.FORWARDING_OFF);
+        assertThat(verdict.fix()).isEqualTo("sudo sysctl net.ipv4.conf.all.forwarding=1");
+    }
+
+    @Test
+    void forward_policy_drop_is_diagnosed_with_the_policy_that_fixes_it() {
+        Topology broken = Snapshots.change(lab, "host", ns -> Snapshots.chain(ns, "filter", "FORWARD", "DROP", List.of()));
+
+        Verdict verdict = explain(broken, "docker0", "198.51.100.10", null).verdict();
+
+        assertThat(verdict.kind()).isEqualTo(Verdict.Kind.FORWARD_DROP);
+        assertThat(verdict.objects()).containsExactly("filter FORWARD in host");
+        assertThat(verdict.fix()).isEqualTo("sudo iptables -P FORWARD ACCEPT");
+    }
+
+    @Test
+    void without_masquerade_the_reply_is_lost_outside_and_the_rule_is_proposed() {
+        Topology broken = Snapshots.change(lab, "host", ns -> Snapshots.chain(ns, "nat", "POSTROUTING", null, List.of()));
+
+        Diagnosis diagnosis = explain(broken, "docker0", "198.51.100.10", null);
+
+        assertThat(diagnosis.verdict().kind()).isEqualTo(Verdict.Kind.NO_MASQUERADE);
+        assertThat(diagnosis.verdict().fix()).isEqualTo("sudo iptables -t nat -A POSTROUTING -s 172.18.0.0/24 ! -o br0 -j MASQUERADE");
+        assertThat(diagnosis.path()).contains("internet: 198.51.100.10 is its own address");
+    }
+
+    @Test
+    void without_dnat_the_published_port_is_missing_and_the_listening_container_is_proposed() {
+        Topology broken = Snapshots.change(lab, "host", ns -> Snapshots.chain(ns, "nat", "PREROUTING", null, List.of()));
+
+        Verdict verdict = explain(broken, "remote", "192.0.2.183", 80).verdict();
+
+        assertThat(verdict.kind()).isEqualTo(Verdict.Kind.NO_DNAT);
+        assertThat(verdict.fix()).isEqualTo(
+                "sudo iptables -t nat -A PREROUTING ! -i br0 -p tcp -m tcp --dport 80 -j DNAT --to-destination 172.18.0.2:80");
+    }
+
+    @Test
+    void a_port_nobody_listens_on_is_diagnosed_in_the_container_it_reaches() {
+        Diagnosis diagnosis = new Diagnoser(lab, NOTHING_LISTENS).explain("remote", "192.0.2.183", 80);
+
+        assertThat(diagnosis.verdict().kind()).isEqualTo(Verdict.Kind.NOTHING_LISTENING);
+        assertThat(diagnosis.verdict().fix()).isEqualTo("sudo ip netns exec docker0 nc -lp 80");
+        assertThat(diagnosis.reachable()).isFalse();
+    }
+
+    @Test
+    void an_unknown_source_namespace_is_its_own_verdict() {
+        assertThat(explain(lab, "docker9", "172.18.0.2", null).verdict().kind()).isEqualTo(Verdict.Kind.NO_NAMESPACE);
+    }
+
+    private static Diagnosis explain(Topology topology, String from, String to, Integer port) {
+        return new Diagnoser(topology, DOCKER0_SERVES_80).explain(from, to, port);
+    }
+}

@@ -1,0 +1,148 @@
+package org.bridgelab.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.bridgelab.lab.Lab;
+import org.bridgelab.lab.LabHost;
+import org.bridgelab.lab.LabHostChoice;
+import org.bridgelab.lab.OutsideWorld;
+import org.bridgelab.testing.KernelTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** Changes made from outside any lesson (as from a second terminal) arrive as events, and stopping leaves nothing. */
+@KernelTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KernelMonitorIT {
+    private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(10);
+    private static Lab lab;
+    private static StateReader reader;
+    private static KernelMonitor monitor;
+    private static final BlockingQueue<TopologyChange> events = new LinkedBlockingQueue<>();
+
+    @BeforeAll
+    static void watchAFreshLab() {
+        lab = Lab.open(LabHostChoice.sandbox());
+        reader = new StateReader(lab.host(), new HashSet<>(OutsideWorld.NAMESPACES));
+        monitor = KernelMonitor.start(lab.host(), reader);
+        monitor.subscribe(events::add);
+    }
+
+    @AfterAll
+    static void closeEverything() {
+        monitor.close();
+        reader.close();
+        lab.close();
+    }
+
+    @Test
+    @Order(1)
+    void a_link_added_from_outside_the_runner_is_delivered_as_a_change() throws InterruptedException {
+        // when: a change made directly on the lab host
+        host("ip", "link", "add", "probe0", "type", "bridge");
+
+        // then:
+        TopologyChange change = awaitChange("bridge probe0 added in host");
+        assertThat(change.after().namespace("host").orElseThrow().link("probe0")).isPresent();
+        assertThat(change.causes()).extracting(MonitorEvent::kind).contains(MonitorEvent.Kind.LINK);
+    }
+
+    @Test
+    @Order(2)
+    void rules_policies_and_forwarding_changes_are_delivered() throws InterruptedException {
+        host("iptables", "-t", "nat", "-A", "POSTROUTING", "-s", "172.18.0.0/24", "!", "-o", "br0", "-j", "MASQUERADE");
+        awaitChange("rule added in host: nat POSTROUTING -s 172.18.0.0/24 ! -o br0 -j MASQUERADE");
+
+        host("iptables", "-P", "FORWARD", "DROP");
+        awaitChange("policy of filter FORWARD in host ACCEPT → DROP");
+
+        host("sysctl", "-q", "-w", "net.ipv4.ip_forward=1");
+        awaitChange("ip_forward in host 0 → 1");
+    }
+
+    @Test
+    @Order(2)
+    void a_table_made_with_nft_itself_is_delivered_too() throws InterruptedException {
+        Assumptions.assumeTrue(lab.host().run(LabHost.HOST, "nft", "--version").succeeded(), "nft is optional");
+
+        host("nft", "add", "table", "inet", "lab");
+
+        awaitChange("nft table inet lab added in host");
+    }
+
+    @Test
+    @Order(3)
+    void a_namespace_created_later_is_watched_too() throws InterruptedException {
+        // given: a namespace that did not exist when the monitor started
+        host("ip", "netns", "add", "late1");
+        awaitChange("namespace late1 added");
+        // its monitor starts on the netns event, before the change that event causes is delivered
+        assertThat(monitor.watched()).contains("late1");
+
+        // when: something changes inside it
+        host("ip", "-n", "late1", "link", "add", "inside0", "type", "bridge");
+
+        // then:
+        awaitChange("bridge inside0 added in late1");
+    }
+
+    @Test
+    @Order(4)
+    void a_deleted_namespace_is_reported_and_its_monitor_is_stopped() throws InterruptedException {
+        host("ip", "netns", "del", "late1");
+
+        awaitChange("namespace late1 removed");
+        assertThat(monitor.watched()).doesNotContain("late1");
+        assertThat(processes()).doesNotContain("ip -n late1 monitor");
+    }
+
+    @Test
+    @Order(5)
+    void closing_the_monitor_stops_every_process_it_started() {
+        // given: monitors running in the sandbox
+        assertThat(processes()).contains("ip monitor", "ip netns monitor", "xtables-monitor");
+
+        // when:
+        monitor.close();
+
+        // then:
+        assertThat(processes()).doesNotContain("monitor");
+    }
+
+    private static TopologyChange awaitChange(String description) throws InterruptedException {
+        List<String> seen = new ArrayList<>();
+        long deadline = System.nanoTime() + EVENT_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            TopologyChange change = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (change == null) {
+                break;
+            }
+            List<String> said = change.changes().stream().map(Change::description).toList();
+            if (said.contains(description)) {
+                return change;
+            }
+            seen.addAll(said);
+        }
+        throw new AssertionError("no change \"" + description + "\" within " + EVENT_TIMEOUT.toSeconds() + " s; saw " + seen);
+    }
+
+    private static String processes() {
+        return lab.host().run(LabHost.HOST, "ps", "-eo", "args").orThrow().stdout();
+    }
+
+    private static void host(String... argv) {
+        lab.host().run(LabHost.HOST, argv).orThrow();
+    }
+}
