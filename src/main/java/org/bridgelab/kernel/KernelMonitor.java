@@ -93,7 +93,7 @@ public final class KernelMonitor implements AutoCloseable {
     private void startMonitors() {
         monitors.put("#netns", lab.start(LabHost.HOST, concat(LINE_BUFFERED, List.of("ip", "netns", "monitor")),
                 (stream, line) -> MonitorEvent.ofNetnsMonitor(line).ifPresent(this::namespaceEvent)));
-        monitors.put("#xtables", lab.start(LabHost.HOST, concat(LINE_BUFFERED, List.of("xtables-monitor", "-e", "-4")),
+        monitors.put("#xtables", lab.start(LabHost.HOST, concat(LINE_BUFFERED, List.of("xtables-monitor", "-e")),
                 (stream, line) -> MonitorEvent.ofXtablesMonitor(LabHost.HOST, line).ifPresent(this::event)));
         watch(LabHost.HOST);
         IpJsonParser.namespaces(lab.run(LabHost.HOST, "ip", "-j", "netns", "list").orThrow().stdout()).forEach(this::watch);
