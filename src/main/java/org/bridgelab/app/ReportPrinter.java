@@ -25,6 +25,24 @@ final class ReportPrinter implements RunListener {
     @Override
     public void stepStarted(Lesson lesson, Lesson.Step step) {
         out.println(" ▸ " + step.id() + " — " + step.title().en());
+        if (step.predict() != null) {
+            out.println("   ? " + step.predict().question().en());
+            step.predict().choices().forEach(choice -> out.println("       " + choice.id() + ") " + choice.text().en()));
+        }
+    }
+
+    @Override
+    public void stepFinished(Lesson lesson, RunReport.StepReport report) {
+        if (report.prediction() != null) {
+            RunReport.PredictionReport prediction = report.prediction();
+            out.println("   ? answer: " + prediction.answer() + ") " + prediction.answerText().en()
+                    + (prediction.confirmed() ? " — confirmed by this step's evidence" : " — NOT confirmed: the evidence above disagrees"));
+            out.println("     " + prediction.because().en());
+        }
+        if (report.hint() != null) {
+            out.println("   hint: " + report.hint().en());
+            out.println("   提示：" + report.hint().zh());
+        }
     }
 
     @Override

@@ -28,9 +28,11 @@ final class RunCommand {
     private final Path dumpState;
     private final Path capture;
     private final LabHostChoice labHost;
+    private final boolean modern;
 
     private RunCommand(List<String> lessonIds, boolean all, Path lessonFile, boolean json, Path dumpState, Path capture,
-                       LabHostChoice labHost) {
+                       LabHostChoice labHost, boolean modern) {
+        this.modern = modern;
         this.lessonIds = lessonIds;
         this.all = all;
         this.lessonFile = lessonFile;
@@ -45,6 +47,7 @@ final class RunCommand {
         boolean all = false;
         boolean json = false;
         boolean yes = false;
+        boolean modern = false;
         Path lessonFile = null;
         Path dumpState = null;
         Path capture = null;
@@ -56,6 +59,7 @@ final class RunCommand {
                 switch (arg) {
                     case "--all" -> all = true;
                     case "--json" -> json = true;
+                    case "--modern" -> modern = true;
                     case "--yes-change-this-machine" -> yes = true;
                     case "--lesson-file" -> lessonFile = Path.of(value(args, ++i, arg));
                     case "--dump-state" -> dumpState = Path.of(value(args, ++i, arg));
@@ -77,7 +81,7 @@ final class RunCommand {
                 throw new IllegalArgumentException("give either --all or lesson names, not both");
             }
             return Optional.of(new RunCommand(ids, all, lessonFile, json, dumpState, capture,
-                    LabHostChoice.parse(host, sshConfig, yes)));
+                    LabHostChoice.parse(host, sshConfig, yes), modern));
         } catch (IllegalArgumentException e) {
             err.println("bridgelab run: " + e.getMessage() + "\n");
             err.print(Main.USAGE);
@@ -107,7 +111,7 @@ final class RunCommand {
             try (CaptureDuringRun recorder = CaptureDuringRun.start(lab, capture, err)) {
                 ReportPrinter printer = new ReportPrinter(out);
                 RunListener listener = RunListeners.of(json ? RunListener.NONE : printer, recorder);
-                report = new LessonRunner(lab.host(), listener).run(lessons);
+                report = new LessonRunner(lab.host(), listener, modern).run(lessons);
                 if (dumpState != null) {
                     StateDumper.write(lab.host(), dumpState);
                     err.println("state written to " + dumpState);

@@ -27,8 +27,15 @@ public final class LessonRunner {
     private final RunListener listener;
     private final StateReader state;
     private final ListenerProbe sockets;
+    private final boolean modern;
 
     public LessonRunner(LabHost lab, RunListener listener) {
+        this(lab, listener, false);
+    }
+
+    /** With {@code modern}, every command that has a modern form is run in that form instead. */
+    public LessonRunner(LabHost lab, RunListener listener, boolean modern) {
+        this.modern = modern;
         this.lab = lab;
         this.listener = listener;
         this.state = new StateReader(lab, Set.copyOf(OutsideWorld.NAMESPACES));
@@ -77,7 +84,9 @@ public final class LessonRunner {
                         break;
                     }
                 }
-                RunReport.StepReport stepReport = new RunReport.StepReport(lesson.id(), step.id(), step.title().en(), actions);
+                boolean passed = actions.stream().allMatch(RunReport.ActionReport::passed);
+                RunReport.StepReport stepReport = new RunReport.StepReport(lesson.id(), step.id(), step.title().en(), actions,
+                        passed ? null : step.hint(), prediction(step, passed));
                 steps.add(stepReport);
                 listener.stepFinished(lesson, stepReport);
                 if (!stepReport.passed()) {
@@ -85,6 +94,16 @@ public final class LessonRunner {
                 }
             }
             return report();
+        }
+
+        /** The step's question, confirmed when its checks on the captured output and the kernel all passed. */
+        private RunReport.PredictionReport prediction(Lesson.Step step, boolean passed) {
+            Lesson.Prediction predict = step.predict();
+            if (predict == null) {
+                return null;
+            }
+            return new RunReport.PredictionReport(predict.question(), predict.answer(), predict.rightChoice().text(),
+                    predict.because(), passed);
         }
 
         RunReport.LessonReport report() {
@@ -101,7 +120,8 @@ public final class LessonRunner {
         }
 
         private RunReport.ActionReport perform(Action action) {
-            if (action instanceof Action.Run run) {
+            if (action instanceof Action.Run given) {
+                Action.Run run = modern ? given.inModernForm() : given;
                 return run.background() == null ? foreground(run) : startBackground(run);
             }
             if (action instanceof Action.Check check) {
