@@ -2,6 +2,7 @@ package org.bridgelab.app;
 
 import java.io.PrintStream;
 import java.util.List;
+import org.bridgelab.lesson.Action;
 import org.bridgelab.lesson.CheckResult;
 import org.bridgelab.lesson.Lesson;
 import org.bridgelab.lesson.RunListener;
@@ -52,11 +53,27 @@ final class ReportPrinter implements RunListener {
         String status = stateCheck ? "snapshot" : report.exitCode() == null ? "running" : "exit " + report.exitCode();
         out.printf("   %s%s%s    (%s, %d ms)%n", stateCheck ? "" : where, stateCheck ? "" : "$ ", report.display(), status,
                 report.elapsedMillis());
+        otherForm(step, report.display()).ifPresent(line -> out.println("     " + line));
         printOutput(report.output());
         for (CheckResult check : report.checks()) {
             out.println("     " + (check.passed() ? "✓ " : "✗ ") + check.expected()
                     + (check.passed() ? "" : "\n       kernel said: " + check.evidence().replace("\n", "\n       ")));
         }
+    }
+
+    /** The other form of a command that has a modern equivalent: today's beside 2018's, or the other way round. */
+    private static java.util.Optional<String> otherForm(Lesson.Step step, String display) {
+        for (Action action : step.actions()) {
+            if (action instanceof Action.Run run && run.hasModernForm()) {
+                if (run.text().equals(display)) {
+                    return java.util.Optional.of("(today: " + run.modern() + ")");
+                }
+                if (run.modern().equals(display)) {
+                    return java.util.Optional.of("(2018: " + run.text() + ")");
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private void printOutput(String output) {
