@@ -18,7 +18,8 @@ import org.bridgelab.lab.OutsideWorld;
 /**
  * Runs lessons on a lab host exactly as a learner would: each command as argv on the kernel, servers and
  * captures in the background, typed input, and every expectation checked against the real output. A run
- * stops at the first step that fails, since later steps build on it.
+ * stops at the first step that fails, since later steps build on it; within that step, after the first failed
+ * action only its state checks still run, so that the report carries the kernel's evidence.
  */
 public final class LessonRunner {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
@@ -76,13 +77,17 @@ public final class LessonRunner {
             for (Lesson.Step step : lesson.steps()) {
                 listener.stepStarted(lesson, step);
                 List<RunReport.ActionReport> actions = new ArrayList<>();
+                boolean failed = false;
                 for (Action action : step.actions()) {
+                    // after a failure only the step's state checks still run: they change nothing, and their
+                    // evidence (the diagnosis of a "reaches" fact above all) says why the step failed
+                    if (failed && !(action instanceof Action.Check)) {
+                        continue;
+                    }
                     RunReport.ActionReport report = perform(action);
                     actions.add(report);
                     listener.actionFinished(lesson, step, report);
-                    if (!report.passed()) {
-                        break;
-                    }
+                    failed |= !report.passed();
                 }
                 boolean passed = actions.stream().allMatch(RunReport.ActionReport::passed);
                 RunReport.StepReport stepReport = new RunReport.StepReport(lesson.id(), step.id(), step.title().en(), actions,
