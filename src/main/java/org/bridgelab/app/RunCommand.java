@@ -75,7 +75,7 @@ final class RunCommand {
                 }
             }
             if (!all && ids.isEmpty() && lessonFile == null) {
-                throw new IllegalArgumentException("name the lessons to run (s1 … s4, teardown) or give --all");
+                throw new IllegalArgumentException("name the lessons to run (see bridgelab list) or give --all");
             }
             if (all && !ids.isEmpty()) {
                 throw new IllegalArgumentException("give either --all or lesson names, not both");

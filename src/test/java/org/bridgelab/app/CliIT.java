@@ -78,7 +78,9 @@ class CliIT {
         assertThat(run.stdout())
                 .contains("FAILED at s3-without-masquerade / ping-outside")
                 .contains("✗ output contains \" 0% packet loss\"")
-                .contains("100% packet loss");
+                .contains("100% packet loss")
+                .contains("hint: If the internet sees 172.18.0.x")
+                .contains("提示：");
     }
 
     @Test
