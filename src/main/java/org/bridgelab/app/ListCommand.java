@@ -12,8 +12,10 @@ final class ListCommand {
 
     static int execute(PrintStream out, PrintStream err) {
         try {
-            for (Lesson lesson : Curriculum.bundled().lessons()) {
-                out.printf("%-10s %s / %s%s%n", lesson.id(), lesson.title().en(), lesson.title().zh(),
+            java.util.List<Lesson> lessons = Curriculum.bundled().lessons();
+            int width = lessons.stream().mapToInt(lesson -> lesson.id().length()).max().orElse(10);
+            for (Lesson lesson : lessons) {
+                out.printf("%-" + width + "s  %s / %s%s%n", lesson.id(), lesson.title().en(), lesson.title().zh(),
                         lesson.requires().isEmpty() ? "" : "  (builds on " + String.join(", ", lesson.requires()) + ")");
             }
             return 0;

@@ -26,6 +26,8 @@ public final class Main {
               --all                    every lesson of the curriculum, in order
               --lesson-file FILE       also load FILE (a lesson of your own); run it unless lessons are named
               --json                   print the report as JSON instead of text
+              --modern                 run today's form of a 2018 command wherever a lesson gives one
+                                       (ip link add … type bridge for brctl addbr, ip route for route …)
               --dump-state FILE.json   write the lab's final state, as the kernel reports it, before teardown
               --capture FILE.pcap      record the traffic on br0 and on the host's uplink during the run
                                        (pcapng: one interface per capture point; tcpdump -r and Wireshark read it)

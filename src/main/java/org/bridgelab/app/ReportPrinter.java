@@ -2,6 +2,7 @@ package org.bridgelab.app;
 
 import java.io.PrintStream;
 import java.util.List;
+import org.bridgelab.lesson.Action;
 import org.bridgelab.lesson.CheckResult;
 import org.bridgelab.lesson.Lesson;
 import org.bridgelab.lesson.RunListener;
@@ -25,6 +26,24 @@ final class ReportPrinter implements RunListener {
     @Override
     public void stepStarted(Lesson lesson, Lesson.Step step) {
         out.println(" ▸ " + step.id() + " — " + step.title().en());
+        if (step.predict() != null) {
+            out.println("   ? " + step.predict().question().en());
+            step.predict().choices().forEach(choice -> out.println("       " + choice.id() + ") " + choice.text().en()));
+        }
+    }
+
+    @Override
+    public void stepFinished(Lesson lesson, RunReport.StepReport report) {
+        if (report.prediction() != null) {
+            RunReport.PredictionReport prediction = report.prediction();
+            out.println("   ? answer: " + prediction.answer() + ") " + prediction.answerText().en()
+                    + (prediction.confirmed() ? " — confirmed by this step's evidence" : " — NOT confirmed: the evidence above disagrees"));
+            out.println("     " + prediction.because().en());
+        }
+        if (report.hint() != null) {
+            out.println("   hint: " + report.hint().en());
+            out.println("   提示：" + report.hint().zh());
+        }
     }
 
     @Override
@@ -34,11 +53,27 @@ final class ReportPrinter implements RunListener {
         String status = stateCheck ? "snapshot" : report.exitCode() == null ? "running" : "exit " + report.exitCode();
         out.printf("   %s%s%s    (%s, %d ms)%n", stateCheck ? "" : where, stateCheck ? "" : "$ ", report.display(), status,
                 report.elapsedMillis());
+        otherForm(step, report.display()).ifPresent(line -> out.println("     " + line));
         printOutput(report.output());
         for (CheckResult check : report.checks()) {
             out.println("     " + (check.passed() ? "✓ " : "✗ ") + check.expected()
                     + (check.passed() ? "" : "\n       kernel said: " + check.evidence().replace("\n", "\n       ")));
         }
+    }
+
+    /** The other form of a command that has a modern equivalent: today's beside 2018's, or the other way round. */
+    private static java.util.Optional<String> otherForm(Lesson.Step step, String display) {
+        for (Action action : step.actions()) {
+            if (action instanceof Action.Run run && run.hasModernForm()) {
+                if (run.text().equals(display)) {
+                    return java.util.Optional.of("(today: " + run.modern() + ")");
+                }
+                if (run.modern().equals(display)) {
+                    return java.util.Optional.of("(2018: " + run.text() + ")");
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private void printOutput(String output) {

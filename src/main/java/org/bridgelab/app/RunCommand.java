@@ -29,9 +29,11 @@ final class RunCommand {
     private final Path capture;
     private final Path timeline;
     private final LabHostChoice labHost;
+    private final boolean modern;
 
     private RunCommand(List<String> lessonIds, boolean all, Path lessonFile, boolean json, Path dumpState, Path capture,
-                       Path timeline, LabHostChoice labHost) {
+                       Path timeline, LabHostChoice labHost, boolean modern) {
+        this.modern = modern;
         this.lessonIds = lessonIds;
         this.all = all;
         this.lessonFile = lessonFile;
@@ -47,6 +49,7 @@ final class RunCommand {
         boolean all = false;
         boolean json = false;
         boolean yes = false;
+        boolean modern = false;
         Path lessonFile = null;
         Path dumpState = null;
         Path capture = null;
@@ -59,6 +62,7 @@ final class RunCommand {
                 switch (arg) {
                     case "--all" -> all = true;
                     case "--json" -> json = true;
+                    case "--modern" -> modern = true;
                     case "--yes-change-this-machine" -> yes = true;
                     case "--lesson-file" -> lessonFile = Path.of(value(args, ++i, arg));
                     case "--dump-state" -> dumpState = Path.of(value(args, ++i, arg));
@@ -75,13 +79,13 @@ final class RunCommand {
                 }
             }
             if (!all && ids.isEmpty() && lessonFile == null) {
-                throw new IllegalArgumentException("name the lessons to run (s1 … s4, teardown) or give --all");
+                throw new IllegalArgumentException("name the lessons to run (see bridgelab list) or give --all");
             }
             if (all && !ids.isEmpty()) {
                 throw new IllegalArgumentException("give either --all or lesson names, not both");
             }
             return Optional.of(new RunCommand(ids, all, lessonFile, json, dumpState, capture, timeline,
-                    LabHostChoice.parse(host, sshConfig, yes)));
+                    LabHostChoice.parse(host, sshConfig, yes), modern));
         } catch (IllegalArgumentException e) {
             err.println("bridgelab run: " + e.getMessage() + "\n");
             err.print(Main.USAGE);
@@ -111,7 +115,7 @@ final class RunCommand {
             try (CaptureDuringRun recorder = CaptureDuringRun.start(lab, capture, timeline, err)) {
                 ReportPrinter printer = new ReportPrinter(out);
                 RunListener listener = RunListeners.of(json ? RunListener.NONE : printer, recorder);
-                report = new LessonRunner(lab.host(), listener).run(lessons);
+                report = new LessonRunner(lab.host(), listener, modern).run(lessons);
                 if (dumpState != null) {
                     StateDumper.write(lab.host(), dumpState);
                     err.println("state written to " + dumpState);

@@ -12,12 +12,29 @@ public sealed interface Action {
 
     /**
      * Runs {@code text} (as argv) on {@code node}. With a {@code background} name it keeps running
-     * (a server, a capture) and later actions refer to it by that name.
+     * (a server, a capture) and later actions refer to it by that name. {@code modern} and
+     * {@code modernArgv} (both null when none is given) are today's equivalent of a 2018 command,
+     * such as {@code ip link add br0 type bridge} for {@code brctl addbr br0}.
      */
-    record Run(String text, List<String> argv, String node, String background, Duration timeout,
-               Readiness ready, Expectation expect) implements Action {
+    record Run(String text, List<String> argv, String modern, List<String> modernArgv, String node, String background,
+               Duration timeout, Readiness ready, Expectation expect) implements Action {
         public Run {
             argv = List.copyOf(argv);
+            modernArgv = modernArgv == null ? null : List.copyOf(modernArgv);
+        }
+
+        public Run(String text, List<String> argv, String node, String background, Duration timeout, Readiness ready,
+                   Expectation expect) {
+            this(text, argv, null, null, node, background, timeout, ready, expect);
+        }
+
+        public boolean hasModernForm() {
+            return modern != null;
+        }
+
+        /** The action run in its modern form when it has one, else itself; everything else stays. */
+        public Run inModernForm() {
+            return modern == null ? this : new Run(modern, modernArgv, null, null, node, background, timeout, ready, expect);
         }
 
         @Override

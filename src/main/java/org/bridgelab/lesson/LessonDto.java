@@ -10,11 +10,19 @@ import java.util.Map;
 record LessonDto(String id, Map<String, String> title, Map<String, String> summary, List<String> requires,
                  List<StepDto> steps) {
 
-    record StepDto(String id, Map<String, String> title, Map<String, String> text, List<ActionDto> actions) {
+    record StepDto(String id, Map<String, String> title, Map<String, String> text, Map<String, String> hint,
+                   PredictDto predict, List<ActionDto> actions) {
     }
 
-    /** Exactly one of run, send, await, stop, check. */
-    record ActionDto(String run, String on, String background, Integer timeoutSeconds, ReadyDto ready,
+    /** A question asked before the step runs; {@code answer} is the id of one of the choices. */
+    record PredictDto(Map<String, String> question, List<ChoiceDto> choices, String answer, Map<String, String> because) {
+    }
+
+    record ChoiceDto(String id, Map<String, String> text) {
+    }
+
+    /** Exactly one of run, send, await, stop, check; {@code modern} is today's form of a run command. */
+    record ActionDto(String run, String modern, String on, String background, Integer timeoutSeconds, ReadyDto ready,
                      ExpectDto expect, String send, String to, String await, String stop, List<StateDto> check) {
     }
 

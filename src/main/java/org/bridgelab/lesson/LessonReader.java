@@ -112,6 +112,8 @@ public final class LessonReader {
             String id = id(dto.id(), "id");
             Text title = text(dto.title(), "title");
             Text text = dto.text() == null ? new Text("", "") : text(dto.text(), "text");
+            Text hint = dto.hint() == null ? null : text(dto.hint(), "hint");
+            Lesson.Prediction predict = dto.predict() == null ? null : prediction(dto.predict());
             if (dto.actions() == null || dto.actions().isEmpty()) {
                 throw error("actions", "a step needs at least one action");
             }
@@ -122,7 +124,36 @@ public final class LessonReader {
                 actions.add(action(dto.actions().get(i)));
             }
             where = stepWhere;
-            return new Lesson.Step(id, title, text, actions);
+            return new Lesson.Step(id, title, text, hint, predict, actions);
+        }
+
+        private Lesson.Prediction prediction(LessonDto.PredictDto dto) {
+            Text question = text(dto.question(), "predict.question");
+            if (dto.choices() == null || dto.choices().size() < 2) {
+                throw error("predict.choices", "give at least two choices");
+            }
+            List<Lesson.Choice> choices = new ArrayList<>();
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < dto.choices().size(); i++) {
+                LessonDto.ChoiceDto choice = dto.choices().get(i);
+                if (choice == null) {
+                    throw error("predict.choices[" + i + "]", "missing");
+                }
+                String choiceId = id(choice.id(), "predict.choices[" + i + "].id");
+                if (!ids.add(choiceId)) {
+                    throw error("predict.choices[" + i + "].id", "another choice already has the id \"" + choiceId + "\"");
+                }
+                choices.add(new Lesson.Choice(choiceId, text(choice.text(), "predict.choices[" + i + "].text")));
+            }
+            if (dto.answer() == null) {
+                throw error("predict.answer", "missing: the id of the right choice");
+            }
+            if (!ids.contains(dto.answer())) {
+                throw error("predict.answer", "\"" + dto.answer() + "\" is not one of the choices ("
+                        + String.join(", ", choices.stream().map(Lesson.Choice::id).toList()) + ")");
+            }
+            Text because = text(dto.because(), "predict.because");
+            return new Lesson.Prediction(question, choices, dto.answer(), because);
         }
 
         private Action action(ActionDto dto) {
@@ -131,6 +162,9 @@ public final class LessonReader {
             if (kinds != 1) {
                 throw error("run", "an action has exactly one of \"run\", \"send\", \"await\", \"stop\", \"check\" (found "
                         + kinds + ")");
+            }
+            if (dto.modern() != null && dto.run() == null) {
+                throw error("modern", "only a \"run\" action has a modern form");
             }
             if (dto.check() != null) {
                 return check(dto);
@@ -177,6 +211,17 @@ public final class LessonReader {
             } catch (IllegalArgumentException e) {
                 throw error("run", e.getMessage());
             }
+            List<String> modernArgv = null;
+            if (dto.modern() != null) {
+                try {
+                    modernArgv = CommandText.tokenize(dto.modern());
+                } catch (IllegalArgumentException e) {
+                    throw error("modern", e.getMessage());
+                }
+                if (dto.modern().equals(dto.run())) {
+                    throw error("modern", "is the same command as \"run\"");
+                }
+            }
             String node = dto.on() == null ? "host" : id(dto.on(), "on");
             if (dto.background() != null) {
                 id(dto.background(), "background");
@@ -194,7 +239,7 @@ public final class LessonReader {
                 ready = new Action.Readiness(id(dto.ready().namespace(), "ready.namespace"), dto.ready().tcpPort());
             }
             Expectation fallback = dto.background() == null ? Expectation.SUCCESS : Expectation.NOTHING;
-            return new Action.Run(dto.run(), argv, node, dto.background(), timeout(dto, Duration.ofSeconds(30)), ready,
+            return new Action.Run(dto.run(), argv, dto.modern(), modernArgv, node, dto.background(), timeout(dto, Duration.ofSeconds(30)), ready,
                     expectation(dto.expect(), fallback));
         }
 

@@ -12,16 +12,23 @@ import org.bridgelab.lab.LabHost;
 public final class LessonRunner {
     private final LabHost lab;
     private final RunListener listener;
+    private final boolean modern;
 
     public LessonRunner(LabHost lab, RunListener listener) {
+        this(lab, listener, false);
+    }
+
+    /** With {@code modern}, every command that has a modern form is run in that form instead. */
+    public LessonRunner(LabHost lab, RunListener listener, boolean modern) {
         this.lab = lab;
         this.listener = listener;
+        this.modern = modern;
     }
 
     public RunReport run(List<Lesson> lessons) {
         List<RunReport.LessonReport> reports = new ArrayList<>();
         for (Lesson lesson : lessons) {
-            try (LessonSession session = new LessonSession(lab, lesson, listener)) {
+            try (LessonSession session = new LessonSession(lab, lesson, listener, modern)) {
                 try {
                     for (Lesson.Step step : lesson.steps()) {
                         if (!session.runStep(step).passed()) {

@@ -31,7 +31,15 @@ public final class LessonSession implements AutoCloseable {
     private final Map<String, LiveProcess> background = new LinkedHashMap<>();
     private final List<RunReport.StepReport> steps = new ArrayList<>();
 
+    private final boolean modern;
+
     public LessonSession(LabHost lab, Lesson lesson, RunListener listener) {
+        this(lab, lesson, listener, false);
+    }
+
+    /** With {@code modern}, every command that has a modern form is run in that form instead. */
+    public LessonSession(LabHost lab, Lesson lesson, RunListener listener, boolean modern) {
+        this.modern = modern;
         this.lab = lab;
         this.lesson = lesson;
         this.listener = listener;
@@ -44,22 +52,39 @@ public final class LessonSession implements AutoCloseable {
         return lesson;
     }
 
-    /** Runs a step's actions in order, stopping at the first that fails. */
+    /**
+     * Runs a step's actions in order. After the first failed action only the step's state checks still run:
+     * they change nothing, and their evidence (the diagnosis of a "reaches" fact above all) says why.
+     */
     public RunReport.StepReport runStep(Lesson.Step step) {
         listener.stepStarted(lesson, step);
         List<RunReport.ActionReport> actions = new ArrayList<>();
+        boolean failed = false;
         for (Action action : step.actions()) {
+            if (failed && !(action instanceof Action.Check)) {
+                continue;
+            }
             RunReport.ActionReport report = perform(action);
             actions.add(report);
             listener.actionFinished(lesson, step, report);
-            if (!report.passed()) {
-                break;
-            }
+            failed |= !report.passed();
         }
-        RunReport.StepReport stepReport = new RunReport.StepReport(lesson.id(), step.id(), step.title().en(), actions);
+        boolean passed = !failed;
+        RunReport.StepReport stepReport = new RunReport.StepReport(lesson.id(), step.id(), step.title().en(), actions,
+                passed ? null : step.hint(), prediction(step, passed));
         steps.add(stepReport);
         listener.stepFinished(lesson, stepReport);
         return stepReport;
+    }
+
+    /** The step's question, confirmed when its checks on the captured output and the kernel all passed. */
+    private static RunReport.PredictionReport prediction(Lesson.Step step, boolean passed) {
+        Lesson.Prediction predict = step.predict();
+        if (predict == null) {
+            return null;
+        }
+        return new RunReport.PredictionReport(predict.question(), predict.answer(), predict.rightChoice().text(),
+                predict.because(), passed);
     }
 
     /** The steps run so far, as a lesson report. */
@@ -85,7 +110,8 @@ public final class LessonSession implements AutoCloseable {
     }
 
     private RunReport.ActionReport perform(Action action) {
-        if (action instanceof Action.Run run) {
+        if (action instanceof Action.Run given) {
+            Action.Run run = modern ? given.inModernForm() : given;
             return run.background() == null ? foreground(run) : startBackground(run);
         }
         if (action instanceof Action.Check check) {

@@ -23,14 +23,30 @@ public record RunReport(String labHost, List<LessonReport> lessons, String error
         }
     }
 
-    public record StepReport(String lessonId, String id, String title, List<ActionReport> actions) {
+    /**
+     * One step. {@code hint} is the step's hint when the step failed (null otherwise or when it has none);
+     * {@code prediction} (null when the step asks none) says what the run made of the step's question.
+     */
+    public record StepReport(String lessonId, String id, String title, List<ActionReport> actions, Text hint,
+                             PredictionReport prediction) {
         public StepReport {
             actions = List.copyOf(actions);
+        }
+
+        public StepReport(String lessonId, String id, String title, List<ActionReport> actions) {
+            this(lessonId, id, title, actions, null, null);
         }
 
         public boolean passed() {
             return actions.stream().allMatch(ActionReport::passed);
         }
+    }
+
+    /**
+     * A prediction and its outcome: the question, the right answer and why, and whether the step's own
+     * evidence (its checks on output and kernel state) confirmed that answer.
+     */
+    public record PredictionReport(Text question, String answer, Text answerText, Text because, boolean confirmed) {
     }
 
     /**

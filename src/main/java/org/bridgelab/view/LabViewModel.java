@@ -310,7 +310,11 @@ public final class LabViewModel {
 
     /** The diagnosis of the failed action, when it was a ping, telnet or nc that did not get through. */
     private static String diagnose(LiveLab current, Topology topology, Lesson.Step step, RunReport.StepReport report) {
-        int failed = report.actions().size() - 1;
+        // actions up to the first failure ran in order, so its index is the failed action's in the step
+        int failed = 0;
+        while (failed < report.actions().size() - 1 && report.actions().get(failed).passed()) {
+            failed++;
+        }
         return ReachProbe.of(step.actions().get(failed))
                 .map(probe -> current.diagnose(topology, probe.from(), probe.address(), probe.port()).explain())
                 .orElse(null);

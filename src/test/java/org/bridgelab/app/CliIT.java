@@ -78,7 +78,23 @@ class CliIT {
         assertThat(run.stdout())
                 .contains("FAILED at s3-without-masquerade / ping-outside")
                 .contains("✗ output contains \" 0% packet loss\"")
-                .contains("100% packet loss");
+                .contains("100% packet loss")
+                .contains("hint: If the internet sees 172.18.0.x")
+                .contains("提示：");
+    }
+
+    @Test
+    void run_modern_runs_todays_commands_and_prints_the_2018_ones_beside_them_and_the_predictions() {
+        CommandResult run = Cli.run("run", "s1", "--modern");
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        assertThat(run.stdout())
+                .contains("$ sudo ip link add br0 type bridge")
+                .contains("(2018: sudo brctl addbr br0)")
+                .contains("$ bridge link")
+                .contains("? docker0 pings docker1 for the first time. Which packet will br0 see first?")
+                .contains("? answer: arp) An ARP request: who has 172.18.0.3? — confirmed by this step's evidence")
+                .doesNotContain("$ sudo brctl");
     }
 
     @Test

@@ -14,8 +14,9 @@ class CurriculumTest {
     private final Curriculum curriculum = Curriculum.bundled();
 
     @Test
-    void the_bundled_curriculum_holds_the_four_scenarios_and_the_teardown_in_order() {
-        assertThat(curriculum.lessons()).extracting(Lesson::id).containsExactly("s1", "s2", "s3", "s4", "teardown");
+    void the_bundled_curriculum_holds_the_concepts_then_the_four_scenarios_docker_and_the_teardown_in_order() {
+        assertThat(curriculum.lessons()).extracting(Lesson::id).containsExactly("c1-namespaces", "c2-veth",
+                "c3-bridge-learns", "c4-separate-lans", "c5-netfilter", "s1", "s2", "s3", "s4", "docker", "teardown");
         assertThat(curriculum.lessons()).allSatisfy(lesson -> {
             assertThat(lesson.title().en()).isNotBlank();
             assertThat(lesson.title().zh()).isNotBlank();
@@ -27,6 +28,8 @@ class CurriculumTest {
         assertThat(ids(curriculum.withPrerequisites(List.of("s4")))).containsExactly("s1", "s3", "s4");
         assertThat(ids(curriculum.withPrerequisites(List.of("s3", "s1")))).containsExactly("s1", "s3");
         assertThat(ids(curriculum.withPrerequisites(List.of("s2")))).containsExactly("s1", "s2");
+        assertThat(ids(curriculum.withPrerequisites(List.of("c4-separate-lans")))).containsExactly("c3-bridge-learns", "c4-separate-lans");
+        assertThat(ids(curriculum.withPrerequisites(List.of("docker")))).containsExactly("s1", "s3", "s4", "docker");
     }
 
     @Test
@@ -61,5 +64,50 @@ class CurriculumTest {
 
     private static List<String> ids(List<Lesson> lessons) {
         return lessons.stream().map(Lesson::id).toList();
+    }
+
+    @Test
+    void every_step_of_every_lesson_has_a_hint_in_both_languages() {
+        assertThat(curriculum.lessons()).allSatisfy(lesson -> assertThat(lesson.steps()).allSatisfy(step -> {
+            assertThat(step.hint()).as(lesson.id() + "/" + step.id()).isNotNull();
+            assertThat(step.hint().zh()).as(lesson.id() + "/" + step.id()).isNotBlank();
+        }));
+    }
+
+    @Test
+    void every_2018_bridge_and_route_command_has_its_modern_form() {
+        List<Action.Run> old = curriculum.lessons().stream().flatMap(lesson -> lesson.steps().stream())
+                .flatMap(step -> step.actions().stream()).filter(Action.Run.class::isInstance).map(Action.Run.class::cast)
+                .filter(run -> run.argv().contains("brctl") || isNetToolsRoute(run.argv())).toList();
+        assertThat(old).hasSizeGreaterThanOrEqualTo(8)
+                .allSatisfy(run -> assertThat(run.hasModernForm()).as(run.text()).isTrue());
+        assertThat(old).extracting(Action.Run::modern).contains("sudo ip link add br0 type bridge",
+                "sudo ip link set veth1 master br0", "bridge link", "sudo ip link del br0",
+                "sudo ip netns exec docker0 ip route add default via 172.18.0.1 dev veth0", "sudo ip netns exec docker0 ip route");
+    }
+
+    @Test
+    void the_scenarios_ask_the_tutorials_questions_before_running() {
+        Lesson.Prediction firstPacket = step("s1", "ping").predict();
+        assertThat(firstPacket.answer()).isEqualTo("arp");
+        assertThat(step("s3", "before-masquerade").predict().answer()).isEqualTo("no");
+        assertThat(step("s4", "from-the-host").predict().answer()).isEqualTo("no");
+    }
+
+    @Test
+    void the_teardown_removes_the_output_dnat_that_s4_adds() {
+        assertThat(step("teardown", "rules").actions()).extracting(Action::display)
+                .contains("sudo iptables -t nat -D OUTPUT -d 192.0.2.183 -p tcp --dport 80 -j DNAT --to-destination 172.18.0.2:80");
+    }
+
+    /** {@code route …} of net-tools, not {@code ip route}. */
+    private static boolean isNetToolsRoute(List<String> argv) {
+        int at = argv.indexOf("route");
+        return at >= 0 && (at == 0 || !argv.get(at - 1).equals("ip"));
+    }
+
+    private Lesson.Step step(String lesson, String step) {
+        return curriculum.lessons().stream().filter(l -> l.id().equals(lesson)).flatMap(l -> l.steps().stream())
+                .filter(s -> s.id().equals(step)).findFirst().orElseThrow();
     }
 }

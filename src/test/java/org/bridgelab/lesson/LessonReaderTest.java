@@ -69,4 +69,70 @@ class LessonReaderTest {
     void an_empty_file_is_refused() {
         assertThatThrownBy(() -> LessonReader.read("empty.json", "")).hasMessageContaining("empty.json");
     }
+
+    private static final String TAUGHT = """
+            {"id": "x2", "title": {"en": "T", "zh": "题"}, "steps": [
+              {"id": "bridge", "title": {"en": "S", "zh": "步"},
+               "hint": {"en": "Is br0 up?", "zh": "br0 启用了吗？"},
+               "predict": {"question": {"en": "First packet?", "zh": "第一个包？"},
+                           "choices": [{"id": "arp", "text": {"en": "ARP", "zh": "ARP"}}, {"id": "icmp", "text": {"en": "ICMP", "zh": "ICMP"}}],
+                           "answer": "arp", "because": {"en": "No MAC yet.", "zh": "还不知道 MAC。"}},
+               "actions": [
+                {"run": "sudo brctl addbr br0", "modern": "sudo ip link add br0 type bridge"},
+                {"check": [{"link": "br0"}]}
+              ]}
+            ]}""";
+
+    @Test
+    void a_step_carries_its_hint_its_prediction_and_the_modern_form_of_a_command() {
+        Lesson.Step step = LessonReader.read("x2.json", TAUGHT).steps().get(0);
+
+        assertThat(step.hint()).isEqualTo(new Text("Is br0 up?", "br0 启用了吗？"));
+        assertThat(step.predict().answer()).isEqualTo("arp");
+        assertThat(step.predict().rightChoice().text().en()).isEqualTo("ARP");
+        assertThat(step.predict().choices()).extracting(Lesson.Choice::id).containsExactly("arp", "icmp");
+        assertThat(step.predict().because().zh()).isEqualTo("还不知道 MAC。");
+        Action.Run run = (Action.Run) step.actions().get(0);
+        assertThat(run.hasModernForm()).isTrue();
+        assertThat(run.modernArgv()).containsExactly("sudo", "ip", "link", "add", "br0", "type", "bridge");
+        Action.Run modern = run.inModernForm();
+        assertThat(modern.text()).isEqualTo("sudo ip link add br0 type bridge");
+        assertThat(modern.argv()).isEqualTo(run.modernArgv());
+        assertThat(modern.expect()).isEqualTo(run.expect());
+        assertThat(modern.node()).isEqualTo(run.node());
+    }
+
+    @Test
+    void hint_prediction_and_modern_are_optional() {
+        Lesson.Step step = LessonReader.read("x1.json", VALID).steps().get(0);
+        assertThat(step.hint()).isNull();
+        assertThat(step.predict()).isNull();
+        Action.Run run = (Action.Run) step.actions().get(0);
+        assertThat(run.hasModernForm()).isFalse();
+        assertThat(run.inModernForm()).isSameAs(run);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '~', quoteCharacter = '`', value = {
+        "answer not a choice ~ \"answer\": \"arp\" ~ \"answer\": \"rarp\" ~ step \"bridge\" (steps[0]), field \"predict.answer\": \"rarp\" is not one of the choices (arp, icmp)",
+        "no answer ~ \"answer\": \"arp\", ~ ` ` ~ field \"predict.answer\": missing",
+        "one choice only ~ , {\"id\": \"icmp\", \"text\": {\"en\": \"ICMP\", \"zh\": \"ICMP\"}} ~ ` ` ~ field \"predict.choices\": give at least two choices",
+        "same choice twice ~ \"id\": \"icmp\" ~ \"id\": \"arp\" ~ field \"predict.choices[1].id\": another choice already has the id \"arp\"",
+        "choice without Chinese ~ \"zh\": \"ICMP\" ~ \"zh\": \"\" ~ field \"predict.choices[1].text.zh\": missing or empty",
+        "no because ~ , \"because\": {\"en\": \"No MAC yet.\", \"zh\": \"还不知道 MAC。\"} ~ ` ` ~ field \"predict.because\": missing",
+        "hint without Chinese ~ \"zh\": \"br0 启用了吗？\" ~ \"fr\": \"br0 ?\" ~ field \"hint\": unknown language(s) [fr]",
+        "modern with shell syntax ~ type bridge\" ~ type bridge && true\" ~ actions[0], field \"modern\": shell syntax",
+        "modern on a check ~ {\"check\": [ ~ {\"modern\": \"ip link\", \"check\": [ ~ actions[1], field \"modern\": only a \"run\" action has a modern form",
+        "modern same as run ~ sudo ip link add br0 type bridge ~ sudo brctl addbr br0 ~ field \"modern\": is the same command as \"run\"",
+        "misspelt predict field ~ \"because\" ~ \"becaus\" ~ unknown field \"becaus\"",
+    })
+    void a_mistake_in_hint_prediction_or_modern_names_its_field(String what, String replace, String with, String message) {
+        String broken = TAUGHT.replace(replace, with.strip());
+        assertThat(broken).as("the test's own replacement applies").isNotEqualTo(TAUGHT);
+
+        assertThatThrownBy(() -> LessonReader.read("x2.json", broken))
+                .isInstanceOf(LessonFormatException.class)
+                .hasMessageStartingWith("x2.json: ")
+                .hasMessageContaining(message);
+    }
 }
