@@ -45,6 +45,7 @@ public final class LabViewModel {
     private final ObservableMap<String, StepState> stepStates = FXCollections.observableHashMap();
     private final ObservableMap<String, RunReport.StepReport> stepReports = FXCollections.observableHashMap();
     private final ObservableMap<String, String> diagnoses = FXCollections.observableHashMap();
+    private final ObservableMap<String, String> predictions = FXCollections.observableHashMap();
     private final ObservableList<ConsoleEntry> console = FXCollections.observableArrayList();
     private final ObservableList<BackgroundProcessViewModel> backgrounds = FXCollections.observableArrayList();
     private final LineBatcher<ConsoleEntry> consoleBatcher;
@@ -106,6 +107,11 @@ public final class LabViewModel {
     /** For a failed step whose command tried to reach something: why it did not get there, from the kernel. */
     public ObservableMap<String, String> diagnoses() {
         return diagnoses;
+    }
+
+    /** The learner's answer (a choice id) to each step's question, asked before the step runs. */
+    public ObservableMap<String, String> predictions() {
+        return predictions;
     }
 
     public ObservableList<ConsoleEntry> console() {
@@ -176,6 +182,7 @@ public final class LabViewModel {
         stepStates.clear();
         stepReports.clear();
         diagnoses.clear();
+        predictions.clear();
         backgrounds.clear();
         console.add(new ConsoleEntry(ConsoleEntry.Kind.NOTE, "— new lab —"));
         executor.execute(() -> {

@@ -6,6 +6,8 @@ import javafx.collections.MapChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
@@ -156,13 +158,16 @@ public final class LessonPane extends VBox {
         Label title = styled(new Label(ref.step().title().in(language)), "step-title");
         title.setId("step-title");
         title.setWrapText(true);
-        detail.getChildren().addAll(lessonTitle, title, prose(ref.step().text().in(language)),
-                styled(new Label(i18n.lookup("step.commands")), "section-heading"));
+        detail.getChildren().addAll(lessonTitle, title, prose(ref.step().text().in(language)));
+        RunReport.StepReport report = model.stepReports().get(LabViewModel.key(ref.lesson(), ref.step()));
+        if (ref.step().predict() != null) {
+            detail.getChildren().add(prediction(ref, report, language));
+        }
+        detail.getChildren().add(styled(new Label(i18n.lookup("step.commands")), "section-heading"));
         for (Action action : ref.step().actions()) {
             detail.getChildren().add(commandRow(action));
         }
         detail.getChildren().add(styled(new Label(i18n.lookup("step.checks")), "section-heading"));
-        RunReport.StepReport report = model.stepReports().get(LabViewModel.key(ref.lesson(), ref.step()));
         if (report == null) {
             detail.getChildren().add(styled(new Label(i18n.lookup("step.notrun")), "hint"));
             return;
@@ -178,6 +183,12 @@ public final class LessonPane extends VBox {
             }
         }
         detail.getChildren().add(checks);
+        if (report.hint() != null) {
+            Label hint = styled(new Label(i18n.lookup("step.hint") + " " + report.hint().in(language)), "hint-box");
+            hint.setId("step-hint");
+            hint.setWrapText(true);
+            detail.getChildren().add(hint);
+        }
         String why = model.diagnoses().get(LabViewModel.key(ref.lesson(), ref.step()));
         if (why != null) {
             Label heading = styled(new Label(i18n.lookup("step.diagnosis")), "section-heading");
@@ -188,7 +199,52 @@ public final class LessonPane extends VBox {
         }
     }
 
-    private HBox commandRow(Action action) {
+    /**
+     * The step's question: choices to pick before running; afterwards the learner's pick, the answer and
+     * whether the step's own evidence (its checks on the kernel and the captured packets) confirmed it.
+     */
+    private VBox prediction(StepRef ref, RunReport.StepReport report, String language) {
+        Lesson.Prediction predict = ref.step().predict();
+        String key = LabViewModel.key(ref.lesson(), ref.step());
+        VBox box = new VBox(4);
+        box.getStyleClass().add("prediction");
+        box.setId("step-prediction");
+        Label question = new Label(i18n.lookup("step.predict") + " " + predict.question().in(language));
+        question.setWrapText(true);
+        question.getStyleClass().add("prediction-question");
+        box.getChildren().add(question);
+        String chosen = model.predictions().get(key);
+        if (report == null || report.prediction() == null) {
+            ToggleGroup group = new ToggleGroup();
+            for (Lesson.Choice choice : predict.choices()) {
+                RadioButton option = new RadioButton(choice.text().in(language));
+                option.setId("choice-" + choice.id());
+                option.setWrapText(true);
+                option.setToggleGroup(group);
+                option.setSelected(choice.id().equals(chosen));
+                option.setOnAction(event -> model.predictions().put(key, choice.id()));
+                box.getChildren().add(option);
+            }
+            return box;
+        }
+        RunReport.PredictionReport outcome = report.prediction();
+        if (chosen != null) {
+            boolean right = chosen.equals(outcome.answer());
+            String picked = predict.choices().stream().filter(choice -> choice.id().equals(chosen))
+                    .map(choice -> choice.text().in(language)).findFirst().orElse(chosen);
+            box.getChildren().add(styled(new Label((right ? "✓ " : "✗ ") + i18n.lookup("step.predict.yours") + " " + picked),
+                    right ? "check-passed" : "check-failed"));
+        }
+        Label answer = new Label(i18n.lookup("step.predict.answer") + " " + outcome.answerText().in(language) + " — "
+                + outcome.because().in(language));
+        answer.setWrapText(true);
+        Label evidence = new Label(i18n.lookup(outcome.confirmed() ? "step.predict.confirmed" : "step.predict.unconfirmed"));
+        evidence.setId("prediction-outcome");
+        box.getChildren().addAll(answer, styled(evidence, outcome.confirmed() ? "check-passed" : "check-failed"));
+        return box;
+    }
+
+    private javafx.scene.Node commandRow(Action action) {
         Label text = styled(new Label(action instanceof Action.Run run && !"host".equals(run.node())
                 ? "[" + run.node() + "] " + action.display() : action.display()), "command");
         text.setWrapText(true);
@@ -204,6 +260,23 @@ public final class LessonPane extends VBox {
             once.disableProperty().bind(model.busyProperty().or(model.connectedProperty().not()));
             once.setOnAction(event -> model.runCommand(run.node(), run.text()));
             row.getChildren().add(once);
+        }
+        if (action instanceof Action.Run run && run.hasModernForm()) {
+            Label today = styled(new Label(i18n.lookup("command.modern") + "  " + run.modern()), "modern-command");
+            today.setWrapText(true);
+            today.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(today, Priority.ALWAYS);
+            HBox modernRow = new HBox(6, today);
+            modernRow.setAlignment(Pos.CENTER_LEFT);
+            if (run.background() == null) {
+                Button once = new Button(i18n.lookup("command.run"));
+                once.getStyleClass().add("small");
+                once.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                once.disableProperty().bind(model.busyProperty().or(model.connectedProperty().not()));
+                once.setOnAction(event -> model.runCommand(run.node(), run.modern()));
+                modernRow.getChildren().add(once);
+            }
+            return new VBox(2, row, modernRow);
         }
         return row;
     }

@@ -76,11 +76,22 @@ class GuiScenarioIT {
         // when: the learner presses "Run step" for each step
         for (Lesson.Step step : s1.steps()) {
             robot.interact(() -> window.lessons().select(s1, step));
+            if (step.predict() != null) {
+                // the learner answers the step's question before running it
+                robot.clickOn("#choice-" + step.predict().answer());
+            }
             robot.clickOn("#run-step");
             await(() -> !model.busyProperty().get() && model.state(s1, step) != StepState.NOT_RUN
                     && model.state(s1, step) != StepState.RUNNING);
             assertThat(model.state(s1, step)).as(step.id()).isEqualTo(StepState.PASSED);
+            if (step.predict() != null) {
+                assertThat(robot.lookup("#prediction-outcome").queryAs(Label.class).getText()).startsWith("✓ confirmed");
+            }
+            step.actions().stream().filter(a -> a instanceof org.bridgelab.lesson.Action.Run run && run.hasModernForm())
+                    .findFirst().ifPresent(run -> assertThat(robot.lookup(".modern-command").queryAllAs(Label.class))
+                            .extracting(Label::getText).anySatisfy(text -> assertThat(text).startsWith("today:")));
         }
+        assertThat(s1.steps()).anyMatch(step -> step.predict() != null);
 
         // then: the diagram, read from the kernel, holds both containers, br0 and both veth cables
         TopologyView topology = window.topology();
@@ -161,7 +172,8 @@ class GuiScenarioIT {
                 .extracting(node -> ((Label) node).getText())
                 .anySatisfy(text -> assertThat(text).startsWith("✗ output contains \" 0% packet loss\"").contains("100% packet loss"));
         assertThat(window.topology().chip("host", "br0").getStyleClass()).contains("down");
-        // and the diagnosis, from the kernel's state, names the interface that is down and the fix
+        // and the step's hint, and the diagnosis, from the kernel's state, naming the interface that is down and the fix
+        assertThat(robot.lookup("#step-hint").queryAs(Label.class).getText()).startsWith("Hint: ");
         assertThat(robot.lookup("#step-diagnosis").queryAs(Label.class).getText())
                 .contains("INTERFACE_DOWN").contains("br0").contains("ip link set br0 up");
     }
