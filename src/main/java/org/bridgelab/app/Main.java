@@ -14,6 +14,8 @@ public final class Main {
                                                              the GUI, with --screenshot it saves a PNG and exits
               bridgelab run (--all | LESSON...) [options]   run lessons on a fresh lab and check every step
               bridgelab list                                 list the lessons
+              bridgelab selftest                             check this machine before a class: sandbox, scenario 1,
+                                                             ARP and ICMP captured on br0; exit 0 if all passed
               bridgelab help                                 this text
 
             Lessons are s1 (container to container), s2 (host to container), s3 (container to outside),
@@ -77,6 +79,8 @@ public final class Main {
                 return RunCommand.parse(rest, err).map(command -> command.execute(out, err)).orElse(2);
             case "list":
                 return ListCommand.execute(out, err);
+            case "selftest":
+                return SelftestCommand.execute(rest, out, err);
             default:
                 err.println("bridgelab: unknown command \"" + args.get(0) + "\"\n");
                 err.print(USAGE);
