@@ -83,6 +83,7 @@ class PackageDebIT {
 
     @Test
     void an_ordinary_user_runs_the_selftest_without_sudo() {
+        RUNNER.run(List.of("userdel", "--remove", USER), Duration.ofSeconds(30)); // left by an interrupted run
         CommandResult add = run("useradd", "--create-home", "--shell", "/bin/bash", USER);
         assertThat(add.exitCode()).as(add.stderr()).isZero();
 
