@@ -17,6 +17,8 @@ public final class Main {
                                                              build the lessons up to a step on a fresh sandbox,
                                                              then explain whether NS reaches ADDR (exit 0 if so)
               bridgelab list                                 list the lessons
+              bridgelab selftest                             check this machine before a class: sandbox, scenario 1,
+                                                             ARP and ICMP captured on br0; exit 0 if all passed
               bridgelab help                                 this text
 
             Lessons are s1 (container to container), s2 (host to container), s3 (container to outside),
@@ -84,6 +86,8 @@ public final class Main {
                 return DiagnoseCommand.parse(rest, err).map(command -> command.execute(out, err)).orElse(2);
             case "list":
                 return ListCommand.execute(out, err);
+            case "selftest":
+                return SelftestCommand.execute(rest, out, err);
             default:
                 err.println("bridgelab: unknown command \"" + args.get(0) + "\"\n");
                 err.print(USAGE);

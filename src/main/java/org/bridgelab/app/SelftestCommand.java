@@ -1,0 +1,139 @@
+package org.bridgelab.app;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Predicate;
+import org.bridgelab.capture.CaptureException;
+import org.bridgelab.capture.CapturePoint;
+import org.bridgelab.capture.CaptureSession;
+import org.bridgelab.capture.PacketEvent;
+import org.bridgelab.capture.Protocol;
+import org.bridgelab.lab.Lab;
+import org.bridgelab.lab.LabException;
+import org.bridgelab.lab.LabHost;
+import org.bridgelab.lab.LabHostChoice;
+import org.bridgelab.lesson.Curriculum;
+import org.bridgelab.lesson.Lesson;
+import org.bridgelab.lesson.LessonRunner;
+import org.bridgelab.lesson.RunListener;
+import org.bridgelab.lesson.RunReport;
+
+/**
+ * {@code bridgelab selftest}: what an instructor runs on each lab machine before a class. Builds the
+ * sandbox, runs scenario 1 while capturing on br0, and checks that the kernel really switched the ARP
+ * and ICMP exchange between the two containers. Exit 0 only if every check passed.
+ */
+final class SelftestCommand {
+    static final String DOCKER0 = "172.18.0.2";
+    static final String DOCKER1 = "172.18.0.3";
+
+    private SelftestCommand() {
+    }
+
+    /** One thing the self-test expects to have seen on br0. */
+    record Expected(String description, Predicate<PacketEvent> matches) {
+    }
+
+    static final List<Expected> EXPECTED = List.of(
+            new Expected("ARP who-has " + DOCKER1 + " tell " + DOCKER0,
+                    e -> e.protocol() == Protocol.ARP && e.summary().equals("who-has " + DOCKER1 + " tell " + DOCKER0)),
+            new Expected("ARP reply " + DOCKER1 + " is-at …",
+                    e -> e.protocol() == Protocol.ARP && e.summary().startsWith(DOCKER1 + " is-at ")),
+            new Expected("ICMP echo request " + DOCKER0 + " > " + DOCKER1,
+                    e -> isIcmp(e, DOCKER0, DOCKER1, "echo request")),
+            new Expected("ICMP echo reply " + DOCKER1 + " > " + DOCKER0,
+                    e -> isIcmp(e, DOCKER1, DOCKER0, "echo reply")));
+
+    private static boolean isIcmp(PacketEvent e, String src, String dst, String what) {
+        return e.protocol() == Protocol.ICMP && src.equals(e.srcIp()) && dst.equals(e.dstIp())
+                && e.summary().contains(what);
+    }
+
+    static int execute(List<String> args, PrintStream out, PrintStream err) {
+        if (!args.isEmpty()) {
+            err.println("bridgelab selftest: takes no arguments\n");
+            err.print(Main.USAGE);
+            return 2;
+        }
+        long started = System.currentTimeMillis();
+        out.println("BridgeLab self-test: sandbox lab, scenario 1 (container to container), capture on br0");
+        List<Lesson> lessons = Curriculum.bundled().withPrerequisites(List.of("s1"));
+        Queue<PacketEvent> seen = new ConcurrentLinkedQueue<>();
+        List<String> problems = new ArrayList<>();
+        RunReport report;
+        try (Lab lab = Lab.open(LabHostChoice.sandbox())) {
+            out.println("  ✓ sandbox started: " + lab.host().description());
+            CapturePoint br0 = new CapturePoint(LabHost.HOST, "br0");
+            try (CaptureSession session = new CaptureSession(lab.host())) {
+                session.subscribe(seen::add);
+                RunListener captureWhenUp = new RunListener() {
+                    @Override
+                    public void stepFinished(Lesson lesson, RunReport.StepReport step) {
+                        if (session.activePoints().isEmpty() && session.isUp(br0)) {
+                            try {
+                                session.start(br0);
+                            } catch (CaptureException e) {
+                                problems.add(e.getMessage());
+                            }
+                        }
+                    }
+                };
+                report = new LessonRunner(lab.host(), captureWhenUp).run(lessons);
+                if (session.activePoints().isEmpty() && problems.isEmpty()) {
+                    problems.add("br0 never came up, so nothing was captured");
+                }
+            }
+        } catch (LabException e) {
+            out.println("  ✗ the sandbox could not be built");
+            err.println("bridgelab selftest: " + e.getMessage());
+            out.println("FAILED (" + seconds(started) + ")");
+            return 3;
+        }
+
+        boolean passed = report.passed();
+        int steps = report.lessons().stream().mapToInt(lesson -> lesson.steps().size()).sum();
+        if (report.passed()) {
+            out.println("  ✓ scenario 1: " + steps + " steps passed");
+        } else {
+            out.println("  ✗ scenario 1 failed: " + firstFailure(report));
+        }
+        problems.forEach(problem -> out.println("  ✗ capture: " + problem));
+        passed &= problems.isEmpty();
+        for (Expected expected : EXPECTED) {
+            boolean found = seen.stream().anyMatch(expected.matches());
+            out.println("  " + (found ? "✓" : "✗") + " on br0: " + expected.description());
+            passed &= found;
+        }
+        out.println((passed ? "PASSED" : "FAILED") + " (" + seen.size() + " frames captured on br0, "
+                + seconds(started) + ")");
+        return passed ? 0 : 1;
+    }
+
+    private static String firstFailure(RunReport report) {
+        if (report.error() != null) {
+            return report.error();
+        }
+        for (RunReport.LessonReport lesson : report.lessons()) {
+            for (RunReport.StepReport step : lesson.steps()) {
+                if (!step.passed()) {
+                    for (RunReport.ActionReport action : step.actions()) {
+                        if (!action.passed()) {
+                            return lesson.id() + " / " + step.id() + ": " + action.display()
+                                    + (action.output() == null || action.output().isBlank() ? ""
+                                    : "\n      " + action.output().strip().replace("\n", "\n      "));
+                        }
+                    }
+                    return lesson.id() + " / " + step.id();
+                }
+            }
+        }
+        return "no step ran";
+    }
+
+    private static String seconds(long started) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", (System.currentTimeMillis() - started) / 1000.0);
+    }
+}

@@ -1,0 +1,99 @@
+package org.bridgelab.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.bridgelab.lab.CommandResult;
+import org.bridgelab.lab.ProcessRunner;
+import org.bridgelab.testing.KernelTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The .deb that {@code mvn -Ppackage} builds, installed into this (CI) system with dpkg -i, checked, run —
+ * by root and by an ordinary user without sudo — and purged again with dpkg --purge. Runs only with -Ppackage.
+ */
+@KernelTest(root = true)
+class PackageDebIT {
+    private static final ProcessRunner RUNNER = new ProcessRunner();
+    private static final String USER = "bridgelab-deb-it";
+    private static Path deb;
+    private static boolean installedByUs;
+
+    @BeforeAll
+    static void install() throws IOException {
+        try (Stream<Path> files = Files.list(PackageAppImageIT.DIST)) {
+            deb = files.filter(f -> f.getFileName().toString().matches("bridgelab_.*_amd64\\.deb|bridgelab_.*\\.deb"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no .deb in target/dist: run mvn -Ppackage package"));
+        }
+        CommandResult before = run("dpkg-query", "-W", "-f", "${Status}", "bridgelab");
+        assertThat(before.stdout()).as("bridgelab is already installed here; this test would replace and remove it")
+                .doesNotContain("installed");
+        installedByUs = true;
+        CommandResult install = run("dpkg", "-i", deb.toString());
+        assertThat(install.exitCode()).as(install.stdout() + install.stderr()).isZero();
+    }
+
+    @AfterAll
+    static void remove() {
+        RUNNER.run(List.of("userdel", "--remove", USER), Duration.ofSeconds(30));
+        if (installedByUs) {
+            CommandResult removal = run("dpkg", "--purge", "bridgelab");
+            assertThat(removal.exitCode()).as(removal.stdout() + removal.stderr()).isZero();
+            assertThat(Path.of("/usr/share/applications/bridgelab-BridgeLab.desktop")).as("left behind by dpkg --purge")
+                    .doesNotExist();
+            assertThat(Path.of("/opt/bridgelab")).as("left behind by dpkg --purge").doesNotExist();
+            assertThat(Path.of("/usr/bin/bridgelab")).as("left behind by dpkg --purge").doesNotExist();
+            assertThat(Path.of("/etc/apparmor.d/bridgelab")).as("left behind by dpkg --purge").doesNotExist();
+            assertThat(run("dpkg-query", "-W", "-f", "${Status}", "bridgelab").stdout()).as("dpkg's record")
+                    .doesNotContain("installed").doesNotContain("config-files");
+        }
+    }
+
+    @Test
+    void the_deb_is_small_and_declares_the_labs_tools() {
+        assertThat(deb.toFile().length()).as("size of " + deb.getFileName()).isLessThan(60L * 1024 * 1024);
+        CommandResult depends = run("dpkg-deb", "-f", deb.toString(), "Depends");
+        assertThat(depends.stdout()).contains("libgtk-3-0", "iproute2", "iptables", "tcpdump", "util-linux",
+                "iputils-ping", "netcat-openbsd", "uidmap");
+    }
+
+    @Test
+    void the_installed_files_are_where_the_readme_says() {
+        assertThat(Path.of("/opt/bridgelab/bin/BridgeLab")).isExecutable();
+        assertThat(Path.of("/usr/bin/bridgelab")).isSymbolicLink().isExecutable();
+        // the menu entry xdg-desktop-menu installs on a desktop; a CI container has no menu, and installs anyway
+        assertThat(Path.of("/opt/bridgelab/lib/bridgelab-BridgeLab.desktop")).content()
+                .contains("Exec=/opt/bridgelab/bin/BridgeLab").contains("Icon=/opt/bridgelab/lib/BridgeLab.png");
+        assertThat(Path.of("/opt/bridgelab/lib/BridgeLab.png")).isRegularFile();
+        CommandResult status = run("dpkg-query", "-W", "-f", "${Status}", "bridgelab");
+        assertThat(status.stdout()).isEqualTo("install ok installed");
+    }
+
+    @Test
+    void root_runs_the_selftest_from_the_installed_files() {
+        SelftestIT.assertSelftestPassed(RUNNER.run(List.of("/opt/bridgelab/bin/BridgeLab", "selftest"), Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void an_ordinary_user_runs_the_selftest_without_sudo() {
+        RUNNER.run(List.of("userdel", "--remove", USER), Duration.ofSeconds(30)); // left by an interrupted run
+        CommandResult add = run("useradd", "--create-home", "--shell", "/bin/bash", USER);
+        assertThat(add.exitCode()).as(add.stderr()).isZero();
+
+        CommandResult selftest = RUNNER.run(List.of("runuser", "-u", USER, "--", "bridgelab", "selftest"), Duration.ofMinutes(5));
+
+        SelftestIT.assertSelftestPassed(selftest);
+        assertThat(selftest.stdout()).contains("user namespace of " + USER);
+    }
+
+    private static CommandResult run(String... argv) {
+        return RUNNER.run(List.of(argv), Duration.ofMinutes(2));
+    }
+}
