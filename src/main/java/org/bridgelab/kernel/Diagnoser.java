@@ -12,7 +12,8 @@ import org.bridgelab.lab.LabHost;
  * Explains from a snapshot whether traffic from a namespace gets to an address (and TCP port), by
  * following the packet the way the kernel decides, namespace by namespace: DNAT in PREROUTING, local
  * delivery, forwarding switch, route lookup, FORWARD chain, MASQUERADE in POSTROUTING, then the layer-2
- * way to the next hop (veth peer, bridge ports). When the packet arrives, the reply is followed back the
+ * way to the next hop (veth peer, bridge ports); a packet the namespace makes itself passes nat OUTPUT
+ * instead of PREROUTING. Each chain is walked rule by rule with its jumps ({@link ChainWalker}). When the packet arrives, the reply is followed back the
  * same way, with connection tracking undoing the translations, because a packet whose reply cannot return
  * is as lost as one that never arrived. The first obstacle is the verdict.
  */
@@ -35,6 +36,7 @@ public final class Diagnoser {
             Walk reply = new Walk(path, true);
             reply.undo.putAll(forward.translations);
             path.add("reply from " + forward.arrivedAt + " (" + forward.dst + ") to " + forward.src);
+            reply.protocol = forward.protocol;
             Verdict back = reply.run(forward.arrivedAt, forward.dst, forward.src, null);
             verdict = back == null ? new Verdict(Verdict.Kind.REACHABLE, from + " reaches " + to
                     + (port == null ? "" : ":" + port) + " in " + forward.arrivedAt + ", and the replies come back",
@@ -67,6 +69,8 @@ public final class Diagnoser {
         final Map<String, Map<String, String>> undo = new HashMap<>();
         String src;
         String dst;
+        Integer dport;
+        String protocol;
         String arrivedAt;
         Topology.Namespace origin;
         String originAddress;
@@ -80,6 +84,10 @@ public final class Diagnoser {
         Verdict run(String from, String source, String destination, Integer port) {
             src = source;
             dst = destination;
+            dport = port;
+            if (protocol == null) {
+                protocol = port == null ? "icmp" : "tcp";
+            }
             String ns = from;
             String in = null;
             boolean translated = false;
@@ -93,19 +101,10 @@ public final class Diagnoser {
                 if (hop == 0 && !reply) {
                     origin = n;
                 }
-                if (in != null && port != null && !reply) {
-                    for (Topology.Rule rule : rules(n, "nat", "PREROUTING")) {
-                        RuleSpec spec = RuleSpec.parse(rule.text());
-                        if ("DNAT".equals(spec.target()) && spec.toDestination() != null
-                                && spec.matches(src, dst, in, null, "tcp", port)) {
-                            String[] to = spec.toDestination().split(":");
-                            path.add(ns + ": nat PREROUTING DNAT " + dst + ":" + port + " → " + spec.toDestination());
-                            dst = to[0];
-                            port = to.length > 1 ? Integer.valueOf(to[1]) : port;
-                            translated = true;
-                            break;
-                        }
-                    }
+                if (!reply) {
+                    // DNAT: PREROUTING for a packet that arrived, OUTPUT for one the namespace makes itself
+                    String hook = in == null ? "OUTPUT" : "PREROUTING";
+                    translated |= destinationNat(n, ChainWalker.decide(n, "nat", hook, packet(n, in, null)));
                 }
                 if (in != null && reply && undo.containsKey(ns) && undo.get(ns).containsKey(dst)) {
                     String original = undo.get(ns).get(dst);
@@ -113,7 +112,7 @@ public final class Diagnoser {
                     dst = original;
                 }
                 if (isLocal(n, dst)) {
-                    return arrive(n, in, port, translated);
+                    return arrive(n, in, translated);
                 }
                 if (in != null && !n.forwarding()) {
                     return new Verdict(Verdict.Kind.FORWARDING_OFF, ns + " does not forward packets (ip_forward = 0), so "
@@ -132,9 +131,9 @@ public final class Diagnoser {
                     return down(n, egress);
                 }
                 if (in != null) {
-                    Verdict dropped = forwardChain(n, in, egress, port);
-                    if (dropped != null) {
-                        return dropped;
+                    ChainWalker.Decision forwardChain = ChainWalker.decide(n, "filter", "FORWARD", packet(n, in, egress.name()));
+                    if (forwardChain.drops()) {
+                        return dropped(n, forwardChain, Verdict.Kind.FORWARD_DROP, in + " → " + egress.name());
                     }
                 }
                 if (src == null) {
@@ -145,16 +144,8 @@ public final class Diagnoser {
                     originAddress = egress.addresses().get(0);
                 }
                 // a reply belongs to a tracked connection: conntrack translates it, the nat rules are not consulted
-                for (Topology.Rule rule : reply ? List.<Topology.Rule>of() : rules(n, "nat", "POSTROUTING")) {
-                    RuleSpec spec = RuleSpec.parse(rule.text());
-                    if ("MASQUERADE".equals(spec.target()) && !egress.addresses().isEmpty()
-                            && spec.matches(src, dst, null, egress.name(), port == null ? null : "tcp", port)) {
-                        String masked = Addresses.withoutPrefix(egress.addresses().get(0));
-                        path.add(ns + ": nat POSTROUTING MASQUERADE " + src + " → " + masked);
-                        translations.computeIfAbsent(ns, k -> new HashMap<>()).put(masked, src);
-                        src = masked;
-                        break;
-                    }
+                if (!reply) {
+                    sourceNat(n, egress, ChainWalker.decide(n, "nat", "POSTROUTING", packet(n, in, egress.name())));
                 }
                 String nextHop = route.get().gateway() != null ? route.get().gateway() : dst;
                 path.add(ns + ": for " + dst + " the route " + TopologyDiff.text(route.get()));
@@ -189,40 +180,111 @@ public final class Diagnoser {
             return new Verdict(Verdict.Kind.NO_SUCH_HOST, "the packet for " + dst + " goes round in circles", List.of(), "");
         }
 
-        private Verdict arrive(Topology.Namespace n, String in, Integer port, boolean translated) {
+        private Verdict arrive(Topology.Namespace n, String in, boolean translated) {
             arrivedAt = n.name();
             path.add(n.name() + ": " + dst + " is its own address");
-            if (reply || port == null || listeners.listens(n.name(), port)) {
+            if (in != null) {
+                ChainWalker.Decision input = ChainWalker.decide(n, "filter", "INPUT", packet(n, in, null));
+                if (input.drops()) {
+                    return dropped(n, input, Verdict.Kind.INPUT_DROP, "from " + in);
+                }
+            }
+            if (reply || dport == null || listeners.listens(n.name(), dport)) {
                 return null;
             }
-            if (n.role() == Topology.Role.HOST && in != null && !translated && !isBridge(n, in)) {
-                Optional<String> container = listeningContainer(port);
-                String target = container.orElse("172.18.0.2");
-                return new Verdict(Verdict.Kind.NO_DNAT, "nothing in host listens on port " + port + " of " + dst
-                        + " and no DNAT rule in nat PREROUTING sends that port on to a container",
-                        List.of("nat PREROUTING in host", "port " + port),
-                        "sudo iptables -t nat -A PREROUTING ! -i " + hostBridgeFor(target + "/32").orElse("br0")
-                                + " -p tcp -m tcp --dport " + port + " -j DNAT --to-destination " + target + ":" + port);
+            if (n.role() == Topology.Role.HOST && !translated && (in == null || !isBridge(n, in))) {
+                Verdict unpublished = in == null ? ownConnectionWithoutDnat(n) : withoutDnat(n);
+                if (unpublished != null) {
+                    return unpublished;
+                }
             }
             return new Verdict(Verdict.Kind.NOTHING_LISTENING, "the packet reaches " + n.name() + " but nothing there "
-                    + "listens on TCP port " + port + " (ss -Hltn shows no such socket), so the kernel answers with a reset",
-                    List.of(n.name(), "port " + port), in(n.name(), "nc -lp " + port));
+                    + "listens on TCP port " + dport + " (ss -Hltn shows no such socket), so the kernel answers with a reset",
+                    List.of(n.name(), "port " + dport), in(n.name(), "nc -lp " + dport));
         }
 
-        private Verdict forwardChain(Topology.Namespace n, String in, Topology.Link egress, Integer port) {
-            Optional<Topology.Chain> forward = n.chain("filter", "FORWARD");
-            if (forward.isEmpty() || !"DROP".equals(forward.get().policy())) {
+        /** From outside to the host's port, with no DNAT: propose one to the container that listens there. */
+        private Verdict withoutDnat(Topology.Namespace n) {
+            String target = listeningContainer(dport).orElse("172.18.0.2");
+            return new Verdict(Verdict.Kind.NO_DNAT, "nothing in " + n.name() + " listens on port " + dport + " of " + dst
+                    + " and no DNAT rule in nat PREROUTING sends that port on to a container",
+                    List.of("nat PREROUTING in " + n.name(), "port " + dport),
+                    "sudo iptables -t nat -A PREROUTING ! -i " + hostBridgeFor(target + "/32").orElse("br0")
+                            + " -p tcp -m tcp --dport " + dport + " -j DNAT --to-destination " + target + ":" + dport);
+        }
+
+        /**
+         * The host connecting to its own published port: PREROUTING would send a packet arriving on the
+         * interface that holds the address on to a container, but the host's own packet passes nat OUTPUT.
+         * Null when the port is not published at all (then, plainly, nothing listens).
+         */
+        private Verdict ownConnectionWithoutDnat(Topology.Namespace n) {
+            Optional<Topology.Link> holder = n.links().stream()
+                    .filter(l -> !"bridge".equals(l.kind()) && !"loopback".equals(l.kind()))
+                    .filter(l -> l.addresses().stream().anyMatch(a -> Addresses.withoutPrefix(a).equals(dst))).findFirst();
+            if (holder.isEmpty()) {
                 return null;
             }
-            boolean accepted = forward.get().rules().stream().map(rule -> RuleSpec.parse(rule.text()))
-                    .anyMatch(spec -> "ACCEPT".equals(spec.target())
-                            && spec.matches(src, dst, in, egress.name(), port == null ? null : "tcp", port));
-            if (accepted) {
+            ChainWalker.Decision arriving = ChainWalker.decide(n, "nat", "PREROUTING", packet(n, holder.get().name(), null));
+            if (!"DNAT".equals(arriving.target()) || arriving.rule().toDestination() == null) {
                 return null;
             }
-            return new Verdict(Verdict.Kind.FORWARD_DROP, "the FORWARD chain of the filter table in " + n.name()
-                    + " has policy DROP and no rule accepts " + in + " → " + egress.name(),
-                    List.of("filter FORWARD in " + n.name()), in(n.name(), "iptables -P FORWARD ACCEPT"));
+            String target = arriving.rule().toDestination();
+            return new Verdict(Verdict.Kind.NO_DNAT, "a connection arriving on " + holder.get().name() + " for " + dst + ":"
+                    + dport + " is sent on to " + target + " by nat " + arriving.chain() + ", but " + n.name()
+                    + "'s own packets never pass PREROUTING: they go through nat OUTPUT, which has no DNAT for them",
+                    List.of("nat OUTPUT in " + n.name(), "port " + dport),
+                    in(n.name(), "iptables -t nat -A OUTPUT -d " + dst + " -p tcp --dport " + dport
+                            + " -j DNAT --to-destination " + target));
+        }
+
+        /** The packet as namespace n's hooks see it now; an interface it has none of is "" (made or delivered here). */
+        private RuleSpec.Packet packet(Topology.Namespace n, String in, String out) {
+            return new RuleSpec.Packet(src, dst, in == null ? "" : in, out == null && in != null ? "" : out, protocol,
+                    dport, isLocal(n, dst) ? "LOCAL" : "UNICAST", reply ? "ESTABLISHED" : "NEW");
+        }
+
+        /** Rewrites the destination when a DNAT decided; true if it did. */
+        private boolean destinationNat(Topology.Namespace n, ChainWalker.Decision decision) {
+            if (!"DNAT".equals(decision.target()) || decision.rule().toDestination() == null) {
+                return false;
+            }
+            String[] to = decision.rule().toDestination().split(":");
+            path.add(n.name() + ": nat " + decision.chain() + " DNAT " + dst + (dport == null ? "" : ":" + dport)
+                    + " → " + decision.rule().toDestination());
+            dst = to[0];
+            dport = to.length > 1 && dport != null ? Integer.valueOf(to[1]) : dport;
+            return true;
+        }
+
+        /** Rewrites the source on MASQUERADE or SNAT, remembered for conntrack to undo on the reply. */
+        private void sourceNat(Topology.Namespace n, Topology.Link egress, ChainWalker.Decision decision) {
+            String translated = switch (decision.target()) {
+                case "MASQUERADE" -> egress.addresses().isEmpty() ? null : Addresses.withoutPrefix(egress.addresses().get(0));
+                case "SNAT" -> decision.rule().toSource() == null ? null : decision.rule().toSource().split("[-:]")[0];
+                default -> null;
+            };
+            if (translated == null) {
+                return;
+            }
+            path.add(n.name() + ": nat " + decision.chain() + " " + decision.target() + " " + src + " → " + translated);
+            translations.computeIfAbsent(n.name(), k -> new HashMap<>()).put(translated, src);
+            src = translated;
+        }
+
+        /** A filter chain dropped the packet: by its policy, or by a rule, which is named with its removal. */
+        private Verdict dropped(Topology.Namespace n, ChainWalker.Decision decision, Verdict.Kind kind, String way) {
+            String hook = kind == Verdict.Kind.INPUT_DROP ? "INPUT" : "FORWARD";
+            if (decision.byPolicy()) {
+                return new Verdict(kind, "the " + hook + " chain of the filter table in " + n.name()
+                        + " has policy " + decision.target() + " and no rule accepts " + way,
+                        List.of("filter " + hook + " in " + n.name()), in(n.name(), "iptables -P " + hook + " ACCEPT"));
+            }
+            String rule = RuleSpec.normalise(decision.ruleText());
+            return new Verdict(kind, "the rule " + rule + " in the filter table of " + n.name() + " "
+                    + ("DROP".equals(decision.target()) ? "drops" : "rejects") + " the packet " + way,
+                    List.of("filter " + decision.chain() + " in " + n.name()),
+                    in(n.name(), "iptables " + rule.replaceFirst("^-A ", "-D ")));
         }
 
         private Verdict notOnSegment(Topology.Namespace n, Topology.Link egress, String nextHop) {
@@ -411,10 +473,6 @@ public final class Diagnoser {
         return n.routes().stream().filter(r -> Addresses.isIpv4(r.destination()) || "default".equals(r.destination()))
                 .filter(r -> Addresses.contains(r.destination(), address))
                 .max(Comparator.comparingInt(r -> Addresses.prefixLength(r.destination())));
-    }
-
-    private static List<Topology.Rule> rules(Topology.Namespace n, String table, String chain) {
-        return n.chain(table, chain).map(Topology.Chain::rules).orElse(List.of());
     }
 
     /** A command as the tutorial writes it: plain on the host, through ip netns exec in a namespace. */

@@ -2,28 +2,38 @@ package org.bridgelab.kernel;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 
 /**
  * What an iptables rule matches and does, read from its iptables-save text: enough of the match
- * language for the lab's rules (addresses, interfaces, protocol, destination port, with "!") to decide
- * whether a packet would hit it. Options it does not know make {@link #understood()} false, so the
- * diagnosis never claims a rule matches when it cannot tell.
+ * language for the lab's and Docker's rules (addresses, interfaces, protocol, destination port, address
+ * type, connection state, with "!") to decide whether a packet would hit it. Options it does not know
+ * make {@link #understood()} false, so the diagnosis never claims a rule matches when it cannot tell.
  */
 public record RuleSpec(String chain, Match source, Match destination, Match in, Match out, String protocol,
-                       Integer destinationPort, String target, String toDestination, boolean understood) {
+                       Integer destinationPort, Match destinationType, Match state, String target,
+                       String toDestination, String toSource, boolean understood) {
 
-    /** One condition, perhaps negated with "!"; a null value matches everything. */
+    /** One condition, perhaps negated with "!"; a null value matches everything, an unknown actual nothing. */
     public record Match(String value, boolean negated) {
         static final Match ANY = new Match(null, false);
 
-        boolean matches(String actual, java.util.function.BiPredicate<String, String> test) {
+        boolean matches(String actual, BiPredicate<String, String> test) {
             if (value == null) {
                 return true;
             }
-            boolean hit = actual != null && test.test(value, actual);
-            return negated != hit;
+            return actual != null && negated != test.test(value, actual);
         }
+    }
+
+    /**
+     * A packet as a hook sees it. Null fields are unknown there (no input interface on a locally made
+     * packet); {@code destinationType} is LOCAL or UNICAST ({@code -m addrtype}), {@code state} NEW or
+     * ESTABLISHED ({@code -m conntrack --ctstate}).
+     */
+    public record Packet(String source, String destination, String in, String out, String protocol,
+                         Integer destinationPort, String destinationType, String state) {
     }
 
     /** Whitespace collapsed, so that a lesson's rule text compares with iptables-save's. */
@@ -38,15 +48,21 @@ public record RuleSpec(String chain, Match source, Match destination, Match in, 
         Match destination = Match.ANY;
         Match in = Match.ANY;
         Match out = Match.ANY;
+        Match destinationType = Match.ANY;
+        Match state = Match.ANY;
         String protocol = null;
         Integer port = null;
         String target = null;
         String toDestination = null;
+        String toSource = null;
         boolean understood = true;
         boolean negate = false;
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
-            String next = i + 1 < words.size() ? words.get(i + 1) : null;
+            if (i + 1 >= words.size() && !word.equals("!")) {
+                understood = false;   // every option known here takes a value
+                break;
+            }
             switch (word) {
                 case "!" -> {
                     negate = true;
@@ -59,24 +75,36 @@ public record RuleSpec(String chain, Match source, Match destination, Match in, 
                 case "-o" -> out = new Match(words.get(++i), negate);
                 case "-p" -> protocol = words.get(++i);
                 case "-m" -> i++;
-                case "--dport" -> port = next == null ? null : Integer.valueOf(words.get(++i));
+                case "--dport" -> port = Integer.valueOf(words.get(++i));
+                case "--dst-type" -> destinationType = new Match(words.get(++i), negate);
+                case "--ctstate", "--state" -> state = new Match(words.get(++i), negate);
+                case "--comment" -> i++;
                 case "-j" -> target = words.get(++i);
                 case "--to-destination" -> toDestination = words.get(++i);
+                case "--to-source" -> toSource = words.get(++i);
                 default -> understood = false;
             }
             negate = false;
         }
-        return new RuleSpec(chain, source, destination, in, out, protocol, port, target, toDestination, understood);
+        return new RuleSpec(chain, source, destination, in, out, protocol, port, destinationType, state, target,
+                toDestination, toSource, understood);
     }
 
-    /** Whether a packet with these properties hits the rule; null properties are unknown at that hook. */
-    public boolean matches(String src, String dst, String inIface, String outIface, String proto, Integer dport) {
+    /** Whether the packet hits the rule; a condition on something unknown at that hook does not match. */
+    public boolean matches(Packet packet) {
         return understood
-                && source.matches(src, Addresses::contains)
-                && destination.matches(dst, Addresses::contains)
-                && in.matches(inIface, String::equals)
-                && out.matches(outIface, String::equals)
-                && (protocol == null || protocol.equals(proto))
-                && (destinationPort == null || destinationPort.equals(dport));
+                && source.matches(packet.source(), Addresses::contains)
+                && destination.matches(packet.destination(), Addresses::contains)
+                && in.matches(packet.in(), String::equals)
+                && out.matches(packet.out(), String::equals)
+                && (protocol == null || protocol.equals(packet.protocol()))
+                && (destinationPort == null || destinationPort.equals(packet.destinationPort()))
+                && destinationType.matches(packet.destinationType(), RuleSpec::listed)
+                && state.matches(packet.state(), RuleSpec::listed);
+    }
+
+    /** "RELATED,ESTABLISHED" lists ESTABLISHED. */
+    private static boolean listed(String list, String actual) {
+        return Arrays.asList(list.split(",")).contains(actual);
     }
 }

@@ -11,7 +11,7 @@ public record Verdict(Kind kind, String explanation, List<String> objects, Strin
 
     public enum Kind {
         REACHABLE, NO_NAMESPACE, INTERFACE_DOWN, NO_ADDRESS, NO_ROUTE, NOT_ON_BRIDGE, FORWARDING_OFF,
-        FORWARD_DROP, NO_MASQUERADE, NO_DNAT, NOTHING_LISTENING, NO_SUCH_HOST
+        FORWARD_DROP, INPUT_DROP, NO_MASQUERADE, NO_DNAT, NOTHING_LISTENING, NO_SUCH_HOST
     }
 
     public Verdict {

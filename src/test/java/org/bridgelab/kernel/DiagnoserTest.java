@@ -3,6 +3,7 @@ package org.bridgelab.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** Each verdict on the recorded scenario-4 snapshot, broken on purpose in one place (the ITs break a real lab). */
@@ -133,6 +134,79 @@ class DiagnoserTest {
         assertThat(diagnosis.verdict().kind()).isEqualTo(Verdict.Kind.NOTHING_LISTENING);
         assertThat(diagnosis.verdict().fix()).isEqualTo("sudo ip netns exec docker0 nc -lp 80");
         assertThat(diagnosis.reachable()).isFalse();
+    }
+
+    @Test
+    void a_drop_rule_before_any_accept_is_named_with_the_command_that_deletes_it() {
+        Topology broken = Snapshots.change(lab, "host", ns -> Snapshots.chain(ns, "filter", "FORWARD", null,
+                Snapshots.rules("-A FORWARD -i br0 -j DROP", "-A FORWARD -i br0 -j ACCEPT")));
+
+        Verdict verdict = explain(broken, "docker0", "198.51.100.10", null).verdict();
+
+        assertThat(verdict.kind()).isEqualTo(Verdict.Kind.FORWARD_DROP);
+        assertThat(verdict.explanation()).contains("-A FORWARD -i br0 -j DROP", "br0 → eth0");
+        assertThat(verdict.fix()).isEqualTo("sudo iptables -D FORWARD -i br0 -j DROP");
+    }
+
+    @Test
+    void dockers_chains_are_followed_to_the_dnat_of_a_published_port() {
+        // given: the DNAT moved into Docker's own chain, reached from PREROUTING for any local address
+        Topology docker = Snapshots.change(lab, "host", ns -> Snapshots.newChain(
+                Snapshots.chain(ns, "nat", "PREROUTING", null, Snapshots.rules("-A PREROUTING -m addrtype --dst-type LOCAL -j DOCKER")),
+                "nat", "DOCKER", Snapshots.rules("-A DOCKER -i br0 -j RETURN",
+                        "-A DOCKER ! -i br0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.18.0.2:80")));
+
+        // when:
+        Diagnosis published = explain(docker, "remote", "192.0.2.183", 8080);
+
+        // then:
+        assertThat(published.verdict().kind()).isEqualTo(Verdict.Kind.REACHABLE);
+        assertThat(published.path()).contains("host: nat DOCKER DNAT 192.0.2.183:8080 → 172.18.0.2:80");
+        assertThat(explain(docker, "remote", "192.0.2.183", 80).verdict().kind()).isEqualTo(Verdict.Kind.NO_DNAT);
+    }
+
+    @Test
+    void with_dockers_forward_policy_drop_replies_need_the_established_rule() {
+        // given: Docker's filter FORWARD, first through DOCKER-USER (which returns), then its bridge's rules
+        UnaryOperator<Topology.Namespace> docker = ns -> Snapshots.newChain(Snapshots.chain(ns, "filter", "FORWARD", "DROP",
+                Snapshots.rules("-A FORWARD -j DOCKER-USER",
+                        "-A FORWARD -o br0 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT",
+                        "-A FORWARD -i br0 ! -o br0 -j ACCEPT")), "filter", "DOCKER-USER", Snapshots.rules("-A DOCKER-USER -j RETURN"));
+        UnaryOperator<Topology.Namespace> withoutEstablished = ns -> Snapshots.chain(docker.apply(ns), "filter", "FORWARD", null,
+                Snapshots.rules("-A FORWARD -j DOCKER-USER", "-A FORWARD -i br0 ! -o br0 -j ACCEPT"));
+
+        Diagnosis whole = explain(Snapshots.change(lab, "host", docker), "docker0", "198.51.100.10", null);
+        Diagnosis broken = explain(Snapshots.change(lab, "host", withoutEstablished), "docker0", "198.51.100.10", null);
+
+        assertThat(whole.verdict().kind()).isEqualTo(Verdict.Kind.REACHABLE);
+        assertThat(broken.verdict().kind()).isEqualTo(Verdict.Kind.FORWARD_DROP);
+        assertThat(broken.verdict().explanation()).startsWith("replies cannot return: ").contains("policy DROP", "eth0 → br0");
+    }
+
+    @Test
+    void the_hosts_own_connection_to_its_published_port_needs_a_dnat_in_nat_output() {
+        Verdict before = explain(lab, "host", "192.0.2.183", 80).verdict();
+        Topology fixed = Snapshots.change(lab, "host", ns -> Snapshots.chain(ns, "nat", "OUTPUT", null,
+                Snapshots.rules("-A OUTPUT -d 192.0.2.183/32 -p tcp -m tcp --dport 80 -j DNAT --to-destination 172.18.0.2:80")));
+
+        assertThat(before.kind()).isEqualTo(Verdict.Kind.NO_DNAT);
+        assertThat(before.objects()).containsExactly("nat OUTPUT in host", "port 80");
+        assertThat(before.fix()).isEqualTo(
+                "sudo iptables -t nat -A OUTPUT -d 192.0.2.183 -p tcp --dport 80 -j DNAT --to-destination 172.18.0.2:80");
+        Diagnosis after = explain(fixed, "host", "192.0.2.183", 80);
+        assertThat(after.verdict().kind()).isEqualTo(Verdict.Kind.REACHABLE);
+        assertThat(after.path()).contains("host: nat OUTPUT DNAT 192.0.2.183:80 → 172.18.0.2:80");
+    }
+
+    @Test
+    void an_input_policy_drop_on_the_host_loses_the_replies_to_its_own_ping() {
+        Topology broken = Snapshots.change(lab, "host", ns -> Snapshots.chain(ns, "filter", "INPUT", "DROP", List.of()));
+
+        Verdict verdict = explain(broken, "host", "172.18.0.2", null).verdict();
+
+        assertThat(verdict.kind()).isEqualTo(Verdict.Kind.INPUT_DROP);
+        assertThat(verdict.explanation()).startsWith("replies cannot return: ");
+        assertThat(verdict.fix()).isEqualTo("sudo iptables -P INPUT ACCEPT");
     }
 
     @Test

@@ -58,4 +58,16 @@ final class Snapshots {
                         .toList())).toList();
         return new Topology.Namespace(ns.name(), ns.role(), ns.forwarding(), ns.links(), ns.routes(), tables, ns.fdb(), ns.conntrack(), ns.nftables());
     }
+
+    /** The namespace with a user chain added to a table (iptables -N), holding these rules. */
+    static Topology.Namespace newChain(Topology.Namespace ns, String table, String chain, List<Topology.Rule> rules) {
+        List<Topology.Table> tables = ns.iptables().stream().map(t -> !t.name().equals(table) ? t
+                : new Topology.Table(t.name(), java.util.stream.Stream.concat(t.chains().stream(),
+                        java.util.stream.Stream.of(new Topology.Chain(chain, null, 0, 0, rules))).toList())).toList();
+        return new Topology.Namespace(ns.name(), ns.role(), ns.forwarding(), ns.links(), ns.routes(), tables, ns.fdb(), ns.conntrack(), ns.nftables());
+    }
+
+    static List<Topology.Rule> rules(String... texts) {
+        return java.util.Arrays.stream(texts).map(text -> new Topology.Rule(text, 0, 0)).toList();
+    }
 }
