@@ -10,18 +10,18 @@ import java.util.stream.Collectors;
  */
 public sealed interface StateCheck {
 
-    /** What is expected, in one line ("veth1 is a port of br0 in host"). */
-    String expected();
+    /** What is expected, in one line ("veth1 is a port of br0 in host"), in the learner's language. */
+    Phrase expected();
 
     Outcome evaluate(Topology topology, ListenerProbe listeners);
 
     /** The answer: whether the kernel shows it, and what the kernel shows instead or as proof. */
-    record Outcome(String expected, boolean passed, String evidence) {
+    record Outcome(Phrase expected, boolean passed, String evidence) {
     }
 
     record NamespaceExists(String namespace, boolean present) implements StateCheck {
-        public String expected() {
-            return "namespace " + namespace + (present ? " exists" : " does not exist");
+        public Phrase expected() {
+            return Phrase.of(present ? "check.namespace.exists" : "check.namespace.absent", namespace);
         }
 
         public Outcome evaluate(Topology t, ListenerProbe l) {
@@ -33,8 +33,9 @@ public sealed interface StateCheck {
 
     /** A link in a namespace; with {@code up} also its state; {@code present=false} expects it gone. */
     record LinkIn(String namespace, String link, Boolean up, boolean present) implements StateCheck {
-        public String expected() {
-            return link + (present ? " is in " : " is not in ") + namespace + (up == null ? "" : up ? " and UP" : " and DOWN");
+        public Phrase expected() {
+            String key = !present ? "check.link.notIn" : up == null ? "check.link.in" : up ? "check.link.in.up" : "check.link.in.down";
+            return Phrase.of(key, link, namespace);
         }
 
         public Outcome evaluate(Topology t, ListenerProbe l) {
@@ -50,8 +51,8 @@ public sealed interface StateCheck {
     }
 
     record PortOf(String namespace, String port, String bridge, boolean present) implements StateCheck {
-        public String expected() {
-            return port + (present ? " is" : " is not") + " a port of " + bridge + " in " + namespace;
+        public Phrase expected() {
+            return Phrase.of(present ? "check.port.of" : "check.port.notOf", port, bridge, namespace);
         }
 
         public Outcome evaluate(Topology t, ListenerProbe l) {
@@ -62,8 +63,8 @@ public sealed interface StateCheck {
     }
 
     record AddressOn(String namespace, String link, String address, boolean present) implements StateCheck {
-        public String expected() {
-            return "address " + address + (present ? " on " : " not on ") + namespace + "/" + link;
+        public Phrase expected() {
+            return Phrase.of(present ? "check.address.on" : "check.address.notOn", address, namespace, link);
         }
 
         public Outcome evaluate(Topology t, ListenerProbe l) {
@@ -76,8 +77,11 @@ public sealed interface StateCheck {
 
     /** A route to a destination ("default" included), through a gateway when one is named. */
     record RoutePresent(String namespace, String destination, String via, boolean present) implements StateCheck {
-        public String expected() {
-            return "route " + destination + (via == null ? "" : " via " + via) + (present ? " in " : " not in ") + namespace;
+        public Phrase expected() {
+            if (via == null) {
+                return Phrase.of(present ? "check.route.in" : "check.route.notIn", destination, namespace);
+            }
+            return Phrase.of(present ? "check.route.via.in" : "check.route.via.notIn", destination, via, namespace);
         }
 
         public Outcome evaluate(Topology t, ListenerProbe l) {
@@ -90,8 +94,8 @@ public sealed interface StateCheck {
     }
 
     record Forwarding(String namespace, boolean on) implements StateCheck {
-        public String expected() {
-            return "ip_forward in " + namespace + " is " + (on ? 1 : 0);
+        public Phrase expected() {
+            return Phrase.of("check.forwarding", namespace, on ? 1 : 0);
         }
 
         public Outcome evaluate(Topology t, ListenerProbe l) {
@@ -103,8 +107,8 @@ public sealed interface StateCheck {
 
     /** A rule (iptables-save text, "-A CHAIN …") in a table; whitespace does not matter. */
     record RulePresent(String namespace, String table, String rule, boolean present) implements StateCheck {
-        public String expected() {
-            return "rule " + (present ? "" : "absent: ") + table + " " + RuleSpec.normalise(rule) + " in " + namespace;
+        public Phrase expected() {
+            return Phrase.of(present ? "check.rule" : "check.rule.absent", table, RuleSpec.normalise(rule), namespace);
         }
 
         public Outcome evaluate(Topology t, ListenerProbe l) {
@@ -119,8 +123,8 @@ public sealed interface StateCheck {
     }
 
     record ChainPolicy(String namespace, String table, String chain, String policy) implements StateCheck {
-        public String expected() {
-            return "policy of " + table + " " + chain + " in " + namespace + " is " + policy;
+        public Phrase expected() {
+            return Phrase.of("check.policy", table, chain, namespace, policy);
         }
 
         public Outcome evaluate(Topology t, ListenerProbe l) {
@@ -138,10 +142,16 @@ public sealed interface StateCheck {
      */
     record ConntrackEntry(String namespace, String protocol, String source, String destination, String replyFrom,
                           String replyTo) implements StateCheck {
-        public String expected() {
-            return "conntrack in " + namespace + " tracks " + (protocol == null ? "" : protocol + " ") + source + " → "
-                    + destination + (replyFrom == null ? "" : ", replies from " + replyFrom)
-                    + (replyTo == null ? "" : ", replies to " + replyTo);
+        public Phrase expected() {
+            String flow = (protocol == null ? "" : protocol + " ") + source;
+            if (replyFrom != null && replyTo != null) {
+                return Phrase.of("check.conntrack.replyFromTo", namespace, flow, destination, replyFrom, replyTo);
+            }
+            if (replyFrom != null || replyTo != null) {
+                return Phrase.of(replyFrom != null ? "check.conntrack.replyFrom" : "check.conntrack.replyTo", namespace, flow,
+                        destination, replyFrom != null ? replyFrom : replyTo);
+            }
+            return Phrase.of("check.conntrack", namespace, flow, destination);
         }
 
         public Outcome evaluate(Topology t, ListenerProbe l) {
@@ -159,8 +169,8 @@ public sealed interface StateCheck {
 
     /** A can (or cannot) reach B, decided by the {@link Diagnoser}; the evidence is its explanation. */
     record Reaches(String from, String to, Integer port, boolean reachable) implements StateCheck {
-        public String expected() {
-            return from + (reachable ? " reaches " : " cannot reach ") + to + (port == null ? "" : ":" + port);
+        public Phrase expected() {
+            return Phrase.of(reachable ? "check.reaches" : "check.cannotReach", from, to + (port == null ? "" : ":" + port));
         }
 
         public Outcome evaluate(Topology t, ListenerProbe l) {

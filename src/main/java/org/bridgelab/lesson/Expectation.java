@@ -2,6 +2,7 @@ package org.bridgelab.lesson;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import org.bridgelab.kernel.Phrase;
 
 /**
  * What a command's result must show: its exit status (when given) and texts or patterns its output
@@ -24,21 +25,21 @@ public record Expectation(Integer exit, List<String> outputContains, List<String
         List<CheckResult> results = new java.util.ArrayList<>();
         if (exit != null) {
             boolean ok = exitCode != null && exitCode.intValue() == exit;
-            results.add(new CheckResult("exit status " + exit, ok,
+            results.add(new CheckResult(Phrase.of("check.exit", exit), ok,
                     exitCode == null ? "still running" : "exit status " + exitCode));
         }
         for (String text : outputContains) {
             boolean ok = output.contains(text);
-            results.add(new CheckResult("output contains \"" + text + "\"", ok, ok ? lineWith(output, text) : tail(output)));
+            results.add(new CheckResult(Phrase.of("check.output.contains", text), ok, ok ? lineWith(output, text) : tail(output)));
         }
         for (String text : outputLacks) {
             boolean ok = !output.contains(text);
-            results.add(new CheckResult("output lacks \"" + text + "\"", ok, ok ? tail(output) : lineWith(output, text)));
+            results.add(new CheckResult(Phrase.of("check.output.lacks", text), ok, ok ? tail(output) : lineWith(output, text)));
         }
         for (Pattern pattern : outputMatches) {
             java.util.regex.Matcher matcher = pattern.matcher(output);
             boolean ok = matcher.find();
-            results.add(new CheckResult("output matches /" + pattern.pattern() + "/", ok, ok ? matcher.group() : tail(output)));
+            results.add(new CheckResult(Phrase.of("check.output.matches", pattern.pattern()), ok, ok ? matcher.group() : tail(output)));
         }
         return results;
     }

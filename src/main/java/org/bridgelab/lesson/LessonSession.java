@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.bridgelab.kernel.ListenerProbe;
+import org.bridgelab.kernel.Phrase;
 import org.bridgelab.kernel.StateReader;
 import org.bridgelab.kernel.Topology;
 import org.bridgelab.lab.CommandResult;
@@ -121,7 +122,7 @@ public final class LessonSession implements AutoCloseable {
             LiveProcess process = running(send.to());
             process.send(send.text() + "\n");
             return new RunReport.ActionReport(send.display(), send.to(), null, "", 0,
-                    List.of(new CheckResult(send.to() + " is running", process.isAlive(),
+                    List.of(new CheckResult(Phrase.of("check.process.running", send.to()), process.isAlive(),
                             process.isAlive() ? "running" : "it has ended: " + Expectation.tail(process.output()))));
         }
         if (action instanceof Action.Await await) {
@@ -181,7 +182,7 @@ public final class LessonSession implements AutoCloseable {
         }
         Integer exit = process.isAlive() ? null : process.await(Duration.ZERO).map(CommandResult::exitCode).orElse(null);
         if (exit != null) {
-            checks.add(new CheckResult("keeps running", false, "ended with exit status " + exit));
+            checks.add(new CheckResult(Phrase.of("check.process.keepsRunning"), false, "ended with exit status " + exit));
         }
         checks.addAll(run.expect().check(exit, process.output()));
         return new RunReport.ActionReport(run.text(), run.node(), exit, process.output(), millisSince(started), checks);
@@ -189,7 +190,7 @@ public final class LessonSession implements AutoCloseable {
 
     /** Asks the kernel (ss) until the server's port listens; a server that ended never will. */
     private CheckResult awaitListening(Action.Readiness ready, LiveProcess process) {
-        String expected = "tcp port " + ready.tcpPort() + " listening in " + ready.namespace();
+        Phrase expected = Phrase.of("check.listening", ready.tcpPort(), ready.namespace());
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         long pause = 5;
         while (System.nanoTime() < deadline && process.isAlive()) {

@@ -176,7 +176,7 @@ public final class LessonPane extends VBox {
         checks.setId("step-checks");
         for (RunReport.ActionReport action : report.actions()) {
             for (CheckResult check : action.checks()) {
-                Label line = new Label((check.passed() ? "✓ " : "✗ ") + check.expected()
+                Label line = new Label((check.passed() ? "✓ " : "✗ ") + check.expected().in(language)
                         + (check.passed() ? "" : "\n    " + check.evidence().replace("\n", "\n    ")));
                 line.setWrapText(true);
                 checks.getChildren().add(styled(line, check.passed() ? "check-passed" : "check-failed"));
@@ -244,9 +244,19 @@ public final class LessonPane extends VBox {
         return box;
     }
 
+    /** The command as the tutorial writes it, marked with where it runs; a state check, in the window's words. */
+    private String commandText(Action action) {
+        if (action instanceof Action.Check check) {
+            int facts = check.facts().size();
+            return i18n.lookup("step.check").replace("{0}", facts == 1 ? i18n.lookup("step.check.fact")
+                    : i18n.lookup("step.check.facts").replace("{0}", String.valueOf(facts)));
+        }
+        return action instanceof Action.Run run && !"host".equals(run.node()) ? "[" + run.node() + "] " + action.display()
+                : action.display();
+    }
+
     private javafx.scene.Node commandRow(Action action) {
-        Label text = styled(new Label(action instanceof Action.Run run && !"host".equals(run.node())
-                ? "[" + run.node() + "] " + action.display() : action.display()), "command");
+        Label text = styled(new Label(commandText(action)), "command");
         text.setWrapText(true);
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMaxWidth(Double.MAX_VALUE);

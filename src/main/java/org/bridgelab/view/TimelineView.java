@@ -69,16 +69,23 @@ public final class TimelineView extends BorderPane {
         }
         ComboBox<String> point = new ComboBox<>();
         point.setId("filter-point");
-        point.setPromptText("all capture points");
-        point.getItems().add("all capture points");
-        model.points().addListener((Observable obs) -> {
-            String chosen = point.getValue();
+        // the first item stands for every point, worded in the window's language
+        point.getItems().add(i18n.lookup("timeline.allPoints"));
+        point.getSelectionModel().selectFirst();
+        Runnable refillPoints = () -> {
+            int chosenIndex = point.getSelectionModel().getSelectedIndex();
+            String chosen = chosenIndex > 0 ? point.getValue() : null;
             point.getItems().setAll(model.points());
-            point.getItems().add(0, "all capture points");
-            point.setValue(chosen);
+            point.getItems().add(0, i18n.lookup("timeline.allPoints"));
+            point.getSelectionModel().select(chosen == null ? 0 : Math.max(0, point.getItems().indexOf(chosen)));
+        };
+        model.points().addListener((Observable obs) -> refillPoints.run());
+        i18n.languageProperty().addListener((Observable obs) -> {
+            refillPoints.run();
+            showCount();
         });
         point.valueProperty().addListener((obs, was, chosen) ->
-                model.choosePoint(chosen == null || chosen.startsWith("all ") ? null : chosen));
+                model.choosePoint(point.getSelectionModel().getSelectedIndex() <= 0 ? null : chosen));
         ToggleButton pause = new ToggleButton();
         pause.setId("timeline-pause");
         pause.textProperty().bind(i18n.text("timeline.pause"));
@@ -114,6 +121,10 @@ public final class TimelineView extends BorderPane {
         setCenter(split);
     }
 
+    private void showCount() {
+        status.setText(i18n.lookup("timeline.count").replace("{0}", String.valueOf(model.rows().size())));
+    }
+
     private void initListeners() {
         model.versionProperty().addListener((Observable obs) -> {
             int rows = model.rows().size();
@@ -121,7 +132,7 @@ public final class TimelineView extends BorderPane {
             if (followTail) {
                 scroll.setValue(scroll.getMax());
             }
-            status.setText(rows + " packets");
+            showCount();
             draw();
         });
         model.lanes().addListener((Observable obs) -> draw());

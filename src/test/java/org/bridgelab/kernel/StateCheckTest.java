@@ -28,7 +28,7 @@ class StateCheckTest {
                 new StateCheck.Reaches("docker0", "198.51.100.10", null, true));
 
         assertThat(facts).allSatisfy(fact ->
-                assertThat(fact.evaluate(lab, NOTHING_LISTENS).passed()).as(fact.expected()).isTrue());
+                assertThat(fact.evaluate(lab, NOTHING_LISTENS).passed()).as(fact.expected().toString()).isTrue());
     }
 
     @Test

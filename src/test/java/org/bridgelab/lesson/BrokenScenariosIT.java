@@ -79,12 +79,12 @@ class BrokenScenariosIT {
 
     private static CheckResult failedCheck(RunReport.StepReport step, String kind) {
         return step.actions().stream().flatMap(a -> a.checks().stream())
-                .filter(check -> !check.passed() && check.expected().contains(kind))
+                .filter(check -> !check.passed() && check.expected().toString().contains(kind))
                 .findFirst().orElseThrow(() -> new AssertionError("no failed " + kind + " check in " + step));
     }
 
     private static CheckResult check(RunReport.StepReport step, String kind) {
-        return step.actions().stream().flatMap(a -> a.checks().stream()).filter(check -> check.expected().contains(kind))
+        return step.actions().stream().flatMap(a -> a.checks().stream()).filter(check -> check.expected().toString().contains(kind))
                 .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " check in " + step));
     }
 

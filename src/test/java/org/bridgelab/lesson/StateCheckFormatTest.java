@@ -44,7 +44,7 @@ class StateCheckFormatTest {
         assertThat(check.facts().get(2)).isEqualTo(new StateCheck.PortOf("host", "veth1", "br0", true));
         assertThat(check.facts().get(7)).isEqualTo(new StateCheck.ChainPolicy("host", "filter", "FORWARD", "ACCEPT"));
         assertThat(check.facts().get(10)).isEqualTo(new StateCheck.LinkIn("host", "veth2", null, false));
-        assertThat(check.facts().get(9).expected()).isEqualTo("remote reaches 192.0.2.183:80");
+        assertThat(check.facts().get(9).expected().toString()).isEqualTo("remote reaches 192.0.2.183:80");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.VBox;
@@ -189,8 +190,14 @@ class GuiScenarioIT {
         // then
         assertThat(robot.lookup("#run-step").queryAs(Button.class).getText()).isEqualTo("运行此步");
         assertThat(robot.lookup("#step-title").queryAs(Label.class).getText()).isEqualTo("反方向也通");
+        // the kernel's answers (to the run with br0 down, above) are worded in Chinese too; the evidence stays the kernel's own
+        assertThat(robot.lookup("#step-checks").queryAs(VBox.class).getChildren())
+                .extracting(node -> ((Label) node).getText().lines().findFirst().orElse(""))
+                .containsExactly("✗ 退出状态为 0", "✗ 输出里有“ 0% packet loss”", "✗ docker1 能到达 172.18.0.2");
+        assertThat(robot.lookup("#filter-point").queryAs(ComboBox.class).getItems().get(0)).isEqualTo("全部抓包点");
         robot.interact(() -> i18n.languageProperty().set(I18n.ENGLISH));
         assertThat(robot.lookup("#run-step").queryAs(Button.class).getText()).isEqualTo("Run step");
+        assertThat(robot.lookup("#filter-point").queryAs(ComboBox.class).getValue()).isEqualTo("all capture points");
     }
 
     @Test
