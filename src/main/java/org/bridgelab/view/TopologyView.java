@@ -235,7 +235,7 @@ public final class TopologyView extends Pane {
             later.add(() -> getChildren().add(1,
                     box(left + portWidth + 14, top, HOST_WIDTH - portWidth - 44, switchHeight - GAP, "bridge-box")));
             addChip(host, bridge, left + portWidth + 22, top + 4, HOST_WIDTH - portWidth - 60);
-            Label kind = new Label("bridge (switch)");
+            Label kind = new Label(i18n.lookup("topology.bridge"));
             kind.getStyleClass().add("box-note");
             kind.relocate(left + portWidth + 24, top + CHIP_HEIGHT + 8);
             getChildren().add(kind);
