@@ -29,18 +29,18 @@ public final class Diagnoser {
     }
 
     public Diagnosis explain(String from, String to, Integer port) {
-        List<String> path = new ArrayList<>();
+        List<Phrase> path = new ArrayList<>();
         Walk forward = new Walk(path, false);
         Verdict verdict = forward.run(from, null, to, port);
         if (verdict == null) {
             Walk reply = new Walk(path, true);
             reply.undo.putAll(forward.translations);
-            path.add("reply from " + forward.arrivedAt + " (" + forward.dst + ") to " + forward.src);
+            path.add(Phrase.of("diag.path.reply", forward.arrivedAt, forward.dst, forward.src));
             reply.protocol = forward.protocol;
             Verdict back = reply.run(forward.arrivedAt, forward.dst, forward.src, null);
-            verdict = back == null ? new Verdict(Verdict.Kind.REACHABLE, from + " reaches " + to
-                    + (port == null ? "" : ":" + port) + " in " + forward.arrivedAt + ", and the replies come back",
-                    List.of(forward.arrivedAt), "") : replyProblem(back, forward);
+            verdict = back == null ? new Verdict(Verdict.Kind.REACHABLE, Phrase.of("diag.reachable", from,
+                    to + (port == null ? "" : ":" + port), forward.arrivedAt), List.of(forward.arrivedAt), "")
+                    : replyProblem(back, forward);
         }
         return new Diagnosis(from, to, port, path, verdict);
     }
@@ -51,18 +51,17 @@ public final class Diagnoser {
                 && back.objects().stream().anyMatch(o -> namespaceRole(o) == Topology.Role.OUTSIDE)) {
             String network = forward.originAddress == null ? forward.src : Addresses.network(forward.originAddress);
             String bridge = hostBridgeFor(forward.originAddress).orElse("br0");
-            return new Verdict(Verdict.Kind.NO_MASQUERADE, "the request leaves with the private source " + forward.src
-                    + ", and " + back.objects().get(0).replace("routes of ", "") + " has no way back to it: the host must masquerade "
-                    + network + " behind its own address (" + back.explanation() + ")",
+            return new Verdict(Verdict.Kind.NO_MASQUERADE, Phrase.of("diag.noMasquerade", forward.src,
+                    back.objects().get(0).replace("routes of ", ""), network, back.explanation()),
                     List.of("nat POSTROUTING in host", back.objects().get(0)),
                     "sudo iptables -t nat -A POSTROUTING -s " + network + " ! -o " + bridge + " -j MASQUERADE");
         }
-        return new Verdict(back.kind(), "replies cannot return: " + back.explanation(), back.objects(), back.fix());
+        return new Verdict(back.kind(), Phrase.of("diag.replyLost", back.explanation()), back.objects(), back.fix());
     }
 
     /** One direction of the packet's journey. */
     private final class Walk {
-        final List<String> path;
+        final List<Phrase> path;
         final boolean reply;
         /** Per namespace: a masquerading address → the original source, for conntrack on the way back. */
         final Map<String, Map<String, String>> translations = new HashMap<>();
@@ -75,7 +74,7 @@ public final class Diagnoser {
         Topology.Namespace origin;
         String originAddress;
 
-        Walk(List<String> path, boolean reply) {
+        Walk(List<Phrase> path, boolean reply) {
             this.path = path;
             this.reply = reply;
         }
@@ -94,7 +93,7 @@ public final class Diagnoser {
             for (int hop = 0; hop < MAX_HOPS; hop++) {
                 Optional<Topology.Namespace> found = topology.namespace(ns);
                 if (found.isEmpty()) {
-                    return new Verdict(Verdict.Kind.NO_NAMESPACE, "there is no namespace " + ns, List.of(ns),
+                    return new Verdict(Verdict.Kind.NO_NAMESPACE, Phrase.of("diag.noNamespace", ns), List.of(ns),
                             "sudo ip netns add " + ns);
                 }
                 Topology.Namespace n = found.get();
@@ -108,15 +107,15 @@ public final class Diagnoser {
                 }
                 if (in != null && reply && undo.containsKey(ns) && undo.get(ns).containsKey(dst)) {
                     String original = undo.get(ns).get(dst);
-                    path.add(ns + ": conntrack reverses MASQUERADE, " + dst + " → " + original);
+                    path.add(Phrase.of("diag.path.conntrack", ns, dst, original));
                     dst = original;
                 }
                 if (isLocal(n, dst)) {
                     return arrive(n, in, translated);
                 }
                 if (in != null && !n.forwarding()) {
-                    return new Verdict(Verdict.Kind.FORWARDING_OFF, ns + " does not forward packets (ip_forward = 0), so "
-                            + "it drops the packet for " + dst + " that came in on " + in, List.of("ip_forward in " + ns),
+                    return new Verdict(Verdict.Kind.FORWARDING_OFF, Phrase.of("diag.forwardingOff", ns, dst, in),
+                            List.of("ip_forward in " + ns),
                             in(ns, "sysctl net.ipv4.conf.all.forwarding=1"));
                 }
                 Optional<Topology.Route> route = lookup(n, dst);
@@ -133,7 +132,7 @@ public final class Diagnoser {
                 if (in != null) {
                     ChainWalker.Decision forwardChain = ChainWalker.decide(n, "filter", "FORWARD", packet(n, in, egress.name()));
                     if (forwardChain.drops()) {
-                        return dropped(n, forwardChain, Verdict.Kind.FORWARD_DROP, in + " → " + egress.name());
+                        return dropped(n, forwardChain, Verdict.Kind.FORWARD_DROP, Phrase.of("diag.way.forward", in, egress.name()));
                     }
                 }
                 if (src == null) {
@@ -148,7 +147,7 @@ public final class Diagnoser {
                     sourceNat(n, egress, ChainWalker.decide(n, "nat", "POSTROUTING", packet(n, in, egress.name())));
                 }
                 String nextHop = route.get().gateway() != null ? route.get().gateway() : dst;
-                path.add(ns + ": for " + dst + " the route " + TopologyDiff.text(route.get()));
+                path.add(Phrase.of("diag.path.route", ns, dst, TopologyDiff.text(route.get())));
                 Verdict l2 = null;
                 Topology.Endpoint next = null;
                 for (Reach reach : segment(n, egress)) {
@@ -173,20 +172,20 @@ public final class Diagnoser {
                 if (next == null) {
                     return notOnSegment(n, egress, nextHop);
                 }
-                path.add(ns + " " + egress.name() + " → " + next);
+                path.add(Phrase.of("diag.path.hop", ns, egress.name(), endpoint(next)));
                 ns = next.namespace();
                 in = next.link();
             }
-            return new Verdict(Verdict.Kind.NO_SUCH_HOST, "the packet for " + dst + " goes round in circles", List.of(), "");
+            return new Verdict(Verdict.Kind.NO_SUCH_HOST, Phrase.of("diag.loop", dst), List.of(), "");
         }
 
         private Verdict arrive(Topology.Namespace n, String in, boolean translated) {
             arrivedAt = n.name();
-            path.add(n.name() + ": " + dst + " is its own address");
+            path.add(Phrase.of("diag.path.local", n.name(), dst));
             if (in != null) {
                 ChainWalker.Decision input = ChainWalker.decide(n, "filter", "INPUT", packet(n, in, null));
                 if (input.drops()) {
-                    return dropped(n, input, Verdict.Kind.INPUT_DROP, "from " + in);
+                    return dropped(n, input, Verdict.Kind.INPUT_DROP, Phrase.of("diag.way.input", in));
                 }
             }
             if (reply || dport == null || listeners.listens(n.name(), dport)) {
@@ -198,16 +197,14 @@ public final class Diagnoser {
                     return unpublished;
                 }
             }
-            return new Verdict(Verdict.Kind.NOTHING_LISTENING, "the packet reaches " + n.name() + " but nothing there "
-                    + "listens on TCP port " + dport + " (ss -Hltn shows no such socket), so the kernel answers with a reset",
+            return new Verdict(Verdict.Kind.NOTHING_LISTENING, Phrase.of("diag.nothingListening", n.name(), dport),
                     List.of(n.name(), "port " + dport), in(n.name(), "nc -lp " + dport));
         }
 
         /** From outside to the host's port, with no DNAT: propose one to the container that listens there. */
         private Verdict withoutDnat(Topology.Namespace n) {
             String target = listeningContainer(dport).orElse("172.18.0.2");
-            return new Verdict(Verdict.Kind.NO_DNAT, "nothing in " + n.name() + " listens on port " + dport + " of " + dst
-                    + " and no DNAT rule in nat PREROUTING sends that port on to a container",
+            return new Verdict(Verdict.Kind.NO_DNAT, Phrase.of("diag.noDnat", n.name(), dport, dst),
                     List.of("nat PREROUTING in " + n.name(), "port " + dport),
                     "sudo iptables -t nat -A PREROUTING ! -i " + hostBridgeFor(target + "/32").orElse("br0")
                             + " -p tcp -m tcp --dport " + dport + " -j DNAT --to-destination " + target + ":" + dport);
@@ -230,9 +227,8 @@ public final class Diagnoser {
                 return null;
             }
             String target = arriving.rule().toDestination();
-            return new Verdict(Verdict.Kind.NO_DNAT, "a connection arriving on " + holder.get().name() + " for " + dst + ":"
-                    + dport + " is sent on to " + target + " by nat " + arriving.chain() + ", but " + n.name()
-                    + "'s own packets never pass PREROUTING: they go through nat OUTPUT, which has no DNAT for them",
+            return new Verdict(Verdict.Kind.NO_DNAT, Phrase.of("diag.noOutputDnat", holder.get().name(), dst + ":" + dport,
+                    target, arriving.chain(), n.name()),
                     List.of("nat OUTPUT in " + n.name(), "port " + dport),
                     in(n.name(), "iptables -t nat -A OUTPUT -d " + dst + " -p tcp --dport " + dport
                             + " -j DNAT --to-destination " + target));
@@ -250,8 +246,8 @@ public final class Diagnoser {
                 return false;
             }
             String[] to = decision.rule().toDestination().split(":");
-            path.add(n.name() + ": nat " + decision.chain() + " DNAT " + dst + (dport == null ? "" : ":" + dport)
-                    + " → " + decision.rule().toDestination());
+            path.add(Phrase.of("diag.path.dnat", n.name(), decision.chain(), dst + (dport == null ? "" : ":" + dport),
+                    decision.rule().toDestination()));
             dst = to[0];
             dport = to.length > 1 && dport != null ? Integer.valueOf(to[1]) : dport;
             return true;
@@ -267,22 +263,21 @@ public final class Diagnoser {
             if (translated == null) {
                 return;
             }
-            path.add(n.name() + ": nat " + decision.chain() + " " + decision.target() + " " + src + " → " + translated);
+            path.add(Phrase.of("diag.path.snat", n.name(), decision.chain(), decision.target(), src, translated));
             translations.computeIfAbsent(n.name(), k -> new HashMap<>()).put(translated, src);
             src = translated;
         }
 
         /** A filter chain dropped the packet: by its policy, or by a rule, which is named with its removal. */
-        private Verdict dropped(Topology.Namespace n, ChainWalker.Decision decision, Verdict.Kind kind, String way) {
+        private Verdict dropped(Topology.Namespace n, ChainWalker.Decision decision, Verdict.Kind kind, Phrase way) {
             String hook = kind == Verdict.Kind.INPUT_DROP ? "INPUT" : "FORWARD";
             if (decision.byPolicy()) {
-                return new Verdict(kind, "the " + hook + " chain of the filter table in " + n.name()
-                        + " has policy " + decision.target() + " and no rule accepts " + way,
+                return new Verdict(kind, Phrase.of("diag.dropPolicy", hook, n.name(), decision.target(), way),
                         List.of("filter " + hook + " in " + n.name()), in(n.name(), "iptables -P " + hook + " ACCEPT"));
             }
             String rule = RuleSpec.normalise(decision.ruleText());
-            return new Verdict(kind, "the rule " + rule + " in the filter table of " + n.name() + " "
-                    + ("DROP".equals(decision.target()) ? "drops" : "rejects") + " the packet " + way,
+            return new Verdict(kind, Phrase.of("DROP".equals(decision.target()) ? "diag.dropRule" : "diag.rejectRule",
+                    rule, n.name(), way),
                     List.of("filter " + decision.chain() + " in " + n.name()),
                     in(n.name(), "iptables " + rule.replaceFirst("^-A ", "-D ")));
         }
@@ -306,13 +301,13 @@ public final class Diagnoser {
                     return notOnBridge(theirs.get().peer(), ourPeer.get().master());
                 }
             }
-            return new Verdict(Verdict.Kind.NO_SUCH_HOST, "nothing on the link " + egress.name() + " of " + n.name()
-                    + " has the address " + nextHop, List.of(egress.name() + " in " + n.name()), "");
+            return new Verdict(Verdict.Kind.NO_SUCH_HOST, Phrase.of("diag.noSuchHost", egress.name(), n.name(), nextHop),
+                    List.of(egress.name() + " in " + n.name()), "");
         }
 
         private Verdict notOnBridge(Topology.Endpoint loose, String bridge) {
-            return new Verdict(Verdict.Kind.NOT_ON_BRIDGE, loose + " is not plugged into " + bridge
-                    + ": its packets reach no one", List.of(loose.toString(), bridge),
+            return new Verdict(Verdict.Kind.NOT_ON_BRIDGE, Phrase.of("diag.notOnBridge", endpoint(loose), bridge),
+                    List.of(loose.toString(), bridge),
                     in(loose.namespace(), "brctl addif " + bridge + " " + loose.link()));
         }
     }
@@ -339,19 +334,19 @@ public final class Diagnoser {
         Optional<String> gateway = gatewayFor(n);
         String fix = gateway.map(g -> in(n.name(), "route add default gw " + g.split(" ")[0] + " " + g.split(" ")[1]))
                 .orElse(in(n.name(), "ip route add default via GATEWAY"));
-        return new Verdict(Verdict.Kind.NO_ROUTE, n.name() + " has no route to the destination and no default gateway",
+        return new Verdict(Verdict.Kind.NO_ROUTE, Phrase.of("diag.noRoute", n.name()),
                 List.of("routes of " + n.name()), fix);
     }
 
     private Verdict down(Topology.Namespace n, Topology.Link link) {
-        return new Verdict(Verdict.Kind.INTERFACE_DOWN, link.name() + " in " + n.name() + " is down", List.of(link.name()
+        return new Verdict(Verdict.Kind.INTERFACE_DOWN, Phrase.of("diag.down", link.name(), n.name()), List.of(link.name()
                 + " in " + n.name()), in(n.name(), "ip link set " + link.name() + " up"));
     }
 
     private Verdict noAddress(Topology.Namespace n, Topology.Link link) {
         String network = bridgeNetwork(link).orElse("SUBNET");
-        return new Verdict(Verdict.Kind.NO_ADDRESS, link.name() + " in " + n.name() + " has no IPv4 address in "
-                + network + ", so the kernel has no route over it", List.of(link.name() + " in " + n.name()),
+        return new Verdict(Verdict.Kind.NO_ADDRESS, Phrase.of("diag.noAddress", link.name(), n.name(), network),
+                List.of(link.name() + " in " + n.name()),
                 in(n.name(), "ip addr add ADDRESS-IN-" + network + " dev " + link.name()));
     }
 
@@ -409,6 +404,11 @@ public final class Diagnoser {
     }
 
     private record Reach(Topology.Endpoint target, List<Topology.Endpoint> through) {
+    }
+
+    /** "veth0 in docker0", worded per language. */
+    private static Phrase endpoint(Topology.Endpoint endpoint) {
+        return Phrase.of("diag.endpoint", endpoint.link(), endpoint.namespace());
     }
 
     private Optional<Topology.Link> link(Topology.Endpoint endpoint) {

@@ -3,7 +3,7 @@ package org.bridgelab.kernel;
 import java.util.List;
 
 /** The answer to "can A reach B?": the path the packet (and its reply) takes as far as it gets, and the verdict. */
-public record Diagnosis(String from, String to, Integer port, List<String> path, Verdict verdict) {
+public record Diagnosis(String from, String to, Integer port, List<Phrase> path, Verdict verdict) {
     public Diagnosis {
         path = List.copyOf(path);
     }
@@ -12,14 +12,20 @@ public record Diagnosis(String from, String to, Integer port, List<String> path,
         return verdict.reachable();
     }
 
-    /** Several lines for a terminal: the path, the verdict, and the fix. */
+    /** Several lines for a terminal: the path, the verdict, and the fix, in English. */
     public String explain() {
+        return explain("en");
+    }
+
+    /** The same lines in "en" or "zh". */
+    public String explain(String language) {
         StringBuilder text = new StringBuilder(from + " → " + to + (port == null ? "" : ":" + port) + "\n");
-        path.forEach(step -> text.append("  ").append(step).append('\n'));
-        text.append(verdict.reachable() ? "REACHABLE: " : "NOT REACHABLE (" + verdict.kind() + "): ")
-                .append(verdict.explanation()).append('\n');
+        path.forEach(step -> text.append("  ").append(step.in(language)).append('\n'));
+        Phrase headline = verdict.reachable() ? Phrase.of("diag.verdict.reachable", verdict.explanation())
+                : Phrase.of("diag.verdict.unreachable", verdict.kind(), verdict.explanation());
+        text.append(headline.in(language)).append('\n');
         if (!verdict.fix().isEmpty()) {
-            text.append("fix: ").append(verdict.fix()).append('\n');
+            text.append(Phrase.of("diag.fix", verdict.fix()).in(language)).append('\n');
         }
         return text.toString();
     }

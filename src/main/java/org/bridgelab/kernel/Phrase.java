@@ -9,10 +9,11 @@ import java.util.ResourceBundle;
 
 /**
  * A short sentence for the learner, such as what a check expects ("veth1 is a port of br0 in host"), kept
- * as a message key and its arguments so that each language can word it in its own order. The CLI and the
+ * as a message key and its arguments so that each language can word it in its own order. An argument is
+ * shown as it is (a name, an address) or is itself a phrase, worded in the same language. The CLI and the
  * JSON report speak English; the window, the learner's language.
  */
-public record Phrase(String key, List<String> args) {
+public record Phrase(String key, List<Object> args) {
     private static final String BUNDLE = "org.bridgelab.kernel.phrases";
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
@@ -21,16 +22,17 @@ public record Phrase(String key, List<String> args) {
         args = List.copyOf(args);
     }
 
-    /** Arguments are shown as they are (no locale's digit grouping for a port or a PID). */
+    /** Arguments other than phrases become text as they are (no locale's digit grouping for a port). */
     public static Phrase of(String key, Object... args) {
-        return new Phrase(key, Arrays.stream(args).map(String::valueOf).toList());
+        return new Phrase(key, Arrays.stream(args).map(arg -> arg instanceof Phrase ? arg : String.valueOf(arg)).toList());
     }
 
     /** In "en" or "zh"; a key missing from a language is a bug, so it throws. */
     public String in(String language) {
         Locale locale = "zh".equals(language) ? Locale.CHINESE : Locale.ENGLISH;
         String pattern = ResourceBundle.getBundle(BUNDLE, locale, NO_FALLBACK).getString(key);
-        return new MessageFormat(pattern, locale).format(args.toArray());
+        Object[] worded = args.stream().map(arg -> arg instanceof Phrase phrase ? phrase.in(language) : arg).toArray();
+        return new MessageFormat(pattern, locale).format(worded);
     }
 
     @JsonValue

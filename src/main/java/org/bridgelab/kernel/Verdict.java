@@ -7,7 +7,7 @@ import java.util.List;
  * objects involved ("veth0 in docker0", "filter FORWARD in host") and the tutorial's command that removes
  * it (empty when reachable).
  */
-public record Verdict(Kind kind, String explanation, List<String> objects, String fix) {
+public record Verdict(Kind kind, Phrase explanation, List<String> objects, String fix) {
 
     public enum Kind {
         REACHABLE, NO_NAMESPACE, INTERFACE_DOWN, NO_ADDRESS, NO_ROUTE, NOT_ON_BRIDGE, FORWARDING_OFF,

@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
+import org.bridgelab.kernel.Diagnosis;
 import org.bridgelab.kernel.Topology;
 import org.bridgelab.lab.CommandResult;
 import org.bridgelab.lab.Lab;
@@ -44,7 +45,7 @@ public final class LabViewModel {
     private final ReadOnlyObjectWrapper<Topology> topology = new ReadOnlyObjectWrapper<>(new Topology(List.of()));
     private final ObservableMap<String, StepState> stepStates = FXCollections.observableHashMap();
     private final ObservableMap<String, RunReport.StepReport> stepReports = FXCollections.observableHashMap();
-    private final ObservableMap<String, String> diagnoses = FXCollections.observableHashMap();
+    private final ObservableMap<String, Diagnosis> diagnoses = FXCollections.observableHashMap();
     private final ObservableMap<String, String> predictions = FXCollections.observableHashMap();
     private final ObservableList<ConsoleEntry> console = FXCollections.observableArrayList();
     private final ObservableList<BackgroundProcessViewModel> backgrounds = FXCollections.observableArrayList();
@@ -105,7 +106,7 @@ public final class LabViewModel {
     }
 
     /** For a failed step whose command tried to reach something: why it did not get there, from the kernel. */
-    public ObservableMap<String, String> diagnoses() {
+    public ObservableMap<String, Diagnosis> diagnoses() {
         return diagnoses;
     }
 
@@ -288,7 +289,7 @@ public final class LabViewModel {
                 LessonSession session = session(current, pending.lesson());
                 RunReport.StepReport report = session.runStep(pending.step());
                 Topology after = readTopology(current);
-                String why = report.passed() ? null : diagnose(current, after, pending.step(), report);
+                Diagnosis why = report.passed() ? null : diagnose(current, after, pending.step(), report);
                 executor.runOnFx(() -> finishedFx(pending, report, after, why));
                 if (!report.passed()) {
                     break;
@@ -303,7 +304,7 @@ public final class LabViewModel {
         }, this::failedFx);
     }
 
-    private void finishedFx(Pending pending, RunReport.StepReport report, Topology after, String why) {
+    private void finishedFx(Pending pending, RunReport.StepReport report, Topology after, Diagnosis why) {
         String key = key(pending.lesson(), pending.step());
         if (why == null) {
             diagnoses.remove(key);
@@ -316,14 +317,14 @@ public final class LabViewModel {
     }
 
     /** The diagnosis of the failed action, when it was a ping, telnet or nc that did not get through. */
-    private static String diagnose(LiveLab current, Topology topology, Lesson.Step step, RunReport.StepReport report) {
+    private static Diagnosis diagnose(LiveLab current, Topology topology, Lesson.Step step, RunReport.StepReport report) {
         // actions up to the first failure ran in order, so its index is the failed action's in the step
         int failed = 0;
         while (failed < report.actions().size() - 1 && report.actions().get(failed).passed()) {
             failed++;
         }
         return ReachProbe.of(step.actions().get(failed))
-                .map(probe -> current.diagnose(topology, probe.from(), probe.address(), probe.port()).explain())
+                .map(probe -> current.diagnose(topology, probe.from(), probe.address(), probe.port()))
                 .orElse(null);
     }
 

@@ -18,6 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextFlow;
+import org.bridgelab.kernel.Diagnosis;
 import org.bridgelab.lesson.Action;
 import org.bridgelab.lesson.CheckResult;
 import org.bridgelab.lesson.Lesson;
@@ -189,10 +190,10 @@ public final class LessonPane extends VBox {
             hint.setWrapText(true);
             detail.getChildren().add(hint);
         }
-        String why = model.diagnoses().get(LabViewModel.key(ref.lesson(), ref.step()));
+        Diagnosis why = model.diagnoses().get(LabViewModel.key(ref.lesson(), ref.step()));
         if (why != null) {
             Label heading = styled(new Label(i18n.lookup("step.diagnosis")), "section-heading");
-            Label diagnosis = styled(new Label(why.strip()), "diagnosis");
+            Label diagnosis = styled(new Label(why.explain(language).strip()), "diagnosis");
             diagnosis.setId("step-diagnosis");
             diagnosis.setWrapText(true);
             detail.getChildren().addAll(heading, diagnosis);

@@ -18,7 +18,7 @@ class DiagnoserTest {
         assertThat(explain(lab, "docker1", "172.18.0.2", null).verdict().kind()).isEqualTo(Verdict.Kind.REACHABLE);
         Diagnosis published = explain(lab, "remote", "192.0.2.183", 80);
         assertThat(published.verdict().kind()).isEqualTo(Verdict.Kind.REACHABLE);
-        assertThat(published.path()).contains("host: nat PREROUTING DNAT 192.0.2.183:80 → 172.18.0.2:80");
+        assertThat(published.path()).extracting(Phrase::toString).contains("host: nat PREROUTING DNAT 192.0.2.183:80 → 172.18.0.2:80");
     }
 
     @Test
@@ -44,7 +44,7 @@ class DiagnoserTest {
         Verdict verdict = explain(broken, "docker0", "172.18.0.3", null).verdict();
 
         assertThat(verdict.kind()).isEqualTo(Verdict.Kind.NO_ADDRESS);
-        assertThat(verdict.explanation()).contains("172.18.0.0/24");
+        assertThat(verdict.explanation().toString()).contains("172.18.0.0/24");
     }
 
     @Test
@@ -59,7 +59,7 @@ class DiagnoserTest {
 
         // then:
         assertThat(verdict.kind()).isEqualTo(Verdict.Kind.NO_ADDRESS);
-        assertThat(verdict.explanation()).isEqualTo(
+        assertThat(verdict.explanation().toString()).isEqualTo(
                 "veth0 in docker0 has no IPv4 address in 172.18.0.0/24, so the kernel has no route over it");
     }
 
@@ -113,7 +113,19 @@ class DiagnoserTest {
 
         assertThat(diagnosis.verdict().kind()).isEqualTo(Verdict.Kind.NO_MASQUERADE);
         assertThat(diagnosis.verdict().fix()).isEqualTo("sudo iptables -t nat -A POSTROUTING -s 172.18.0.0/24 ! -o br0 -j MASQUERADE");
-        assertThat(diagnosis.path()).contains("internet: 198.51.100.10 is its own address");
+        assertThat(diagnosis.path()).extracting(Phrase::toString).contains("internet: 198.51.100.10 is its own address");
+    }
+
+    @Test
+    void the_diagnosis_is_worded_in_chinese_with_the_nested_reason_and_the_same_fix() {
+        Topology broken = Snapshots.change(lab, "host", ns -> Snapshots.chain(ns, "nat", "POSTROUTING", null, List.of()));
+
+        String zh = explain(broken, "docker0", "198.51.100.10", null).explain("zh");
+
+        assertThat(zh).contains("  docker0：去往 198.51.100.10 走路由 default via 172.18.0.1 dev veth0",
+                "到达不了（NO_MASQUERADE）：请求带着私有源地址 172.18.0.2 出去，可 router 没有回到这个地址的路",
+                "（router 既没有去往目的地址的路由，也没有默认网关）",
+                "修复：sudo iptables -t nat -A POSTROUTING -s 172.18.0.0/24 ! -o br0 -j MASQUERADE");
     }
 
     @Test
@@ -144,7 +156,7 @@ class DiagnoserTest {
         Verdict verdict = explain(broken, "docker0", "198.51.100.10", null).verdict();
 
         assertThat(verdict.kind()).isEqualTo(Verdict.Kind.FORWARD_DROP);
-        assertThat(verdict.explanation()).contains("-A FORWARD -i br0 -j DROP", "br0 → eth0");
+        assertThat(verdict.explanation().toString()).contains("-A FORWARD -i br0 -j DROP", "br0 → eth0");
         assertThat(verdict.fix()).isEqualTo("sudo iptables -D FORWARD -i br0 -j DROP");
     }
 
@@ -161,7 +173,7 @@ class DiagnoserTest {
 
         // then:
         assertThat(published.verdict().kind()).isEqualTo(Verdict.Kind.REACHABLE);
-        assertThat(published.path()).contains("host: nat DOCKER DNAT 192.0.2.183:8080 → 172.18.0.2:80");
+        assertThat(published.path()).extracting(Phrase::toString).contains("host: nat DOCKER DNAT 192.0.2.183:8080 → 172.18.0.2:80");
         assertThat(explain(docker, "remote", "192.0.2.183", 80).verdict().kind()).isEqualTo(Verdict.Kind.NO_DNAT);
     }
 
@@ -180,7 +192,7 @@ class DiagnoserTest {
 
         assertThat(whole.verdict().kind()).isEqualTo(Verdict.Kind.REACHABLE);
         assertThat(broken.verdict().kind()).isEqualTo(Verdict.Kind.FORWARD_DROP);
-        assertThat(broken.verdict().explanation()).startsWith("replies cannot return: ").contains("policy DROP", "eth0 → br0");
+        assertThat(broken.verdict().explanation().toString()).startsWith("replies cannot return: ").contains("policy DROP", "eth0 → br0");
     }
 
     @Test
@@ -195,7 +207,7 @@ class DiagnoserTest {
                 "sudo iptables -t nat -A OUTPUT -d 192.0.2.183 -p tcp --dport 80 -j DNAT --to-destination 172.18.0.2:80");
         Diagnosis after = explain(fixed, "host", "192.0.2.183", 80);
         assertThat(after.verdict().kind()).isEqualTo(Verdict.Kind.REACHABLE);
-        assertThat(after.path()).contains("host: nat OUTPUT DNAT 192.0.2.183:80 → 172.18.0.2:80");
+        assertThat(after.path()).extracting(Phrase::toString).contains("host: nat OUTPUT DNAT 192.0.2.183:80 → 172.18.0.2:80");
     }
 
     @Test
@@ -205,7 +217,7 @@ class DiagnoserTest {
         Verdict verdict = explain(broken, "host", "172.18.0.2", null).verdict();
 
         assertThat(verdict.kind()).isEqualTo(Verdict.Kind.INPUT_DROP);
-        assertThat(verdict.explanation()).startsWith("replies cannot return: ");
+        assertThat(verdict.explanation().toString()).startsWith("replies cannot return: ");
         assertThat(verdict.fix()).isEqualTo("sudo iptables -P INPUT ACCEPT");
     }
 

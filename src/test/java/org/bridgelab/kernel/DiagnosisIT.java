@@ -103,7 +103,7 @@ class DiagnosisIT {
             Verdict verdict = diagnose("docker0", "172.18.0.3", null).verdict();
 
             assertThat(verdict.kind()).isEqualTo(Verdict.Kind.NO_ADDRESS);
-            assertThat(verdict.explanation()).contains("no IPv4 address in 172.18.0.0/24");
+            assertThat(verdict.explanation().toString()).contains("no IPv4 address in 172.18.0.0/24");
             assertThat(pings("docker0", "172.18.0.3")).isFalse();
         } finally {
             run("docker0", "ip", "addr", "del", "10.9.9.2/24", "dev", "veth0");
@@ -228,7 +228,7 @@ class DiagnosisIT {
 
             // then:
             assertThat(diagnosis.verdict().kind()).isEqualTo(Verdict.Kind.REACHABLE);
-            assertThat(diagnosis.path()).contains("host: nat DOCKER DNAT 192.0.2.183:8080 → 172.18.0.2:80");
+            assertThat(diagnosis.path()).extracting(Phrase::toString).contains("host: nat DOCKER DNAT 192.0.2.183:8080 → 172.18.0.2:80");
             assertThat(connects("remote", "192.0.2.183", 8080)).isTrue();
         } finally {
             lab.host().run(LabHost.HOST, List.of("iptables", "-t", "nat", "-D", "PREROUTING", "-m", "addrtype", "--dst-type", "LOCAL",

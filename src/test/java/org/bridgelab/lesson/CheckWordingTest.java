@@ -36,7 +36,7 @@ class CheckWordingTest {
         for (Phrase phrase : phrases) {
             String zh = phrase.in("zh");
             assertThat(zh).as(phrase.key()).isNotEqualTo(phrase.in("en")).doesNotContain("{");
-            phrase.args().forEach(arg -> assertThat(zh).as(phrase.key()).contains(arg));
+            phrase.args().forEach(arg -> assertThat(zh).as(phrase.key()).contains(String.valueOf(arg)));
         }
     }
 

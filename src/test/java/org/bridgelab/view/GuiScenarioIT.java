@@ -194,6 +194,8 @@ class GuiScenarioIT {
         assertThat(robot.lookup("#step-checks").queryAs(VBox.class).getChildren())
                 .extracting(node -> ((Label) node).getText().lines().findFirst().orElse(""))
                 .containsExactly("✗ 退出状态为 0", "✗ 输出里有“ 0% packet loss”", "✗ docker1 能到达 172.18.0.2");
+        assertThat(robot.lookup("#step-diagnosis").queryAs(Label.class).getText())
+                .contains("到达不了（INTERFACE_DOWN）：host 里的 br0 处于关闭状态（DOWN）", "修复：sudo ip link set br0 up");
         assertThat(robot.lookup("#filter-point").queryAs(ComboBox.class).getItems().get(0)).isEqualTo("全部抓包点");
         robot.interact(() -> i18n.languageProperty().set(I18n.ENGLISH));
         assertThat(robot.lookup("#run-step").queryAs(Button.class).getText()).isEqualTo("Run step");
