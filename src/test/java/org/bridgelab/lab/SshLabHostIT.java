@@ -8,7 +8,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.bridgelab.capture.CapturePoint;
+import org.bridgelab.capture.CaptureSession;
+import org.bridgelab.capture.PacketEvent;
 import org.bridgelab.lesson.Curriculum;
 import org.bridgelab.lesson.LessonRunner;
 import org.bridgelab.lesson.RunListener;
@@ -113,6 +119,40 @@ class SshLabHostIT {
         assertThat(report.lessons()).allSatisfy(lesson -> assertThat(lesson.passed()).as(lesson.id() + ": " + lesson).isTrue());
         String after = vm.run(LabHost.HOST, "ip", "-br", "link").stdout() + vm.run(LabHost.HOST, "ip", "netns", "list").stdout();
         assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    void packets_captured_on_the_vm_stream_back_over_ssh_in_kernel_order() throws InterruptedException {
+        try (Lab lab = Lab.open(new LabHostChoice("ssh", "labvm", sshConfig))) {
+            // given: scenario 1 built on the VM, empty ARP caches, tcpdump on the VM's br0 streaming over ssh
+            RunReport built = new LessonRunner(lab.host(), RunListener.NONE).run(Curriculum.bundled().withPrerequisites(List.of("s1")));
+            assertThat(built.passed()).as("scenario 1 over ssh: %s", built).isTrue();
+            lab.host().run("docker0", "ip", "neigh", "flush", "all").orThrow();
+            List<PacketEvent> seen = new CopyOnWriteArrayList<>();
+            CountDownLatch replied = new CountDownLatch(1);
+            try (CaptureSession capture = new CaptureSession(lab.host())) {
+                capture.subscribe(event -> {
+                    seen.add(event);
+                    if (event.summary().contains("echo reply")) {
+                        replied.countDown();
+                    }
+                });
+                capture.start(new CapturePoint(LabHost.HOST, "br0"));
+
+                // when:
+                lab.host().run("docker0", "ping", "-c", "1", "172.18.0.3").orThrow();
+
+                // then: the ARP question and answer, then the echo request and reply
+                assertThat(replied.await(10, TimeUnit.SECONDS)).as("an echo reply, got %s", seen).isTrue();
+            }
+            List<String> summaries = seen.stream().map(PacketEvent::summary).toList();
+            assertThat(summaries).filteredOn(text -> text.startsWith("who-has") || text.contains("is-at") || text.contains("echo"))
+                    .satisfiesExactly(
+                            question -> assertThat(question).startsWith("who-has 172.18.0.3 tell 172.18.0.2"),
+                            answer -> assertThat(answer).startsWith("172.18.0.3 is-at"),
+                            request -> assertThat(request).contains("echo request"),
+                            reply -> assertThat(reply).contains("echo reply"));
+        }
     }
 
     private static void keygen(Path key) {
