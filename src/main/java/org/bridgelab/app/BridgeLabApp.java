@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
 import javax.imageio.ImageIO;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -26,6 +27,8 @@ import org.bridgelab.view.StepState;
 /** The desktop application: wires the lab's view model to the main window and starts the sandbox. */
 public final class BridgeLabApp extends Application {
     static volatile int exitCode;
+    /** Set by scripts/start-benchmark: report when the window is shown, then close it. */
+    private static final String EXIT_WHEN_SHOWN = "bridgelab.exitWhenShown";
 
     private final FxTaskExecutor executor = new FxTaskExecutor();
     private LabViewModel model;
@@ -53,6 +56,12 @@ public final class BridgeLabApp extends Application {
         stage.setMinWidth(1000);
         stage.setMinHeight(640);
         stage.setScene(scene);
+        if (Boolean.getBoolean(EXIT_WHEN_SHOWN)) {
+            stage.setOnShown(event -> {
+                System.err.printf("window shown %d ms after the JVM started%n", ManagementFactory.getRuntimeMXBean().getUptime());
+                Platform.exit();
+            });
+        }
         stage.show();
         model.connect();
         if (options.run() != null) {
