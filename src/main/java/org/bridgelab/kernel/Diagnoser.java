@@ -10,12 +10,13 @@ import org.bridgelab.lab.LabHost;
 
 /**
  * Explains from a snapshot whether traffic from a namespace gets to an address (and TCP port), by
- * following the packet the way the kernel decides, namespace by namespace: DNAT in PREROUTING, local
- * delivery, forwarding switch, route lookup, FORWARD chain, MASQUERADE in POSTROUTING, then the layer-2
- * way to the next hop (veth peer, bridge ports); a packet the namespace makes itself passes nat OUTPUT
- * instead of PREROUTING. Each chain is walked rule by rule with its jumps ({@link ChainWalker}). When the packet arrives, the reply is followed back the
- * same way, with connection tracking undoing the translations, because a packet whose reply cannot return
- * is as lost as one that never arrived. The first obstacle is the verdict.
+ * following the packet the way the kernel decides, namespace by namespace: DNAT in PREROUTING (in nat
+ * OUTPUT for a packet the namespace makes itself), local delivery and filter INPUT, forwarding switch,
+ * route lookup, FORWARD chain, MASQUERADE or SNAT in POSTROUTING, then the layer-2 way to the next hop
+ * (veth peer, bridge ports). Each chain is walked rule by rule with its jumps ({@link ChainWalker}). When
+ * the packet arrives, the reply is followed back the same way, with connection tracking undoing the
+ * translations, because a packet whose reply cannot return is as lost as one that never arrived. The
+ * first obstacle is the verdict.
  */
 public final class Diagnoser {
     private static final int MAX_HOPS = 8;
