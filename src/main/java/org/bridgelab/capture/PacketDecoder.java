@@ -172,8 +172,48 @@ public final class PacketDecoder {
             srcIp = text(ip.getHeader().getSrcAddr());
             dstIp = text(ip.getHeader().getDstAddr());
             Packet payload = ip.getPayload();
-            summary = srcIp + " > " + dstIp + ": IPv6 " + ip.getHeader().getNextHeader().name();
+            // router and neighbour solicitations, listener reports: a new namespace's own IPv6 start-up
+            int icmpType = icmpV6Type(ip.getRawData());
+            summary = srcIp + " > " + dstIp + ": " + (icmpType < 0 ? "IPv6 " + ip.getHeader().getNextHeader().name()
+                    : "ICMPv6 " + icmpV6Name(icmpType));
             identity = mix(mix(srcIp.hashCode(), dstIp.hashCode()), payload == null ? 0 : Arrays.hashCode(payload.getRawData()));
+        }
+
+        /**
+         * The ICMPv6 type behind the IPv6 header and its hop-by-hop, routing and destination options
+         * headers, or -1. Read from the bytes: pcap4j 1.8 miscounts a hop-by-hop header with padding (as MLD
+         * reports carry) and then reads the ICMPv6 header two bytes early.
+         */
+        private static int icmpV6Type(byte[] ipv6) {
+            int next = ipv6.length > 6 ? ipv6[6] & 0xff : -1;
+            int offset = 40;
+            while ((next == 0 || next == 43 || next == 60) && offset + 1 < ipv6.length) {
+                int length = ((ipv6[offset + 1] & 0xff) + 1) * 8;
+                next = ipv6[offset] & 0xff;
+                offset += length;
+            }
+            return next == 58 && offset < ipv6.length ? ipv6[offset] & 0xff : -1;
+        }
+
+        private static String icmpV6Name(int type) {
+            return switch (type) {
+                case 1 -> "destination unreachable";
+                case 2 -> "packet too big";
+                case 3 -> "time exceeded";
+                case 4 -> "parameter problem";
+                case 128 -> "echo request";
+                case 129 -> "echo reply";
+                case 130 -> "multicast listener query";
+                case 131 -> "multicast listener report";
+                case 132 -> "multicast listener done";
+                case 133 -> "router solicitation";
+                case 134 -> "router advertisement";
+                case 135 -> "neighbor solicitation";
+                case 136 -> "neighbor advertisement";
+                case 137 -> "redirect";
+                case 143 -> "multicast listener report v2";
+                default -> "type " + type;
+            };
         }
 
         private static String flags(TcpPacket.TcpHeader h) {
