@@ -33,8 +33,10 @@ final class DiagnoseCommand {
     private final String from;
     private final String to;
     private final Integer port;
+    private final String language;
 
-    private DiagnoseCommand(String uptoLesson, String uptoStep, String from, String to, Integer port) {
+    private DiagnoseCommand(String uptoLesson, String uptoStep, String from, String to, Integer port, String language) {
+        this.language = language;
         this.uptoLesson = uptoLesson;
         this.uptoStep = uptoStep;
         this.from = from;
@@ -46,6 +48,7 @@ final class DiagnoseCommand {
         String upto = null;
         String from = null;
         String to = null;
+        String language = "en";
         try {
             for (int i = 0; i < args.size(); i++) {
                 String arg = args.get(i);
@@ -53,6 +56,7 @@ final class DiagnoseCommand {
                     case "--upto" -> upto = value(args, ++i, arg);
                     case "--from" -> from = value(args, ++i, arg);
                     case "--to" -> to = value(args, ++i, arg);
+                    case "--language" -> language = RunCommand.language(value(args, ++i, arg));
                     default -> throw new IllegalArgumentException("unknown argument " + arg);
                 }
             }
@@ -66,7 +70,7 @@ final class DiagnoseCommand {
             Integer port = target.length > 1 ? Integer.valueOf(target[1]) : null;
             String[] step = upto == null ? new String[0] : upto.split("/", 2);
             return Optional.of(new DiagnoseCommand(step.length > 0 ? step[0] : null, step.length > 1 ? step[1] : null,
-                    from, target[0], port));
+                    from, target[0], port, language));
         } catch (IllegalArgumentException e) {
             err.println("bridgelab diagnose: " + e.getMessage() + "\n");
             err.print(Main.USAGE);
@@ -114,7 +118,7 @@ final class DiagnoseCommand {
             if (diagnosis.get() == null) {
                 diagnosis.set(explain(lab.host(), reader));
             }
-            out.print(diagnosis.get().explain());
+            out.print(diagnosis.get().explain(language));
             return diagnosis.get().reachable() ? 0 : 1;
         } catch (LabException e) {
             err.println("bridgelab: " + e.getMessage());

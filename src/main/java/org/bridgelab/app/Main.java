@@ -13,7 +13,7 @@ public final class Main {
                                                              the window; with --run it runs the lesson through
                                                              the GUI, with --screenshot it saves a PNG and exits
               bridgelab run (--all | LESSON...) [options]   run lessons on a fresh lab and check every step
-              bridgelab diagnose [--upto LESSON[/STEP]] --from NS --to ADDR[:PORT]
+              bridgelab diagnose [--upto LESSON[/STEP]] --from NS --to ADDR[:PORT] [--language en|zh]
                                                              build the lessons up to a step on a fresh sandbox,
                                                              then explain whether NS reaches ADDR (exit 0 if so)
               bridgelab list                                 list the lessons
@@ -28,6 +28,7 @@ public final class Main {
               --all                    every lesson of the curriculum, in order
               --lesson-file FILE       also load FILE (a lesson of your own); run it unless lessons are named
               --json                   print the report as JSON instead of text
+              --language en|zh         the report's language (the kernel's output as it is); default en
               --modern                 run today's form of a 2018 command wherever a lesson gives one
                                        (ip link add … type bridge for brctl addbr, ip route for route …)
               --dump-state FILE.json   write the lab's final state, as the kernel reports it, before teardown

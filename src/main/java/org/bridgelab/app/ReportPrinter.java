@@ -8,13 +8,22 @@ import org.bridgelab.lesson.Lesson;
 import org.bridgelab.lesson.RunListener;
 import org.bridgelab.lesson.RunReport;
 
-/** Prints a run as it happens: each command, its exit status, its output and each check with ✓ / ✗. */
+/**
+ * Prints a run as it happens: each command, its exit status, its output and each check with ✓ / ✗, in
+ * English or Chinese (the kernel's own output as it is; the summary line stays English for scripts).
+ */
 final class ReportPrinter implements RunListener {
     private static final int MAX_OUTPUT_LINES = 12;
     private final PrintStream out;
+    private final String language;
 
-    ReportPrinter(PrintStream out) {
+    ReportPrinter(PrintStream out, String language) {
         this.out = out;
+        this.language = language;
+    }
+
+    private String say(String english, String chinese) {
+        return "zh".equals(language) ? chinese : english;
     }
 
     @Override
@@ -25,10 +34,10 @@ final class ReportPrinter implements RunListener {
 
     @Override
     public void stepStarted(Lesson lesson, Lesson.Step step) {
-        out.println(" ▸ " + step.id() + " — " + step.title().en());
+        out.println(" ▸ " + step.id() + " — " + step.title().in(language));
         if (step.predict() != null) {
-            out.println("   ? " + step.predict().question().en());
-            step.predict().choices().forEach(choice -> out.println("       " + choice.id() + ") " + choice.text().en()));
+            out.println("   ? " + step.predict().question().in(language));
+            step.predict().choices().forEach(choice -> out.println("       " + choice.id() + ") " + choice.text().in(language)));
         }
     }
 
@@ -36,12 +45,15 @@ final class ReportPrinter implements RunListener {
     public void stepFinished(Lesson lesson, RunReport.StepReport report) {
         if (report.prediction() != null) {
             RunReport.PredictionReport prediction = report.prediction();
-            out.println("   ? answer: " + prediction.answer() + ") " + prediction.answerText().en()
-                    + (prediction.confirmed() ? " — confirmed by this step's evidence" : " — NOT confirmed: the evidence above disagrees"));
-            out.println("     " + prediction.because().en());
+            out.println("   ? " + say("answer: ", "答案：") + prediction.answer() + ") " + prediction.answerText().in(language)
+                    + (prediction.confirmed() ? say(" — confirmed by this step's evidence", "——这一步的证据证实了它")
+                            : say(" — NOT confirmed: the evidence above disagrees", "——没有得到证实：上面的证据与它不符")));
+            out.println("     " + prediction.because().in(language));
         }
         if (report.hint() != null) {
-            out.println("   hint: " + report.hint().en());
+            if (!"zh".equals(language)) {
+                out.println("   hint: " + report.hint().en());
+            }
             out.println("   提示：" + report.hint().zh());
         }
     }
@@ -51,25 +63,28 @@ final class ReportPrinter implements RunListener {
         String where = "host".equals(report.node()) ? "" : "[" + report.node() + "] ";
         boolean stateCheck = report.display().startsWith("(check");
         String status = stateCheck ? "snapshot" : report.exitCode() == null ? "running" : "exit " + report.exitCode();
-        out.printf("   %s%s%s    (%s, %d ms)%n", stateCheck ? "" : where, stateCheck ? "" : "$ ", report.display(), status,
+        String display = stateCheck ? say(report.display(), "（检查内核状态：" + report.checks().size() + " 项事实）")
+                : report.display();
+        out.printf("   %s%s%s    (%s, %d ms)%n", stateCheck ? "" : where, stateCheck ? "" : "$ ", display, status,
                 report.elapsedMillis());
         otherForm(step, report.display()).ifPresent(line -> out.println("     " + line));
         printOutput(report.output());
         for (CheckResult check : report.checks()) {
-            out.println("     " + (check.passed() ? "✓ " : "✗ ") + check.expected()
-                    + (check.passed() ? "" : "\n       kernel said: " + check.evidence().replace("\n", "\n       ")));
+            out.println("     " + (check.passed() ? "✓ " : "✗ ") + check.expected().in(language)
+                    + (check.passed() ? "" : "\n       " + say("kernel said: ", "内核的回答：")
+                            + check.evidence().replace("\n", "\n       ")));
         }
     }
 
     /** The other form of a command that has a modern equivalent: today's beside 2018's, or the other way round. */
-    private static java.util.Optional<String> otherForm(Lesson.Step step, String display) {
+    private java.util.Optional<String> otherForm(Lesson.Step step, String display) {
         for (Action action : step.actions()) {
             if (action instanceof Action.Run run && run.hasModernForm()) {
                 if (run.text().equals(display)) {
-                    return java.util.Optional.of("(today: " + run.modern() + ")");
+                    return java.util.Optional.of(say("(today: ", "（如今的写法：") + run.modern() + say(")", "）"));
                 }
                 if (run.modern().equals(display)) {
-                    return java.util.Optional.of("(2018: " + run.text() + ")");
+                    return java.util.Optional.of(say("(2018: ", "（2018 年的写法：") + run.text() + say(")", "）"));
                 }
             }
         }

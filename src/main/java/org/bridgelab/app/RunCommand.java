@@ -30,10 +30,12 @@ final class RunCommand {
     private final Path timeline;
     private final LabHostChoice labHost;
     private final boolean modern;
+    private final String language;
 
     private RunCommand(List<String> lessonIds, boolean all, Path lessonFile, boolean json, Path dumpState, Path capture,
-                       Path timeline, LabHostChoice labHost, boolean modern) {
+                       Path timeline, LabHostChoice labHost, boolean modern, String language) {
         this.modern = modern;
+        this.language = language;
         this.lessonIds = lessonIds;
         this.all = all;
         this.lessonFile = lessonFile;
@@ -56,6 +58,7 @@ final class RunCommand {
         Path timeline = null;
         String host = "sandbox";
         Path sshConfig = null;
+        String language = "en";
         try {
             for (int i = 0; i < args.size(); i++) {
                 String arg = args.get(i);
@@ -70,6 +73,7 @@ final class RunCommand {
                     case "--timeline" -> timeline = Path.of(value(args, ++i, arg));
                     case "--lab-host" -> host = value(args, ++i, arg);
                     case "--ssh-config" -> sshConfig = Path.of(value(args, ++i, arg));
+                    case "--language" -> language = language(value(args, ++i, arg));
                     default -> {
                         if (arg.startsWith("-")) {
                             throw new IllegalArgumentException("unknown option " + arg);
@@ -85,12 +89,20 @@ final class RunCommand {
                 throw new IllegalArgumentException("give either --all or lesson names, not both");
             }
             return Optional.of(new RunCommand(ids, all, lessonFile, json, dumpState, capture, timeline,
-                    LabHostChoice.parse(host, sshConfig, yes), modern));
+                    LabHostChoice.parse(host, sshConfig, yes), modern, language));
         } catch (IllegalArgumentException e) {
             err.println("bridgelab run: " + e.getMessage() + "\n");
             err.print(Main.USAGE);
             return Optional.empty();
         }
+    }
+
+    /** The report's language: en or zh. */
+    static String language(String value) {
+        if (!value.equals("en") && !value.equals("zh")) {
+            throw new IllegalArgumentException("--language is en or zh, not " + value);
+        }
+        return value;
     }
 
     private static String value(List<String> args, int index, String option) {
@@ -113,7 +125,7 @@ final class RunCommand {
             err.println("lab host: " + lab.host().description());
             RunReport report;
             try (CaptureDuringRun recorder = CaptureDuringRun.start(lab, capture, timeline, err)) {
-                ReportPrinter printer = new ReportPrinter(out);
+                ReportPrinter printer = new ReportPrinter(out, language);
                 RunListener listener = RunListeners.of(json ? RunListener.NONE : printer, recorder);
                 report = new LessonRunner(lab.host(), listener, modern).run(lessons);
                 if (dumpState != null) {

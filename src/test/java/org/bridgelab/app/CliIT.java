@@ -98,6 +98,21 @@ class CliIT {
     }
 
     @Test
+    void run_in_chinese_words_the_steps_checks_and_predictions_and_leaves_the_kernels_output_as_it_is() {
+        CommandResult run = Cli.run("run", "s1", "--language", "zh");
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        assertThat(run.stdout())
+                .contains("✓ 退出状态为 0")
+                .contains("（检查内核状态：")
+                .contains("? 答案：arp) ").contains("——这一步的证据证实了它")
+                .contains("✓ 输出里有“ 0% packet loss”")
+                .contains("3 packets transmitted, 3 received, 0% packet loss")
+                .doesNotContain("exit status 0", "hint: ")
+                .contains("PASSED: 1 lessons");
+    }
+
+    @Test
     void a_bad_lesson_file_is_refused_with_file_step_and_field(@TempDir Path dir) throws IOException {
         Path lesson = dir.resolve("typo.json");
         Files.writeString(lesson, """
@@ -120,6 +135,7 @@ class CliIT {
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.stderr()).contains("no lesson \"s9\"");
         assertThat(Cli.run("run", "--lab-host", "local").stderr()).contains("--yes-change-this-machine");
+        assertThat(Cli.run("run", "s1", "--language", "fr").stderr()).contains("--language is en or zh, not fr");
     }
 
     private static JsonNode namespace(JsonNode topology, String name) {

@@ -30,6 +30,15 @@ class DiagnoseCliIT {
     }
 
     @Test
+    void in_chinese_the_explanation_and_the_fix_are_worded_for_the_learner() {
+        CommandResult run = Cli.run("diagnose", "--upto", "s1", "--from", "docker0", "--to", "198.51.100.10", "--language", "zh");
+
+        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(1);
+        assertThat(run.stdout()).contains("到达不了（NO_ROUTE）：docker0 既没有去往目的地址的路由，也没有默认网关")
+                .contains("修复：sudo ip netns exec docker0 route add default gw 172.18.0.1 veth0");
+    }
+
+    @Test
     void an_unknown_step_is_a_usage_error() {
         CommandResult run = Cli.run("diagnose", "--upto", "s3/nope", "--from", "docker0", "--to", "198.51.100.10");
 
