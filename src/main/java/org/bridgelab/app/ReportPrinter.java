@@ -63,8 +63,7 @@ final class ReportPrinter implements RunListener {
         String where = "host".equals(report.node()) ? "" : "[" + report.node() + "] ";
         boolean stateCheck = report.display().startsWith("(check");
         String status = stateCheck ? "snapshot" : report.exitCode() == null ? "running" : "exit " + report.exitCode();
-        String display = stateCheck ? say(report.display(), "（检查内核状态：" + report.checks().size() + " 项事实）")
-                : report.display();
+        String display = stateCheck ? Action.Check.wording(report.checks().size()).in(language) : report.display();
         out.printf("   %s%s%s    (%s, %d ms)%n", stateCheck ? "" : where, stateCheck ? "" : "$ ", display, status,
                 report.elapsedMillis());
         otherForm(step, report.display()).ifPresent(line -> out.println("     " + line));

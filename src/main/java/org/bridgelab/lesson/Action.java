@@ -2,6 +2,7 @@ package org.bridgelab.lesson;
 
 import java.time.Duration;
 import java.util.List;
+import org.bridgelab.kernel.Phrase;
 import org.bridgelab.kernel.StateCheck;
 
 /** One thing a learner does in a step. */
@@ -75,7 +76,12 @@ public sealed interface Action {
 
         @Override
         public String display() {
-            return "(check the kernel's state: " + facts.size() + (facts.size() == 1 ? " fact)" : " facts)");
+            return wording(facts.size()).toString();
+        }
+
+        /** "(check the kernel's state: 2 facts)", in each language: the window and the CLI word it alike. */
+        public static Phrase wording(int facts) {
+            return facts == 1 ? Phrase.of("action.check.one") : Phrase.of("action.check.many", facts);
         }
     }
 

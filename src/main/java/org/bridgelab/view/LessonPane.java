@@ -248,9 +248,7 @@ public final class LessonPane extends VBox {
     /** The command as the tutorial writes it, marked with where it runs; a state check, in the window's words. */
     private String commandText(Action action) {
         if (action instanceof Action.Check check) {
-            int facts = check.facts().size();
-            return i18n.lookup("step.check").replace("{0}", facts == 1 ? i18n.lookup("step.check.fact")
-                    : i18n.lookup("step.check.facts").replace("{0}", String.valueOf(facts)));
+            return Action.Check.wording(check.facts().size()).in(i18n.language());
         }
         return action instanceof Action.Run run && !"host".equals(run.node()) ? "[" + run.node() + "] " + action.display()
                 : action.display();
