@@ -172,9 +172,7 @@ public final class CaptureSession implements AutoCloseable {
         for (PacketListener listener : listeners) {
             try {
                 listener.packet(event);
-                if (correlation.natPair() != null) {
-                    listener.natPair(correlation.natPair());
-                }
+                correlation.natPairs().forEach(listener::natPair);
             } catch (RuntimeException e) {
                 problems.add("a packet listener failed: " + e);
             }

@@ -3,17 +3,46 @@ package org.bridgelab.capture;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import org.bridgelab.lab.LabHost;
 
 /**
- * The way one packet went through netfilter: every table and chain it crossed, in order, as the kernel's
- * trace reported it. The addresses are those of every hook visit, since NAT rewrites them on the way.
+ * The way one packet went through the host's netfilter: every table and chain it crossed, in order, as the
+ * kernel's trace reported it, and the packet's header at each hook visit (NAT rewrites it on the way).
  */
-public record NetfilterPath(int ipId, List<String> addresses, List<NetfilterStep> steps) {
+public record NetfilterPath(int ipId, List<String> addresses, List<Header> headers, List<NetfilterStep> steps) {
 
     public NetfilterPath {
         addresses = List.copyOf(addresses);
+        headers = List.copyOf(headers);
         steps = List.copyOf(steps);
+    }
+
+    /**
+     * The packet as the trace printed it at one hook: addresses, IP total length, IP id, the interfaces it
+     * came in and goes out on ("" when none).
+     */
+    public record Header(String src, String dst, int length, int ipId, String in, String out) {
+
+        /**
+         * Whether a captured frame is this packet: the same addresses, IP id and length, and, when it was
+         * captured on the host (whose netfilter was traced), on an interface the packet crossed.
+         */
+        boolean matches(PacketEvent event) {
+            if (!Objects.equals(src, event.srcIp()) || !Objects.equals(dst, event.dstIp()) || ipId != event.ipId()
+                    || !sameLength(event)) {
+                return false;
+            }
+            String iface = event.point().iface();
+            return !LabHost.HOST.equals(event.point().node()) || iface.equals(in) || iface.equals(out);
+        }
+
+        /** A frame is its IP packet plus 14 bytes of Ethernet, padded to 60 bytes when shorter. */
+        private boolean sameLength(PacketEvent event) {
+            int frame = length + ETHERNET_HEADER;
+            return event.length() == frame || (frame < MIN_FRAME && event.length() == MIN_FRAME);
+        }
     }
 
     /** The hooks crossed, in order, without repeats: PREROUTING, FORWARD, POSTROUTING. */
@@ -32,10 +61,16 @@ public record NetfilterPath(int ipId, List<String> addresses, List<NetfilterStep
         return steps.isEmpty() ? "" : steps.get(steps.size() - 1).decision();
     }
 
-    /** Whether this trace is of the packet seen in the event: same IP id, and an address in common. */
+    /**
+     * Whether this trace is of the packet seen in the event: one of its hook visits shows exactly that header
+     * (addresses, IP id, length, interface). A frame captured after a NAT rewrite the trace never printed
+     * matches no visit: it is known to be the same packet only through its travel (see {@link Timeline}).
+     */
     public boolean describes(PacketEvent event) {
-        return ipId >= 0 && event.ipId() == ipId && (addresses.contains(event.srcIp()) || addresses.contains(event.dstIp()));
+        return headers.stream().anyMatch(header -> header.matches(event));
     }
 
     private static final Set<String> BUILT_IN = Set.of("PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING");
+    private static final int ETHERNET_HEADER = 14;
+    private static final int MIN_FRAME = 60;
 }

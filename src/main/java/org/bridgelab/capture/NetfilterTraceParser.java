@@ -1,18 +1,25 @@
 package org.bridgelab.capture;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads {@code xtables-monitor --trace} output line by line into {@link NetfilterPath}s. The kernel prints a
- * {@code PACKET:} line per hook visit (with a trace id that changes from hook to hook, so paths are joined on
- * the IP id and an address in common) followed by {@code TRACE:} lines, one per rule or policy:
+ * {@code PACKET:} line per hook visit (with a trace id that may change from hook to hook) followed by
+ * {@code TRACE:} lines, one per rule or policy:
  * <pre>
  * PACKET: 2 8db31e52 IN=br0 OUT=eth0 MACSRC=… SRC=172.18.0.2 DST=198.51.100.10 LEN=84 TOS=0x0 TTL=63 ID=31043 DF
  *  TRACE: 2 8db31e52 nat:POSTROUTING:rule:0x2:ACCEPT  -4 -t nat -A POSTROUTING -s 172.18.0.0/24 ! -o br0 -j MASQUERADE
  * </pre>
+ * A packet is traced because it met a TRACE rule in raw PREROUTING or raw OUTPUT, the first table of the
+ * hook it enters by, so a visit that begins there begins a new path. Any other visit continues the path its
+ * trace id was last on, or else the latest path of a packet with the same IP id and length and an address
+ * in common (NAT changes one address at a time). The TRACE rules themselves are not steps of the packet.
  * Lines it does not know (EVENT, NEWGEN) are skipped; a malformed line never throws. Not thread-safe.
  */
 public final class NetfilterTraceParser {
@@ -27,24 +34,48 @@ public final class NetfilterTraceParser {
             return size() > RECENT;
         }
     };
-    private final java.util.ArrayDeque<Building> paths = new java.util.ArrayDeque<>();
+    private final ArrayDeque<Building> paths = new ArrayDeque<>();
 
-    /** One hook visit: the packet's fields at that hook. */
-    private record Visit(Map<String, String> fields, Building path) {
+    /** One hook visit: the packet's header there and, once its first step is read, the path it belongs to. */
+    private static final class Visit {
+        final NetfilterPath.Header header;
+        final Building previousPath;
+        Building path;
+
+        Visit(NetfilterPath.Header header, Building previousPath) {
+            this.header = header;
+            this.previousPath = previousPath;
+        }
     }
 
     /** A path under construction. */
     private static final class Building {
         final int ipId;
         final List<String> addresses = new ArrayList<>();
+        final List<NetfilterPath.Header> headers = new ArrayList<>();
         final List<NetfilterStep> steps = new ArrayList<>();
 
         Building(int ipId) {
             this.ipId = ipId;
         }
 
+        void add(NetfilterPath.Header header) {
+            headers.add(header);
+            for (String address : new String[] {header.src(), header.dst()}) {
+                if (address != null && !addresses.contains(address)) {
+                    addresses.add(address);
+                }
+            }
+        }
+
+        boolean continuedBy(NetfilterPath.Header header) {
+            NetfilterPath.Header last = headers.get(headers.size() - 1);
+            return last.ipId() == header.ipId() && last.length() == header.length()
+                    && (addresses.contains(header.src()) || addresses.contains(header.dst()));
+        }
+
         NetfilterPath path() {
-            return new NetfilterPath(ipId, addresses, steps);
+            return new NetfilterPath(ipId, addresses, headers, steps);
         }
     }
 
@@ -71,34 +102,16 @@ public final class NetfilterTraceParser {
         Map<String, String> fields = new LinkedHashMap<>();
         for (int i = 3; i < words.length; i++) {
             int eq = words[i].indexOf('=');
-            if (eq > 0) {
+            // the first ID= is the IP header's; ICMP and TCP fields follow it
+            if (eq > 0 && !fields.containsKey(words[i].substring(0, eq))) {
                 fields.put(words[i].substring(0, eq), words[i].substring(eq + 1));
             }
         }
-        int ipId = Integer.parseInt(fields.getOrDefault("ID", "-1"));
-        String src = fields.get("SRC");
-        String dst = fields.get("DST");
-        Building path = null;
-        java.util.Iterator<Building> newestFirst = paths.descendingIterator();
-        for (int seen = 0; seen < RECENT && path == null && newestFirst.hasNext(); seen++) {
-            Building candidate = newestFirst.next();
-            if (candidate.ipId == ipId && (candidate.addresses.contains(src) || candidate.addresses.contains(dst))) {
-                path = candidate;
-            }
-        }
-        if (path == null) {
-            path = new Building(ipId);
-            paths.addLast(path);
-            if (paths.size() > MAX_PATHS) {
-                paths.removeFirst();
-            }
-        }
-        for (String address : new String[] {src, dst}) {
-            if (address != null && !path.addresses.contains(address)) {
-                path.addresses.add(address);
-            }
-        }
-        visits.put(traceId, new Visit(fields, path));
+        NetfilterPath.Header header = new NetfilterPath.Header(fields.get("SRC"), fields.get("DST"),
+                Integer.parseInt(fields.getOrDefault("LEN", "-1")), Integer.parseInt(fields.getOrDefault("ID", "-1")),
+                fields.getOrDefault("IN", ""), fields.getOrDefault("OUT", ""));
+        Visit previous = visits.get(traceId);
+        visits.put(traceId, new Visit(header, previous == null ? null : previous.path));
     }
 
     private void trace(String line) {
@@ -111,12 +124,45 @@ public final class NetfilterTraceParser {
         String table = where[0];
         String chain = where[1];
         String kind = where[2];
-        String verdict = where[where.length - 1];
-        if (where.length == 3) {
-            verdict = "";
-        }
+        String verdict = where.length == 3 ? "" : where[where.length - 1];
         String rule = words.length > 4 ? words[4].strip() : "";
-        visit.path().steps.add(new NetfilterStep(table, chain, kind, verdict, rule,
-                visit.fields().getOrDefault("IN", ""), visit.fields().getOrDefault("OUT", "")));
+        if (visit.path == null) {
+            visit.path = pathOf(visit, table, chain);
+            visit.path.add(visit.header);
+        }
+        if (!rule.endsWith("-j TRACE")) {
+            visit.path.steps.add(new NetfilterStep(table, chain, kind, verdict, rule, visit.header.in(), visit.header.out()));
+        }
+    }
+
+    /** The path a visit belongs to, decided by its first step (see the class comment). */
+    private Building pathOf(Visit visit, String table, String chain) {
+        boolean entry = "raw".equals(table) && ("PREROUTING".equals(chain) || "OUTPUT".equals(chain));
+        if (!entry) {
+            if (visit.previousPath != null && visit.previousPath.continuedBy(visit.header)) {
+                return visit.previousPath;
+            }
+            Optional<Building> recent = recentContinuing(visit.header);
+            if (recent.isPresent()) {
+                return recent.get();
+            }
+        }
+        Building path = new Building(visit.header.ipId());
+        paths.addLast(path);
+        if (paths.size() > MAX_PATHS) {
+            paths.removeFirst();
+        }
+        return path;
+    }
+
+    private Optional<Building> recentContinuing(NetfilterPath.Header header) {
+        Iterator<Building> newestFirst = paths.descendingIterator();
+        for (int seen = 0; seen < RECENT && newestFirst.hasNext(); seen++) {
+            Building candidate = newestFirst.next();
+            if (candidate.continuedBy(header)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
     }
 }

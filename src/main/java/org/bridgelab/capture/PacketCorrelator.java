@@ -1,117 +1,158 @@
 package org.bridgelab.capture;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Recognises one packet seen at several capture points as one packet travelling, and a packet whose
  * addresses changed on the way as a NAT pair. Sightings are matched on what NAT leaves alone (IP id,
  * protocol, TCP sequence numbers, payload: {@link PacketEvent#identity()}) within a short window of kernel
- * time; the same addresses and ports mean the same hop chain, different ones a translation. Not thread-safe:
- * the capture session feeds it under its lock.
+ * time; the same addresses and ports mean the same hop chain, different ones a translation.
+ *
+ * <p>Each capture point has its own tcpdump, so sightings arrive in any order. Everything here is decided by
+ * kernel time, never by arrival: a pair is the last sighting before the rewrite and the first after it, and
+ * whether a rewrite is a reply's reverse translation depends on whether the forward one is earlier in
+ * kernel time. A sighting that improves an earlier answer returns the corrected pairs. Not thread-safe: the
+ * capture session feeds it under its lock.
  */
 public final class PacketCorrelator {
     /** A packet crosses the whole lab in microseconds; a retransmission comes much later. */
     static final long WINDOW_NANOS = 200_000_000L;
-
-    private final Map<Long, Journey> journeys = new LinkedHashMap<>();
-    private final Map<String, String> snatted = new HashMap<>();
-    private final Map<String, String> dnatted = new HashMap<>();
     /** Bounds for a long session: the oldest pairs go first. */
     static final int MAX_PAIRS = 100_000;
+    /** Bounds for the journeys held: correlation needs only the recent ones. */
+    static final int MAX_JOURNEYS = 10_000;
+    private static final Comparator<NatPair> BY_KERNEL_TIME =
+            Comparator.comparingLong((NatPair pair) -> pair.before().timestampNanos()).thenComparingLong(NatPair::travel);
 
-    private final java.util.ArrayDeque<NatPair> natPairs = new java.util.ArrayDeque<>();
+    private final Map<Long, Journey> journeys = new LinkedHashMap<>();
+    private final LinkedHashMap<Long, NatPair> pairsByTravel = new LinkedHashMap<>();
+    /** Pairs between the same two endpoints, either direction, in kernel order: a flow and its replies. */
+    private final Map<String, List<NatPair>> conversations = new HashMap<>();
     private long lastTravel;
 
-    /** What correlation found for one sighting. */
-    public record Correlation(long travel, NatPair natPair) {
+    /** What correlation found for one sighting: its travel number and the NAT pairs it found or corrected. */
+    public record Correlation(long travel, List<NatPair> natPairs) {
     }
 
     public Correlation accept(PacketEvent event) {
         forgetOlderThan(event.timestampNanos() - 5 * WINDOW_NANOS);
         if (event.identity() == 0) {
-            return new Correlation(++lastTravel, null);
+            return new Correlation(++lastTravel, List.of());
         }
         Journey journey = journeys.get(event.identity());
         if (journey == null || Math.abs(event.timestampNanos() - journey.latest) > WINDOW_NANOS) {
             journey = new Journey(++lastTravel);
             journeys.remove(event.identity());
             journeys.put(event.identity(), journey);
+            if (journeys.size() > MAX_JOURNEYS) {
+                journeys.remove(journeys.keySet().iterator().next());
+            }
         }
         journey.latest = Math.max(journey.latest, event.timestampNanos());
-        String flow = flowOf(event);
-        Variant same = null;
-        for (Variant variant : journey.variants) {
-            if (variant.flow.equals(flow)) {
-                same = variant;
-            }
+        journey.see(event.withTravel(journey.travel));
+        NatPair translation = journey.translation();
+        if (translation == null) {
+            return new Correlation(journey.travel, List.of());
         }
-        if (same != null) {
-            if (event.timestampNanos() < same.first.timestampNanos()) {
-                same.first = event;
-            }
-            return new Correlation(journey.travel, null);
-        }
-        NatPair pair = null;
-        if (!journey.variants.isEmpty()) {
-            pair = pair(journey.variants, event);
-        }
-        journey.variants.add(new Variant(flow, event));
-        return new Correlation(journey.travel, pair);
+        return new Correlation(journey.travel, record(translation));
     }
 
-    /** The NAT pairs found so far (the latest {@value #MAX_PAIRS}), in the order found. */
+    /** The NAT pairs found so far (the latest {@value #MAX_PAIRS}), in kernel order of their rewrite. */
     public List<NatPair> natPairs() {
-        return List.copyOf(natPairs);
+        List<NatPair> pairs = new ArrayList<>(pairsByTravel.values());
+        pairs.sort(BY_KERNEL_TIME);
+        return pairs;
     }
 
-    private NatPair pair(List<Variant> variants, PacketEvent event) {
-        PacketEvent before = null;
-        PacketEvent after = null;
-        for (Variant variant : variants) {
-            long t = variant.first.timestampNanos();
-            if (t <= event.timestampNanos() && (before == null || t > before.timestampNanos())) {
-                before = variant.first;
-            }
-            if (t > event.timestampNanos() && (after == null || t < after.timestampNanos())) {
-                after = variant.first;
+    /** Keeps a journey's translation, classifies it and its conversation again; returns what changed. */
+    private List<NatPair> record(NatPair translation) {
+        NatPair previous = pairsByTravel.get(translation.travel());
+        String conversation = conversationOf(translation);
+        List<NatPair> others = conversations.computeIfAbsent(conversation, key -> new ArrayList<>());
+        if (previous != null) {
+            conversations.getOrDefault(conversationOf(previous), new ArrayList<>()).remove(previous);
+        }
+        others.add(translation);
+        others.sort(BY_KERNEL_TIME);
+        List<NatPair> changed = new ArrayList<>();
+        classify(others, changed);
+        while (pairsByTravel.size() > MAX_PAIRS) {
+            NatPair oldest = pairsByTravel.remove(pairsByTravel.keySet().iterator().next());
+            List<NatPair> group = conversations.get(conversationOf(oldest));
+            if (group != null && group.remove(oldest) && group.isEmpty()) {
+                conversations.remove(conversationOf(oldest));
             }
         }
-        NatPair pair = before != null ? translation(before, event) : translation(event, after);
-        natPairs.addLast(pair);
-        if (natPairs.size() > MAX_PAIRS) {
-            natPairs.removeFirst();
-        }
-        return pair;
+        return changed;
     }
 
-    private NatPair translation(PacketEvent before, PacketEvent after) {
+    /**
+     * Names each pair of one conversation in kernel order: a rewrite is the reverse of an earlier forward
+     * rewrite that undid the same change the other way (a reply through conntrack); otherwise it is a forward
+     * SNAT or DNAT of its own. Pairs whose kind or sightings changed are stored and added to {@code changed}.
+     */
+    private void classify(List<NatPair> conversation, List<NatPair> changed) {
+        Set<String> forward = new HashSet<>();
+        for (int i = 0; i < conversation.size(); i++) {
+            NatPair pair = conversation.get(i);
+            NatPair.Kind kind = kindOf(pair, forward);
+            if (kind == NatPair.Kind.SNAT || kind == NatPair.Kind.DNAT) {
+                forward.add(rewriteKey(pair));
+            }
+            NatPair named = pair.kind() == kind ? pair : new NatPair(kind, pair.travel(), pair.before(), pair.after());
+            conversation.set(i, named);
+            if (!named.equals(pairsByTravel.get(named.travel()))) {
+                pairsByTravel.put(named.travel(), named);
+                changed.add(named);
+            }
+        }
+    }
+
+    private static NatPair.Kind kindOf(NatPair pair, Set<String> earlierForward) {
+        PacketEvent before = pair.before();
+        PacketEvent after = pair.after();
+        boolean srcChanged = !endpoint(before.srcIp(), before.srcPort()).equals(endpoint(after.srcIp(), after.srcPort()));
+        boolean dstChanged = !endpoint(before.dstIp(), before.dstPort()).equals(endpoint(after.dstIp(), after.dstPort()));
+        if (srcChanged && dstChanged) {
+            return NatPair.Kind.SNAT_AND_DNAT;
+        }
+        if (earlierForward.contains(reverseKey(pair))) {
+            return srcChanged ? NatPair.Kind.REVERSE_DNAT : NatPair.Kind.REVERSE_SNAT;
+        }
+        return srcChanged ? NatPair.Kind.SNAT : NatPair.Kind.DNAT;
+    }
+
+    /** "src A>B": the source rewritten from A to B; "dst A>B" likewise. */
+    private static String rewriteKey(NatPair pair) {
+        PacketEvent before = pair.before();
+        PacketEvent after = pair.after();
         String fromSrc = endpoint(before.srcIp(), before.srcPort());
         String toSrc = endpoint(after.srcIp(), after.srcPort());
-        String fromDst = endpoint(before.dstIp(), before.dstPort());
-        String toDst = endpoint(after.dstIp(), after.dstPort());
-        boolean srcChanged = !fromSrc.equals(toSrc);
-        boolean dstChanged = !fromDst.equals(toDst);
-        NatPair.Kind kind;
-        if (srcChanged && dstChanged) {
-            kind = NatPair.Kind.SNAT_AND_DNAT;
-        } else if (srcChanged) {
-            kind = toSrc.equals(dnatted.get(fromSrc)) ? NatPair.Kind.REVERSE_DNAT : NatPair.Kind.SNAT;
-            if (kind == NatPair.Kind.SNAT) {
-                snatted.put(toSrc, fromSrc);
-            }
-        } else {
-            kind = toDst.equals(snatted.get(fromDst)) ? NatPair.Kind.REVERSE_SNAT : NatPair.Kind.DNAT;
-            if (kind == NatPair.Kind.DNAT) {
-                dnatted.put(toDst, fromDst);
-            }
-        }
-        return new NatPair(kind, before, after);
+        return fromSrc.equals(toSrc)
+                ? "dst " + endpoint(before.dstIp(), before.dstPort()) + ">" + endpoint(after.dstIp(), after.dstPort())
+                : "src " + fromSrc + ">" + toSrc;
+    }
+
+    /** The rewrite that undoes this one on a reply: a source rewrite A→B is undone by a destination B→A. */
+    private static String reverseKey(NatPair pair) {
+        String key = rewriteKey(pair);
+        String[] parts = key.substring(4).split(">", 2);
+        return (key.startsWith("src") ? "dst " : "src ") + parts[1] + ">" + parts[0];
+    }
+
+    /** The rewritten endpoints, whichever way round: a forward rewrite and its reverse share it. */
+    private static String conversationOf(NatPair pair) {
+        String[] parts = rewriteKey(pair).substring(4).split(">", 2);
+        return parts[0].compareTo(parts[1]) < 0 ? parts[0] + "|" + parts[1] : parts[1] + "|" + parts[0];
     }
 
     private void forgetOlderThan(long nanos) {
@@ -141,15 +182,60 @@ public final class PacketCorrelator {
         Journey(long travel) {
             this.travel = travel;
         }
+
+        void see(PacketEvent event) {
+            String flow = flowOf(event);
+            for (Variant variant : variants) {
+                if (variant.flow.equals(flow)) {
+                    variant.see(event);
+                    return;
+                }
+            }
+            variants.add(new Variant(flow, event));
+        }
+
+        /**
+         * The first translation in kernel time: the last sighting of the earliest address tuple before the
+         * next tuple appeared, and that tuple's first sighting. Null while only one tuple was seen.
+         */
+        NatPair translation() {
+            if (variants.size() < 2) {
+                return null;
+            }
+            List<Variant> ordered = new ArrayList<>(variants);
+            ordered.sort(Comparator.comparingLong(variant -> variant.sightings.get(0).timestampNanos()));
+            PacketEvent after = ordered.get(1).sightings.get(0);
+            PacketEvent before = ordered.get(0).lastBefore(after.timestampNanos());
+            return new NatPair(NatPair.Kind.SNAT, travel, before, after);
+        }
     }
 
+    /** The sightings of one address tuple, in kernel order. */
     private static final class Variant {
         final String flow;
-        PacketEvent first;
+        final List<PacketEvent> sightings = new ArrayList<>(2);
 
         Variant(String flow, PacketEvent first) {
             this.flow = flow;
-            this.first = first;
+            sightings.add(first);
+        }
+
+        void see(PacketEvent event) {
+            int at = sightings.size();
+            while (at > 0 && sightings.get(at - 1).timestampNanos() > event.timestampNanos()) {
+                at--;
+            }
+            sightings.add(at, event);
+        }
+
+        PacketEvent lastBefore(long nanos) {
+            PacketEvent last = sightings.get(0);
+            for (PacketEvent sighting : sightings) {
+                if (sighting.timestampNanos() <= nanos) {
+                    last = sighting;
+                }
+            }
+            return last;
         }
     }
 }

@@ -29,7 +29,16 @@ public record PacketEvent(long sequence, CapturePoint point, long timestampNanos
 
     /** The addresses and ports of the packet as seen here: what NAT changes. */
     public String flow() {
-        return endpoint(srcIp, srcPort) + " > " + endpoint(dstIp, dstPort);
+        return sourceEndpoint() + " > " + destinationEndpoint();
+    }
+
+    /** "172.18.0.2" (ICMP), "192.0.2.50:41234" (TCP/UDP), "?" without an address. */
+    public String sourceEndpoint() {
+        return endpoint(srcIp, srcPort);
+    }
+
+    public String destinationEndpoint() {
+        return endpoint(dstIp, dstPort);
     }
 
     private String endpoint(String ip, int port) {

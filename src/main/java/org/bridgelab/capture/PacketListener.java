@@ -7,7 +7,11 @@ package org.bridgelab.capture;
 public interface PacketListener {
     void packet(PacketEvent event);
 
-    /** A packet was just recognised as the translation of an earlier one (or the other way round). */
+    /**
+     * A packet was recognised as the translation of an earlier one, or a pair told before was corrected
+     * (better sightings, or its kind once the forward translation of a reply was seen): the pair replaces
+     * any earlier one of the same {@link NatPair#travel()}.
+     */
     default void natPair(NatPair pair) {
     }
 }

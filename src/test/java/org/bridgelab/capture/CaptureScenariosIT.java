@@ -127,7 +127,7 @@ class CaptureScenariosIT {
 
         // and: the kernel's trace of that request
         Optional<NetfilterPath> path = session.tracer().orElseThrow().awaitPath(
-                p -> p.describes(snat.after()) && p.hooks().contains("POSTROUTING"), WAIT);
+                p -> p.describes(snat.before()) && p.hooks().contains("POSTROUTING"), WAIT);
         assertThat(path).as("trace paths: %s", session.netfilterPaths()).isPresent();
         assertThat(path.get().hooks()).containsSubsequence("PREROUTING", "FORWARD", "POSTROUTING");
         assertThat(path.get().finalDecision()).isEqualTo("MASQUERADE");

@@ -27,9 +27,8 @@ class NetfilterTraceParserTest {
         assertThat(request.finalDecision()).isEqualTo("MASQUERADE");
         assertThat(request.addresses()).containsExactly("172.18.0.2", "198.51.100.10");
         assertThat(request.steps()).extracting(NetfilterStep::describe).containsExactly(
-                "raw PREROUTING: TRACE", "raw PREROUTING: ACCEPT (policy)", "filter FORWARD: ACCEPT (policy)",
-                "nat POSTROUTING: MASQUERADE");
-        NetfilterStep masquerade = request.steps().get(3);
+                "raw PREROUTING: ACCEPT (policy)", "filter FORWARD: ACCEPT (policy)", "nat POSTROUTING: MASQUERADE");
+        NetfilterStep masquerade = request.steps().get(2);
         assertThat(masquerade.rule()).isEqualTo("-4 -t nat -A POSTROUTING -s 172.18.0.0/24 ! -o br0 -j MASQUERADE");
         assertThat(masquerade.in()).isEqualTo("br0");
         assertThat(masquerade.out()).isEqualTo("eth0");
@@ -45,7 +44,7 @@ class NetfilterTraceParserTest {
     }
 
     @Test
-    void a_path_is_attached_to_the_packet_it_traced_on_either_side_of_the_nat() {
+    void a_path_describes_the_sighting_whose_header_it_printed_and_no_other() {
         // given: the trace and the captures were recorded in the same run
         List<NetfilterPath> paths = parse(CaptureFixtures.text("s3-trace.txt"));
         List<PacketEvent> packets = CaptureFixtures.merged("s3-br0.pcap", CaptureFixtures.BR0, "s3-eth0.pcap", CaptureFixtures.ETH0);
@@ -53,9 +52,38 @@ class NetfilterTraceParserTest {
         // when:
         List<PacketEvent> requests = packets.stream().filter(e -> e.summary().contains("echo request")).toList();
 
-        // then:
-        assertThat(requests).hasSize(2).allSatisfy(request -> assertThat(paths.get(0).describes(request)).isTrue());
+        // then: the request on br0 is the traced packet; on eth0, after MASQUERADE, its header was never printed
+        assertThat(requests).hasSize(2);
+        assertThat(paths.get(0).describes(requests.get(0))).isTrue();
+        assertThat(paths.get(0).describes(requests.get(1))).isFalse();
+        assertThat(paths.get(1).describes(requests.get(0))).isFalse();
         assertThat(packets.stream().filter(e -> e.protocol() == Protocol.ARP)).noneMatch(arp -> paths.get(0).describes(arp));
+    }
+
+    @Test
+    void packets_sharing_an_ip_id_and_a_group_address_are_not_joined_into_one_path() {
+        // given: the router's IGMP report (IP id 0) coming in on eth0, then the host's own on br0 (IP id 0 too)
+        String trace = String.join("\n",
+                "PACKET: 2 aaaa0001 IN=eth0 MACSRC=26:bf:6d:ab:77:5b MACDST=1:0:5e:0:0:16 MACPROTO=0800 SRC=192.0.2.1 DST=224.0.0.22 LEN=40 TOS=0xc0 TTL=1 ID=0 DF",
+                " TRACE: 2 aaaa0001 raw:PREROUTING:rule:0x2:CONTINUE  -4 -t raw -A PREROUTING -j TRACE",
+                " TRACE: 2 aaaa0001 raw:PREROUTING:policy:ACCEPT ",
+                "PACKET: 2 aaaa0001 IN=eth0 MACSRC=26:bf:6d:ab:77:5b MACDST=1:0:5e:0:0:16 MACPROTO=0800 SRC=192.0.2.1 DST=224.0.0.22 LEN=40 TOS=0xc0 TTL=1 ID=0 DF",
+                " TRACE: 2 aaaa0001 filter:INPUT:policy:ACCEPT ",
+                "PACKET: 2 bbbb0002 OUT=br0 SRC=172.18.0.1 DST=224.0.0.22 LEN=40 TOS=0xc0 TTL=1 ID=0 DF",
+                " TRACE: 2 bbbb0002 raw:OUTPUT:rule:0x3:CONTINUE  -4 -t raw -A OUTPUT -j TRACE",
+                " TRACE: 2 bbbb0002 raw:OUTPUT:policy:ACCEPT ",
+                "PACKET: 2 bbbb0002 OUT=br0 SRC=172.18.0.1 DST=224.0.0.22 LEN=40 TOS=0xc0 TTL=1 ID=0 DF",
+                " TRACE: 2 bbbb0002 filter:OUTPUT:policy:ACCEPT ");
+
+        // when:
+        List<NetfilterPath> paths = parse(trace);
+
+        // then: two packets, two paths; the router's went in, the host's went out
+        assertThat(paths).hasSize(2);
+        assertThat(paths.get(0).hooks()).containsExactly("PREROUTING", "INPUT");
+        assertThat(paths.get(0).addresses()).containsExactly("192.0.2.1", "224.0.0.22");
+        assertThat(paths.get(1).hooks()).containsExactly("OUTPUT");
+        assertThat(paths.get(1).addresses()).containsExactly("172.18.0.1", "224.0.0.22");
     }
 
     @Test

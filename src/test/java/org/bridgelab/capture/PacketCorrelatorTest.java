@@ -100,4 +100,95 @@ class PacketCorrelatorTest {
         assertThat(pairs).extracting(NatPair::kind).containsExactly(NatPair.Kind.SNAT, NatPair.Kind.REVERSE_SNAT);
         assertThat(pairs.get(0).before().point()).isEqualTo(CaptureFixtures.BR0);
     }
+
+    @Test
+    void replies_arriving_before_their_requests_are_still_named_as_reverse_translations() {
+        // given: the worst arrival order there is: every sighting in reverse kernel order
+        List<PacketEvent> s3 = new ArrayList<>(CaptureFixtures.merged("s3-br0.pcap", CaptureFixtures.BR0, "s3-eth0.pcap", CaptureFixtures.ETH0));
+        List<PacketEvent> s4 = new ArrayList<>(CaptureFixtures.merged("s4-eth0.pcap", CaptureFixtures.ETH0, "s4-br0.pcap", CaptureFixtures.BR0));
+        java.util.Collections.reverse(s3);
+        java.util.Collections.reverse(s4);
+
+        // when:
+        List<NatPair> masquerade = pairsOf(s3);
+        List<NatPair> forwarded = pairsOf(s4);
+
+        // then: the same answer as in kernel order, pairs listed in kernel order
+        assertThat(masquerade).extracting(NatPair::kind).containsExactly(NatPair.Kind.SNAT, NatPair.Kind.REVERSE_SNAT);
+        assertThat(masquerade.get(0).before().point()).isEqualTo(CaptureFixtures.BR0);
+        assertThat(forwarded.get(0).kind()).isEqualTo(NatPair.Kind.DNAT);
+        assertThat(forwarded.get(0).before().summary()).contains("[SYN]");
+        assertThat(forwarded.get(1).kind()).isEqualTo(NatPair.Kind.REVERSE_DNAT);
+        assertThat(forwarded).allSatisfy(pair ->
+                assertThat(pair.before().timestampNanos()).isLessThan(pair.after().timestampNanos()));
+    }
+
+    @Test
+    void any_arrival_order_gives_the_pairs_of_kernel_order() {
+        // given:
+        List<PacketEvent> inKernelOrder = CaptureFixtures.merged("s4-eth0.pcap", CaptureFixtures.ETH0, "s4-br0.pcap", CaptureFixtures.BR0);
+        List<String> expected = describe(pairsOf(inKernelOrder));
+
+        for (long seed = 1; seed <= 20; seed++) {
+            // when: the two captures interleaved at random, each point still in its own order
+            List<PacketEvent> arrival = interleave(inKernelOrder, new java.util.Random(seed));
+
+            // then:
+            assertThat(describe(pairsOf(arrival))).as("seed " + seed).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void a_pair_frames_the_hop_of_the_translation_not_the_first_and_last_sightings() {
+        // given: the request also seen in docker0 (before br0) and at the internet server (after eth0)
+        CapturePoint container = new CapturePoint("docker0", "veth0");
+        CapturePoint server = new CapturePoint("internet", "eth0");
+        List<PacketEvent> events = new ArrayList<>();
+        for (PacketEvent event : CaptureFixtures.merged("s3-br0.pcap", CaptureFixtures.BR0, "s3-eth0.pcap", CaptureFixtures.ETH0)) {
+            events.add(event);
+            if (event.point().equals(CaptureFixtures.BR0) && "172.18.0.2".equals(event.srcIp())) {
+                events.add(moved(event, container, -2_000));
+            }
+            if (event.point().equals(CaptureFixtures.ETH0) && "192.0.2.183".equals(event.srcIp())) {
+                events.add(moved(event, server, 3_000));
+            }
+        }
+
+        // when: delivered with the far points first
+        events.sort(java.util.Comparator.comparing((PacketEvent e) -> e.point().node().equals("host")));
+        NatPair request = pairsOf(events).get(0);
+
+        // then: the last sighting before the rewrite and the first after it, both on the host that made it
+        assertThat(request.kind()).isEqualTo(NatPair.Kind.SNAT);
+        assertThat(request.before().point()).isEqualTo(CaptureFixtures.BR0);
+        assertThat(request.after().point()).isEqualTo(CaptureFixtures.ETH0);
+        assertThat(request.node()).isEqualTo("host");
+        assertThat(request.field()).isEqualTo(NatPair.Field.SOURCE);
+        assertThat(request.rewrite()).isEqualTo("172.18.0.2 → 192.0.2.183");
+    }
+
+    private static PacketEvent moved(PacketEvent e, CapturePoint point, long nanos) {
+        return new PacketEvent(e.sequence(), point, e.timestampNanos() + nanos, e.length(), e.srcMac(), e.dstMac(),
+                e.protocol(), e.srcIp(), e.dstIp(), e.srcPort(), e.dstPort(), e.ipId(), e.identity(), e.summary(), 0);
+    }
+
+    private static List<PacketEvent> interleave(List<PacketEvent> events, java.util.Random random) {
+        List<PacketEvent> eth0 = events.stream().filter(e -> e.point().equals(CaptureFixtures.ETH0)).toList();
+        List<PacketEvent> br0 = events.stream().filter(e -> e.point().equals(CaptureFixtures.BR0)).toList();
+        List<PacketEvent> arrival = new ArrayList<>();
+        int i = 0;
+        int j = 0;
+        while (i < eth0.size() || j < br0.size()) {
+            if (j >= br0.size() || (i < eth0.size() && random.nextBoolean())) {
+                arrival.add(eth0.get(i++));
+            } else {
+                arrival.add(br0.get(j++));
+            }
+        }
+        return arrival;
+    }
+
+    private static List<String> describe(List<NatPair> pairs) {
+        return pairs.stream().map(pair -> pair.kind() + " " + pair.description()).toList();
+    }
 }

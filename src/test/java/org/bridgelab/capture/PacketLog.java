@@ -18,6 +18,8 @@ final class PacketLog implements PacketListener {
 
     @Override
     public synchronized void natPair(NatPair pair) {
+        // a corrected pair replaces the one told before for the same packet
+        pairs.removeIf(told -> told.travel() == pair.travel());
         pairs.add(pair);
         notifyAll();
     }
