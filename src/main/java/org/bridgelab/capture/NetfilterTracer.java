@@ -102,9 +102,10 @@ public final class NetfilterTracer implements AutoCloseable {
         return parser.paths();
     }
 
-    /** The traced path of the packet in this event, if it was traced. */
+    /** The traced path of the packet in this event, if it was traced and no other path fits it as well. */
     public synchronized Optional<NetfilterPath> pathOf(PacketEvent event) {
-        return parser.paths().stream().filter(path -> path.describes(event)).findFirst();
+        List<NetfilterPath> fitting = parser.paths().stream().filter(path -> path.describes(event)).limit(2).toList();
+        return fitting.size() == 1 ? Optional.of(fitting.get(0)) : Optional.empty();
     }
 
     /** Waits until a traced path satisfies the condition (for checks and tests). */

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,26 +29,42 @@ import org.bridgelab.kernel.Topology;
 
 /**
  * The packets captured in the lab, as the timeline shows them: one lane per node, one row per packet per
- * wire (a frame seen at both ends of a veth and on the bridge is one packet on one hop), NAT translations
- * noted where they happen, filters by protocol and capture point, pause and clear. Rows live in a plain
- * list read by a virtualised canvas: 100k packets cost no scene-graph nodes.
+ * wire (a frame seen at both ends of a veth and on the bridge is one packet on one hop, shown at its
+ * earliest sighting), in the kernel's time order whatever order the capture points delivered in, NAT
+ * translations noted once at the node that made them, filters by protocol and capture point, pause (which
+ * holds new packets back, never drops them) and clear. Rows live in a plain list read by a virtualised
+ * canvas: 100k packets cost no scene-graph nodes.
  */
 public final class PacketTimelineViewModel {
-    /** The protocol groups a learner filters by. */
-    public enum Kind { ARP, ICMP, TCP, OTHER }
+    /** The protocol groups a learner filters by; the lab's own IPv6 and multicast chatter starts hidden. */
+    public enum Kind {
+        ARP("ARP"), ICMP("ICMP"), TCP("TCP"), OTHER("UDP…"), CHATTER("IPv6 · IGMP");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
 
     private final TaskExecutor executor;
     private final LineBatcher<Incoming> batcher;
     private final List<TimelineRow> all = new ArrayList<>();
     private final List<TimelineRow> visible = new ArrayList<>();
-    private final Set<String> seenOnWire = new HashSet<>();
-    private final Map<Long, String> natBySequence = new HashMap<>();
+    private final Map<String, TimelineRow> rowOnWire = new HashMap<>();
+    private final Map<Long, NatPair> natByTravel = new HashMap<>();
+    private final List<Incoming> held = new ArrayList<>();
+    private final ReadOnlyIntegerWrapper heldCount = new ReadOnlyIntegerWrapper();
     private final ObservableList<String> lanes = FXCollections.observableArrayList();
     private final ObservableList<String> points = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper version = new ReadOnlyIntegerWrapper();
     private final BooleanProperty paused = new SimpleBooleanProperty(false);
     private final ObjectProperty<String> point = new SimpleObjectProperty<>(null);
-    private final Set<Kind> kinds = EnumSet.allOf(Kind.class);
+    private final Set<Kind> kinds = EnumSet.complementOf(EnumSet.of(Kind.CHATTER));
     private final ObjectProperty<TimelineRow> selected = new SimpleObjectProperty<>();
     private final List<Consumer<PacketEvent>> sightingListeners = new ArrayList<>();
 
@@ -59,6 +74,11 @@ public final class PacketTimelineViewModel {
     PacketTimelineViewModel(TaskExecutor executor) {
         this.executor = executor;
         this.batcher = new LineBatcher<>(executor, this::addFx);
+        paused.addListener((obs, was, now) -> {
+            if (!now) {
+                resumeFx();
+            }
+        });
     }
 
     // Properties
@@ -83,6 +103,11 @@ public final class PacketTimelineViewModel {
 
     public BooleanProperty pausedProperty() {
         return paused;
+    }
+
+    /** How many packets arrived while paused, waiting to be shown on resume. */
+    public ReadOnlyIntegerProperty heldProperty() {
+        return heldCount.getReadOnlyProperty();
     }
 
     /** The capture point shown ("host/br0"), or null for all of them. */
@@ -117,8 +142,10 @@ public final class PacketTimelineViewModel {
     public void clear() {
         all.clear();
         visible.clear();
-        seenOnWire.clear();
-        natBySequence.clear();
+        rowOnWire.clear();
+        natByTravel.clear();
+        held.clear();
+        heldCount.set(0);
         selected.set(null);
         version.set(version.get() + 1);
     }
@@ -135,10 +162,21 @@ public final class PacketTimelineViewModel {
         }, written -> doneFx.accept("written " + written), error -> doneFx.accept("cannot write: " + error.getMessage()));
     }
 
-    /** The netfilter path the selected packet took, when netfilter was traced. */
+    /**
+     * The netfilter path the row's packet took, when netfilter was traced: the path whose header is this
+     * sighting's, or, for a packet NAT rewrote after the trace printed it, the one of its other side.
+     */
     public Optional<NetfilterPath> netfilterPath(TimelineRow row) {
         CaptureSession current = session;
-        return current == null ? Optional.empty() : current.netfilterPathOf(row.event());
+        if (current == null) {
+            return Optional.empty();
+        }
+        Optional<NetfilterPath> path = current.netfilterPathOf(row.event());
+        NatPair pair = natByTravel.get(row.event().travel());
+        if (path.isEmpty() && pair != null) {
+            path = current.netfilterPathOf(pair.before()).or(() -> current.netfilterPathOf(pair.after()));
+        }
+        return path;
     }
 
     /** The frame's bytes as captured, if the store still holds them. */
@@ -169,12 +207,12 @@ public final class PacketTimelineViewModel {
         capture.subscribe(new PacketListener() {
             @Override
             public void packet(PacketEvent event) {
-                batcher.add(new Incoming(event, null));
+                receive(event);
             }
 
             @Override
             public void natPair(NatPair pair) {
-                batcher.add(new Incoming(null, pair));
+                receive(pair);
             }
         });
         executor.runOnFx(this::clear);
@@ -186,14 +224,16 @@ public final class PacketTimelineViewModel {
      * server. Runs on the lab's worker thread, since starting a capture waits for tcpdump.
      */
     void follow(Topology topology) {
-        CaptureSession capture = session;
-        if (capture == null) {
-            return;
-        }
         if (nodes == null) {
             nodes = LabNodes.of(topology);
         } else {
             nodes.learn(topology);
+        }
+        CaptureSession capture = session;
+        if (capture == null) {
+            List<String> laneNames = nodes.lanes();
+            executor.runOnFx(() -> lanes.setAll(laneNames));
+            return;
         }
         List<CapturePoint> started = new ArrayList<>();
         for (CapturePoint wanted : wanted(topology)) {
@@ -240,6 +280,16 @@ public final class PacketTimelineViewModel {
         return wanted;
     }
 
+    /** A sighting from a capture thread (or a test): shown on the FX thread with the next batch. */
+    void receive(PacketEvent event) {
+        batcher.add(new Incoming(event, null));
+    }
+
+    /** A NAT pair found or corrected: replaces the earlier pair of the same packet. */
+    void receive(NatPair pair) {
+        batcher.add(new Incoming(null, pair));
+    }
+
     // FX side
 
     /** Shows events as if captured (the timeline benchmark feeds it recorded frames this way). */
@@ -250,44 +300,85 @@ public final class PacketTimelineViewModel {
     private void addFx(List<Incoming> batch) {
         boolean changed = false;
         for (Incoming incoming : batch) {
-            if (incoming.pair() != null) {
-                changed |= noteNatFx(incoming.pair());
-                continue;
+            if (incoming.event() != null) {
+                PacketEvent event = incoming.event();
+                sightingListeners.forEach(listener -> listener.accept(event));
             }
-            PacketEvent event = incoming.event();
-            sightingListeners.forEach(listener -> listener.accept(event));
             if (paused.get()) {
+                held.add(incoming);
                 continue;
             }
-            LabNodes known = nodes;
-            LabNodes.Hop hop = known == null ? new LabNodes.Hop(null, null) : known.hop(event);
-            String from = hop.from() == null ? "?" : hop.from();
-            String to = hop.to() == null ? "*" : hop.to();
-            // the same packet on the same wire, seen at both of its ends or on the bridge: one row
-            if (event.travel() != 0 && !seenOnWire.add(event.travel() + "|" + from + "|" + to)) {
-                continue;
-            }
-            TimelineRow row = new TimelineRow(event, from, to);
-            all.add(row);
-            if (accepts(row)) {
-                visible.add(row);
-            }
-            changed = true;
+            changed |= showFx(incoming);
         }
+        heldCount.set(held.size());
         if (changed) {
             version.set(version.get() + 1);
         }
     }
 
-    /** Notes a translation on the row of the packet as it came out of it. */
-    private boolean noteNatFx(NatPair pair) {
-        natBySequence.put(pair.after().sequence(), pair.kind() + ": " + pair.description());
+    private void resumeFx() {
+        boolean changed = false;
+        for (Incoming incoming : held) {
+            changed |= showFx(incoming);
+        }
+        held.clear();
+        heldCount.set(0);
+        if (changed) {
+            version.set(version.get() + 1);
+        }
+    }
+
+    private boolean showFx(Incoming incoming) {
+        if (incoming.pair() != null) {
+            natByTravel.put(incoming.pair().travel(), incoming.pair());
+            return true;
+        }
+        PacketEvent event = incoming.event();
+        LabNodes known = nodes;
+        LabNodes.Hop hop = known == null ? new LabNodes.Hop(null, null) : known.hop(event);
+        String from = hop.from() == null ? "?" : hop.from();
+        String to = hop.to() == null ? "*" : hop.to();
+        TimelineRow row = new TimelineRow(event, from, to);
+        if (event.travel() != 0) {
+            // the same packet on the same wire, seen at both of its ends or on the bridge: one row, at the
+            // earliest sighting (a capture point may deliver it after a later one)
+            String wire = event.travel() + "|" + from + "|" + to;
+            TimelineRow earlier = rowOnWire.get(wire);
+            if (earlier != null && earlier.event().timestampNanos() <= event.timestampNanos()) {
+                return false;
+            }
+            if (earlier != null) {
+                all.remove(earlier);
+                visible.remove(earlier);
+                if (selected.get() == earlier) {
+                    selected.set(row);
+                }
+            }
+            rowOnWire.put(wire, row);
+        }
+        insertByTime(all, row);
+        if (accepts(row)) {
+            insertByTime(visible, row);
+        }
         return true;
     }
 
-    /** What NAT did to the packet of this row, or null. */
-    public String natOf(TimelineRow row) {
-        return natBySequence.get(row.event().sequence());
+    /** Puts a row after every row with an earlier or equal kernel time: late arrivals go where they belong. */
+    private static void insertByTime(List<TimelineRow> rows, TimelineRow row) {
+        int at = rows.size();
+        while (at > 0 && rows.get(at - 1).event().timestampNanos() > row.event().timestampNanos()) {
+            at--;
+        }
+        rows.add(at, row);
+    }
+
+    /**
+     * The translation this row shows, or null: a pair is shown once, on the row of the packet's first
+     * sighting after the rewrite (captured on the node that made it).
+     */
+    public NatPair natOf(TimelineRow row) {
+        NatPair pair = natByTravel.get(row.event().travel());
+        return pair != null && pair.after().sequence() == row.event().sequence() ? pair : null;
     }
 
     private void refilter() {
@@ -308,6 +399,7 @@ public final class PacketTimelineViewModel {
             case ARP -> Kind.ARP;
             case ICMP -> Kind.ICMP;
             case TCP -> Kind.TCP;
+            case IPV6, IGMP -> Kind.CHATTER;
             default -> Kind.OTHER;
         };
     }

@@ -24,6 +24,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import javafx.stage.FileChooser;
+import org.bridgelab.capture.NatPair;
 import org.bridgelab.capture.NetfilterPath;
 import org.bridgelab.capture.PacketEvent;
 
@@ -60,7 +61,7 @@ public final class TimelineView extends BorderPane {
         tools.setAlignment(Pos.CENTER_LEFT);
         tools.getStyleClass().add("timeline-tools");
         for (PacketTimelineViewModel.Kind kind : PacketTimelineViewModel.Kind.values()) {
-            ToggleButton toggle = new ToggleButton(kind.name());
+            ToggleButton toggle = new ToggleButton(kind.label());
             toggle.setId("filter-" + kind.name().toLowerCase());
             toggle.setSelected(model.shows(kind));
             toggle.getStyleClass().addAll("filter", "kind-" + kind.name().toLowerCase());
@@ -122,7 +123,9 @@ public final class TimelineView extends BorderPane {
     }
 
     private void showCount() {
-        status.setText(i18n.lookup("timeline.count").replace("{0}", String.valueOf(model.rows().size())));
+        String count = i18n.lookup("timeline.count").replace("{0}", String.valueOf(model.rows().size()));
+        int held = model.heldProperty().get();
+        status.setText(held == 0 ? count : count + " · " + i18n.lookup("timeline.held").replace("{0}", String.valueOf(held)));
     }
 
     private void initListeners() {
@@ -136,8 +139,9 @@ public final class TimelineView extends BorderPane {
             draw();
         });
         model.lanes().addListener((Observable obs) -> draw());
+        model.heldProperty().addListener((Observable obs) -> showCount());
         scroll.valueProperty().addListener((obs, was, value) -> {
-            followTail = value.doubleValue() >= scroll.getMax() - 0.5;
+            followTail = model.selectedProperty().get() == null && value.doubleValue() >= scroll.getMax() - 0.5;
             draw();
         });
         canvas.widthProperty().addListener((Observable obs) -> draw());
@@ -154,6 +158,8 @@ public final class TimelineView extends BorderPane {
             }
         });
         model.selectedProperty().addListener((obs, was, row) -> {
+            // a learner reading a row keeps it in view; clearing the selection follows new packets again
+            followTail = row == null && scroll.getValue() >= scroll.getMax() - 0.5;
             details.setText(row == null ? "" : describe(row));
             draw();
         });
@@ -238,12 +244,23 @@ public final class TimelineView extends BorderPane {
             double dir = Math.signum(x2 - x1);
             g.fillPolygon(new double[] {x2, x2 - dir * 8, x2 - dir * 8}, new double[] {y + 5, y + 1, y + 9}, 3);
         }
-        String nat = model.natOf(row);
-        String label = row.label() + (nat == null ? "" : "   ⇄ " + nat.substring(0, nat.indexOf(':')));
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFill(nat == null ? text : Color.web("#c26a00"));
-        g.fillText(label, Math.min(x1, x2) + 6, y - 4);
+        g.setFill(text);
+        g.fillText(row.label(), Math.min(x1, x2) + 6, y - 4);
+        NatPair nat = model.natOf(row);
+        int at = nat == null ? -1 : lanes.indexOf(nat.node());
+        if (at >= 0) {
+            // the translation, once, on the lane of the node that made it: what was rewritten, old → new
+            double x = laneX(at, laneWidth);
+            String badge = "⇄ " + nat.kind() + " " + i18n.lookup("timeline.nat." + nat.field().name().toLowerCase())
+                    + " " + nat.rewrite();
+            g.setFill(NAT_COLOUR);
+            g.fillRoundRect(x - 5, y - 5, 10, 10, 4, 4);
+            g.fillText(badge, x + 9, y + 14 - ROW_HEIGHT / 2);
+        }
     }
+
+    private static final Color NAT_COLOUR = Color.web("#c26a00");
 
     private static double laneX(int lane, double laneWidth) {
         return TIME_COLUMN + laneWidth * (lane + 0.5);
@@ -255,6 +272,7 @@ public final class TimelineView extends BorderPane {
             case ICMP -> Color.web("#2f6fde");
             case TCP -> Color.web("#2e9d5b");
             case OTHER -> Color.web("#8a93a3");
+            case CHATTER -> Color.web("#a7aebb");
         };
     }
 
@@ -269,9 +287,9 @@ public final class TimelineView extends BorderPane {
         if (event.srcIp() != null) {
             text.append("addresses ").append(event.flow()).append(event.ipId() >= 0 ? "   IP id " + event.ipId() : "").append('\n');
         }
-        String nat = model.natOf(row);
+        NatPair nat = model.natOf(row);
         if (nat != null) {
-            text.append("NAT       ").append(nat).append('\n');
+            text.append("NAT       ").append(nat.kind()).append(": ").append(nat.description()).append('\n');
         }
         model.netfilterPath(row).ifPresent(path -> text.append(netfilter(path)));
         model.bytes(row).ifPresent(bytes -> text.append('\n').append(hex(bytes)));

@@ -1,0 +1,171 @@
+package org.bridgelab.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.bridgelab.capture.CapturePoint;
+import org.bridgelab.capture.NatPair;
+import org.bridgelab.capture.PacketCorrelator;
+import org.bridgelab.capture.PacketDecoder;
+import org.bridgelab.capture.PacketEvent;
+import org.bridgelab.capture.PcapRecord;
+import org.bridgelab.capture.PcapStreamReader;
+import org.bridgelab.kernel.Topology;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The timeline's rows from scenario 3's recorded captures, fed as the capture threads would: no toolkit. */
+class PacketTimelineViewModelTest {
+    private static final CapturePoint BR0 = new CapturePoint("host", "br0");
+    private static final CapturePoint ETH0 = new CapturePoint("host", "eth0");
+    private static final Topology LAB = new Topology(List.of(
+            ns("docker0", Topology.Role.CONTAINER, link("veth0", "172.18.0.2/24")),
+            ns("host", Topology.Role.HOST, link("br0", "172.18.0.1/24"), link("eth0", "192.0.2.183/24")),
+            ns("router", Topology.Role.OUTSIDE, link("lan0", "192.0.2.1/24")),
+            ns("internet", Topology.Role.OUTSIDE, link("eth0", "198.51.100.10/24"))));
+
+    private PacketTimelineViewModel model;
+
+    @BeforeEach
+    void newTimeline() {
+        model = new PacketTimelineViewModel(new SameThreadTaskExecutor());
+        model.follow(LAB);
+    }
+
+    @Test
+    void rows_are_in_kernel_order_when_the_uplinks_capture_delivers_first() {
+        // given: everything eth0 saw delivered before anything br0 saw
+        List<Object> arrival = scenario3(Comparator.comparing((PacketEvent e) -> e.point().equals(BR0)));
+
+        // when:
+        feed(arrival);
+
+        // then: kernel time never goes back; the masqueraded request leaves before its reply comes in
+        List<TimelineRow> rows = model.rows();
+        for (int i = 1; i < rows.size(); i++) {
+            assertThat(rows.get(i).event().timestampNanos()).isGreaterThanOrEqualTo(rows.get(i - 1).event().timestampNanos());
+        }
+        assertThat(labels(rows).stream().map(label -> label.replaceAll(" id .*", ""))).containsSubsequence(
+                "172.18.0.2 > 198.51.100.10  ICMP echo request", "192.0.2.183 > 198.51.100.10  ICMP echo request",
+                "198.51.100.10 > 192.0.2.183  ICMP echo reply", "198.51.100.10 > 172.18.0.2  ICMP echo reply");
+    }
+
+    @Test
+    void a_translation_is_shown_once_on_the_host_with_what_it_rewrote() {
+        // given: the worst order: every sighting in reverse kernel order
+        feed(scenario3(Comparator.comparingLong(PacketEvent::timestampNanos).reversed()));
+
+        // when:
+        List<NatPair> shown = model.rows().stream().map(model::natOf).filter(java.util.Objects::nonNull).toList();
+
+        // then: one SNAT and its reverse, each on the row of the first sighting after the rewrite, at the host
+        assertThat(shown).extracting(NatPair::kind).containsExactly(NatPair.Kind.SNAT, NatPair.Kind.REVERSE_SNAT);
+        assertThat(shown).extracting(NatPair::node).containsOnly("host");
+        assertThat(shown).extracting(NatPair::rewrite).containsExactly("172.18.0.2 → 192.0.2.183", "192.0.2.183 → 172.18.0.2");
+        assertThat(shown.get(0).after().point()).isEqualTo(ETH0);
+        assertThat(shown.get(1).after().point()).isEqualTo(BR0);
+    }
+
+    @Test
+    void pause_holds_the_packets_that_arrive_and_resume_shows_them() {
+        // given:
+        List<Object> arrival = scenario3(Comparator.comparingLong(PacketEvent::timestampNanos));
+        int half = arrival.size() / 2;
+        feed(arrival.subList(0, half));
+        int before = model.rows().size();
+
+        // when: paused while the rest arrives
+        model.pausedProperty().set(true);
+        feed(arrival.subList(half, arrival.size()));
+
+        // then: nothing new is shown, nothing is lost
+        assertThat(model.rows()).hasSize(before);
+        assertThat(model.heldProperty().get()).isPositive();
+
+        // when:
+        model.pausedProperty().set(false);
+
+        // then:
+        PacketTimelineViewModel unpaused = new PacketTimelineViewModel(new SameThreadTaskExecutor());
+        unpaused.follow(LAB);
+        arrival.forEach(item -> deliver(unpaused, item));
+        assertThat(labels(model.rows())).isEqualTo(labels(unpaused.rows()));
+        assertThat(model.heldProperty().get()).isZero();
+    }
+
+    @Test
+    void the_labs_ipv6_and_multicast_chatter_is_hidden_until_asked_for() {
+        // given:
+        PacketEvent solicitation = new PacketEvent(0, BR0, 1, 86, "aa:00:00:00:00:01", "33:33:ff:00:00:01",
+                org.bridgelab.capture.Protocol.IPV6, "fe80::1", "ff02::1:ff00:1", -1, -1, -1, 0,
+                "fe80::1 > ff02::1:ff00:1: ICMPv6 neighbor solicitation", 0);
+
+        // when:
+        model.showFx(List.of(solicitation));
+
+        // then:
+        assertThat(model.rows()).isEmpty();
+        model.show(PacketTimelineViewModel.Kind.CHATTER, true);
+        assertThat(model.rows()).hasSize(1);
+    }
+
+    private void feed(List<Object> arrival) {
+        arrival.forEach(item -> deliver(model, item));
+    }
+
+    private static void deliver(PacketTimelineViewModel target, Object item) {
+        if (item instanceof PacketEvent event) {
+            target.receive(event);
+        } else {
+            target.receive((NatPair) item);
+        }
+    }
+
+    /** Scenario 3's sightings in the given arrival order, each followed by the NAT pairs it found, as a session announces them. */
+    private static List<Object> scenario3(Comparator<PacketEvent> arrivalOrder) {
+        List<PacketEvent> events = new ArrayList<>();
+        for (String[] capture : new String[][] {{"s3-br0.pcap", "br0"}, {"s3-eth0.pcap", "eth0"}}) {
+            for (PcapRecord record : records(capture[0])) {
+                events.add(PacketDecoder.decode(new CapturePoint("host", capture[1]), events.size(), record));
+            }
+        }
+        events.sort(arrivalOrder);
+        PacketCorrelator correlator = new PacketCorrelator();
+        List<Object> announced = new ArrayList<>();
+        for (PacketEvent event : events) {
+            PacketCorrelator.Correlation correlation = correlator.accept(event);
+            announced.add(event.withTravel(correlation.travel()));
+            announced.addAll(correlation.natPairs());
+        }
+        return announced;
+    }
+
+    private static List<PcapRecord> records(String name) {
+        List<PcapRecord> records = new ArrayList<>();
+        try (InputStream in = PacketTimelineViewModelTest.class.getResourceAsStream("/org/bridgelab/capture/" + name)) {
+            byte[] bytes = in.readAllBytes();
+            PcapStreamReader reader = new PcapStreamReader(records::add);
+            reader.feed(bytes, 0, bytes.length);
+            reader.end();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return records;
+    }
+
+    private static List<String> labels(List<TimelineRow> rows) {
+        return rows.stream().map(TimelineRow::label).toList();
+    }
+
+    private static Topology.Namespace ns(String name, Topology.Role role, Topology.Link... links) {
+        return new Topology.Namespace(name, role, false, List.of(links), List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    private static Topology.Link link(String name, String... addresses) {
+        return new Topology.Link(1, name, "veth", "UP", List.of("UP"), null, 1500, null, null, List.of(addresses));
+    }
+}
