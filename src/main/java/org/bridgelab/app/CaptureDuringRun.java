@@ -3,15 +3,20 @@ package org.bridgelab.app;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.bridgelab.capture.CaptureException;
 import org.bridgelab.capture.CapturePoint;
+import org.bridgelab.capture.CapturePoints;
 import org.bridgelab.capture.CaptureSession;
 import org.bridgelab.capture.LabNodes;
 import org.bridgelab.capture.Timeline;
+import org.bridgelab.kernel.IpJsonParser;
 import org.bridgelab.kernel.StateReader;
 import org.bridgelab.kernel.Topology;
+import org.bridgelab.lab.CommandResult;
 import org.bridgelab.lab.Lab;
 import org.bridgelab.lab.LabException;
 import org.bridgelab.lab.LabHost;
@@ -21,10 +26,11 @@ import org.bridgelab.lesson.RunListener;
 import org.bridgelab.lesson.RunReport;
 
 /**
- * {@code --capture} / {@code --timeline}: captures br0 and the host's uplink (joining br0 after the step
- * that brings it up), and at the end writes the frames as pcapng and/or the decoded, correlated timeline.
- * For a timeline it also traces netfilter and reads the lab's nodes at each lesson's start, before a
- * teardown can remove them.
+ * {@code --capture} / {@code --timeline}: captures every bridge of the host and its uplink, following the
+ * lab as it changes (a bridge is joined after the step that brings it up, and captured again after a lesson
+ * deleted and recreated it), and at the end writes the frames as pcapng and/or the decoded, correlated
+ * timeline. For a timeline it also traces netfilter and reads the lab's nodes at each lesson's start, before
+ * a teardown can remove them. A capture that could not start or broke fails the run.
  */
 final class CaptureDuringRun implements RunListener, AutoCloseable {
     private final Lab lab;
@@ -32,7 +38,8 @@ final class CaptureDuringRun implements RunListener, AutoCloseable {
     private final Path timeline;
     private final PrintStream err;
     private final CaptureSession session;
-    private final List<CapturePoint> wanted;
+    private final Set<CapturePoint> captured = new LinkedHashSet<>();
+    private final List<String> failures = new ArrayList<>();
     private final LabNodes nodes = LabNodes.of(new Topology(List.of()));
 
     private CaptureDuringRun(Lab lab, Path pcap, Path timeline, PrintStream err) {
@@ -41,7 +48,6 @@ final class CaptureDuringRun implements RunListener, AutoCloseable {
         this.timeline = timeline;
         this.err = err;
         this.session = pcap == null && timeline == null ? null : new CaptureSession(lab.host());
-        this.wanted = List.of(new CapturePoint(LabHost.HOST, "br0"), new CapturePoint(LabHost.HOST, lab.world().uplink()));
     }
 
     /** A capture of the run, or one that does nothing when neither file was asked for. */
@@ -66,15 +72,27 @@ final class CaptureDuringRun implements RunListener, AutoCloseable {
         joinInterfacesThatAreUp();
     }
 
+    /** Whether every capture started and streamed to its end (the lab deleting an interface is no failure). */
+    boolean succeeded() {
+        return failures.isEmpty() && (session == null || session.problems().isEmpty());
+    }
+
     private void joinInterfacesThatAreUp() {
-        if (session == null) {
+        if (session == null || !lab.host().isAlive()) {
             return;
         }
-        for (CapturePoint point : wanted) {
-            if (!session.activePoints().contains(point) && session.isUp(point)) {
+        CommandResult links = lab.host().run(LabHost.HOST, "ip", "-j", "-d", "addr", "show");
+        if (!links.succeeded()) {
+            return;
+        }
+        List<CapturePoint> active = session.activePoints();
+        for (CapturePoint point : CapturePoints.bridgesAndUplink(IpJsonParser.links(links.stdout()), lab.world().uplink())) {
+            if (!active.contains(point)) {
                 try {
                     session.start(point);
+                    captured.add(point);
                 } catch (CaptureException e) {
+                    failures.add(e.getMessage());
                     err.println("capture problem: " + e.getMessage());
                 }
             }
@@ -97,10 +115,9 @@ final class CaptureDuringRun implements RunListener, AutoCloseable {
             return;
         }
         learnNodes();
-        // in a fixed order (the store lists points in the order their first frame came)
-        List<CapturePoint> captured = wanted.stream().filter(session.activePoints()::contains).toList();
         session.close();
         err.println("captured on: " + String.join(", ", captured.stream().map(CapturePoint::label).toList()));
+        session.endings().forEach(ending -> err.println("note: " + ending));
         session.problems().forEach(problem -> err.println("capture problem: " + problem));
         if (pcap != null) {
             session.exportPcapng(pcap);

@@ -124,7 +124,8 @@ final class RunCommand {
         try (Lab lab = Lab.open(labHost)) {
             err.println("lab host: " + lab.host().description());
             RunReport report;
-            try (CaptureDuringRun recorder = CaptureDuringRun.start(lab, capture, timeline, err)) {
+            CaptureDuringRun recorder = CaptureDuringRun.start(lab, capture, timeline, err);
+            try (recorder) {
                 ReportPrinter printer = new ReportPrinter(out, language);
                 RunListener listener = RunListeners.of(json ? RunListener.NONE : printer, recorder);
                 report = new LessonRunner(lab.host(), listener, modern).run(lessons);
@@ -144,7 +145,14 @@ final class RunCommand {
             if (timeline != null) {
                 err.println("timeline written to " + timeline);
             }
-            return report.passed() ? 0 : 1;
+            if (!report.passed()) {
+                return 1;
+            }
+            if (!recorder.succeeded()) {
+                err.println("bridgelab: every check passed, but a capture failed (see above): the recording is incomplete");
+                return 4;
+            }
+            return 0;
         } catch (LabException e) {
             err.println("bridgelab: " + e.getMessage());
             return 3;

@@ -35,6 +35,7 @@ public final class CaptureSession implements AutoCloseable {
     private final List<PacketListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<CapturePoint, LiveProcess> captures = new LinkedHashMap<>();
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> endings = Collections.synchronizedList(new ArrayList<>());
     private NetfilterTracer tracer;
     private long lastFrameAt = System.nanoTime();
 
@@ -61,15 +62,18 @@ public final class CaptureSession implements AutoCloseable {
 
     /**
      * Starts capturing at a point and returns once tcpdump listens (from then on no frame is missed).
-     * Starting a point already captured does nothing.
+     * Starting a point already captured does nothing; a point whose capture ended (its interface was
+     * deleted, say) is captured again.
      *
      * @throws CaptureException with tcpdump's own words if it does not start
      */
     public void start(CapturePoint point) {
         synchronized (captures) {
-            if (captures.containsKey(point)) {
+            LiveProcess running = captures.get(point);
+            if (running != null && running.isAlive()) {
                 return;
             }
+            captures.remove(point);
             PcapStreamReader reader = new PcapStreamReader(record -> ingest(point, record));
             LiveProcess tcpdump = lab.startBinary(point.node(), List.of("tcpdump", "--immediate-mode", "-U", "-n",
                     "--time-stamp-precision=nano", "-w", "-", "-i", point.iface()), new Feed(point, reader),
@@ -79,7 +83,22 @@ public final class CaptureSession implements AutoCloseable {
                 throw new CaptureException("cannot capture on " + point + ": " + (why.isEmpty() ? "tcpdump did not start" : why));
             }
             captures.put(point, tcpdump);
+            tcpdump.onEnd(() -> ended(point, tcpdump));
         }
+    }
+
+    /** A capture that ended by itself, not by {@link #stop}: noted with tcpdump's last words. */
+    private void ended(CapturePoint point, LiveProcess tcpdump) {
+        synchronized (captures) {
+            if (captures.get(point) != tcpdump) {
+                return;
+            }
+        }
+        // tcpdump says why ("tcpdump: pcap_loop: The interface disappeared"), then prints its statistics
+        List<String> lines = tcpdump.output().strip().lines().toList();
+        String words = lines.stream().filter(line -> line.startsWith("tcpdump:")).reduce((first, second) -> second)
+                .orElse(lines.isEmpty() ? "" : lines.get(lines.size() - 1));
+        endings.add("capture on " + point + " ended" + (words.isEmpty() ? "" : ": " + words));
     }
 
     /** Stops one point (Ctrl-C, so tcpdump flushes what it has). */
@@ -88,7 +107,7 @@ public final class CaptureSession implements AutoCloseable {
         synchronized (captures) {
             tcpdump = captures.remove(point);
         }
-        if (tcpdump != null) {
+        if (tcpdump != null && tcpdump.isAlive()) {
             CommandResult result = tcpdump.stop();
             if (!result.succeeded() && result.exitCode() != 130) {
                 problems.add(point + ": " + result.evidence());
@@ -96,9 +115,10 @@ public final class CaptureSession implements AutoCloseable {
         }
     }
 
+    /** The points being captured now (a capture that ended is not among them). */
     public List<CapturePoint> activePoints() {
         synchronized (captures) {
-            return List.copyOf(captures.keySet());
+            return captures.entrySet().stream().filter(entry -> entry.getValue().isAlive()).map(Map.Entry::getKey).toList();
         }
     }
 
@@ -138,16 +158,24 @@ public final class CaptureSession implements AutoCloseable {
         return correlator.natPairs();
     }
 
-    /** What went wrong with a capture (tcpdump's own words, a broken stream), if anything. */
+    /** What went wrong with a capture (it did not start, its stream broke), in tcpdump's own words. */
     public List<String> problems() {
         return List.copyOf(problems);
     }
 
-    /** Writes every frame held to a pcapng file, one interface per capture point. */
+    /**
+     * Captures that ended by themselves, with tcpdump's words: usually a lesson deleted the interface
+     * ("The interface disappeared"); the point is captured again when the interface comes back.
+     */
+    public List<String> endings() {
+        return List.copyOf(endings);
+    }
+
+    /** Writes every frame held to a pcapng file in kernel order, one interface per capture point. */
     public void exportPcapng(Path file) throws IOException {
         try (PcapngWriter writer = new PcapngWriter(file)) {
             IOException[] failure = new IOException[1];
-            store.forEach((sequence, point, record) -> {
+            store.forEachInKernelOrder((sequence, point, record) -> {
                 if (failure[0] == null) {
                     try {
                         writer.write(point, record);

@@ -121,6 +121,33 @@ public final class PacketStore {
         }
     }
 
+    /**
+     * Visits every frame held in the kernel's time order (frames of several capture points arrive
+     * interleaved in any order), under the store's lock (for exports).
+     */
+    public synchronized void forEachInKernelOrder(FrameVisitor visitor) {
+        long[] keys = new long[(int) size];
+        long[] times = new long[(int) size];
+        int n = 0;
+        for (Segment segment : segments) {
+            for (int i = 0; i < segment.count; i++, n++) {
+                keys[n] = segment.firstSequence + i;
+                times[n] = segment.timestamp[i];
+            }
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> times[a] != times[b] ? Long.compare(times[a], times[b]) : Long.compare(keys[a], keys[b]));
+        for (Integer index : order) {
+            long sequence = keys[index];
+            Segment segment = find(sequence);
+            int at = (int) (sequence - segment.firstSequence);
+            visitor.frame(sequence, points.get(segment.point[at]), segment.record(at));
+        }
+    }
+
     @FunctionalInterface
     public interface FrameVisitor {
         void frame(long sequence, CapturePoint point, PcapRecord record);

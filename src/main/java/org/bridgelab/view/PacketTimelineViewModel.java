@@ -18,6 +18,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.bridgelab.capture.CapturePoint;
+import org.bridgelab.capture.CapturePoints;
 import org.bridgelab.capture.CaptureSession;
 import org.bridgelab.capture.LabNodes;
 import org.bridgelab.capture.NatPair;
@@ -236,7 +237,7 @@ public final class PacketTimelineViewModel {
             return;
         }
         List<CapturePoint> started = new ArrayList<>();
-        for (CapturePoint wanted : wanted(topology)) {
+        for (CapturePoint wanted : CapturePoints.everyWire(topology)) {
             if (!capture.activePoints().contains(wanted)) {
                 try {
                     capture.start(wanted);
@@ -256,28 +257,6 @@ public final class PacketTimelineViewModel {
                 points.setAll(pointNames);
             }
         });
-    }
-
-    static List<CapturePoint> wanted(Topology topology) {
-        List<CapturePoint> wanted = new ArrayList<>();
-        for (Topology.Namespace ns : topology.namespaces()) {
-            for (Topology.Link link : ns.links()) {
-                if (!link.isUp() || "lo".equals(link.name())) {
-                    continue;
-                }
-                boolean take = switch (ns.role()) {
-                    case CONTAINER -> "veth".equals(link.kind());
-                    case HOST -> "bridge".equals(link.kind()) || (link.master() == null && "veth".equals(link.kind())
-                            && link.peer() != null && topology.namespace(link.peer().namespace())
-                            .map(peer -> peer.role() == Topology.Role.OUTSIDE).orElse(false));
-                    case OUTSIDE -> !"router".equals(ns.name()) && "veth".equals(link.kind());
-                };
-                if (take) {
-                    wanted.add(new CapturePoint(ns.name(), link.name()));
-                }
-            }
-        }
-        return wanted;
     }
 
     /** A sighting from a capture thread (or a test): shown on the FX thread with the next batch. */

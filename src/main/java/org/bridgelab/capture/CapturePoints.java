@@ -1,0 +1,57 @@
+package org.bridgelab.capture;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bridgelab.kernel.IpJsonParser;
+import org.bridgelab.kernel.Topology;
+import org.bridgelab.lab.LabHost;
+
+/**
+ * Which wires of a lab are worth capturing, decided from what the kernel has now (never from names a lesson
+ * happens to use): an interface that is down cannot be captured, one that appears is captured from then on.
+ */
+public final class CapturePoints {
+
+    private CapturePoints() {
+    }
+
+    /**
+     * For the command line's {@code --capture}/{@code --timeline}: every bridge of the host that is up
+     * (br0, a lesson's own br1, …) and the host's uplink, from {@code ip -j -d addr show} in the host.
+     */
+    public static List<CapturePoint> bridgesAndUplink(List<IpJsonParser.RawLink> hostLinks, String uplink) {
+        List<CapturePoint> wanted = new ArrayList<>();
+        for (IpJsonParser.RawLink link : hostLinks) {
+            if (link.flags().contains("UP") && ("bridge".equals(link.kind()) || link.name().equals(uplink))) {
+                wanted.add(new CapturePoint(LabHost.HOST, link.name()));
+            }
+        }
+        return wanted;
+    }
+
+    /**
+     * For the window: the containers' ends of their cables, the host's bridges and uplink, the remote machine
+     * and the internet server (not the router, whose wires the host's uplink and the server already show).
+     */
+    public static List<CapturePoint> everyWire(Topology topology) {
+        List<CapturePoint> wanted = new ArrayList<>();
+        for (Topology.Namespace ns : topology.namespaces()) {
+            for (Topology.Link link : ns.links()) {
+                if (!link.isUp() || "lo".equals(link.name())) {
+                    continue;
+                }
+                boolean take = switch (ns.role()) {
+                    case CONTAINER -> "veth".equals(link.kind());
+                    case HOST -> "bridge".equals(link.kind()) || (link.master() == null && "veth".equals(link.kind())
+                            && link.peer() != null && topology.namespace(link.peer().namespace())
+                            .map(peer -> peer.role() == Topology.Role.OUTSIDE).orElse(false));
+                    case OUTSIDE -> !"router".equals(ns.name()) && "veth".equals(link.kind());
+                };
+                if (take) {
+                    wanted.add(new CapturePoint(ns.name(), link.name()));
+                }
+            }
+        }
+        return wanted;
+    }
+}
