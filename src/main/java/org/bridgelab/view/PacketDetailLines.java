@@ -69,7 +69,7 @@ final class PacketDetailLines {
     }
 
     private DetailLine field(PacketField field) {
-        String text = i18n.lookup("packet.field." + field.key()) + ": " + field.value();
+        String text = format("packet.fieldValue", i18n.lookup("packet.field." + field.key()), field.value());
         String check = switch (field.check()) {
             case NONE -> "";
             case CORRECT -> i18n.lookup("packet.check.correct");

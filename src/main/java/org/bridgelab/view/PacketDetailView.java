@@ -31,6 +31,7 @@ public final class PacketDetailView extends BorderPane {
     private final Text hex = new Text();
     private final Group highlights = new Group();
     private HexDump dump = new HexDump(new byte[0]);
+    private TimelineRow shown;
 
     public PacketDetailView(PacketTimelineViewModel model, I18n i18n) {
         this.model = model;
@@ -74,6 +75,9 @@ public final class PacketDetailView extends BorderPane {
     }
 
     private void showFx(TimelineRow row) {
+        // a language switch rewords the same packet: the line the learner chose stays chosen
+        int keep = row != null && row == shown ? tree.getSelectionModel().getSelectedIndex() : -1;
+        shown = row;
         placeholder.setVisible(row == null);
         tree.setVisible(row != null);
         if (row == null) {
@@ -89,6 +93,9 @@ public final class PacketDetailView extends BorderPane {
         hex.setText(dump.text());
         tree.setRoot(item(root));
         highlightFx(null);
+        if (keep >= 0) {
+            tree.getSelectionModel().select(keep);
+        }
     }
 
     private static TreeItem<DetailLine> item(DetailLine line) {

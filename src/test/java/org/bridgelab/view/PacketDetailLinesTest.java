@@ -95,7 +95,7 @@ class PacketDetailLinesTest {
 
         assertThat(root.children().get(0).text()).isEqualTo("抓包点 host/br0 · 98 字节 · docker0 → docker1");
         assertThat(root.children().get(1).children().get(0).text()).isEqualTo("PREROUTING · raw 表 · 默认策略 ACCEPT（入口 br0）");
-        assertThat(flat(root).map(DetailLine::text)).contains("生存时间（TTL）: 64", "数据 · 56 字节")
+        assertThat(flat(root).map(DetailLine::text)).contains("生存时间（TTL）：64", "数据 · 56 字节")
                 .anyMatch(text -> text.startsWith("以太网 · "));
     }
 
