@@ -1,7 +1,6 @@
 package org.bridgelab.view;
 
 import java.io.File;
-import java.util.HexFormat;
 import java.util.List;
 import javafx.beans.Observable;
 import javafx.geometry.Orientation;
@@ -14,7 +13,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -25,8 +23,6 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import javafx.stage.FileChooser;
 import org.bridgelab.capture.NatPair;
-import org.bridgelab.capture.NetfilterPath;
-import org.bridgelab.capture.PacketEvent;
 
 /**
  * A sequence diagram of the captured packets: one lane per node, each packet an arrow labelled in plain
@@ -43,7 +39,6 @@ public final class TimelineView extends BorderPane {
     private final I18n i18n;
     private final Canvas canvas = new Canvas();
     private final ScrollBar scroll = new ScrollBar();
-    private final TextArea details = new TextArea();
     private final Label status = new Label();
     private boolean followTail = true;
 
@@ -110,11 +105,7 @@ public final class TimelineView extends BorderPane {
         scroll.setMin(0);
         BorderPane lanes = new BorderPane(drawing);
         lanes.setRight(scroll);
-        details.setEditable(false);
-        details.promptTextProperty().bind(i18n.text("timeline.details"));
-        details.setId("packet-details");
-        details.getStyleClass().add("console");
-        SplitPane split = new SplitPane(lanes, details);
+        SplitPane split = new SplitPane(lanes, new PacketDetailView(model, i18n));
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.72);
         HBox.setHgrow(status, Priority.ALWAYS);
@@ -160,7 +151,6 @@ public final class TimelineView extends BorderPane {
         model.selectedProperty().addListener((obs, was, row) -> {
             // a learner reading a row keeps it in view; clearing the selection follows new packets again
             followTail = row == null && scroll.getValue() >= scroll.getMax() - 0.5;
-            details.setText(row == null ? "" : describe(row));
             draw();
         });
     }
@@ -274,46 +264,6 @@ public final class TimelineView extends BorderPane {
             case OTHER -> Color.web("#8a93a3");
             case CHATTER -> Color.web("#a7aebb");
         };
-    }
-
-    /** Layers, fields, bytes and (when traced) the netfilter path of one packet. */
-    private String describe(TimelineRow row) {
-        PacketEvent event = row.event();
-        StringBuilder text = new StringBuilder();
-        text.append(event.protocol().label()).append("  ").append(event.summary()).append('\n');
-        text.append("seen at ").append(event.point().label()).append(", ").append(event.length()).append(" bytes, ")
-                .append(row.from()).append(" → ").append(row.to()).append('\n');
-        text.append("Ethernet  ").append(event.srcMac()).append(" → ").append(event.dstMac()).append('\n');
-        if (event.srcIp() != null) {
-            text.append("addresses ").append(event.flow()).append(event.ipId() >= 0 ? "   IP id " + event.ipId() : "").append('\n');
-        }
-        NatPair nat = model.natOf(row);
-        if (nat != null) {
-            text.append("NAT       ").append(nat.kind()).append(": ").append(nat.description()).append('\n');
-        }
-        model.netfilterPath(row).ifPresent(path -> text.append(netfilter(path)));
-        model.bytes(row).ifPresent(bytes -> text.append('\n').append(hex(bytes)));
-        return text.toString();
-    }
-
-    private static String netfilter(NetfilterPath path) {
-        StringBuilder text = new StringBuilder("netfilter path:\n");
-        path.steps().forEach(step -> text.append("  ").append(step).append('\n'));
-        return text.toString();
-    }
-
-    static String hex(byte[] bytes) {
-        StringBuilder text = new StringBuilder();
-        HexFormat hex = HexFormat.of();
-        for (int offset = 0; offset < bytes.length; offset += 16) {
-            int end = Math.min(bytes.length, offset + 16);
-            text.append(String.format("%04x  ", offset));
-            for (int i = offset; i < end; i++) {
-                text.append(hex.toHexDigits(bytes[i])).append(i == offset + 7 ? "  " : " ");
-            }
-            text.append('\n');
-        }
-        return text.toString();
     }
 
     private void exportPcap() {

@@ -1,0 +1,96 @@
+package org.bridgelab.view;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bridgelab.capture.NatPair;
+import org.bridgelab.capture.NetfilterPath;
+import org.bridgelab.capture.NetfilterStep;
+import org.bridgelab.capture.PacketEvent;
+import org.bridgelab.capture.PacketField;
+import org.bridgelab.capture.PacketLayer;
+import org.bridgelab.capture.PacketLayers;
+
+/**
+ * What the packet detail says about one packet, as a tree of lines in the window's language: the packet's
+ * summary on top, where it was seen and what NAT did, its netfilter path in words (without BridgeLab's own
+ * trace rules), then its layers and their fields, each knowing its bytes. Decodes the one frame it is given.
+ */
+final class PacketDetailLines {
+    private final I18n i18n;
+
+    PacketDetailLines(I18n i18n) {
+        this.i18n = i18n;
+    }
+
+    /**
+     * @param nat the translation this sighting came out of, or null
+     * @param bytes the frame, if still kept
+     */
+    DetailLine of(TimelineRow row, NatPair nat, Optional<NetfilterPath> path, Optional<byte[]> bytes) {
+        PacketEvent event = row.event();
+        List<DetailLine> lines = new ArrayList<>();
+        lines.add(DetailLine.of(format("detail.seen", event.point().label(), event.length(), row.from(), row.to()),
+                DetailLine.Kind.INFO));
+        if (nat != null) {
+            // what was rewritten, old → new, and where: "SNAT source 172.18.0.2 → 192.0.2.183 · host/br0 → host/eth0"
+            lines.add(DetailLine.of(format("detail.nat", nat.kind() + " "
+                    + i18n.lookup("timeline.nat." + nat.field().name().toLowerCase()) + " " + nat.rewrite() + " · "
+                    + nat.before().point() + " → " + nat.after().point()), DetailLine.Kind.NAT));
+        }
+        path.ifPresent(traced -> lines.add(netfilter(traced)));
+        if (bytes.isPresent()) {
+            PacketLayers.decode(bytes.get()).forEach(layer -> lines.add(layer(layer)));
+        } else {
+            // what the timeline kept of the packet, since its bytes are gone
+            lines.add(DetailLine.of(i18n.lookup("detail.noBytes"), DetailLine.Kind.INFO));
+            lines.add(DetailLine.of("Ethernet · " + event.srcMac() + " → " + event.dstMac(), DetailLine.Kind.LAYER));
+            if (event.srcIp() != null) {
+                lines.add(DetailLine.of(event.flow() + (event.ipId() >= 0 ? "  IP id " + event.ipId() : ""), DetailLine.Kind.LAYER));
+            }
+        }
+        return new DetailLine(event.protocol().label() + "  " + event.summary(), DetailLine.Kind.SUMMARY,
+                0, bytes.map(frame -> frame.length).orElse(0), lines);
+    }
+
+    private DetailLine netfilter(NetfilterPath path) {
+        List<DetailLine> steps = path.steps().stream().filter(step -> !step.isTraceRule())
+                .map(step -> DetailLine.of(wording(step), DetailLine.Kind.STEP)).toList();
+        if (steps.isEmpty()) {
+            steps = List.of(DetailLine.of(i18n.lookup("detail.netfilter.none"), DetailLine.Kind.STEP));
+        }
+        return new DetailLine(i18n.lookup("detail.netfilter"), DetailLine.Kind.NETFILTER, -1, 0, steps);
+    }
+
+    private String wording(NetfilterStep step) {
+        return step.wording().in(i18n.language());
+    }
+
+    private DetailLine layer(PacketLayer layer) {
+        List<DetailLine> fields = layer.fields().stream().map(this::field).toList();
+        return new DetailLine(format("packet.layer." + layer.key(), layer.summary()),
+                layer.malformed() ? DetailLine.Kind.MALFORMED : DetailLine.Kind.LAYER, layer.offset(), layer.length(), fields);
+    }
+
+    private DetailLine field(PacketField field) {
+        String text = format("packet.fieldValue", i18n.lookup("packet.field." + field.key()), field.value());
+        String check = switch (field.check()) {
+            case NONE -> "";
+            case CORRECT -> i18n.lookup("packet.check.correct");
+            case WRONG -> format("packet.check.wrong", field.expected());
+            case UNUSED -> i18n.lookup("packet.check.unused");
+            case OFFLOADED -> format("packet.check.offloaded", field.expected());
+        };
+        DetailLine.Kind kind = field.check() == PacketField.Check.WRONG ? DetailLine.Kind.WRONG : DetailLine.Kind.FIELD;
+        return new DetailLine(check.isEmpty() ? text : text + "  " + check, kind, field.offset(), field.length(), List.of());
+    }
+
+    /** A window text with its {0}, {1}… filled in. */
+    private String format(String key, Object... args) {
+        String text = i18n.lookup(key);
+        for (int i = 0; i < args.length; i++) {
+            text = text.replace("{" + i + "}", String.valueOf(args[i]));
+        }
+        return text;
+    }
+}

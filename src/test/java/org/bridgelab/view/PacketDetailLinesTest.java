@@ -1,0 +1,160 @@
+package org.bridgelab.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.stream.Stream;
+import org.bridgelab.capture.CapturePoint;
+import org.bridgelab.capture.NatPair;
+import org.bridgelab.capture.NetfilterPath;
+import org.bridgelab.capture.NetfilterStep;
+import org.bridgelab.capture.PacketEvent;
+import org.bridgelab.capture.PacketDecoder;
+import org.bridgelab.capture.PcapRecord;
+import org.bridgelab.capture.PcapStreamReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The packet detail's tree in the window's language, without a toolkit: recorded frames, a traced path. */
+class PacketDetailLinesTest {
+    private static final CapturePoint BR0 = new CapturePoint("host", "br0");
+
+    private static List<PcapRecord> records(String name) {
+        List<PcapRecord> records = new ArrayList<>();
+        try (InputStream in = PacketDetailLinesTest.class.getResourceAsStream("/org/bridgelab/capture/" + name)) {
+            byte[] bytes = in.readAllBytes();
+            PcapStreamReader reader = new PcapStreamReader(records::add);
+            reader.feed(bytes, 0, bytes.length);
+            reader.end();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return records;
+    }
+
+    private static PcapRecord record(String fixture, String summaryPart) {
+        return records(fixture).stream().filter(r -> PacketDecoder.decode(BR0, 0, r).summary().contains(summaryPart))
+                .findFirst().orElseThrow();
+    }
+
+    private static TimelineRow row(PcapRecord record) {
+        return new TimelineRow(PacketDecoder.decode(BR0, 7, record), "docker0", "docker1");
+    }
+
+    private static Stream<DetailLine> flat(DetailLine line) {
+        return Stream.concat(Stream.of(line), line.children().stream().flatMap(PacketDetailLinesTest::flat));
+    }
+
+    private static NetfilterPath masquerade() {
+        return new NetfilterPath(31043, List.of("172.18.0.2", "198.51.100.10"), List.of(), List.of(
+                new NetfilterStep("raw", "PREROUTING", "rule", "CONTINUE", "-4 -t raw -A PREROUTING -p icmp -j TRACE", "br0", ""),
+                new NetfilterStep("raw", "PREROUTING", "policy", "ACCEPT", "", "br0", ""),
+                new NetfilterStep("nat", "POSTROUTING", "rule", "ACCEPT",
+                        "-4 -t nat -A POSTROUTING -s 172.18.0.0/24 ! -o br0 -j MASQUERADE", "br0", "eth0")));
+    }
+
+    @Test
+    void an_echo_request_reads_summary_where_seen_nat_path_and_layers_in_english() {
+        // given:
+        PcapRecord record = record("s1-br0.pcap", "echo request");
+
+        // when:
+        PacketEvent seen = PacketDecoder.decode(BR0, 7, record);
+        PacketEvent masqueraded = new PacketEvent(8, new CapturePoint("host", "eth0"), seen.timestampNanos() + 1000,
+                seen.length(), seen.srcMac(), seen.dstMac(), seen.protocol(), "192.0.2.183", seen.dstIp(), seen.srcPort(),
+                seen.dstPort(), seen.ipId(), seen.identity(), seen.summary(), 1);
+        NatPair snat = new NatPair(NatPair.Kind.SNAT, 1, seen, masqueraded);
+        DetailLine root = new PacketDetailLines(new I18n("en")).of(row(record), snat,
+                Optional.of(masquerade()), Optional.of(record.data()));
+
+        // then:
+        assertThat(root.text()).matches("ICMP  172\\.18\\.0\\.2 > 172\\.18\\.0\\.3: ICMP echo request id \\d+ seq 1");
+        assertThat(root.children()).extracting(DetailLine::text).startsWith(
+                "Seen at host/br0 · 98 bytes · docker0 → docker1",
+                "NAT: SNAT source 172.18.0.2 → 192.0.2.183 · host/br0 → host/eth0",
+                "Netfilter path");
+        assertThat(root.children().get(2).children()).extracting(DetailLine::text).containsExactly(
+                "PREROUTING · raw table · policy ACCEPT (in br0)",
+                "POSTROUTING · nat table · rule `-s 172.18.0.0/24 ! -o br0 -j MASQUERADE` → MASQUERADE (in br0, out eth0)");
+        assertThat(root.children()).extracting(DetailLine::kind).containsSubsequence(
+                DetailLine.Kind.LAYER, DetailLine.Kind.LAYER, DetailLine.Kind.LAYER, DetailLine.Kind.LAYER);
+        DetailLine ttl = flat(root).filter(line -> line.text().startsWith("Time to live")).findFirst().orElseThrow();
+        assertThat(ttl.text()).isEqualTo("Time to live (TTL): 64");
+        assertThat(ttl.offset()).isEqualTo(22);
+        assertThat(ttl.length()).isEqualTo(1);
+        assertThat(flat(root).map(DetailLine::text)).anyMatch(text -> text.matches("Header checksum: 0x[0-9a-f]{4}  ✓ correct"))
+                .contains("Type: 8 (echo request)").noneMatch(text -> text.contains("TRACE"));
+    }
+
+    @Test
+    void the_same_packet_reads_in_chinese() {
+        PcapRecord record = record("s1-br0.pcap", "echo request");
+
+        DetailLine root = new PacketDetailLines(new I18n("zh")).of(row(record), null, Optional.of(masquerade()),
+                Optional.of(record.data()));
+
+        assertThat(root.children().get(0).text()).isEqualTo("抓包点 host/br0 · 98 字节 · docker0 → docker1");
+        assertThat(root.children().get(1).children().get(0).text()).isEqualTo("PREROUTING · raw 表 · 默认策略 ACCEPT（入口 br0）");
+        assertThat(flat(root).map(DetailLine::text)).contains("生存时间（TTL）：64", "数据 · 56 字节")
+                .anyMatch(text -> text.startsWith("以太网 · "));
+    }
+
+    @Test
+    void an_offloaded_tcp_checksum_is_explained_not_marked_wrong() {
+        PcapRecord record = record("s4-br0.pcap", "[SYN]");
+
+        DetailLine root = new PacketDetailLines(new I18n("en")).of(row(record), null, Optional.empty(), Optional.of(record.data()));
+
+        assertThat(flat(root).filter(line -> line.text().startsWith("Checksum"))).singleElement().satisfies(line -> {
+            assertThat(line.text()).contains("left to the network card (checksum offload)");
+            assertThat(line.kind()).isEqualTo(DetailLine.Kind.FIELD);
+        });
+        assertThat(flat(root).map(DetailLine::text)).contains("Flags: 0x002 (SYN)");
+    }
+
+    @Test
+    void a_packet_whose_bytes_are_gone_still_shows_its_addresses() {
+        PcapRecord record = record("s1-br0.pcap", "echo request");
+
+        DetailLine root = new PacketDetailLines(new I18n("en")).of(row(record), null, Optional.empty(), Optional.empty());
+
+        assertThat(root.children()).extracting(DetailLine::text).contains("The bytes of this packet are no longer kept.")
+                .anyMatch(text -> text.matches("172\\.18\\.0\\.2 > 172\\.18\\.0\\.3  IP id \\d+"))
+                .anyMatch(text -> text.matches("Ethernet · ([0-9a-f]{2}:){5}[0-9a-f]{2} → ([0-9a-f]{2}:){5}[0-9a-f]{2}"));
+        assertThat(root.length()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh"})
+    void every_layer_and_field_of_the_recorded_frames_has_a_name_in_each_language(String language) {
+        // given: every frame of every recording, and a handmade malformed one
+        PacketDetailLines lines = new PacketDetailLines(new I18n(language));
+        List<PcapRecord> frames = new ArrayList<>();
+        for (String fixture : List.of("s1-br0.pcap", "s3-br0.pcap", "s3-eth0.pcap", "s4-br0.pcap", "s4-eth0.pcap")) {
+            frames.addAll(records(fixture));
+        }
+        PcapRecord any = frames.get(0);
+        frames.add(new PcapRecord(any.timestampNanos(), java.util.Arrays.copyOf(any.data(), 20), 20));
+
+        // when / then: a missing message would throw "Resource not found"
+        for (PcapRecord frame : frames) {
+            DetailLine root = lines.of(row(frame), null, Optional.empty(), Optional.of(frame.data()));
+            assertThat(flat(root).map(DetailLine::text)).noneMatch(text -> text.contains("{0}"));
+        }
+    }
+
+    @Test
+    void the_english_and_chinese_messages_have_the_same_keys() {
+        ResourceBundle english = ResourceBundle.getBundle("org.bridgelab.view.messages", Locale.ENGLISH);
+        ResourceBundle chinese = ResourceBundle.getBundle("org.bridgelab.view.messages", Locale.CHINESE);
+
+        assertThat(chinese.keySet()).containsExactlyInAnyOrderElementsOf(english.keySet());
+    }
+}
