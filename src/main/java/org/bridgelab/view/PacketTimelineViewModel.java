@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -57,6 +58,9 @@ public final class PacketTimelineViewModel {
     private final List<TimelineRow> all = new ArrayList<>();
     private final List<TimelineRow> visible = new ArrayList<>();
     private final Map<String, TimelineRow> rowOnWire = new HashMap<>();
+    /** Every sighting at every capture point, in kernel order (what simulation mode replays), bounded. */
+    private final List<PacketEvent> sightings = new ArrayList<>();
+    private final SimulationViewModel simulation = new SimulationViewModel(this);
     private final Map<Long, NatPair> natByTravel = new HashMap<>();
     private final List<Incoming> held = new ArrayList<>();
     private final ReadOnlyIntegerWrapper heldCount = new ReadOnlyIntegerWrapper();
@@ -120,6 +124,27 @@ public final class PacketTimelineViewModel {
         return selected;
     }
 
+    /** Simulation mode: the captured packets replayed hop by hop. */
+    public SimulationViewModel simulation() {
+        return simulation;
+    }
+
+    /** Every sighting kept, in kernel order, that the filters let through: what simulation mode steps over. */
+    List<PacketEvent> shownSightings() {
+        return sightings.stream().filter(this::accepts).toList();
+    }
+
+    /** The row that shows this sighting: the same packet on the same wire. */
+    Optional<TimelineRow> rowOf(PacketEvent sighting) {
+        LabNodes known = nodes;
+        LabNodes.Hop hop = known == null ? new LabNodes.Hop(null, null) : known.hop(sighting);
+        TimelineRow row = sighting.travel() == 0 ? null : rowOnWire.get(wireOf(sighting, hop));
+        if (row == null) {
+            row = all.stream().filter(candidate -> candidate.event().sequence() == sighting.sequence()).findFirst().orElse(null);
+        }
+        return Optional.ofNullable(row);
+    }
+
     public boolean shows(Kind kind) {
         return kinds.contains(kind);
     }
@@ -144,6 +169,7 @@ public final class PacketTimelineViewModel {
         all.clear();
         visible.clear();
         rowOnWire.clear();
+        sightings.clear();
         natByTravel.clear();
         held.clear();
         heldCount.set(0);
@@ -313,15 +339,17 @@ public final class PacketTimelineViewModel {
             return true;
         }
         PacketEvent event = incoming.event();
+        insertByTime(sightings, event, PacketEvent::timestampNanos);
+        if (sightings.size() > MAX_SIGHTINGS) {
+            sightings.remove(0);
+        }
         LabNodes known = nodes;
         LabNodes.Hop hop = known == null ? new LabNodes.Hop(null, null) : known.hop(event);
-        String from = hop.from() == null ? "?" : hop.from();
-        String to = hop.to() == null ? "*" : hop.to();
-        TimelineRow row = new TimelineRow(event, from, to);
+        TimelineRow row = new TimelineRow(event, hop.from() == null ? "?" : hop.from(), hop.to() == null ? "*" : hop.to());
         if (event.travel() != 0) {
             // the same packet on the same wire, seen at both of its ends or on the bridge: one row, at the
             // earliest sighting (a capture point may deliver it after a later one)
-            String wire = event.travel() + "|" + from + "|" + to;
+            String wire = wireOf(event, hop);
             TimelineRow earlier = rowOnWire.get(wire);
             if (earlier != null && earlier.event().timestampNanos() <= event.timestampNanos()) {
                 return false;
@@ -335,20 +363,27 @@ public final class PacketTimelineViewModel {
             }
             rowOnWire.put(wire, row);
         }
-        insertByTime(all, row);
+        insertByTime(all, row, ROW_TIME);
         if (accepts(row)) {
-            insertByTime(visible, row);
+            insertByTime(visible, row, ROW_TIME);
         }
         return true;
     }
 
-    /** Puts a row after every row with an earlier or equal kernel time: late arrivals go where they belong. */
-    private static void insertByTime(List<TimelineRow> rows, TimelineRow row) {
-        int at = rows.size();
-        while (at > 0 && rows.get(at - 1).event().timestampNanos() > row.event().timestampNanos()) {
+    private static String wireOf(PacketEvent event, LabNodes.Hop hop) {
+        return event.travel() + "|" + (hop.from() == null ? "?" : hop.from()) + "|" + (hop.to() == null ? "*" : hop.to());
+    }
+
+    private static final ToLongFunction<TimelineRow> ROW_TIME = row -> row.event().timestampNanos();
+    static final int MAX_SIGHTINGS = 200_000;
+
+    /** Puts an item after every item with an earlier or equal kernel time: late arrivals go where they belong. */
+    private static <T> void insertByTime(List<T> items, T item, ToLongFunction<T> time) {
+        int at = items.size();
+        while (at > 0 && time.applyAsLong(items.get(at - 1)) > time.applyAsLong(item)) {
             at--;
         }
-        rows.add(at, row);
+        items.add(at, item);
     }
 
     /**
@@ -367,10 +402,14 @@ public final class PacketTimelineViewModel {
     }
 
     private boolean accepts(TimelineRow row) {
-        if (point.get() != null && !point.get().equals(row.event().point().label())) {
+        return accepts(row.event());
+    }
+
+    private boolean accepts(PacketEvent event) {
+        if (point.get() != null && !point.get().equals(event.point().label())) {
             return false;
         }
-        return kinds.contains(kindOf(row.event().protocol()));
+        return kinds.contains(kindOf(event.protocol()));
     }
 
     public static Kind kindOf(Protocol protocol) {
