@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,6 +17,12 @@ public record Timeline(List<String> lanes, List<String> capturePoints, List<Row>
     public record Row(long sequence, long travel, long timeNanos, String point, String from, String to,
                       String protocol, String srcMac, String dstMac, String summary, Integer natPair,
                       Integer netfilterPath) {
+
+        /** The same row, pointing to NAT pair {@code pair}. */
+        public Row withNatPair(Integer pair) {
+            return new Row(sequence, travel, timeNanos, point, from, to, protocol, srcMac, dstMac, summary, pair,
+                    netfilterPath);
+        }
     }
 
     public record Pair(String kind, long before, long after, String description) {
@@ -33,41 +38,14 @@ public record Timeline(List<String> lanes, List<String> capturePoints, List<Row>
     }
 
     public static Timeline of(PacketStore store, List<NatPair> pairs, List<NetfilterPath> paths, LabNodes nodes) {
-        List<Row> rows = new ArrayList<>();
+        TimelineBuilder builder = new TimelineBuilder(nodes, paths);
         for (long seq = store.firstSequence(); seq < store.nextSequence(); seq++) {
-            PacketEvent event = store.event(seq);
-            LabNodes.Hop hop = nodes.hop(event);
-            rows.add(new Row(event.sequence(), event.travel(), event.timestampNanos(), event.point().label(),
-                    hop.from(), hop.to(), event.protocol().label(), event.srcMac(), event.dstMac(), event.summary(),
-                    pairOf(pairs, event.sequence()), pathOf(paths, event)));
+            builder.add(store.event(seq));
         }
-        List<Pair> pairRows = pairs.stream().map(pair -> new Pair(pair.kind().name(), pair.before().sequence(),
-                pair.after().sequence(), pair.description())).toList();
-        List<Path> pathRows = paths.stream().map(path -> new Path(path.ipId(), path.addresses(), path.hooks(),
-                path.finalDecision(), path.steps())).toList();
-        return new Timeline(nodes.lanes(), store.points().stream().map(CapturePoint::label).toList(), rows, pairRows,
-                pathRows);
+        return builder.build(store.points(), pairs);
     }
 
     public void write(java.nio.file.Path file) throws IOException {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), this);
-    }
-
-    private static Integer pairOf(List<NatPair> pairs, long sequence) {
-        for (int i = 0; i < pairs.size(); i++) {
-            if (pairs.get(i).before().sequence() == sequence || pairs.get(i).after().sequence() == sequence) {
-                return i;
-            }
-        }
-        return null;
-    }
-
-    private static Integer pathOf(List<NetfilterPath> paths, PacketEvent event) {
-        for (int i = 0; i < paths.size(); i++) {
-            if (paths.get(i).describes(event)) {
-                return i;
-            }
-        }
-        return null;
     }
 }
