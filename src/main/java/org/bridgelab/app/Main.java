@@ -4,7 +4,10 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 
-/** The command line: {@code bridgelab run …} for instructors and CI, {@code bridgelab list}, help. */
+/**
+ * The command line: {@code bridgelab run …} for instructors and CI, {@code bridgelab timeline} for a capture
+ * file, {@code bridgelab list}, help.
+ */
 public final class Main {
     static final String USAGE = """
             Usage:
@@ -16,6 +19,10 @@ public final class Main {
               bridgelab diagnose [--upto LESSON[/STEP]] --from NS --to ADDR[:PORT] [--language en|zh]
                                                              build the lessons up to a step on a fresh sandbox,
                                                              then explain whether NS reaches ADDR (exit 0 if so)
+              bridgelab timeline FILE.pcap[ng] --out FILE.json
+                                                             decode a capture file (BridgeLab's --capture, tcpdump -w,
+                                                             Wireshark) into the JSON of run --timeline: packets in
+                                                             kernel order, NAT pairs; exit 2 if it is not a capture
               bridgelab list                                 list the lessons
               bridgelab selftest                             check this machine before a class: sandbox, scenario 1,
                                                              ARP and ICMP captured on br0; exit 0 if all passed
@@ -85,6 +92,8 @@ public final class Main {
                 return RunCommand.parse(rest, err).map(command -> command.execute(out, err)).orElse(2);
             case "diagnose":
                 return DiagnoseCommand.parse(rest, err).map(command -> command.execute(out, err)).orElse(2);
+            case "timeline":
+                return TimelineCommand.parse(rest, err).map(command -> command.execute(err)).orElse(2);
             case "list":
                 return ListCommand.execute(out, err);
             case "selftest":

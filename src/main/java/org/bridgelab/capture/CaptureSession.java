@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.bridgelab.lab.CommandResult;
@@ -34,6 +36,10 @@ public final class CaptureSession implements AutoCloseable {
     private final PacketCorrelator correlator = new PacketCorrelator();
     private final List<PacketListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<CapturePoint, LiveProcess> captures = new LinkedHashMap<>();
+    /** Every point ever started, running or not: an export declares them all, framed or not. */
+    private final Set<CapturePoint> started = new LinkedHashSet<>();
+    /** The interface an export declares when no point was ever started, so that the file is still valid. */
+    static final CapturePoint NONE = new CapturePoint("none", "none");
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
     private final List<String> endings = Collections.synchronizedList(new ArrayList<>());
     private NetfilterTracer tracer;
@@ -83,6 +89,7 @@ public final class CaptureSession implements AutoCloseable {
                 throw new CaptureException("cannot capture on " + point + ": " + (why.isEmpty() ? "tcpdump did not start" : why));
             }
             captures.put(point, tcpdump);
+            started.add(point);
             tcpdump.onEnd(() -> ended(point, tcpdump));
         }
     }
@@ -112,6 +119,13 @@ public final class CaptureSession implements AutoCloseable {
             if (!result.succeeded() && result.exitCode() != 130) {
                 problems.add(point + ": " + result.evidence());
             }
+        }
+    }
+
+    /** Every point started in this session, in the order started, including those stopped since. */
+    public List<CapturePoint> startedPoints() {
+        synchronized (captures) {
+            return List.copyOf(started);
         }
     }
 
@@ -171,9 +185,21 @@ public final class CaptureSession implements AutoCloseable {
         return List.copyOf(endings);
     }
 
-    /** Writes every frame held to a pcapng file in kernel order, one interface per capture point. */
+    /**
+     * Writes every frame held to a pcapng file in kernel order, one interface per capture point: every point
+     * started is declared up front, even one that saw no frame (and "none/none" when none was started), so
+     * that an empty capture is still a file {@code tcpdump -r} reads.
+     */
     public void exportPcapng(Path file) throws IOException {
         try (PcapngWriter writer = new PcapngWriter(file)) {
+            List<CapturePoint> declared = new ArrayList<>(startedPoints());
+            store.points().stream().filter(point -> !declared.contains(point)).forEach(declared::add);
+            if (declared.isEmpty()) {
+                declared.add(NONE);
+            }
+            for (CapturePoint point : declared) {
+                writer.declare(point);
+            }
             IOException[] failure = new IOException[1];
             store.forEachInKernelOrder((sequence, point, record) -> {
                 if (failure[0] == null) {

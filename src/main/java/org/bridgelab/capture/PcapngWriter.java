@@ -35,14 +35,17 @@ public final class PcapngWriter implements AutoCloseable {
         finish(shb);
     }
 
-    /** Writes one frame; the first frame of a capture point declares its interface first. */
+    /**
+     * Declares a capture point's interface now (a no-op if it already is), so that the file names it even
+     * when no frame of it follows; a pcapng with no interface at all is one tcpdump refuses.
+     */
+    public synchronized void declare(CapturePoint point) throws IOException {
+        interfaceOf(point);
+    }
+
+    /** Writes one frame; the first frame of an undeclared capture point declares its interface first. */
     public synchronized void write(CapturePoint point, PcapRecord record) throws IOException {
-        Integer id = interfaces.get(point);
-        if (id == null) {
-            id = interfaces.size();
-            declare(point);
-            interfaces.put(point, id);
-        }
+        int id = interfaceOf(point);
         byte[] data = record.data();
         ByteBuffer epb = block(ENHANCED_PACKET, 20 + padded(data.length));
         long ts = record.timestampNanos();
@@ -52,7 +55,17 @@ public final class PcapngWriter implements AutoCloseable {
         finish(epb);
     }
 
-    private void declare(CapturePoint point) throws IOException {
+    private int interfaceOf(CapturePoint point) throws IOException {
+        Integer id = interfaces.get(point);
+        if (id == null) {
+            id = interfaces.size();
+            writeInterfaceDescription(point);
+            interfaces.put(point, id);
+        }
+        return id;
+    }
+
+    private void writeInterfaceDescription(CapturePoint point) throws IOException {
         byte[] name = point.label().getBytes(StandardCharsets.UTF_8);
         int options = 4 + padded(name.length) + 4 + 4 + 4;
         ByteBuffer idb = block(INTERFACE_DESCRIPTION, 8 + options);

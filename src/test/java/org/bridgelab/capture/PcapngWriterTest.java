@@ -71,4 +71,44 @@ class PcapngWriterTest {
                 .contains("IP 192.0.2.183 > 198.51.100.10: ICMP echo request")
                 .contains("ARP, Request who-has 192.0.2.1 tell 192.0.2.183");
     }
+
+    @Test
+    void interfaces_declared_without_frames_make_a_file_tcpdump_reads(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/tcpdump")) || Files.isExecutable(Path.of("/usr/sbin/tcpdump")),
+                "tcpdump is not installed");
+        // given:
+        Path file = dir.resolve("empty.pcapng");
+
+        // when: declared twice, no frame
+        try (PcapngWriter writer = new PcapngWriter(file)) {
+            writer.declare(CaptureFixtures.BR0);
+            writer.declare(CaptureFixtures.BR0);
+        }
+
+        // then: one interface, zero packets, and tcpdump is content
+        CommandResult read = new ProcessRunner().run(List.of("tcpdump", "-n", "-r", file.toString()), Duration.ofSeconds(20));
+        assertThat(read.exitCode()).as(read.stderr()).isZero();
+        assertThat(read.stdout()).isEmpty();
+        int idbLength = 12 + 8 + 4 + 8 + 8 + 4;
+        assertThat(Files.size(file)).isEqualTo(28 + idbLength);
+        assertThat(CaptureFileReader.frames(file)).isEmpty();
+    }
+
+    @Test
+    void an_empty_capture_session_exports_a_file_tcpdump_and_the_reader_accept(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/tcpdump")) || Files.isExecutable(Path.of("/usr/sbin/tcpdump")),
+                "tcpdump is not installed");
+        // given: a session that never started a point (its lab host is never asked anything)
+        Path file = dir.resolve("nothing.pcapng");
+        try (CaptureSession session = new CaptureSession(null)) {
+            // when:
+            session.exportPcapng(file);
+        }
+
+        // then:
+        CommandResult read = new ProcessRunner().run(List.of("tcpdump", "-n", "-r", file.toString()), Duration.ofSeconds(20));
+        assertThat(read.exitCode()).as(read.stderr()).isZero();
+        assertThat(CaptureFileReader.frames(file)).isEmpty();
+        assertThat(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)).contains("none/none");
+    }
 }

@@ -3,7 +3,8 @@
 # (nothing outside it is touched). Run as root from this directory:
 #   unshare --net --mount --fork bash record-fixtures.sh
 # It builds the lab of DESIGN.md (docker0/docker1 on br0, MASQUERADE, DNAT, router/internet/remote)
-# and writes: s1-br0.pcap, s3-br0.pcap + s3-eth0.pcap, s4-eth0.pcap + s4-br0.pcap, s3-trace.txt.
+# and writes: s1-br0.pcap, s3-br0.pcap + s3-eth0.pcap, s4-eth0.pcap + s4-br0.pcap, s3-trace.txt,
+# and CaptureFileReaderTest-tcpdump-nanos.pcap (s3-eth0 rewritten by tcpdump -w in nanoseconds).
 set -euo pipefail
 out=$(pwd)
 mount -t tmpfs bridgelab-fixtures /run
@@ -68,4 +69,7 @@ a=$(capture s4-eth0.pcap eth0); b=$(capture s4-br0.pcap br0)
 echo "hello from the remote machine" | ip netns exec remote timeout 3 nc -q 1 192.0.2.183 80 >/dev/null || true
 wait $srv || true
 finish $a $b
+
+# a file as tcpdump -w writes it with nanosecond stamps (tcpdump 4.99 writes classic pcap, not pcapng)
+tcpdump --time-stamp-precision=nano -r "$out/s3-eth0.pcap" -w "$out/CaptureFileReaderTest-tcpdump-nanos.pcap" 2>/dev/null
 ls -l "$out"/*.pcap "$out"/*.txt

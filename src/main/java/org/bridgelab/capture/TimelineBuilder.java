@@ -1,0 +1,84 @@
+package org.bridgelab.capture;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Lays out a timeline one event at a time, in any order, so that nobody has to keep the events: each
+ * becomes its row at once (a point's label and a MAC address are one shared string however many rows show
+ * them). At the end the rows are put in the kernel's time order and learn their NAT pair and netfilter
+ * path: a path found by a sighting whose header the trace printed exactly is given to every sighting of the
+ * same travelling packet, and a travel that two paths would fit gets none. Not thread-safe.
+ */
+public final class TimelineBuilder {
+    private static final Comparator<Timeline.Row> KERNEL_ORDER =
+            Comparator.comparingLong(Timeline.Row::timeNanos).thenComparingLong(Timeline.Row::sequence);
+
+    private final LabNodes nodes;
+    private final List<NetfilterPath> paths;
+    private final Map<Integer, List<Integer>> pathsByIpId = new HashMap<>();
+    private final Map<Long, Set<Integer>> pathCandidates = new HashMap<>();
+    private final List<Timeline.Row> rows = new ArrayList<>();
+    private final Map<CapturePoint, String> labels = new HashMap<>();
+    private final Map<String, String> macs = new HashMap<>();
+
+    public TimelineBuilder(LabNodes nodes, List<NetfilterPath> paths) {
+        this.nodes = nodes;
+        this.paths = List.copyOf(paths);
+        for (int i = 0; i < this.paths.size(); i++) {
+            pathsByIpId.computeIfAbsent(this.paths.get(i).ipId(), id -> new ArrayList<>()).add(i);
+        }
+    }
+
+    public void add(PacketEvent event) {
+        LabNodes.Hop hop = nodes.hop(event);
+        rows.add(new Timeline.Row(event.sequence(), event.travel(), event.timestampNanos(),
+                labels.computeIfAbsent(event.point(), CapturePoint::label), hop.from(), hop.to(),
+                event.protocol().label(), event.flow(), shared(event.srcMac()), shared(event.dstMac()), event.summary(),
+                null, null));
+        if (event.travel() != 0 && event.ipId() >= 0) {
+            for (int index : pathsByIpId.getOrDefault(event.ipId(), List.of())) {
+                if (paths.get(index).describes(event)) {
+                    pathCandidates.computeIfAbsent(event.travel(), travel -> new HashSet<>()).add(index);
+                }
+            }
+        }
+    }
+
+    public int size() {
+        return rows.size();
+    }
+
+    /** The timeline of every event added; {@code points} in the order to list them, {@code pairs} as found. */
+    public Timeline build(List<CapturePoint> points, List<NatPair> pairs) {
+        Map<Long, Integer> pairBySequence = new HashMap<>();
+        for (int i = pairs.size() - 1; i >= 0; i--) {
+            // backwards, so that a row in two pairs ends up pointing at the first
+            pairBySequence.put(pairs.get(i).before().sequence(), i);
+            pairBySequence.put(pairs.get(i).after().sequence(), i);
+        }
+        List<Timeline.Row> ordered = new ArrayList<>(rows.size());
+        for (Timeline.Row row : rows) {
+            Set<Integer> candidates = pathCandidates.get(row.travel());
+            Integer path = candidates != null && candidates.size() == 1 ? candidates.iterator().next() : null;
+            ordered.add(row.linked(pairBySequence.get(row.sequence()), path));
+        }
+        ordered.sort(KERNEL_ORDER);
+        List<Timeline.Pair> pairRows = pairs.stream().map(pair -> new Timeline.Pair(pair.kind().name(),
+                pair.before().sequence(), pair.after().sequence(), pair.node(), pair.field().name(), pair.rewrite(),
+                pair.description())).toList();
+        List<Timeline.Path> pathRows = paths.stream().map(path -> new Timeline.Path(path.ipId(), path.addresses(),
+                path.hooks(), path.finalDecision(), path.steps())).toList();
+        return new Timeline(nodes.lanes(), points.stream().map(CapturePoint::label).toList(), ordered, pairRows,
+                pathRows);
+    }
+
+    private String shared(String mac) {
+        return mac == null ? null : macs.computeIfAbsent(mac, same -> same);
+    }
+}
