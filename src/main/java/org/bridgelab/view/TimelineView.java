@@ -18,6 +18,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -40,11 +42,13 @@ public final class TimelineView extends BorderPane {
     private final Canvas canvas = new Canvas();
     private final ScrollBar scroll = new ScrollBar();
     private final Label status = new Label();
+    private final SimulationBar simulationBar;
     private boolean followTail = true;
 
     public TimelineView(PacketTimelineViewModel model, I18n i18n) {
         this.model = model;
         this.i18n = i18n;
+        this.simulationBar = new SimulationBar(model.simulation(), i18n);
         createView();
         initListeners();
     }
@@ -94,8 +98,20 @@ public final class TimelineView extends BorderPane {
         export.setId("timeline-export");
         export.textProperty().bind(i18n.text("timeline.export"));
         export.setOnAction(event -> exportPcap());
+        ToggleButton simulate = new ToggleButton();
+        simulate.setId("timeline-simulate");
+        simulate.textProperty().bind(i18n.text("simulation.start"));
+        simulate.setSelected(false);
+        model.simulation().activeProperty().addListener((obs, was, on) -> simulate.setSelected(on));
+        simulate.setOnAction(event -> {
+            if (simulate.isSelected()) {
+                model.simulation().start();
+            } else {
+                model.simulation().live();
+            }
+        });
         status.getStyleClass().add("hint");
-        tools.getChildren().addAll(point, pause, clear, export, status);
+        tools.getChildren().addAll(point, pause, clear, export, simulate, status);
 
         Pane drawing = new Pane(canvas);
         drawing.setMinSize(0, 0);
@@ -109,8 +125,9 @@ public final class TimelineView extends BorderPane {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.72);
         HBox.setHgrow(status, Priority.ALWAYS);
-        setTop(tools);
+        setTop(new VBox(tools, simulationBar));
         setCenter(split);
+        addEventFilter(KeyEvent.KEY_PRESSED, simulationBar::handle);
     }
 
     private void showCount() {
@@ -151,8 +168,22 @@ public final class TimelineView extends BorderPane {
         model.selectedProperty().addListener((obs, was, row) -> {
             // a learner reading a row keeps it in view; clearing the selection follows new packets again
             followTail = row == null && scroll.getValue() >= scroll.getMax() - 0.5;
+            bringIntoView(row);
             draw();
         });
+    }
+
+    /** Scrolls just enough for the row to be seen (simulation mode selects rows as it replays). */
+    private void bringIntoView(TimelineRow row) {
+        int index = row == null ? -1 : model.rows().indexOf(row);
+        if (index < 0) {
+            return;
+        }
+        if (index < firstRow()) {
+            scroll.setValue(index);
+        } else if (index >= firstRow() + visibleRows()) {
+            scroll.setValue(Math.min(scroll.getMax(), index - visibleRows() + 1));
+        }
     }
 
     /** Scrolls so that the given row is at the top. */

@@ -51,6 +51,13 @@ public final class TopologyView extends Pane {
     private Set<String> previousFacts = new HashSet<>();
     private static final int MAX_TOKENS = 40;
     private int tokens;
+    private final Circle simulationToken = new Circle(7);
+    private final TranslateTransition simulationMotion = new TranslateTransition(Duration.millis(500), simulationToken);
+
+    {
+        simulationToken.getStyleClass().add("simulation-token");
+        simulationToken.setMouseTransparent(true);
+    }
 
     public TopologyView(LabViewModel model, I18n i18n) {
         this.model = model;
@@ -62,7 +69,58 @@ public final class TopologyView extends Pane {
         model.topologyProperty().addListener((Observable obs) -> redraw());
         i18n.languageProperty().addListener((Observable obs) -> redraw());
         model.packets().onSighting(this::animate);
+        model.packets().simulation().currentProperty().addListener((obs, was, sighting) -> showSimulated(sighting));
         redraw();
+    }
+
+    /**
+     * Simulation mode: one token for the sighting being replayed. Seen on a cable (a veth end), it travels
+     * that cable, out of the node that sent it or into the one that received it; seen on a bridge or an
+     * interface without a drawn peer, it sits on that interface. It never leaves the cable or chip the
+     * frame was captured on. Its user data says where it is: "cable docker0/veth0>host/veth1", "at host/br0".
+     */
+    private void showSimulated(PacketEvent sighting) {
+        getChildren().remove(simulationToken);
+        simulationMotion.stop();
+        if (sighting == null) {
+            simulationToken.setUserData(null);
+            return;
+        }
+        Label at = chip(sighting.point().node(), sighting.point().iface());
+        if (at == null) {
+            simulationToken.setUserData(null);
+            return;
+        }
+        simulationToken.setFill(TimelineView.colour(PacketTimelineViewModel.kindOf(sighting.protocol())));
+        Topology.Link link = model.topologyProperty().get().namespace(sighting.point().node())
+                .flatMap(ns -> ns.link(sighting.point().iface())).orElse(null);
+        Label peer = link == null || link.peer() == null ? null : chip(link.peer().namespace(), link.peer().link());
+        simulationToken.setTranslateX(0);
+        simulationToken.setTranslateY(0);
+        getChildren().add(simulationToken);
+        if (peer == null || Math.abs(at.getLayoutX() - peer.getLayoutX()) < 40) {
+            // a bridge, or a cable drawn as a bracket: the token stays on the chip it was seen at
+            simulationToken.setCenterX(at.getLayoutX() + at.getPrefWidth() - 10);
+            simulationToken.setCenterY(at.getLayoutY() + CHIP_HEIGHT / 2);
+            simulationToken.setUserData("at " + sighting.point().label());
+            return;
+        }
+        boolean outgoing = sighting.point().node().equals(model.packets().nodeOfMac(sighting.srcMac()));
+        String here = sighting.point().label();
+        String there = link.peer().namespace() + "/" + link.peer().link();
+        Point2D[] ends = outgoing ? nearestEdges(at, peer) : nearestEdges(peer, at);
+        simulationToken.setCenterX(ends[0].getX());
+        simulationToken.setCenterY(ends[0].getY());
+        simulationToken.setUserData("cable " + (outgoing ? here + ">" + there : there + ">" + here));
+        simulationMotion.setDuration(Duration.millis(model.packets().simulation().hopMillis() * 0.8));
+        simulationMotion.setToX(ends[1].getX() - ends[0].getX());
+        simulationMotion.setToY(ends[1].getY() - ends[0].getY());
+        simulationMotion.playFromStart();
+    }
+
+    /** Where the simulation token is ("cable a>b", "at host/br0"), or null when none is shown. */
+    public String simulationTokenPlace() {
+        return getChildren().contains(simulationToken) ? (String) simulationToken.getUserData() : null;
     }
 
     /**
@@ -71,7 +129,7 @@ public final class TopologyView extends Pane {
      */
     private void animate(PacketEvent event) {
         Label at = chip(event.point().node(), event.point().iface());
-        if (at == null || tokens >= MAX_TOKENS) {
+        if (at == null || tokens >= MAX_TOKENS || model.packets().simulation().activeProperty().get()) {
             return;
         }
         Color colour = TimelineView.colour(PacketTimelineViewModel.kindOf(event.protocol()));
@@ -155,6 +213,8 @@ public final class TopologyView extends Pane {
         if (!firstDrawing) {
             highlight(changed);
         }
+        // the chips were drawn anew: put the replayed packet back where it is
+        showSimulated(model.packets().simulation().currentProperty().get());
     }
 
     private double drawContainers(Topology topology) {

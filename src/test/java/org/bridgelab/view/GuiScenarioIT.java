@@ -128,6 +128,75 @@ class GuiScenarioIT {
 
     @Test
     @Order(2)
+    void stepping_through_a_captured_echo_request_moves_the_token_along_veth0_br0_veth3_with_its_row(FxRobot robot) {
+        // given: scenario 1's first echo request, as captured, selected in the timeline
+        PacketTimelineViewModel packets = model.packets();
+        TimelineRow request = onFx(() -> packets.rows().stream()
+                .filter(row -> row.from().equals("docker0") && row.to().equals("docker1") && row.label().contains("echo request"))
+                .findFirst().orElseThrow());
+        robot.interact(() -> packets.selectedProperty().set(request));
+        TopologyView topology = window.topology();
+
+        // when: simulation mode starts at it
+        robot.clickOn("#timeline-tab");
+        robot.clickOn("#timeline-simulate");
+
+        // then: the token leaves docker0 on its cable, and the request's row is the highlighted one
+        assertThat(packets.simulation().activeProperty().get()).isTrue();
+        assertThat(topology.simulationTokenPlace()).isEqualTo("cable docker0/veth0>host/veth1");
+        assertThat(packets.selectedProperty().get()).isSameAs(request);
+
+        // when / then: forward across the bridge and down docker1's cable, the row staying with its packet
+        robot.clickOn("#sim-forward");
+        assertThat(topology.simulationTokenPlace()).isEqualTo("at host/br0");
+        assertThat(packets.selectedProperty().get().event().travel()).isEqualTo(request.event().travel());
+        robot.clickOn("#sim-forward");
+        assertThat(topology.simulationTokenPlace()).isEqualTo("cable host/veth3>docker1/veth2");
+        assertThat(packets.selectedProperty().get().event().travel()).isEqualTo(request.event().travel());
+
+        // when / then: back with the arrow key, hop by hop
+        robot.type(javafx.scene.input.KeyCode.LEFT);
+        assertThat(topology.simulationTokenPlace()).isEqualTo("at host/br0");
+        robot.type(javafx.scene.input.KeyCode.LEFT);
+        assertThat(topology.simulationTokenPlace()).isEqualTo("cable docker0/veth0>host/veth1");
+
+        // when: one click back to live mode
+        robot.clickOn("#sim-live");
+
+        // then:
+        assertThat(packets.simulation().activeProperty().get()).isFalse();
+        assertThat(topology.simulationTokenPlace()).isNull();
+    }
+
+    @Test
+    @Order(3)
+    void pause_holds_the_packets_of_a_ping_and_resume_shows_them(FxRobot robot) {
+        // given: the timeline paused
+        PacketTimelineViewModel packets = model.packets();
+        robot.clickOn("#timeline-tab");
+        robot.clickOn("#timeline-pause");
+        int shown = onFx(() -> packets.rows().size());
+
+        // when: a ping runs from the console while paused
+        robot.interact(() -> model.runCommand("docker0", "ping -c 3 -i 0.2 172.18.0.3"));
+        await(() -> packets.heldProperty().get() >= 6, () -> "held: " + packets.heldProperty().get());
+
+        // then: nothing new is shown yet
+        assertThat(onFx(() -> packets.rows().size())).isEqualTo(shown);
+
+        // when: resumed
+        robot.clickOn("#timeline-pause");
+
+        // then: the ping's packets are there, none lost
+        assertThat(packets.heldProperty().get()).isZero();
+        assertThat(onFx(() -> packets.rows().stream()
+                .filter(row -> row.label().contains("echo request") || row.label().contains("echo reply")).count()))
+                .isGreaterThanOrEqualTo(6 + 6);
+        await(() -> !model.busyProperty().get());
+    }
+
+    @Test
+    @Order(4)
     void text_typed_into_the_client_tab_arrives_in_the_servers_tab(FxRobot robot) {
         // given: a server in docker0, started from the console in the background
         await(() -> !model.busyProperty().get());
@@ -154,7 +223,7 @@ class GuiScenarioIT {
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     void a_step_that_fails_shows_the_cross_and_the_kernels_evidence(FxRobot robot) {
         // given: br0 switched off behind the lesson's back, from the console
         robot.clickOn("#console-tab");
@@ -180,7 +249,7 @@ class GuiScenarioIT {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void switching_to_chinese_relabels_the_window_and_the_lesson(FxRobot robot) {
         // when
         Lesson s1 = CURRICULUM.lesson("s1");
@@ -203,7 +272,7 @@ class GuiScenarioIT {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void a_lab_host_that_vanishes_is_reported_and_reconnect_builds_a_new_one(FxRobot robot) throws Exception {
         // given: the sandbox's holder process killed from outside
         await(() -> !model.busyProperty().get());
@@ -231,6 +300,15 @@ class GuiScenarioIT {
 
     private static boolean listening(String namespace, int port) {
         return !model.lab().host().run(namespace, "ss", "-Hltn", "sport", "=", ":" + port).stdout().isBlank();
+    }
+
+    /** Reads something of the window on the FX thread. */
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, WaitForAsyncUtils.asyncFx(read));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the FX thread did not answer", e);
+        }
     }
 
     private static void await(BooleanSupplier condition) {
