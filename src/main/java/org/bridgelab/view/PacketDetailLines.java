@@ -8,6 +8,7 @@ import org.bridgelab.capture.NetfilterPath;
 import org.bridgelab.capture.NetfilterStep;
 import org.bridgelab.capture.PacketEvent;
 import org.bridgelab.capture.PacketField;
+import org.bridgelab.capture.Passport;
 import org.bridgelab.capture.PacketLayer;
 import org.bridgelab.capture.PacketLayers;
 
@@ -28,6 +29,12 @@ final class PacketDetailLines {
      * @param bytes the frame, if still kept
      */
     DetailLine of(TimelineRow row, NatPair nat, Optional<NetfilterPath> path, Optional<byte[]> bytes) {
+        return of(row, nat, List.of(), path, bytes);
+    }
+
+    /** @param passport the packet at every capture point that saw it (empty: not shown) */
+    DetailLine of(TimelineRow row, NatPair nat, List<Passport.Stamp> passport, Optional<NetfilterPath> path,
+                  Optional<byte[]> bytes) {
         PacketEvent event = row.event();
         List<DetailLine> lines = new ArrayList<>();
         lines.add(DetailLine.of(format("detail.seen", event.point().label(), event.length(), row.from(), row.to()),
@@ -37,6 +44,9 @@ final class PacketDetailLines {
             lines.add(DetailLine.of(format("detail.nat", nat.kind() + " "
                     + i18n.lookup("timeline.nat." + nat.field().name().toLowerCase()) + " " + nat.rewrite() + " · "
                     + nat.before().point() + " → " + nat.after().point()), DetailLine.Kind.NAT));
+        }
+        if (passport.size() > 1) {
+            lines.add(journey(passport));
         }
         path.ifPresent(traced -> lines.add(netfilter(traced)));
         if (bytes.isPresent()) {
@@ -60,6 +70,21 @@ final class PacketDetailLines {
             steps = List.of(DetailLine.of(i18n.lookup("detail.netfilter.none"), DetailLine.Kind.STEP));
         }
         return new DetailLine(i18n.lookup("detail.netfilter"), DetailLine.Kind.NETFILTER, -1, 0, steps);
+    }
+
+    /** Hop by hop: "+0.021 ms  host/eth0  192.0.2.183 > 198.51.100.10 · source 172.18.0.3 → 192.0.2.183 · TTL 64 → 63". */
+    private DetailLine journey(List<Passport.Stamp> passport) {
+        List<DetailLine> hops = new ArrayList<>();
+        for (Passport.Stamp stamp : passport) {
+            StringBuilder text = new StringBuilder(format("detail.journey.hop", String.format(java.util.Locale.ROOT, "%.3f",
+                    stamp.sinceFirstNanos() / 1e6), stamp.sighting().point().label(), stamp.sighting().flow()));
+            for (Passport.Change change : stamp.changes()) {
+                text.append(" · ").append(format("detail.journey." + change.kind().name().toLowerCase(java.util.Locale.ROOT),
+                        change.before(), change.after()));
+            }
+            hops.add(DetailLine.of(text.toString(), stamp.changes().isEmpty() ? DetailLine.Kind.STEP : DetailLine.Kind.NAT));
+        }
+        return new DetailLine(format("detail.journey", passport.size()), DetailLine.Kind.NETFILTER, -1, 0, hops);
     }
 
     private String wording(NetfilterStep step) {

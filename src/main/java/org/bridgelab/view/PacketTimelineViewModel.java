@@ -26,6 +26,7 @@ import org.bridgelab.capture.NatPair;
 import org.bridgelab.capture.NetfilterPath;
 import org.bridgelab.capture.PacketEvent;
 import org.bridgelab.capture.PacketListener;
+import org.bridgelab.capture.Passport;
 import org.bridgelab.capture.Protocol;
 import org.bridgelab.kernel.Topology;
 
@@ -132,6 +133,20 @@ public final class PacketTimelineViewModel {
     /** Every sighting kept, in kernel order, that the filters let through: what simulation mode steps over. */
     List<PacketEvent> shownSightings() {
         return sightings.stream().filter(this::accepts).toList();
+    }
+
+    /** The row's packet at every capture point that saw it, in kernel order, with what changed hop by hop. */
+    public List<Passport.Stamp> passport(TimelineRow row) {
+        long travel = row.event().travel();
+        List<PacketEvent> journey = travel == 0 ? List.of(row.event())
+                : sightings.stream().filter(sighting -> sighting.travel() == travel).toList();
+        CaptureSession current = session;
+        return Passport.of(journey, sequence -> {
+            if (current == null || sequence < current.store().firstSequence()) {
+                return null;
+            }
+            return current.store().record(sequence).data();
+        });
     }
 
     /** The row that shows this sighting: the same packet on the same wire. */

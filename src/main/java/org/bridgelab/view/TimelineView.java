@@ -265,21 +265,33 @@ public final class TimelineView extends BorderPane {
             double dir = Math.signum(x2 - x1);
             g.fillPolygon(new double[] {x2, x2 - dir * 8, x2 - dir * 8}, new double[] {y + 5, y + 1, y + 9}, 3);
         }
+        // the words stop where the capture-point column begins
+        g.save();
+        g.beginPath();
+        g.rect(0, y - ROW_HEIGHT / 2, canvas.getWidth() - POINT_COLUMN, ROW_HEIGHT);
+        g.clip();
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(text);
-        g.fillText(row.label(), Math.min(x1, x2) + 6, y - 4);
+        double labelX = Math.min(x1, x2) + 6;
+        g.fillText(row.label(), labelX, y - 4);
         NatPair nat = model.natOf(row);
         int at = nat == null ? -1 : lanes.indexOf(nat.node());
         if (at >= 0) {
-            // the translation, once, on the lane of the node that made it: what was rewritten, old → new
+            // the translation, once, on the lane of the node that made it, and in words after the packet's:
+            // what was rewritten, old → new
             double x = laneX(at, laneWidth);
-            String badge = "⇄ " + nat.kind() + " " + i18n.lookup("timeline.nat." + nat.field().name().toLowerCase())
-                    + " " + nat.rewrite();
             g.setFill(NAT_COLOUR);
-            g.fillRoundRect(x - 5, y - 5, 10, 10, 4, 4);
-            g.fillText(badge, x + 9, y + 14 - ROW_HEIGHT / 2);
+            g.fillRoundRect(x - 5, y, 10, 10, 4, 4);
+            measure.setFont(g.getFont());
+            measure.setText(row.label());
+            g.fillText("  ⇄ " + nat.kind() + " " + i18n.lookup("timeline.nat." + nat.field().name().toLowerCase()) + " "
+                    + nat.rewrite(), labelX + measure.getLayoutBounds().getWidth(), y - 4);
         }
+        g.restore();
     }
+
+    /** Measures drawn text (a NAT note goes right after its packet's words). */
+    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
 
     private static final Color NAT_COLOUR = Color.web("#c26a00");
 

@@ -71,6 +71,24 @@ class PacketTimelineViewModelTest {
     }
 
     @Test
+    void a_rows_passport_lists_its_packet_at_every_capture_point_with_what_changed() {
+        // given:
+        feed(scenario3(Comparator.comparing((PacketEvent e) -> e.point().equals(BR0))));
+        TimelineRow masqueraded = model.rows().stream()
+                .filter(row -> row.label().startsWith("192.0.2.183 > 198.51.100.10  ICMP echo request")).findFirst().orElseThrow();
+
+        // when:
+        List<org.bridgelab.capture.Passport.Stamp> passport = model.passport(masqueraded);
+
+        // then: seen on br0, then on eth0 with its source rewritten
+        assertThat(passport).extracting(stamp -> stamp.sighting().point()).containsExactly(BR0, ETH0);
+        assertThat(passport.get(1).changes()).extracting(org.bridgelab.capture.Passport.Change::after).contains("192.0.2.183");
+        String text = new PacketDetailLines(new I18n("en")).of(masqueraded, model.natOf(masqueraded), passport,
+                java.util.Optional.empty(), java.util.Optional.empty()).children().get(2).children().get(1).text();
+        assertThat(text).contains("host/eth0  192.0.2.183 > 198.51.100.10 · source 172.18.0.2 → 192.0.2.183");
+    }
+
+    @Test
     void pause_holds_the_packets_that_arrive_and_resume_shows_them() {
         // given:
         List<Object> arrival = scenario3(Comparator.comparingLong(PacketEvent::timestampNanos));
