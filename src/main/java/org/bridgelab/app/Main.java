@@ -39,8 +39,9 @@ public final class Main {
               --modern                 run today's form of a 2018 command wherever a lesson gives one
                                        (ip link add … type bridge for brctl addbr, ip route for route …)
               --dump-state FILE.json   write the lab's final state, as the kernel reports it, before teardown
-              --capture FILE.pcap      record the traffic on br0 and on the host's uplink during the run
-                                       (pcapng: one interface per capture point; tcpdump -r and Wireshark read it)
+              --capture FILE.pcap      record the traffic on every bridge of the host and its uplink during the
+                                       run (pcapng in kernel order, one interface per capture point; tcpdump -r
+                                       and Wireshark read it); exit 4 if a capture could not start or broke
               --timeline FILE.json     write the run's decoded packets: lanes per lab node, NAT pairs and
                                        netfilter paths (traces the host's netfilter while running)
               --lab-host sandbox       the default: a private sandbox of namespaces, no sudo needed
