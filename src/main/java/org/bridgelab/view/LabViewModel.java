@@ -198,6 +198,7 @@ public final class LabViewModel {
      */
     public void runStep(Lesson lesson, Lesson.Step target) {
         List<Pending> path = pathTo(lesson, target);
+        packets.markStep();
         run(path);
     }
 

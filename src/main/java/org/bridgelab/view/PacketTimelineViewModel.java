@@ -58,7 +58,13 @@ public final class PacketTimelineViewModel {
     private final LineBatcher<Incoming> batcher;
     private final List<TimelineRow> all = new ArrayList<>();
     private final List<TimelineRow> visible = new ArrayList<>();
-    private final Map<String, TimelineRow> rowOnWire = new HashMap<>();
+    /** The row of each recent packet on each wire; a packet's sightings come within moments, so old ones go. */
+    private final Map<String, TimelineRow> rowOnWire = new java.util.LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, TimelineRow> eldest) {
+            return size() > RECENT_WIRES;
+        }
+    };
     /** Every sighting at every capture point, in kernel order (what simulation mode replays), bounded. */
     private final List<PacketEvent> sightings = new ArrayList<>();
     private final SimulationViewModel simulation = new SimulationViewModel(this);
@@ -75,6 +81,10 @@ public final class PacketTimelineViewModel {
     private final List<Consumer<PacketEvent>> sightingListeners = new ArrayList<>();
 
     private volatile CaptureSession session;
+    private long stepMark = Long.MAX_VALUE;
+    /** One more than the highest sequence number shown: where a step starts when there is no session. */
+    private long sequencesSeen;
+    private TimelineRow anchor;
     private volatile LabNodes nodes;
 
     PacketTimelineViewModel(TaskExecutor executor) {
@@ -123,6 +133,41 @@ public final class PacketTimelineViewModel {
 
     public ObjectProperty<TimelineRow> selectedProperty() {
         return selected;
+    }
+
+    /**
+     * A step starts: its first packet will be the timeline's anchor, kept in view while the step's packets
+     * come in (the ARP that answers a step's prediction must not scroll away under later packets).
+     */
+    public void markStep() {
+        CaptureSession current = session;
+        stepMark = current == null ? sequencesSeen : current.store().nextSequence();
+        anchor = null;
+    }
+
+    /** Where the current step's first shown packet is among the rows, or -1 if it has none yet. */
+    public int anchorIndex() {
+        TimelineRow first = anchor;
+        if (first == null) {
+            return -1;
+        }
+        int low = 0;
+        int high = visible.size() - 1;
+        long time = first.event().timestampNanos();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (visible.get(middle).event().timestampNanos() < time) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        for (int i = low; i < visible.size() && visible.get(i).event().timestampNanos() == time; i++) {
+            if (visible.get(i) == first) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Simulation mode: the captured packets replayed hop by hop. */
@@ -185,6 +230,7 @@ public final class PacketTimelineViewModel {
         visible.clear();
         rowOnWire.clear();
         sightings.clear();
+        anchor = null;
         natByTravel.clear();
         held.clear();
         heldCount.set(0);
@@ -354,6 +400,7 @@ public final class PacketTimelineViewModel {
             return true;
         }
         PacketEvent event = incoming.event();
+        sequencesSeen = Math.max(sequencesSeen, event.sequence() + 1);
         insertByTime(sightings, event, PacketEvent::timestampNanos);
         if (sightings.size() > MAX_SIGHTINGS) {
             sightings.remove(0);
@@ -381,6 +428,9 @@ public final class PacketTimelineViewModel {
         insertByTime(all, row, ROW_TIME);
         if (accepts(row)) {
             insertByTime(visible, row, ROW_TIME);
+            if (event.sequence() >= stepMark && (anchor == null || ROW_TIME.applyAsLong(row) < ROW_TIME.applyAsLong(anchor))) {
+                anchor = row;
+            }
         }
         return true;
     }
@@ -391,6 +441,7 @@ public final class PacketTimelineViewModel {
 
     private static final ToLongFunction<TimelineRow> ROW_TIME = row -> row.event().timestampNanos();
     static final int MAX_SIGHTINGS = 200_000;
+    static final int RECENT_WIRES = 20_000;
 
     /** Puts an item after every item with an earlier or equal kernel time: late arrivals go where they belong. */
     private static <T> void insertByTime(List<T> items, T item, ToLongFunction<T> time) {

@@ -44,6 +44,8 @@ public final class TimelineView extends BorderPane {
     private final Label status = new Label();
     private final SimulationBar simulationBar;
     private boolean followTail = true;
+    /** Set while the view itself scrolls to follow new packets, so that this does not count as the learner's. */
+    private boolean followingTail;
 
     public TimelineView(PacketTimelineViewModel model, I18n i18n) {
         this.model = model;
@@ -141,7 +143,11 @@ public final class TimelineView extends BorderPane {
             int rows = model.rows().size();
             scroll.setMax(Math.max(0, rows - visibleRows()));
             if (followTail) {
-                scroll.setValue(scroll.getMax());
+                // new packets come in at the bottom, but never push the step's first packet out of view
+                int anchor = model.anchorIndex();
+                followingTail = true;
+                scroll.setValue(anchor < 0 ? scroll.getMax() : Math.min(scroll.getMax(), anchor));
+                followingTail = false;
             }
             showCount();
             draw();
@@ -149,7 +155,10 @@ public final class TimelineView extends BorderPane {
         model.lanes().addListener((Observable obs) -> draw());
         model.heldProperty().addListener((Observable obs) -> showCount());
         scroll.valueProperty().addListener((obs, was, value) -> {
-            followTail = model.selectedProperty().get() == null && value.doubleValue() >= scroll.getMax() - 0.5;
+            if (!followingTail) {
+                // the learner scrolled: follow new packets again only from the bottom
+                followTail = model.selectedProperty().get() == null && value.doubleValue() >= scroll.getMax() - 0.5;
+            }
             draw();
         });
         canvas.widthProperty().addListener((Observable obs) -> draw());

@@ -89,6 +89,26 @@ class PacketTimelineViewModelTest {
     }
 
     @Test
+    void a_steps_first_packet_is_the_anchor_even_when_a_late_frame_comes_before_it() {
+        // given: the first half shown before the step
+        List<Object> arrival = scenario3(Comparator.comparingLong(PacketEvent::timestampNanos));
+        int half = arrival.size() / 2;
+        feed(arrival.subList(0, half));
+        assertThat(model.anchorIndex()).isEqualTo(-1);
+
+        // when: a step starts and the rest arrives
+        model.markStep();
+        feed(arrival.subList(half, arrival.size()));
+
+        // then: the anchor is the step's earliest packet
+        int anchor = model.anchorIndex();
+        assertThat(anchor).isNotNegative();
+        long stepStart = model.rows().stream().filter(row -> arrival.indexOf(row.event()) >= half)
+                .mapToLong(row -> row.event().timestampNanos()).min().orElseThrow();
+        assertThat(model.rows().get(anchor).event().timestampNanos()).isEqualTo(stepStart);
+    }
+
+    @Test
     void pause_holds_the_packets_that_arrive_and_resume_shows_them() {
         // given:
         List<Object> arrival = scenario3(Comparator.comparingLong(PacketEvent::timestampNanos));
