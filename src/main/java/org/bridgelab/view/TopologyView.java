@@ -142,7 +142,8 @@ public final class TopologyView extends Pane {
         tokens++;
         getChildren().add(token);
         Animation motion;
-        if (peer == null) {
+        // a bracket cable (the router and the machines behind it) is not a straight line: blink on the chip
+        if (peer == null || Math.abs(at.getLayoutX() - peer.getLayoutX()) < 40) {
             token.setCenterX(at.getLayoutX() + at.getPrefWidth() - 10);
             token.setCenterY(at.getLayoutY() + CHIP_HEIGHT / 2);
             ScaleTransition blink = new ScaleTransition(Duration.millis(450), token);
