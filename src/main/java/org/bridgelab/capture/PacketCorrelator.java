@@ -3,13 +3,11 @@ package org.bridgelab.capture;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Recognises one packet seen at several capture points as one packet travelling, and a packet whose
@@ -35,8 +33,9 @@ public final class PacketCorrelator {
 
     private final Map<Long, Journey> journeys = new LinkedHashMap<>();
     private final LinkedHashMap<Long, NatPair> pairsByTravel = new LinkedHashMap<>();
-    /** Pairs between the same two endpoints, either direction, in kernel order: a flow and its replies. */
-    private final Map<String, List<NatPair>> conversations = new HashMap<>();
+    /** The kernel time each rewrite ("src A>B", "dst B>A") was first seen at, and the pairs that made it. */
+    private final Map<String, Long> earliest = new HashMap<>();
+    private final Map<String, java.util.Deque<Long>> travelsByRewrite = new HashMap<>();
     private long lastTravel;
 
     /** What correlation found for one sighting: its travel number and the NAT pairs it found or corrected. */
@@ -73,51 +72,72 @@ public final class PacketCorrelator {
         return pairs;
     }
 
-    /** Keeps a journey's translation, classifies it and its conversation again; returns what changed. */
+    /**
+     * Keeps a journey's translation and names it; returns the pairs that are new or changed. A rewrite and
+     * the one that undoes it (a reply through conntrack) are told apart by kernel time: whichever of the two
+     * was seen first is the forward translation, every pair of the other is its reverse. So a pair is named
+     * at once from the earliest time of its rewrite and of the reverse rewrite; only when a late sighting
+     * changes which of the two came first are the pairs of both named again.
+     */
     private List<NatPair> record(NatPair translation) {
         NatPair previous = pairsByTravel.get(translation.travel());
-        String conversation = conversationOf(translation);
-        List<NatPair> others = conversations.computeIfAbsent(conversation, key -> new ArrayList<>());
         if (previous != null) {
-            conversations.getOrDefault(conversationOf(previous), new ArrayList<>()).remove(previous);
+            withRewrite(rewriteKey(previous)).remove(previous.travel());
         }
-        others.add(translation);
-        others.sort(BY_KERNEL_TIME);
+        String key = rewriteKey(translation);
+        String reverse = reverseKey(translation);
+        // which of the two rewrites came first: a new earliest time of one may turn the other into a reverse
+        boolean wasReverse = isReverse(key, reverse);
+        boolean wasUndone = isReverse(reverse, key);
+        earliest.merge(key, translation.before().timestampNanos(), Math::min);
+        withRewrite(key).add(translation.travel());
         List<NatPair> changed = new ArrayList<>();
-        classify(others, changed);
+        name(translation, changed);
+        if (isReverse(key, reverse) != wasReverse || isReverse(reverse, key) != wasUndone) {
+            for (String affected : List.of(key, reverse)) {
+                for (long travel : List.copyOf(withRewrite(affected))) {
+                    name(pairsByTravel.get(travel), changed);
+                }
+            }
+        }
         while (pairsByTravel.size() > MAX_PAIRS) {
             NatPair oldest = pairsByTravel.remove(pairsByTravel.keySet().iterator().next());
-            List<NatPair> group = conversations.get(conversationOf(oldest));
-            if (group != null && group.remove(oldest) && group.isEmpty()) {
-                conversations.remove(conversationOf(oldest));
+            String oldestKey = rewriteKey(oldest);
+            withRewrite(oldestKey).remove(oldest.travel());
+            if (withRewrite(oldestKey).isEmpty()) {
+                travelsByRewrite.remove(oldestKey);
+                earliest.remove(oldestKey);
             }
         }
         return changed;
     }
 
-    /**
-     * Names each pair of one conversation in kernel order: a rewrite is the reverse of an earlier forward
-     * rewrite that undid the same change the other way (a reply through conntrack); otherwise it is a forward
-     * SNAT or DNAT of its own. Pairs whose kind or sightings changed are stored and added to {@code changed}.
-     */
-    private void classify(List<NatPair> conversation, List<NatPair> changed) {
-        Set<String> forward = new HashSet<>();
-        for (int i = 0; i < conversation.size(); i++) {
-            NatPair pair = conversation.get(i);
-            NatPair.Kind kind = kindOf(pair, forward);
-            if (kind == NatPair.Kind.SNAT || kind == NatPair.Kind.DNAT) {
-                forward.add(rewriteKey(pair));
-            }
-            NatPair named = pair.kind() == kind ? pair : new NatPair(kind, pair.travel(), pair.before(), pair.after());
-            conversation.set(i, named);
-            if (!named.equals(pairsByTravel.get(named.travel()))) {
-                pairsByTravel.put(named.travel(), named);
-                changed.add(named);
-            }
+    /** Stores the pair under the kind it has now; notes it in {@code changed} if that is news. */
+    private void name(NatPair pair, List<NatPair> changed) {
+        if (pair == null) {
+            return;
+        }
+        NatPair.Kind kind = kindOf(pair, isReverse(rewriteKey(pair), reverseKey(pair)));
+        NatPair named = pair.kind() == kind ? pair : new NatPair(kind, pair.travel(), pair.before(), pair.after());
+        if (!named.equals(pairsByTravel.get(named.travel()))) {
+            pairsByTravel.put(named.travel(), named);
+            changed.remove(named);
+            changed.add(named);
         }
     }
 
-    private static NatPair.Kind kindOf(NatPair pair, Set<String> earlierForward) {
+    /** Whether pairs with this rewrite undo an earlier one: the reverse rewrite was seen first. */
+    private boolean isReverse(String key, String reverse) {
+        Long mine = earliest.get(key);
+        Long theirs = earliest.get(reverse);
+        return mine != null && theirs != null && theirs < mine;
+    }
+
+    private java.util.Deque<Long> withRewrite(String key) {
+        return travelsByRewrite.computeIfAbsent(key, k -> new java.util.ArrayDeque<>());
+    }
+
+    private static NatPair.Kind kindOf(NatPair pair, boolean reverse) {
         PacketEvent before = pair.before();
         PacketEvent after = pair.after();
         boolean srcChanged = !endpoint(before.srcIp(), before.srcPort()).equals(endpoint(after.srcIp(), after.srcPort()));
@@ -125,7 +145,7 @@ public final class PacketCorrelator {
         if (srcChanged && dstChanged) {
             return NatPair.Kind.SNAT_AND_DNAT;
         }
-        if (earlierForward.contains(reverseKey(pair))) {
+        if (reverse) {
             return srcChanged ? NatPair.Kind.REVERSE_DNAT : NatPair.Kind.REVERSE_SNAT;
         }
         return srcChanged ? NatPair.Kind.SNAT : NatPair.Kind.DNAT;
@@ -147,12 +167,6 @@ public final class PacketCorrelator {
         String key = rewriteKey(pair);
         String[] parts = key.substring(4).split(">", 2);
         return (key.startsWith("src") ? "dst " : "src ") + parts[1] + ">" + parts[0];
-    }
-
-    /** The rewritten endpoints, whichever way round: a forward rewrite and its reverse share it. */
-    private static String conversationOf(NatPair pair) {
-        String[] parts = rewriteKey(pair).substring(4).split(">", 2);
-        return parts[0].compareTo(parts[1]) < 0 ? parts[0] + "|" + parts[1] : parts[1] + "|" + parts[0];
     }
 
     private void forgetOlderThan(long nanos) {

@@ -167,6 +167,31 @@ class PacketCorrelatorTest {
         assertThat(request.rewrite()).isEqualTo("172.18.0.2 → 192.0.2.183");
     }
 
+    @Test
+    void a_thousand_pings_of_one_flow_in_any_arrival_order_are_a_thousand_snats_and_their_reverses() {
+        // given: s3's ping repeated every 2 s (same addresses and echo id: one flow), delivered shuffled nearby
+        List<PacketEvent> once = CaptureFixtures.merged("s3-br0.pcap", CaptureFixtures.BR0, "s3-eth0.pcap", CaptureFixtures.ETH0);
+        List<PacketEvent> arrival = new ArrayList<>();
+        for (int round = 0; round < 1000; round++) {
+            List<PacketEvent> this_round = new ArrayList<>();
+            for (PacketEvent event : once) {
+                this_round.add(moved(event, event.point(), round * 2_000_000_000L));
+            }
+            java.util.Collections.shuffle(this_round, new java.util.Random(round));
+            arrival.addAll(this_round);
+        }
+
+        // when:
+        List<NatPair> pairs = pairsOf(arrival);
+
+        // then:
+        assertThat(pairs).hasSize(2000);
+        assertThat(pairs.stream().filter(p -> p.kind() == NatPair.Kind.SNAT)).hasSize(1000)
+                .allSatisfy(p -> assertThat(p.before().flow()).isEqualTo("172.18.0.2 > 198.51.100.10"));
+        assertThat(pairs.stream().filter(p -> p.kind() == NatPair.Kind.REVERSE_SNAT)).hasSize(1000)
+                .allSatisfy(p -> assertThat(p.after().flow()).isEqualTo("198.51.100.10 > 172.18.0.2"));
+    }
+
     private static PacketEvent moved(PacketEvent e, CapturePoint point, long nanos) {
         return new PacketEvent(e.sequence(), point, e.timestampNanos() + nanos, e.length(), e.srcMac(), e.dstMac(),
                 e.protocol(), e.srcIp(), e.dstIp(), e.srcPort(), e.dstPort(), e.ipId(), e.identity(), e.summary(), 0);
