@@ -71,6 +71,7 @@ public final class PacketTimelineViewModel {
     private final Map<Long, NatPair> natByTravel = new HashMap<>();
     private final List<Incoming> held = new ArrayList<>();
     private final ReadOnlyIntegerWrapper heldCount = new ReadOnlyIntegerWrapper();
+    private final javafx.beans.property.ReadOnlyStringWrapper captureProblem = new javafx.beans.property.ReadOnlyStringWrapper("");
     private final ObservableList<String> lanes = FXCollections.observableArrayList();
     private final ObservableList<String> points = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper version = new ReadOnlyIntegerWrapper();
@@ -119,6 +120,11 @@ public final class PacketTimelineViewModel {
 
     public BooleanProperty pausedProperty() {
         return paused;
+    }
+
+    /** Why a wire of the lab is not being captured (tcpdump's words), or "" when every wire is. */
+    public javafx.beans.property.ReadOnlyStringProperty captureProblemProperty() {
+        return captureProblem.getReadOnlyProperty();
     }
 
     /** How many packets arrived while paused, waiting to be shown on resume. */
@@ -323,20 +329,23 @@ public final class PacketTimelineViewModel {
             executor.runOnFx(() -> lanes.setAll(laneNames));
             return;
         }
-        List<CapturePoint> started = new ArrayList<>();
+        String failure = null;
         for (CapturePoint wanted : CapturePoints.everyWire(topology)) {
             if (!capture.activePoints().contains(wanted)) {
                 try {
                     capture.start(wanted);
-                    started.add(wanted);
                 } catch (RuntimeException e) {
-                    // an interface that vanished between the snapshot and tcpdump: the next snapshot decides
+                    // said until a later snapshot captures everything (an interface that vanished between the
+                    // snapshot and tcpdump is not wanted by the next one)
+                    failure = e.getMessage();
                 }
             }
         }
         List<String> laneNames = nodes.lanes();
         List<String> pointNames = capture.activePoints().stream().map(CapturePoint::label).sorted().toList();
+        String problem = failure == null ? "" : failure;
         executor.runOnFx(() -> {
+            captureProblem.set(problem);
             if (!lanes.equals(laneNames)) {
                 lanes.setAll(laneNames);
             }

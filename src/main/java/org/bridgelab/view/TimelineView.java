@@ -113,7 +113,14 @@ public final class TimelineView extends BorderPane {
             }
         });
         status.getStyleClass().add("hint");
-        tools.getChildren().addAll(point, pause, clear, export, simulate, status);
+        Label problem = new Label();
+        problem.setId("timeline-capture-problem");
+        problem.getStyleClass().add("capture-problem");
+        problem.textProperty().bind(model.captureProblemProperty());
+        problem.visibleProperty().bind(model.captureProblemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        problem.setMinWidth(0);
+        tools.getChildren().addAll(point, pause, clear, export, simulate, status, problem);
 
         Pane drawing = new Pane(canvas);
         drawing.setMinSize(0, 0);
