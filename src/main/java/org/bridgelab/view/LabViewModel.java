@@ -198,7 +198,6 @@ public final class LabViewModel {
      */
     public void runStep(Lesson lesson, Lesson.Step target) {
         List<Pending> path = pathTo(lesson, target);
-        packets.markStep();
         run(path);
     }
 
@@ -408,6 +407,11 @@ public final class LabViewModel {
 
     /** Streams what the lessons do into the console and background tabs. */
     private final class Listener implements RunListener {
+        @Override
+        public void stepStarted(Lesson lesson, Lesson.Step step) {
+            packets.markStep();
+        }
+
         @Override
         public void actionFinished(Lesson lesson, Lesson.Step step, RunReport.ActionReport report) {
             consoleBatcher.add(new ConsoleEntry(ConsoleEntry.Kind.COMMAND, prompt(report.node()) + report.display()));

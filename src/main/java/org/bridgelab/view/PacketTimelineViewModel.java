@@ -146,9 +146,13 @@ public final class PacketTimelineViewModel {
      * come in (the ARP that answers a step's prediction must not scroll away under later packets).
      */
     public void markStep() {
+        // read on the caller's thread, as the step starts: its packets are the ones stored from now on
         CaptureSession current = session;
-        stepMark = current == null ? sequencesSeen : current.store().nextSequence();
-        anchor = null;
+        long mark = current == null ? -1 : current.store().nextSequence();
+        executor.runOnFx(() -> {
+            stepMark = mark < 0 ? sequencesSeen : mark;
+            anchor = null;
+        });
     }
 
     /** Where the current step's first shown packet is among the rows, or -1 if it has none yet. */
