@@ -65,7 +65,10 @@ public final class PacketTimelineViewModel {
             return size() > RECENT_WIRES;
         }
     };
-    /** Every sighting at every capture point, in kernel order (what simulation mode replays), bounded. */
+    /**
+     * Every sighting at every capture point, in kernel order (what simulation mode replays), bounded: the
+     * newest {@link #MAX_SIGHTINGS} count (see {@link #keptSightings()}), older ones are dropped in chunks.
+     */
     private final List<PacketEvent> sightings = new ArrayList<>();
     private final SimulationViewModel simulation = new SimulationViewModel(this);
     private final Map<Long, NatPair> natByTravel = new HashMap<>();
@@ -177,14 +180,14 @@ public final class PacketTimelineViewModel {
 
     /** Every sighting kept, in kernel order, that the filters let through: what simulation mode steps over. */
     List<PacketEvent> shownSightings() {
-        return sightings.stream().filter(this::accepts).toList();
+        return keptSightings().stream().filter(this::accepts).toList();
     }
 
     /** The row's packet at every capture point that saw it, in kernel order, with what changed hop by hop. */
     public List<Passport.Stamp> passport(TimelineRow row) {
         long travel = row.event().travel();
         List<PacketEvent> journey = travel == 0 ? List.of(row.event())
-                : sightings.stream().filter(sighting -> sighting.travel() == travel).toList();
+                : keptSightings().stream().filter(sighting -> sighting.travel() == travel).toList();
         CaptureSession current = session;
         return Passport.of(journey, sequence -> {
             if (current == null || sequence < current.store().firstSequence()) {
@@ -402,8 +405,9 @@ public final class PacketTimelineViewModel {
         PacketEvent event = incoming.event();
         sequencesSeen = Math.max(sequencesSeen, event.sequence() + 1);
         insertByTime(sightings, event, PacketEvent::timestampNanos);
-        if (sightings.size() > MAX_SIGHTINGS) {
-            sightings.remove(0);
+        if (sightings.size() > MAX_SIGHTINGS + MAX_SIGHTINGS / 16) {
+            // an ArrayList's remove(0) moves every element: one chunk at a time instead of once a packet
+            sightings.subList(0, sightings.size() - MAX_SIGHTINGS).clear();
         }
         LabNodes known = nodes;
         LabNodes.Hop hop = known == null ? new LabNodes.Hop(null, null) : known.hop(event);
@@ -433,6 +437,11 @@ public final class PacketTimelineViewModel {
             }
         }
         return true;
+    }
+
+    /** The newest sightings kept: what a list cut to its bound after every insertion would hold. */
+    private List<PacketEvent> keptSightings() {
+        return sightings.subList(Math.max(0, sightings.size() - MAX_SIGHTINGS), sightings.size());
     }
 
     private static String wireOf(PacketEvent event, LabNodes.Hop hop) {
