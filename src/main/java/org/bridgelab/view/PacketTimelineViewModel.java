@@ -65,8 +65,13 @@ public final class PacketTimelineViewModel {
             return size() > RECENT_WIRES;
         }
     };
-    /** Every sighting at every capture point, in kernel order (what simulation mode replays), bounded. */
+    /**
+     * Every sighting at every capture point, in kernel order (what simulation mode replays), bounded: the
+     * newest {@link #MAX_SIGHTINGS} count (see {@link #keptSightings()}), older ones are dropped in chunks.
+     */
     private final List<PacketEvent> sightings = new ArrayList<>();
+    /** One string per MAC and IP address seen (a lab has a few dozen), shared by every row's event. */
+    private final Map<String, String> addresses = new HashMap<>();
     private final SimulationViewModel simulation = new SimulationViewModel(this);
     private final Map<Long, NatPair> natByTravel = new HashMap<>();
     private final List<Incoming> held = new ArrayList<>();
@@ -187,14 +192,14 @@ public final class PacketTimelineViewModel {
 
     /** Every sighting kept, in kernel order, that the filters let through: what simulation mode steps over. */
     List<PacketEvent> shownSightings() {
-        return sightings.stream().filter(this::accepts).toList();
+        return keptSightings().stream().filter(this::accepts).toList();
     }
 
     /** The row's packet at every capture point that saw it, in kernel order, with what changed hop by hop. */
     public List<Passport.Stamp> passport(TimelineRow row) {
         long travel = row.event().travel();
         List<PacketEvent> journey = travel == 0 ? List.of(row.event())
-                : sightings.stream().filter(sighting -> sighting.travel() == travel).toList();
+                : keptSightings().stream().filter(sighting -> sighting.travel() == travel).toList();
         CaptureSession current = session;
         return Passport.of(journey, sequence -> {
             if (current == null || sequence < current.store().firstSequence()) {
@@ -240,6 +245,7 @@ public final class PacketTimelineViewModel {
         visible.clear();
         rowOnWire.clear();
         sightings.clear();
+        addresses.clear();
         anchor = null;
         natByTravel.clear();
         held.clear();
@@ -412,11 +418,12 @@ public final class PacketTimelineViewModel {
             natByTravel.put(incoming.pair().travel(), incoming.pair());
             return true;
         }
-        PacketEvent event = incoming.event();
+        PacketEvent event = withSharedAddresses(incoming.event());
         sequencesSeen = Math.max(sequencesSeen, event.sequence() + 1);
         insertByTime(sightings, event, PacketEvent::timestampNanos);
-        if (sightings.size() > MAX_SIGHTINGS) {
-            sightings.remove(0);
+        if (sightings.size() > MAX_SIGHTINGS + MAX_SIGHTINGS / 16) {
+            // an ArrayList's remove(0) moves every element: one chunk at a time instead of once a packet
+            sightings.subList(0, sightings.size() - MAX_SIGHTINGS).clear();
         }
         LabNodes known = nodes;
         LabNodes.Hop hop = known == null ? new LabNodes.Hop(null, null) : known.hop(event);
@@ -448,6 +455,33 @@ public final class PacketTimelineViewModel {
         return true;
     }
 
+    /** The newest sightings kept: what a list cut to its bound after every insertion would hold. */
+    private List<PacketEvent> keptSightings() {
+        return sightings.subList(Math.max(0, sightings.size() - MAX_SIGHTINGS), sightings.size());
+    }
+
+    /**
+     * The same event with its address strings shared with earlier rows' (equal, not the same objects, as
+     * each comes from the decoder): a million rows would otherwise hold four million copies of a few dozen
+     * addresses, about 250 of the ~480 bytes a row costs.
+     */
+    private PacketEvent withSharedAddresses(PacketEvent e) {
+        if (addresses.size() > MAX_ADDRESSES) {
+            addresses.clear();
+        }
+        return new PacketEvent(e.sequence(), e.point(), e.timestampNanos(), e.length(), shared(e.srcMac()),
+                shared(e.dstMac()), e.protocol(), shared(e.srcIp()), shared(e.dstIp()), e.srcPort(), e.dstPort(),
+                e.ipId(), e.identity(), e.summary(), e.travel());
+    }
+
+    private String shared(String address) {
+        if (address == null) {
+            return null;
+        }
+        String known = addresses.putIfAbsent(address, address);
+        return known == null ? address : known;
+    }
+
     private static String wireOf(PacketEvent event, LabNodes.Hop hop) {
         return event.travel() + "|" + (hop.from() == null ? "?" : hop.from()) + "|" + (hop.to() == null ? "*" : hop.to());
     }
@@ -455,6 +489,7 @@ public final class PacketTimelineViewModel {
     private static final ToLongFunction<TimelineRow> ROW_TIME = row -> row.event().timestampNanos();
     static final int MAX_SIGHTINGS = 200_000;
     static final int RECENT_WIRES = 20_000;
+    private static final int MAX_ADDRESSES = 4096;
 
     /** Puts an item after every item with an earlier or equal kernel time: late arrivals go where they belong. */
     private static <T> void insertByTime(List<T> items, T item, ToLongFunction<T> time) {

@@ -151,6 +151,35 @@ class PacketTimelineViewModelTest {
         assertThat(model.rows()).hasSize(1);
     }
 
+    @Test
+    void simulation_keeps_the_newest_sightings_up_to_its_bound_late_ones_in_kernel_order() {
+        // given: more sightings than are kept, 1 µs apart
+        int count = PacketTimelineViewModel.MAX_SIGHTINGS + PacketTimelineViewModel.MAX_SIGHTINGS / 8;
+        List<PacketEvent> events = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            events.add(arp(i, 1_000L * i));
+        }
+        model.showFx(events);
+
+        // when: one frame arrives late, older than every sighting kept, and one late within them
+        long oldestKept = 1_000L * (count - PacketTimelineViewModel.MAX_SIGHTINGS);
+        model.showFx(List.of(arp(count, oldestKept - 500), arp(count + 1, oldestKept + 500)));
+
+        // then: the newest are kept, in kernel order, and no more
+        List<PacketEvent> kept = model.shownSightings();
+        assertThat(kept).hasSize(PacketTimelineViewModel.MAX_SIGHTINGS);
+        assertThat(kept.get(0).sequence()).isEqualTo(count + 1);
+        assertThat(kept.get(1).sequence()).isEqualTo(count - PacketTimelineViewModel.MAX_SIGHTINGS + 1);
+        assertThat(kept.get(kept.size() - 1).sequence()).isEqualTo(count - 1);
+        assertThat(kept).extracting(PacketEvent::sequence).doesNotContain((long) count);
+    }
+
+    private static PacketEvent arp(long sequence, long timestampNanos) {
+        return new PacketEvent(sequence, BR0, timestampNanos, 42, "aa:00:00:00:00:01", "ff:ff:ff:ff:ff:ff",
+                org.bridgelab.capture.Protocol.ARP, "172.18.0.2", "172.18.0.3", -1, -1, -1, 1,
+                "who-has 172.18.0.3 tell 172.18.0.2", 0);
+    }
+
     private void feed(List<Object> arrival) {
         arrival.forEach(item -> deliver(model, item));
     }
