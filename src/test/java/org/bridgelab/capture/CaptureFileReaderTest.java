@@ -30,16 +30,7 @@ class CaptureFileReaderTest {
     }
 
     private static Path scenario3Pcapng(Path dir) throws Exception {
-        Path file = dir.resolve("s3.pcapng");
-        try (PcapngWriter writer = new PcapngWriter(file)) {
-            for (PcapRecord record : CaptureFixtures.records("s3-br0.pcap")) {
-                writer.write(CaptureFixtures.BR0, record);
-            }
-            for (PcapRecord record : CaptureFixtures.records("s3-eth0.pcap")) {
-                writer.write(CaptureFixtures.ETH0, record);
-            }
-        }
-        return file;
+        return CaptureFixtures.scenario3Pcapng(dir);
     }
 
     /** A big-endian section (an unnamed µs interface, a named ns one, blocks to skip), then a little-endian one. */

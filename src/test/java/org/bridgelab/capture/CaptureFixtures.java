@@ -64,4 +64,18 @@ final class CaptureFixtures {
         }
         return numbered;
     }
+
+    /** Scenario 3's br0 and eth0 captures written as one pcapng, br0's frames first (not in kernel order). */
+    static java.nio.file.Path scenario3Pcapng(java.nio.file.Path dir) throws IOException {
+        java.nio.file.Path file = dir.resolve("s3.pcapng");
+        try (PcapngWriter writer = new PcapngWriter(file)) {
+            for (PcapRecord record : records("s3-br0.pcap")) {
+                writer.write(BR0, record);
+            }
+            for (PcapRecord record : records("s3-eth0.pcap")) {
+                writer.write(ETH0, record);
+            }
+        }
+        return file;
+    }
 }

@@ -19,16 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PcapngWriterTest {
 
     private static Path writeScenario3(Path dir) throws Exception {
-        Path file = dir.resolve("s3.pcapng");
-        try (PcapngWriter writer = new PcapngWriter(file)) {
-            for (PcapRecord record : CaptureFixtures.records("s3-br0.pcap")) {
-                writer.write(CaptureFixtures.BR0, record);
-            }
-            for (PcapRecord record : CaptureFixtures.records("s3-eth0.pcap")) {
-                writer.write(CaptureFixtures.ETH0, record);
-            }
-        }
-        return file;
+        return CaptureFixtures.scenario3Pcapng(dir);
     }
 
     @Test

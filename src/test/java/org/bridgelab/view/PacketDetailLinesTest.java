@@ -27,16 +27,7 @@ class PacketDetailLinesTest {
     private static final CapturePoint BR0 = new CapturePoint("host", "br0");
 
     private static List<PcapRecord> records(String name) {
-        List<PcapRecord> records = new ArrayList<>();
-        try (InputStream in = PacketDetailLinesTest.class.getResourceAsStream("/org/bridgelab/capture/" + name)) {
-            byte[] bytes = in.readAllBytes();
-            PcapStreamReader reader = new PcapStreamReader(records::add);
-            reader.feed(bytes, 0, bytes.length);
-            reader.end();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return records;
+        return RecordedCaptures.records(name);
     }
 
     private static PcapRecord record(String fixture, String summaryPart) {

@@ -212,16 +212,7 @@ class PacketTimelineViewModelTest {
     }
 
     private static List<PcapRecord> records(String name) {
-        List<PcapRecord> records = new ArrayList<>();
-        try (InputStream in = PacketTimelineViewModelTest.class.getResourceAsStream("/org/bridgelab/capture/" + name)) {
-            byte[] bytes = in.readAllBytes();
-            PcapStreamReader reader = new PcapStreamReader(records::add);
-            reader.feed(bytes, 0, bytes.length);
-            reader.end();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return records;
+        return RecordedCaptures.records(name);
     }
 
     private static List<String> labels(List<TimelineRow> rows) {
