@@ -2,8 +2,6 @@ package org.bridgelab.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +15,6 @@ import org.bridgelab.capture.NetfilterStep;
 import org.bridgelab.capture.PacketEvent;
 import org.bridgelab.capture.PacketDecoder;
 import org.bridgelab.capture.PcapRecord;
-import org.bridgelab.capture.PcapStreamReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -2,8 +2,6 @@ package org.bridgelab.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,7 +11,6 @@ import org.bridgelab.capture.PacketCorrelator;
 import org.bridgelab.capture.PacketDecoder;
 import org.bridgelab.capture.PacketEvent;
 import org.bridgelab.capture.PcapRecord;
-import org.bridgelab.capture.PcapStreamReader;
 import org.bridgelab.kernel.Topology;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
