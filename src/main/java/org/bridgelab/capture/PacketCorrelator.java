@@ -1,9 +1,9 @@
 package org.bridgelab.capture;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +36,7 @@ public final class PacketCorrelator {
     private final Map<Long, Journey> journeys = new LinkedHashMap<>();
     private final LinkedHashMap<Long, NatPair> pairsByTravel = new LinkedHashMap<>();
     /** Pairs between the same two endpoints, either direction, in kernel order: a flow and its replies. */
-    private final Map<String, List<NatPair>> conversations = new HashMap<>();
+    private final Map<String, Conversation> conversations = new HashMap<>();
     private long lastTravel;
 
     /** What correlation found for one sighting: its travel number and the NAT pairs it found or corrected. */
@@ -76,19 +76,20 @@ public final class PacketCorrelator {
     /** Keeps a journey's translation, classifies it and its conversation again; returns what changed. */
     private List<NatPair> record(NatPair translation) {
         NatPair previous = pairsByTravel.get(translation.travel());
-        String conversation = conversationOf(translation);
-        List<NatPair> others = conversations.computeIfAbsent(conversation, key -> new ArrayList<>());
         if (previous != null) {
-            conversations.getOrDefault(conversationOf(previous), new ArrayList<>()).remove(previous);
+            Conversation old = conversations.get(conversationOf(previous));
+            if (old != null) {
+                old.remove(previous);
+            }
         }
-        others.add(translation);
-        others.sort(BY_KERNEL_TIME);
+        Conversation conversation = conversations.computeIfAbsent(conversationOf(translation), key -> new Conversation());
+        conversation.insert(translation);
         List<NatPair> changed = new ArrayList<>();
-        classify(others, changed);
+        conversation.classify(changed);
         while (pairsByTravel.size() > MAX_PAIRS) {
             NatPair oldest = pairsByTravel.remove(pairsByTravel.keySet().iterator().next());
-            List<NatPair> group = conversations.get(conversationOf(oldest));
-            if (group != null && group.remove(oldest) && group.isEmpty()) {
+            Conversation group = conversations.get(conversationOf(oldest));
+            if (group != null && group.remove(oldest) && group.pairs.isEmpty()) {
                 conversations.remove(conversationOf(oldest));
             }
         }
@@ -96,25 +97,70 @@ public final class PacketCorrelator {
     }
 
     /**
-     * Names each pair of one conversation in kernel order: a rewrite is the reverse of an earlier forward
-     * rewrite that undid the same change the other way (a reply through conntrack); otherwise it is a forward
-     * SNAT or DNAT of its own. Pairs whose kind or sightings changed are stored and added to {@code changed}.
+     * The pairs of one conversation in kernel order, each named in the light of the ones before it: a rewrite
+     * is the reverse of an earlier forward rewrite that undid the same change the other way (a reply through
+     * conntrack); otherwise it is a forward SNAT or DNAT of its own. Naming is incremental: the first
+     * {@code named} pairs are named, and the forward rewrites among them counted, so a pair arriving in kernel
+     * order is named alone, and one arriving late renames only the pairs after it (a long ping through NAT is
+     * one conversation of many thousand pairs).
      */
-    private void classify(List<NatPair> conversation, List<NatPair> changed) {
-        Set<String> forward = new HashSet<>();
-        for (int i = 0; i < conversation.size(); i++) {
-            NatPair pair = conversation.get(i);
-            NatPair.Kind kind = kindOf(pair, forward);
-            if (kind == NatPair.Kind.SNAT || kind == NatPair.Kind.DNAT) {
-                forward.add(rewriteKey(pair));
-            }
-            NatPair named = pair.kind() == kind ? pair : new NatPair(kind, pair.travel(), pair.before(), pair.after());
-            conversation.set(i, named);
-            if (!named.equals(pairsByTravel.get(named.travel()))) {
-                pairsByTravel.put(named.travel(), named);
-                changed.add(named);
-            }
+    private final class Conversation {
+        final List<NatPair> pairs = new ArrayList<>();
+        /** The rewrite keys of the forward translations among the named pairs, with how many have each. */
+        final Map<String, Integer> forward = new HashMap<>();
+        int named;
+
+        void insert(NatPair pair) {
+            int at = Collections.binarySearch(pairs, pair, BY_KERNEL_TIME);
+            at = at < 0 ? -at - 1 : at + 1;
+            unname(at);
+            pairs.add(at, pair);
         }
+
+        boolean remove(NatPair pair) {
+            int at = Collections.binarySearch(pairs, pair, BY_KERNEL_TIME);
+            if (at < 0 || !pairs.get(at).equals(pair)) {
+                at = pairs.indexOf(pair);
+            }
+            if (at < 0) {
+                return false;
+            }
+            unname(at);
+            pairs.remove(at);
+            return true;
+        }
+
+        /** Forgets the names from {@code at} on: they may change with what comes before them. */
+        private void unname(int at) {
+            for (int i = at; i < named; i++) {
+                if (isForward(pairs.get(i).kind())) {
+                    forward.merge(rewriteKey(pairs.get(i)), -1, (count, minus) -> count + minus == 0 ? null : count + minus);
+                }
+            }
+            named = Math.min(named, at);
+        }
+
+        /** Names the pairs not named yet; those whose kind or sightings changed are stored and added to {@code changed}. */
+        void classify(List<NatPair> changed) {
+            for (int i = named; i < pairs.size(); i++) {
+                NatPair pair = pairs.get(i);
+                NatPair.Kind kind = kindOf(pair, forward.keySet());
+                if (isForward(kind)) {
+                    forward.merge(rewriteKey(pair), 1, Integer::sum);
+                }
+                NatPair renamed = pair.kind() == kind ? pair : new NatPair(kind, pair.travel(), pair.before(), pair.after());
+                pairs.set(i, renamed);
+                if (!renamed.equals(pairsByTravel.get(renamed.travel()))) {
+                    pairsByTravel.put(renamed.travel(), renamed);
+                    changed.add(renamed);
+                }
+            }
+            named = pairs.size();
+        }
+    }
+
+    private static boolean isForward(NatPair.Kind kind) {
+        return kind == NatPair.Kind.SNAT || kind == NatPair.Kind.DNAT;
     }
 
     private static NatPair.Kind kindOf(NatPair pair, Set<String> earlierForward) {
