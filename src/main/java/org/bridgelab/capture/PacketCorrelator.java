@@ -1,7 +1,6 @@
 package org.bridgelab.capture;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Recognises one packet seen at several capture points as one packet travelling, and a packet whose
@@ -89,7 +89,7 @@ public final class PacketCorrelator {
         while (pairsByTravel.size() > MAX_PAIRS) {
             NatPair oldest = pairsByTravel.remove(pairsByTravel.keySet().iterator().next());
             Conversation group = conversations.get(conversationOf(oldest));
-            if (group != null && group.remove(oldest) && group.pairs.isEmpty()) {
+            if (group != null && group.forget(oldest) && group.pairs.isEmpty()) {
                 conversations.remove(conversationOf(oldest));
             }
         }
@@ -99,63 +99,78 @@ public final class PacketCorrelator {
     /**
      * The pairs of one conversation in kernel order, each named in the light of the ones before it: a rewrite
      * is the reverse of an earlier forward rewrite that undid the same change the other way (a reply through
-     * conntrack); otherwise it is a forward SNAT or DNAT of its own. Naming is incremental: the first
-     * {@code named} pairs are named, and the forward rewrites among them counted, so a pair arriving in kernel
-     * order is named alone, and one arriving late renames only the pairs after it (a long ping through NAT is
-     * one conversation of many thousand pairs).
+     * conntrack); otherwise it is a forward SNAT or DNAT of its own. Naming is incremental: the pairs before
+     * {@code firstUnnamed} are named and the forward rewrites among them counted, so a pair arriving in
+     * kernel order is named alone, and one arriving late renames only the pairs after it (a long ping through
+     * NAT is one conversation of many thousand pairs). A pair dropped for the bound leaves its forward rewrite
+     * counted: a reply is still a reverse translation when its request's pair is no longer held.
      */
     private final class Conversation {
-        final List<NatPair> pairs = new ArrayList<>();
+        /** Each pair under itself as key (kernel time and travel, which a new name does not change). */
+        final TreeMap<NatPair, NatPair> pairs = new TreeMap<>(BY_KERNEL_TIME);
         /** The rewrite keys of the forward translations among the named pairs, with how many have each. */
         final Map<String, Integer> forward = new HashMap<>();
-        int named;
+        /** The first pair not named yet, or null when all are. */
+        NatPair firstUnnamed;
 
         void insert(NatPair pair) {
-            int at = Collections.binarySearch(pairs, pair, BY_KERNEL_TIME);
-            at = at < 0 ? -at - 1 : at + 1;
-            unname(at);
-            pairs.add(at, pair);
+            unnameFrom(pair);
+            pairs.put(pair, pair);
         }
 
         boolean remove(NatPair pair) {
-            int at = Collections.binarySearch(pairs, pair, BY_KERNEL_TIME);
-            if (at < 0 || !pairs.get(at).equals(pair)) {
-                at = pairs.indexOf(pair);
-            }
-            if (at < 0) {
+            if (!pairs.containsKey(pair)) {
                 return false;
             }
-            unname(at);
-            pairs.remove(at);
+            unnameFrom(pair);
+            pairs.remove(pair);
+            firstUnnamed = pairs.ceilingKey(pair);
             return true;
         }
 
-        /** Forgets the names from {@code at} on: they may change with what comes before them. */
-        private void unname(int at) {
-            for (int i = at; i < named; i++) {
-                if (isForward(pairs.get(i).kind())) {
-                    forward.merge(rewriteKey(pairs.get(i)), -1, (count, minus) -> count + minus == 0 ? null : count + minus);
+        /** Drops the oldest pair for the bound; its forward rewrite stays counted, the others keep their names. */
+        boolean forget(NatPair pair) {
+            if (pair.equals(firstUnnamed)) {
+                firstUnnamed = pairs.higherKey(pair);
+            }
+            return pairs.remove(pair) != null;
+        }
+
+        /** Forgets the names from {@code pair} (held or not) on: they may change with what comes before them. */
+        private void unnameFrom(NatPair pair) {
+            if (firstUnnamed != null && BY_KERNEL_TIME.compare(firstUnnamed, pair) <= 0) {
+                return;
+            }
+            for (NatPair named : pairs.tailMap(pair, true).values()) {
+                if (firstUnnamed != null && BY_KERNEL_TIME.compare(named, firstUnnamed) >= 0) {
+                    break;
+                }
+                if (isForward(named.kind())) {
+                    forward.merge(rewriteKey(named), -1, (count, minus) -> count + minus == 0 ? null : count + minus);
                 }
             }
-            named = Math.min(named, at);
+            firstUnnamed = pair;
         }
 
         /** Names the pairs not named yet; those whose kind or sightings changed are stored and added to {@code changed}. */
         void classify(List<NatPair> changed) {
-            for (int i = named; i < pairs.size(); i++) {
-                NatPair pair = pairs.get(i);
+            if (firstUnnamed == null) {
+                return;
+            }
+            for (Map.Entry<NatPair, NatPair> entry : pairs.tailMap(firstUnnamed, true).entrySet()) {
+                NatPair pair = entry.getValue();
                 NatPair.Kind kind = kindOf(pair, forward.keySet());
                 if (isForward(kind)) {
                     forward.merge(rewriteKey(pair), 1, Integer::sum);
                 }
                 NatPair renamed = pair.kind() == kind ? pair : new NatPair(kind, pair.travel(), pair.before(), pair.after());
-                pairs.set(i, renamed);
+                entry.setValue(renamed);
                 if (!renamed.equals(pairsByTravel.get(renamed.travel()))) {
                     pairsByTravel.put(renamed.travel(), renamed);
                     changed.add(renamed);
                 }
             }
-            named = pairs.size();
+            firstUnnamed = null;
         }
     }
 
