@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import org.bridgelab.capture.CaptureFileTimeline;
 import org.bridgelab.capture.PcapFormatException;
-import org.bridgelab.capture.Timeline;
 
 /**
  * {@code bridgelab timeline FILE.pcap[ng] --out FILE.json}: a capture file (BridgeLab's own, tcpdump's,
@@ -65,9 +64,9 @@ final class TimelineCommand {
     }
 
     int execute(PrintStream err) {
-        Timeline timeline;
+        CaptureFileTimeline timeline;
         try {
-            timeline = CaptureFileTimeline.read(capture);
+            timeline = CaptureFileTimeline.lay(capture);
         } catch (PcapFormatException e) {
             err.println("bridgelab timeline: " + capture + ": " + e.getMessage());
             return 2;
@@ -78,13 +77,14 @@ final class TimelineCommand {
             err.println("bridgelab timeline: " + capture + ": cannot read: " + e.getMessage());
             return 2;
         }
+        int rows;
         try {
-            timeline.write(out);
+            rows = timeline.write(out);
         } catch (IOException e) {
             err.println("bridgelab timeline: cannot write " + out + ": " + e.getMessage());
             return 3;
         }
-        err.println("timeline written to " + out + " (" + timeline.events().size() + " packets)");
+        err.println("timeline written to " + out + " (" + rows + " packets)");
         return 0;
     }
 }

@@ -18,9 +18,10 @@ import org.pcap4j.packet.namednumber.ArpOperation;
 import org.pcap4j.packet.namednumber.IpNumber;
 
 /**
- * Turns a captured Ethernet frame into a {@link PacketEvent} with pcap4j. Never throws: a frame it cannot
- * make sense of becomes a {@link Protocol#MALFORMED} event that says why, since a broken frame is itself
- * something to show.
+ * Turns a captured Ethernet frame into a {@link PacketEvent}: the common frames straight from their bytes
+ * ({@link FastDecoder}), everything else with pcap4j, and both give the same event for a frame. Never throws:
+ * a frame it cannot make sense of becomes a {@link Protocol#MALFORMED} event that says why, since a broken
+ * frame is itself something to show.
  */
 public final class PacketDecoder {
     private static final int MAX_TEXT = 60;
@@ -29,6 +30,12 @@ public final class PacketDecoder {
     }
 
     public static PacketEvent decode(CapturePoint point, long sequence, PcapRecord record) {
+        PacketEvent event = FastDecoder.decode(point, sequence, record);
+        return event != null ? event : decodeWithPcap4j(point, sequence, record);
+    }
+
+    /** The whole frame through pcap4j: what the fast path leaves alone, and the reference it is tested against. */
+    static PacketEvent decodeWithPcap4j(CapturePoint point, long sequence, PcapRecord record) {
         try {
             EthernetPacket ethernet = EthernetPacket.newPacket(record.data(), 0, record.data().length);
             return new Decoding(point, sequence, record, ethernet).event();
@@ -288,8 +295,13 @@ public final class PacketDecoder {
 
     /** Payload as text a learner can read: printable ASCII kept, the rest as dots, long text cut. */
     static String printable(byte[] data) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < data.length && text.length() < MAX_TEXT; i++) {
+        return printable(data, 0, data.length);
+    }
+
+    /** {@link #printable(byte[])} of {@code data[from..to)}. */
+    static String printable(byte[] data, int from, int to) {
+        StringBuilder text = new StringBuilder(Math.min(to - from, MAX_TEXT) + 2);
+        for (int i = from; i < to && text.length() < MAX_TEXT; i++) {
             int c = data[i] & 0xff;
             if (c == '\n') {
                 text.append("\\n");
@@ -299,7 +311,7 @@ public final class PacketDecoder {
                 text.append(c >= 0x20 && c < 0x7f ? (char) c : '.');
             }
         }
-        return data.length > MAX_TEXT ? text + "…" : text.toString();
+        return to - from > MAX_TEXT ? text + "…" : text.toString();
     }
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();

@@ -1,7 +1,5 @@
 package org.bridgelab.capture;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.util.List;
 
@@ -59,7 +57,8 @@ public record Timeline(List<String> lanes, List<String> capturePoints, List<Row>
         return builder.build(store.points(), pairs);
     }
 
+    /** This timeline as indented JSON, the shape {@link TimelineJson} streams. */
     public void write(java.nio.file.Path file) throws IOException {
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), this);
+        TimelineJson.write(file, this);
     }
 }

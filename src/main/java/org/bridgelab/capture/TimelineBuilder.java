@@ -37,10 +37,8 @@ public final class TimelineBuilder {
 
     public void add(PacketEvent event) {
         LabNodes.Hop hop = nodes.hop(event);
-        rows.add(new Timeline.Row(event.sequence(), event.travel(), event.timestampNanos(),
-                labels.computeIfAbsent(event.point(), CapturePoint::label), hop.from(), hop.to(),
-                event.protocol().label(), event.flow(), shared(event.srcMac()), shared(event.dstMac()), event.summary(),
-                null, null));
+        rows.add(rowOf(event, labels.computeIfAbsent(event.point(), CapturePoint::label), hop,
+                shared(event.srcMac()), shared(event.dstMac()), null));
         if (event.travel() != 0 && event.ipId() >= 0) {
             for (int index : pathsByIpId.getOrDefault(event.ipId(), List.of())) {
                 if (paths.get(index).describes(event)) {
@@ -56,12 +54,7 @@ public final class TimelineBuilder {
 
     /** The timeline of every event added; {@code points} in the order to list them, {@code pairs} as found. */
     public Timeline build(List<CapturePoint> points, List<NatPair> pairs) {
-        Map<Long, Integer> pairBySequence = new HashMap<>();
-        for (int i = pairs.size() - 1; i >= 0; i--) {
-            // backwards, so that a row in two pairs ends up pointing at the first
-            pairBySequence.put(pairs.get(i).before().sequence(), i);
-            pairBySequence.put(pairs.get(i).after().sequence(), i);
-        }
+        Map<Long, Integer> pairBySequence = pairIndexBySequence(pairs);
         List<Timeline.Row> ordered = new ArrayList<>(rows.size());
         for (Timeline.Row row : rows) {
             Set<Integer> candidates = pathCandidates.get(row.travel());
@@ -69,13 +62,33 @@ public final class TimelineBuilder {
             ordered.add(row.linked(pairBySequence.get(row.sequence()), path));
         }
         ordered.sort(KERNEL_ORDER);
-        List<Timeline.Pair> pairRows = pairs.stream().map(pair -> new Timeline.Pair(pair.kind().name(),
-                pair.before().sequence(), pair.after().sequence(), pair.node(), pair.field().name(), pair.rewrite(),
-                pair.description())).toList();
         List<Timeline.Path> pathRows = paths.stream().map(path -> new Timeline.Path(path.ipId(), path.addresses(),
                 path.hooks(), path.finalDecision(), path.steps())).toList();
-        return new Timeline(nodes.lanes(), points.stream().map(CapturePoint::label).toList(), ordered, pairRows,
-                pathRows);
+        return new Timeline(nodes.lanes(), points.stream().map(CapturePoint::label).toList(), ordered,
+                pairRows(pairs), pathRows);
+    }
+
+    /** An event's row, pointing to its NAT pair (or null) and to no netfilter path yet. */
+    static Timeline.Row rowOf(PacketEvent event, String point, LabNodes.Hop hop, String srcMac, String dstMac,
+                              Integer natPair) {
+        return new Timeline.Row(event.sequence(), event.travel(), event.timestampNanos(), point, hop.from(), hop.to(),
+                event.protocol().label(), event.flow(), srcMac, dstMac, event.summary(), natPair, null);
+    }
+
+    /** Which pair each sighting's sequence number belongs to: its index in {@code pairs}, the first if two. */
+    static Map<Long, Integer> pairIndexBySequence(List<NatPair> pairs) {
+        Map<Long, Integer> pairBySequence = new HashMap<>();
+        for (int i = pairs.size() - 1; i >= 0; i--) {
+            // backwards, so that a row in two pairs ends up pointing at the first
+            pairBySequence.put(pairs.get(i).before().sequence(), i);
+            pairBySequence.put(pairs.get(i).after().sequence(), i);
+        }
+        return pairBySequence;
+    }
+
+    static List<Timeline.Pair> pairRows(List<NatPair> pairs) {
+        return pairs.stream().map(pair -> new Timeline.Pair(pair.kind().name(), pair.before().sequence(),
+                pair.after().sequence(), pair.node(), pair.field().name(), pair.rewrite(), pair.description())).toList();
     }
 
     private String shared(String mac) {

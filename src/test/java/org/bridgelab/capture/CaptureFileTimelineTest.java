@@ -2,13 +2,71 @@ package org.bridgelab.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
+import org.bridgelab.kernel.Topology;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CaptureFileTimelineTest {
+
+    /** Scenarios 3 and 4 on br0 and eth0, written point after point: file order is not kernel order. */
+    private static Path scenarios3And4(Path dir) throws Exception {
+        Path file = dir.resolve("s3-s4.pcapng");
+        try (PcapngWriter writer = new PcapngWriter(file)) {
+            for (String name : List.of("s3-br0.pcap", "s4-br0.pcap", "s3-eth0.pcap", "s4-eth0.pcap")) {
+                for (PcapRecord record : CaptureFixtures.records(name)) {
+                    writer.write(name.contains("br0") ? CaptureFixtures.BR0 : CaptureFixtures.ETH0, record);
+                }
+            }
+        }
+        return file;
+    }
+
+    @Test
+    void two_passes_lay_out_the_rows_and_pairs_one_pass_over_kept_events_does(@TempDir Path dir) throws Exception {
+        // given: the file's frames decoded, correlated and laid out in one pass with a TimelineBuilder
+        Path file = scenarios3And4(dir);
+        List<CaptureFileReader.Frame> frames = new ArrayList<>(CaptureFileReader.frames(file));
+        frames.sort(Comparator.comparingLong(frame -> frame.record().timestampNanos()));
+        PacketCorrelator correlator = new PacketCorrelator();
+        TimelineBuilder builder = new TimelineBuilder(LabNodes.of(new Topology(List.of())), List.of());
+        for (int sequence = 0; sequence < frames.size(); sequence++) {
+            PacketEvent event = PacketDecoder.decode(frames.get(sequence).point(), sequence, frames.get(sequence).record());
+            builder.add(event.withTravel(correlator.accept(event).travel()));
+        }
+        Timeline expected = builder.build(List.of(CaptureFixtures.BR0, CaptureFixtures.ETH0), correlator.natPairs());
+
+        // when:
+        Timeline timeline = CaptureFileTimeline.read(file);
+
+        // then:
+        assertThat(timeline).isEqualTo(expected);
+        assertThat(timeline.natPairs()).extracting(Timeline.Pair::kind).contains("SNAT", "REVERSE_SNAT", "DNAT");
+    }
+
+    @Test
+    void the_streamed_json_is_the_json_jackson_writes_for_the_whole_timeline(@TempDir Path dir) throws Exception {
+        // given:
+        CaptureFileTimeline laid = CaptureFileTimeline.lay(scenarios3And4(dir));
+        Path whole = dir.resolve("whole.json");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(whole.toFile(), laid.timeline());
+
+        // when:
+        Path streamed = dir.resolve("streamed.json");
+        int rows = laid.write(streamed);
+
+        // then:
+        assertThat(rows).isEqualTo(laid.timeline().events().size());
+        assertThat(Files.readString(streamed)).isEqualTo(Files.readString(whole));
+    }
 
     @Test
     void frames_of_one_instant_keep_their_file_order_when_sorted_by_time() {

@@ -139,6 +139,37 @@ class PacketCorrelatorTest {
     }
 
     @Test
+    void a_long_conversation_arriving_out_of_order_is_named_as_in_kernel_order() {
+        // given: scenario 3's ping 200 times, 2 s apart: one conversation of 400 pairs (requests and replies)
+        List<PacketEvent> round = CaptureFixtures.merged("s3-br0.pcap", CaptureFixtures.BR0, "s3-eth0.pcap", CaptureFixtures.ETH0);
+        List<PacketEvent> inKernelOrder = new ArrayList<>();
+        for (int r = 0; r < 200; r++) {
+            long shift = r * 2_000_000_000L;
+            for (PacketEvent e : round) {
+                inKernelOrder.add(new PacketEvent(inKernelOrder.size(), e.point(), e.timestampNanos() + shift, e.length(),
+                        e.srcMac(), e.dstMac(), e.protocol(), e.srcIp(), e.dstIp(), e.srcPort(), e.dstPort(), e.ipId(),
+                        e.identity(), e.summary(), 0));
+            }
+        }
+        List<String> expected = describe(pairsOf(inKernelOrder));
+
+        for (long seed = 1; seed <= 5; seed++) {
+            // when: each round's two captures interleaved at random (late sightings rename the pairs after them)
+            java.util.Random random = new java.util.Random(seed);
+            List<PacketEvent> arrival = new ArrayList<>();
+            for (int from = 0; from < inKernelOrder.size(); from += round.size()) {
+                arrival.addAll(interleave(inKernelOrder.subList(from, from + round.size()), random));
+            }
+
+            // then:
+            assertThat(describe(pairsOf(arrival))).as("seed " + seed).isEqualTo(expected);
+        }
+        assertThat(expected).hasSize(400);
+        assertThat(expected).filteredOn(text -> text.startsWith("SNAT ")).hasSize(200);
+        assertThat(expected).filteredOn(text -> text.startsWith("REVERSE_SNAT ")).hasSize(200);
+    }
+
+    @Test
     void a_pair_frames_the_hop_of_the_translation_not_the_first_and_last_sightings() {
         // given: the request also seen in docker0 (before br0) and at the internet server (after eth0)
         CapturePoint container = new CapturePoint("docker0", "veth0");

@@ -75,6 +75,23 @@ class TimelineTest {
     }
 
     @Test
+    void written_json_is_the_json_jackson_writes_for_the_record_with_pairs_and_paths(@TempDir Path dir) throws Exception {
+        // given:
+        Timeline timeline = scenario3(LabNodes.of(new Topology(List.of())));
+        Path whole = dir.resolve("whole.json");
+        new ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                .writeValue(whole.toFile(), timeline);
+
+        // when: streamed row by row
+        Path file = dir.resolve("timeline.json");
+        timeline.write(file);
+
+        // then:
+        assertThat(timeline.netfilterPaths()).isNotEmpty();
+        assertThat(java.nio.file.Files.readString(file)).isEqualTo(java.nio.file.Files.readString(whole));
+    }
+
+    @Test
     void unknown_addresses_leave_the_lanes_empty_rather_than_guessing() {
         Timeline timeline = scenario3(LabNodes.of(new Topology(List.of())));
 
