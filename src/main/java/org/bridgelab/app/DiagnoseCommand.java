@@ -53,10 +53,10 @@ final class DiagnoseCommand {
             for (int i = 0; i < args.size(); i++) {
                 String arg = args.get(i);
                 switch (arg) {
-                    case "--upto" -> upto = value(args, ++i, arg);
-                    case "--from" -> from = value(args, ++i, arg);
-                    case "--to" -> to = value(args, ++i, arg);
-                    case "--language" -> language = RunCommand.language(value(args, ++i, arg));
+                    case "--upto" -> upto = CliArgs.value(args, ++i, arg);
+                    case "--from" -> from = CliArgs.value(args, ++i, arg);
+                    case "--to" -> to = CliArgs.value(args, ++i, arg);
+                    case "--language" -> language = RunCommand.language(CliArgs.value(args, ++i, arg));
                     default -> throw new IllegalArgumentException("unknown argument " + arg);
                 }
             }
@@ -76,13 +76,6 @@ final class DiagnoseCommand {
             err.print(Main.USAGE);
             return Optional.empty();
         }
-    }
-
-    private static String value(List<String> args, int index, String option) {
-        if (index >= args.size()) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args.get(index);
     }
 
     int execute(PrintStream out, PrintStream err) {

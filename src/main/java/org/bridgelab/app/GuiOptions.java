@@ -22,17 +22,17 @@ record GuiOptions(String run, Path screenshot, String language, boolean dark, La
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
-                case "--run" -> run = value(args, ++i, arg);
-                case "--screenshot" -> screenshot = Path.of(value(args, ++i, arg));
+                case "--run" -> run = CliArgs.value(args, ++i, arg);
+                case "--screenshot" -> screenshot = Path.of(CliArgs.value(args, ++i, arg));
                 case "--language" -> {
-                    language = value(args, ++i, arg);
+                    language = CliArgs.value(args, ++i, arg);
                     if (!List.of("en", "zh").contains(language)) {
                         throw new IllegalArgumentException("--language is en or zh, not " + language);
                     }
                 }
                 case "--dark" -> dark = true;
-                case "--lab-host" -> host = value(args, ++i, arg);
-                case "--ssh-config" -> sshConfig = Path.of(value(args, ++i, arg));
+                case "--lab-host" -> host = CliArgs.value(args, ++i, arg);
+                case "--ssh-config" -> sshConfig = Path.of(CliArgs.value(args, ++i, arg));
                 case "--yes-change-this-machine" -> yes = true;
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
@@ -40,10 +40,4 @@ record GuiOptions(String run, Path screenshot, String language, boolean dark, La
         return new GuiOptions(run, screenshot, language, dark, LabHostChoice.parse(host, sshConfig, yes));
     }
 
-    private static String value(List<String> args, int index, String option) {
-        if (index >= args.size()) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args.get(index);
-    }
 }

@@ -67,13 +67,13 @@ final class RunCommand {
                     case "--json" -> json = true;
                     case "--modern" -> modern = true;
                     case "--yes-change-this-machine" -> yes = true;
-                    case "--lesson-file" -> lessonFile = Path.of(value(args, ++i, arg));
-                    case "--dump-state" -> dumpState = Path.of(value(args, ++i, arg));
-                    case "--capture" -> capture = Path.of(value(args, ++i, arg));
-                    case "--timeline" -> timeline = Path.of(value(args, ++i, arg));
-                    case "--lab-host" -> host = value(args, ++i, arg);
-                    case "--ssh-config" -> sshConfig = Path.of(value(args, ++i, arg));
-                    case "--language" -> language = language(value(args, ++i, arg));
+                    case "--lesson-file" -> lessonFile = Path.of(CliArgs.value(args, ++i, arg));
+                    case "--dump-state" -> dumpState = Path.of(CliArgs.value(args, ++i, arg));
+                    case "--capture" -> capture = Path.of(CliArgs.value(args, ++i, arg));
+                    case "--timeline" -> timeline = Path.of(CliArgs.value(args, ++i, arg));
+                    case "--lab-host" -> host = CliArgs.value(args, ++i, arg);
+                    case "--ssh-config" -> sshConfig = Path.of(CliArgs.value(args, ++i, arg));
+                    case "--language" -> language = language(CliArgs.value(args, ++i, arg));
                     default -> {
                         if (arg.startsWith("-")) {
                             throw new IllegalArgumentException("unknown option " + arg);
@@ -103,13 +103,6 @@ final class RunCommand {
             throw new IllegalArgumentException("--language is en or zh, not " + value);
         }
         return value;
-    }
-
-    private static String value(List<String> args, int index, String option) {
-        if (index >= args.size()) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args.get(index);
     }
 
     int execute(PrintStream out, PrintStream err) {

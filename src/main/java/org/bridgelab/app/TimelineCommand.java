@@ -30,7 +30,7 @@ final class TimelineCommand {
             for (int i = 0; i < args.size(); i++) {
                 String arg = args.get(i);
                 switch (arg) {
-                    case "--out" -> out = Path.of(value(args, ++i, arg));
+                    case "--out" -> out = Path.of(CliArgs.value(args, ++i, arg));
                     default -> {
                         if (arg.startsWith("-")) {
                             throw new IllegalArgumentException("unknown option " + arg);
@@ -54,13 +54,6 @@ final class TimelineCommand {
             err.print(Main.USAGE);
             return Optional.empty();
         }
-    }
-
-    private static String value(List<String> args, int index, String option) {
-        if (index >= args.size()) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args.get(index);
     }
 
     int execute(PrintStream err) {
