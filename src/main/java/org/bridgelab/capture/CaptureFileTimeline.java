@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,7 @@ public final class CaptureFileTimeline {
     private static final LabNodes.Hop NO_NODES = new LabNodes.Hop(null, null);
 
     private final PacketStore inFileOrder;
-    private final int[] kernelOrder;
+    private final long[] kernelOrder;
     private final long[] travels;
     private final List<CapturePoint> points = new ArrayList<>();
     private final List<NatPair> pairs;
@@ -33,7 +32,7 @@ public final class CaptureFileTimeline {
         void row(Timeline.Row row) throws IOException;
     }
 
-    private CaptureFileTimeline(PacketStore inFileOrder, int[] kernelOrder) {
+    private CaptureFileTimeline(PacketStore inFileOrder, long[] kernelOrder) {
         this.inFileOrder = inFileOrder;
         this.kernelOrder = kernelOrder;
         this.travels = new long[kernelOrder.length];
@@ -56,16 +55,8 @@ public final class CaptureFileTimeline {
      */
     public static CaptureFileTimeline lay(Path file) throws IOException {
         PacketStore inFileOrder = new PacketStore(Integer.MAX_VALUE, Long.MAX_VALUE);
-        long[][] times = {new long[1024]};
-        int[] count = new int[1];
-        CaptureFileReader.read(file, (point, record) -> {
-            if (count[0] == times[0].length) {
-                times[0] = Arrays.copyOf(times[0], count[0] * 2);
-            }
-            times[0][count[0]++] = record.timestampNanos();
-            inFileOrder.append(point, record, 0);
-        });
-        return new CaptureFileTimeline(inFileOrder, stableOrder(times[0], count[0]));
+        CaptureFileReader.read(file, (point, record) -> inFileOrder.append(point, record, 0));
+        return new CaptureFileTimeline(inFileOrder, inFileOrder.sequencesInKernelOrder());
     }
 
     /** {@code lay(file).timeline()}: the whole timeline in memory (for tests and small files). */
@@ -114,38 +105,5 @@ public final class CaptureFileTimeline {
 
     private List<String> pointLabels() {
         return points.stream().map(CapturePoint::label).toList();
-    }
-
-    /** The indexes of {@code times[0..count)} in time order, equal times in index order (a merge sort). */
-    static int[] stableOrder(long[] times, int count) {
-        int[] order = new int[count];
-        Arrays.setAll(order, i -> i);
-        boolean sorted = true;
-        for (int i = 1; i < count && sorted; i++) {
-            sorted = times[i - 1] <= times[i];
-        }
-        if (sorted) {
-            return order;
-        }
-        int[] spare = new int[count];
-        for (int width = 1; width < count; width *= 2) {
-            for (int from = 0; from < count; from += 2 * width) {
-                int middle = Math.min(from + width, count);
-                int to = Math.min(from + 2 * width, count);
-                int left = from;
-                int right = middle;
-                for (int k = from; k < to; k++) {
-                    if (left < middle && (right >= to || times[order[left]] <= times[order[right]])) {
-                        spare[k] = order[left++];
-                    } else {
-                        spare[k] = order[right++];
-                    }
-                }
-            }
-            int[] swap = order;
-            order = spare;
-            spare = swap;
-        }
-        return order;
     }
 }

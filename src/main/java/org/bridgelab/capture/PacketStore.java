@@ -126,26 +126,61 @@ public final class PacketStore {
      * interleaved in any order), under the store's lock (for exports).
      */
     public synchronized void forEachInKernelOrder(FrameVisitor visitor) {
-        long[] keys = new long[(int) size];
-        long[] times = new long[(int) size];
-        int n = 0;
-        for (Segment segment : segments) {
-            for (int i = 0; i < segment.count; i++, n++) {
-                keys[n] = segment.firstSequence + i;
-                times[n] = segment.timestamp[i];
-            }
-        }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> times[a] != times[b] ? Long.compare(times[a], times[b]) : Long.compare(keys[a], keys[b]));
-        for (Integer index : order) {
-            long sequence = keys[index];
+        for (long sequence : sequencesInKernelOrder()) {
             Segment segment = find(sequence);
             int at = (int) (sequence - segment.firstSequence);
             visitor.frame(sequence, points.get(segment.point[at]), segment.record(at));
         }
+    }
+
+    /** The sequence numbers held, in the kernel's time order; frames of one instant keep their arrival order. */
+    public synchronized long[] sequencesInKernelOrder() {
+        long[] times = new long[(int) size];
+        int n = 0;
+        for (Segment segment : segments) {
+            System.arraycopy(segment.timestamp, 0, times, n, segment.count);
+            n += segment.count;
+        }
+        int[] order = stableOrder(times, n);
+        long first = firstSequence();
+        long[] sequences = new long[n];
+        for (int i = 0; i < n; i++) {
+            sequences[i] = first + order[i];
+        }
+        return sequences;
+    }
+
+    /** The indexes of {@code times[0..count)} in time order, equal times in index order (a merge sort). */
+    static int[] stableOrder(long[] times, int count) {
+        int[] order = new int[count];
+        Arrays.setAll(order, i -> i);
+        boolean sorted = true;
+        for (int i = 1; i < count && sorted; i++) {
+            sorted = times[i - 1] <= times[i];
+        }
+        if (sorted) {
+            return order;
+        }
+        int[] spare = new int[count];
+        for (int width = 1; width < count; width *= 2) {
+            for (int from = 0; from < count; from += 2 * width) {
+                int middle = Math.min(from + width, count);
+                int to = Math.min(from + 2 * width, count);
+                int left = from;
+                int right = middle;
+                for (int k = from; k < to; k++) {
+                    if (left < middle && (right >= to || times[order[left]] <= times[order[right]])) {
+                        spare[k] = order[left++];
+                    } else {
+                        spare[k] = order[right++];
+                    }
+                }
+            }
+            int[] swap = order;
+            order = spare;
+            spare = swap;
+        }
+        return order;
     }
 
     @FunctionalInterface

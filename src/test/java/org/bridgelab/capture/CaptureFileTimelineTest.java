@@ -74,7 +74,7 @@ class CaptureFileTimelineTest {
         long[] times = {10, 20, 30, 15, 20, 30};
 
         // when:
-        int[] order = CaptureFileTimeline.stableOrder(times, times.length);
+        int[] order = PacketStore.stableOrder(times, times.length);
 
         // then:
         assertThat(order).containsExactly(0, 3, 1, 4, 2, 5);
@@ -89,7 +89,7 @@ class CaptureFileTimelineTest {
             long[] times = random.longs(count, 0, 50).toArray();
 
             // when:
-            int[] order = CaptureFileTimeline.stableOrder(times, count);
+            int[] order = PacketStore.stableOrder(times, count);
 
             // then:
             List<Integer> expected = IntStream.range(0, count).boxed()
