@@ -70,6 +70,17 @@ public record NetfilterPath(int ipId, List<String> addresses, List<Header> heade
         return headers.stream().anyMatch(header -> header.matches(event));
     }
 
+    /**
+     * The path of one travelling packet, given its sightings: the one path whose headers show one of them
+     * exactly, so that the sightings NAT rewrote after the trace printed the header share it; empty when
+     * none fits or when two would (a path must belong to the packet it is shown on, or not be shown).
+     */
+    public static java.util.Optional<NetfilterPath> tracedOf(List<PacketEvent> sightings, List<NetfilterPath> paths) {
+        List<NetfilterPath> fitting = paths.stream()
+                .filter(path -> sightings.stream().anyMatch(path::describes)).distinct().limit(2).toList();
+        return fitting.size() == 1 ? java.util.Optional.of(fitting.get(0)) : java.util.Optional.empty();
+    }
+
     private static final Set<String> BUILT_IN = Set.of("PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING");
     private static final int ETHERNET_HEADER = 14;
     private static final int MIN_FRAME = 60;

@@ -197,16 +197,20 @@ public final class PacketTimelineViewModel {
 
     /** The row's packet at every capture point that saw it, in kernel order, with what changed hop by hop. */
     public List<Passport.Stamp> passport(TimelineRow row) {
-        long travel = row.event().travel();
-        List<PacketEvent> journey = travel == 0 ? List.of(row.event())
-                : keptSightings().stream().filter(sighting -> sighting.travel() == travel).toList();
         CaptureSession current = session;
-        return Passport.of(journey, sequence -> {
+        return Passport.of(journeyOf(row), sequence -> {
             if (current == null || sequence < current.store().firstSequence()) {
                 return null;
             }
             return current.store().record(sequence).data();
         });
+    }
+
+    /** Every kept sighting of the row's packet (the row's own, for a packet with no travel number). */
+    private List<PacketEvent> journeyOf(TimelineRow row) {
+        long travel = row.event().travel();
+        return travel == 0 ? List.of(row.event())
+                : keptSightings().stream().filter(sighting -> sighting.travel() == travel).toList();
     }
 
     /** The row that shows this sighting: the same packet on the same wire. */
@@ -267,20 +271,12 @@ public final class PacketTimelineViewModel {
     }
 
     /**
-     * The netfilter path the row's packet took, when netfilter was traced: the path whose header is this
-     * sighting's, or, for a packet NAT rewrote after the trace printed it, the one of its other side.
+     * The netfilter path the row's packet took, when netfilter was traced: the one path whose header is one
+     * of the packet's sightings (the same rule as {@code --timeline}'s, {@link NetfilterPath#tracedOf}).
      */
     public Optional<NetfilterPath> netfilterPath(TimelineRow row) {
         CaptureSession current = session;
-        if (current == null) {
-            return Optional.empty();
-        }
-        Optional<NetfilterPath> path = current.netfilterPathOf(row.event());
-        NatPair pair = natByTravel.get(row.event().travel());
-        if (path.isEmpty() && pair != null) {
-            path = current.netfilterPathOf(pair.before()).or(() -> current.netfilterPathOf(pair.after()));
-        }
-        return path;
+        return current == null ? Optional.empty() : NetfilterPath.tracedOf(journeyOf(row), current.netfilterPaths());
     }
 
     /** The frame's bytes as captured, if the store still holds them. */

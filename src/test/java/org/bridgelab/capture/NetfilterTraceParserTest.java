@@ -61,6 +61,21 @@ class NetfilterTraceParserTest {
     }
 
     @Test
+    void a_packets_path_is_found_through_any_of_its_sightings_and_only_if_one_path_fits() {
+        // given:
+        List<NetfilterPath> paths = parse(CaptureFixtures.text("s3-trace.txt"));
+        List<PacketEvent> requests = CaptureFixtures.merged("s3-br0.pcap", CaptureFixtures.BR0, "s3-eth0.pcap", CaptureFixtures.ETH0)
+                .stream().filter(e -> e.summary().contains("echo request")).toList();
+
+        // then: both sightings together find the request's path; the masqueraded one alone finds none
+        assertThat(NetfilterPath.tracedOf(requests, paths)).contains(paths.get(0));
+        assertThat(NetfilterPath.tracedOf(List.of(requests.get(1)), paths)).isEmpty();
+        // and: a packet two paths would fit gets neither
+        NetfilterPath twin = new NetfilterPath(paths.get(0).ipId(), paths.get(0).addresses(), paths.get(0).headers(), List.of());
+        assertThat(NetfilterPath.tracedOf(requests, List.of(paths.get(0), twin))).isEmpty();
+    }
+
+    @Test
     void packets_sharing_an_ip_id_and_a_group_address_are_not_joined_into_one_path() {
         // given: the router's IGMP report (IP id 0) coming in on eth0, then the host's own on br0 (IP id 0 too)
         String trace = String.join("\n",
