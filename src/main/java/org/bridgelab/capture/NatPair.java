@@ -27,8 +27,18 @@ public record NatPair(Kind kind, long travel, PacketEvent before, PacketEvent af
     public enum Field { SOURCE, DESTINATION, BOTH }
 
     public Field field() {
-        boolean source = !before.sourceEndpoint().equals(after.sourceEndpoint());
-        boolean destination = !before.destinationEndpoint().equals(after.destinationEndpoint());
+        // an ICMP echo's id stands for both of its "ports": its addresses say which side was rewritten, and a
+        // rewrite of the id alone (MASQUERADE does that when two ids clash) is the source's
+        boolean source;
+        boolean destination;
+        if (before.protocol() == Protocol.ICMP) {
+            source = !java.util.Objects.equals(before.srcIp(), after.srcIp());
+            destination = !java.util.Objects.equals(before.dstIp(), after.dstIp());
+            source |= !source && !destination;
+        } else {
+            source = !full(before.srcIp(), before.srcPort()).equals(full(after.srcIp(), after.srcPort()));
+            destination = !full(before.dstIp(), before.dstPort()).equals(full(after.dstIp(), after.dstPort()));
+        }
         return source && destination ? Field.BOTH : source ? Field.SOURCE : Field.DESTINATION;
     }
 
@@ -42,13 +52,23 @@ public record NatPair(Kind kind, long travel, PacketEvent before, PacketEvent af
         return node.equals(after.point().node()) ? node : null;
     }
 
-    /** The rewritten part, old and new: "172.18.0.2 → 192.0.2.183". */
+    /** The rewritten part, old and new: "172.18.0.2 → 192.0.2.183"; with the port or id when only that changed. */
     public String rewrite() {
         return switch (field()) {
-            case SOURCE -> before.sourceEndpoint() + " → " + after.sourceEndpoint();
-            case DESTINATION -> before.destinationEndpoint() + " → " + after.destinationEndpoint();
+            case SOURCE -> changed(before.srcIp(), before.srcPort(), after.srcIp(), after.srcPort(), before.sourceEndpoint(),
+                    after.sourceEndpoint());
+            case DESTINATION -> changed(before.dstIp(), before.dstPort(), after.dstIp(), after.dstPort(),
+                    before.destinationEndpoint(), after.destinationEndpoint());
             case BOTH -> before.flow() + " → " + after.flow();
         };
+    }
+
+    private static String changed(String ip, int port, String newIp, int newPort, String shown, String newShown) {
+        return shown.equals(newShown) ? full(ip, port) + " → " + full(newIp, newPort) : shown + " → " + newShown;
+    }
+
+    private static String full(String ip, int port) {
+        return ip + ":" + port;
     }
 
     /** "172.18.0.2 > 198.51.100.10 on host/br0 became 192.0.2.183 > 198.51.100.10 on host/eth0 (SNAT)". */

@@ -223,6 +223,23 @@ class PacketCorrelatorTest {
                 .allSatisfy(p -> assertThat(p.after().flow()).isEqualTo("198.51.100.10 > 172.18.0.2"));
     }
 
+    @Test
+    void a_rewrite_of_the_echo_id_alone_is_named_as_such_not_as_an_unchanged_address() {
+        // given: the request masqueraded with its address kept and its echo id changed (two ids clashed)
+        PacketEvent request = CaptureFixtures.events("s3-br0.pcap", CaptureFixtures.BR0).stream()
+                .filter(e -> e.summary().contains("echo request")).findFirst().orElseThrow();
+        PacketEvent rewritten = new PacketEvent(1, CaptureFixtures.ETH0, request.timestampNanos() + 1000, request.length(),
+                request.srcMac(), request.dstMac(), request.protocol(), request.srcIp(), request.dstIp(),
+                request.srcPort() + 1, request.dstPort() + 1, request.ipId(), request.identity(), request.summary(), 0);
+
+        // when:
+        NatPair pair = pairsOf(List.of(request, rewritten)).get(0);
+
+        // then:
+        assertThat(pair.field()).isEqualTo(NatPair.Field.SOURCE);
+        assertThat(pair.rewrite()).isEqualTo("172.18.0.2:" + request.srcPort() + " → 172.18.0.2:" + (request.srcPort() + 1));
+    }
+
     private static PacketEvent moved(PacketEvent e, CapturePoint point, long nanos) {
         return new PacketEvent(e.sequence(), point, e.timestampNanos() + nanos, e.length(), e.srcMac(), e.dstMac(),
                 e.protocol(), e.srcIp(), e.dstIp(), e.srcPort(), e.dstPort(), e.ipId(), e.identity(), e.summary(), 0);
