@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
  * Each check says what it expects and answers with evidence taken from the kernel's own state.
  */
 public sealed interface StateCheck {
+    /** The tables iptables knows; a fact naming another cannot hold. */
+    List<String> TABLES = List.of("raw", "mangle", "nat", "filter", "security");
 
     /** What is expected, in one line ("veth1 is a port of br0 in host"), in the learner's language. */
     Phrase expected();
@@ -39,6 +41,10 @@ public sealed interface StateCheck {
         }
 
         public Outcome evaluate(Topology t, ListenerProbe l) {
+            Optional<Outcome> unnamed = noNamespace(t, namespace, expected());
+            if (unnamed.isPresent()) {
+                return unnamed.get();
+            }
             Optional<Topology.Link> found = t.namespace(namespace).flatMap(ns -> ns.link(link));
             if (found.isEmpty()) {
                 return new Outcome(expected(), !present, links(t, namespace));
@@ -56,6 +62,10 @@ public sealed interface StateCheck {
         }
 
         public Outcome evaluate(Topology t, ListenerProbe l) {
+            Optional<Outcome> unnamed = noLink(t, namespace, bridge, expected());
+            if (unnamed.isPresent()) {
+                return unnamed.get();
+            }
             List<String> ports = t.namespace(namespace).map(ns -> ns.portsOf(bridge).stream().map(Topology.Link::name).toList())
                     .orElse(List.of());
             return new Outcome(expected(), ports.contains(port) == present, bridge + " ports: " + ports);
@@ -68,6 +78,10 @@ public sealed interface StateCheck {
         }
 
         public Outcome evaluate(Topology t, ListenerProbe l) {
+            Optional<Outcome> unnamed = noLink(t, namespace, link, expected());
+            if (unnamed.isPresent()) {
+                return unnamed.get();
+            }
             Optional<Topology.Link> found = t.namespace(namespace).flatMap(ns -> ns.link(link));
             List<String> addresses = found.map(Topology.Link::addresses).orElse(List.of());
             return new Outcome(expected(), addresses.contains(address) == present,
@@ -85,6 +99,10 @@ public sealed interface StateCheck {
         }
 
         public Outcome evaluate(Topology t, ListenerProbe l) {
+            Optional<Outcome> unnamed = noNamespace(t, namespace, expected());
+            if (unnamed.isPresent()) {
+                return unnamed.get();
+            }
             List<Topology.Route> routes = t.namespace(namespace).map(Topology.Namespace::routes).orElse(List.of());
             boolean found = routes.stream().anyMatch(r -> r.destination().equals(destination)
                     && (via == null || via.equals(r.gateway())));
@@ -112,6 +130,10 @@ public sealed interface StateCheck {
         }
 
         public Outcome evaluate(Topology t, ListenerProbe l) {
+            Optional<Outcome> unnamed = noNamespace(t, namespace, expected()).or(() -> noTable(table, expected()));
+            if (unnamed.isPresent()) {
+                return unnamed.get();
+            }
             String chainName = RuleSpec.parse(rule).chain();
             Optional<Topology.Chain> chain = t.namespace(namespace).flatMap(ns -> ns.chain(table, chainName));
             boolean found = chain.map(c -> c.hasRule(rule)).orElse(false);
@@ -128,6 +150,10 @@ public sealed interface StateCheck {
         }
 
         public Outcome evaluate(Topology t, ListenerProbe l) {
+            Optional<Outcome> unnamed = noNamespace(t, namespace, expected()).or(() -> noTable(table, expected()));
+            if (unnamed.isPresent()) {
+                return unnamed.get();
+            }
             Optional<Topology.Chain> found = t.namespace(namespace).flatMap(ns -> ns.chain(table, chain));
             return new Outcome(expected(), found.map(c -> policy.equals(c.policy())).orElse(false),
                     found.map(c -> table + " " + chain + " policy " + c.policy() + " [" + c.packets() + " packets]")
@@ -155,6 +181,10 @@ public sealed interface StateCheck {
         }
 
         public Outcome evaluate(Topology t, ListenerProbe l) {
+            Optional<Outcome> unnamed = noNamespace(t, namespace, expected());
+            if (unnamed.isPresent()) {
+                return unnamed.get();
+            }
             List<Topology.Flow> flows = t.namespace(namespace).map(Topology.Namespace::conntrack).orElse(List.of());
             Optional<Topology.Flow> hit = flows.stream()
                     .filter(f -> protocol == null || protocol.equals(f.protocol()))
@@ -174,11 +204,39 @@ public sealed interface StateCheck {
         }
 
         public Outcome evaluate(Topology t, ListenerProbe l) {
+            Optional<Outcome> unnamed = noNamespace(t, from, expected());
+            if (unnamed.isPresent()) {
+                return unnamed.get();
+            }
             Diagnosis diagnosis = new Diagnoser(t, l).explain(from, to, port);
             return new Outcome(expected(), diagnosis.reachable() == reachable,
                     diagnosis.verdict().kind() + ": " + diagnosis.verdict().explanation()
                             + (diagnosis.verdict().fix().isEmpty() ? "" : " (fix: " + diagnosis.verdict().fix() + ")"));
         }
+    }
+
+    /**
+     * A fact about something that does not exist cannot be judged, not even "absent": a negative check
+     * naming a mistyped namespace would otherwise pass. It fails, with what does exist as its evidence.
+     */
+    private static Optional<Outcome> noNamespace(Topology t, String namespace, Phrase expected) {
+        if (t.namespace(namespace).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Outcome(expected, false, "no namespace " + namespace + " (namespaces: "
+                + t.namespaces().stream().map(Topology.Namespace::name).collect(Collectors.joining(", ")) + ")"));
+    }
+
+    private static Optional<Outcome> noLink(Topology t, String namespace, String link, Phrase expected) {
+        return noNamespace(t, namespace, expected).or(() -> t.namespace(namespace).flatMap(ns -> ns.link(link)).isPresent()
+                ? Optional.empty()
+                : Optional.of(new Outcome(expected, false, "no interface " + link + " in " + namespace + " ("
+                        + links(t, namespace) + ")")));
+    }
+
+    private static Optional<Outcome> noTable(String table, Phrase expected) {
+        return TABLES.contains(table) ? Optional.empty()
+                : Optional.of(new Outcome(expected, false, "no table " + table + " (iptables has " + String.join(", ", TABLES) + ")"));
     }
 
     private static String links(Topology t, String namespace) {

@@ -47,4 +47,30 @@ class StateCheckTest {
         assertThat(reach.passed()).isFalse();
         assertThat(reach.evidence()).startsWith("NOTHING_LISTENING:").contains("fix: sudo ip netns exec docker0 nc -lp 80");
     }
+
+    @Test
+    void a_fact_naming_a_namespace_interface_or_table_that_does_not_exist_fails_even_when_negative() {
+        List<StateCheck> unjudgeable = List.of(
+                new StateCheck.LinkIn("docker9", "veth0", null, false),
+                new StateCheck.PortOf("host", "veth1", "br9", false),
+                new StateCheck.PortOf("docker9", "veth1", "br0", false),
+                new StateCheck.AddressOn("docker0", "veth9", "172.18.0.9/24", false),
+                new StateCheck.RoutePresent("docker9", "default", null, false),
+                new StateCheck.RulePresent("docker9", "nat", "-A POSTROUTING -j MASQUERADE", false),
+                new StateCheck.RulePresent("host", "nta", "-A POSTROUTING -j MASQUERADE", false),
+                new StateCheck.ChainPolicy("host", "flter", "FORWARD", "ACCEPT"),
+                new StateCheck.ConntrackEntry("docker9", null, "172.18.0.2", "198.51.100.10", null, null),
+                new StateCheck.Reaches("docker9", "172.18.0.2", null, false),
+                new StateCheck.Reaches("docker9", "172.18.0.2", null, true));
+
+        assertThat(unjudgeable).allSatisfy(fact -> {
+            StateCheck.Outcome outcome = fact.evaluate(lab, NOTHING_LISTENS);
+            assertThat(outcome.passed()).as(fact.toString()).isFalse();
+            assertThat(outcome.evidence()).as(fact.toString()).containsAnyOf("no namespace docker9", "no interface",
+                    "no table");
+        });
+        assertThat(new StateCheck.PortOf("host", "veth1", "br9", false).evaluate(lab, NOTHING_LISTENS).evidence())
+                .isEqualTo("no interface br9 in host (host links: " + String.join(", ",
+                        lab.namespace("host").orElseThrow().links().stream().map(Topology.Link::name).toList()) + ")");
+    }
 }
