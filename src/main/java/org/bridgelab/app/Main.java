@@ -16,9 +16,10 @@ public final class Main {
                                                              the window; with --run it runs the lesson through
                                                              the GUI, with --screenshot it saves a PNG and exits
               bridgelab run (--all | LESSON...) [options]   run lessons on a fresh lab and check every step
-              bridgelab diagnose [--upto LESSON[/STEP]] --from NS --to ADDR[:PORT] [--language en|zh]
-                                                             build the lessons up to a step on a fresh sandbox,
-                                                             then explain whether NS reaches ADDR (exit 0 if so)
+              bridgelab diagnose [--lesson-file FILE] [--upto LESSON[/STEP]] --from NS --to ADDR[:PORT]
+                                 [--language en|zh]          build the lessons (and FILE's) up to a step on a fresh
+                                                             sandbox, then explain whether NS reaches ADDR
+                                                             (exit 0 if so, 1 if not, 2 for a usage error)
               bridgelab timeline FILE.pcap[ng] --out FILE.json
                                                              decode a capture file (BridgeLab's --capture, tcpdump -w,
                                                              Wireshark) into the JSON of run --timeline: packets in

@@ -37,6 +37,19 @@ public final class Addresses {
         return toText(toLong(withoutPrefix(addressWithPrefix)) & mask) + "/" + prefix;
     }
 
+    /** A dotted quad whose four parts are 0–255, without a prefix ("999.1.1.1" is not one). */
+    public static boolean isIpv4Address(String text) {
+        if (text == null || !text.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            return false;
+        }
+        for (String part : text.split("\\.")) {
+            if (Integer.parseInt(part) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static boolean isIpv4(String text) {
         return text != null && text.matches("\\d{1,3}(\\.\\d{1,3}){3}(/\\d{1,2})?");
     }
