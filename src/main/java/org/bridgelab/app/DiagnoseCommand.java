@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.bridgelab.kernel.Addresses;
-import org.bridgelab.kernel.Diagnoser;
 import org.bridgelab.kernel.Diagnosis;
-import org.bridgelab.kernel.ListenerProbe;
 import org.bridgelab.kernel.StateReader;
 import org.bridgelab.lab.Lab;
 import org.bridgelab.lab.LabException;
@@ -23,6 +21,7 @@ import org.bridgelab.lesson.LessonFormatException;
 import org.bridgelab.lesson.LessonRunner;
 import org.bridgelab.lesson.RunListener;
 import org.bridgelab.lesson.RunReport;
+import org.bridgelab.witness.WitnessedDiagnoser;
 
 /**
  * {@code bridgelab diagnose [--lesson-file FILE] [--upto LESSON[/STEP]] --from NS --to ADDR[:PORT]}: builds the
@@ -136,7 +135,7 @@ final class DiagnoseCommand {
     }
 
     private Diagnosis explain(LabHost host, StateReader reader) {
-        return new Diagnoser(reader.read(), ListenerProbe.of(host)).explain(from, to, port);
+        return new WitnessedDiagnoser(host).explain(reader.read(), from, to, port);
     }
 
     /** The lessons the chosen one builds on, and the chosen one cut after the chosen step. */

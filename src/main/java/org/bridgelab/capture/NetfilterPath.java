@@ -11,12 +11,23 @@ import org.bridgelab.lab.LabHost;
  * The way one packet went through the host's netfilter: every table and chain it crossed, in order, as the
  * kernel's trace reported it, and the packet's header at each hook visit (NAT rewrites it on the way).
  */
-public record NetfilterPath(int ipId, List<String> addresses, List<Header> headers, List<NetfilterStep> steps) {
+public record NetfilterPath(int ipId, List<String> addresses, List<Header> headers, List<NetfilterStep> steps,
+                            List<String> tracedBy) {
 
     public NetfilterPath {
         addresses = List.copyOf(addresses);
         headers = List.copyOf(headers);
         steps = List.copyOf(steps);
+        tracedBy = List.copyOf(tracedBy);
+    }
+
+    public NetfilterPath(int ipId, List<String> addresses, List<Header> headers, List<NetfilterStep> steps) {
+        this(ipId, addresses, headers, steps, List.of());
+    }
+
+    /** Whether one of the TRACE rules that marked this packet holds {@code match} ("--length 1200"). */
+    public boolean tracedBy(String match) {
+        return tracedBy.stream().anyMatch(rule -> rule.contains(match));
     }
 
     /**

@@ -54,6 +54,7 @@ public final class NetfilterTraceParser {
         final List<String> addresses = new ArrayList<>();
         final List<NetfilterPath.Header> headers = new ArrayList<>();
         final List<NetfilterStep> steps = new ArrayList<>();
+        final List<String> tracedBy = new ArrayList<>();
 
         Building(int ipId) {
             this.ipId = ipId;
@@ -75,7 +76,7 @@ public final class NetfilterTraceParser {
         }
 
         NetfilterPath path() {
-            return new NetfilterPath(ipId, addresses, headers, steps);
+            return new NetfilterPath(ipId, addresses, headers, steps, tracedBy);
         }
     }
 
@@ -132,6 +133,8 @@ public final class NetfilterTraceParser {
         }
         if (!rule.endsWith("-j TRACE")) {
             visit.path.steps.add(new NetfilterStep(table, chain, kind, verdict, rule, visit.header.in(), visit.header.out()));
+        } else if (!visit.path.tracedBy.contains(rule)) {
+            visit.path.tracedBy.add(rule);
         }
     }
 

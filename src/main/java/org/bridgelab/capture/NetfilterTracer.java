@@ -10,9 +10,10 @@ import org.bridgelab.lab.LabHost;
 import org.bridgelab.lab.LiveProcess;
 
 /**
- * Traces chosen packets through the host's netfilter: {@code iptables -t raw -A PREROUTING|OUTPUT MATCH -j
- * TRACE} plus {@code xtables-monitor --trace} read line by line. The trace rules are always removed on
- * {@link #close()}, and on a failed start.
+ * Traces chosen packets through one namespace's netfilter: {@code iptables -t raw -A PREROUTING|OUTPUT MATCH
+ * -j TRACE} plus {@code xtables-monitor --trace} read line by line. The trace rules are always removed on
+ * {@link #close()}, and on a failed start; a raw table that only existed for them is removed too, so tracing
+ * leaves the ruleset as it found it.
  */
 public final class NetfilterTracer implements AutoCloseable {
     static final List<String> HOOKS = List.of("PREROUTING", "OUTPUT");
@@ -20,22 +21,38 @@ public final class NetfilterTracer implements AutoCloseable {
     private static final int ATTEMPTS = 5;
 
     private final LabHost lab;
+    private final String namespace;
+    private final boolean first;
     private final List<String> match;
     private final NetfilterTraceParser parser = new NetfilterTraceParser();
     private final List<String> addedTo = new ArrayList<>();
     private LiveProcess monitor;
+    private boolean rawTableWasThere = true;
 
-    private NetfilterTracer(LabHost lab, List<String> match) {
+    private NetfilterTracer(LabHost lab, String namespace, boolean first, List<String> match) {
         this.lab = lab;
+        this.namespace = namespace;
+        this.first = first;
         this.match = List.copyOf(match);
     }
 
     /**
      * Starts tracing the host's packets that {@code match} selects (iptables match arguments, e.g.
-     * {@code -p icmp}); returns once the monitor is known to see the trace rules.
+     * {@code -p icmp}) after the raw table's own rules; returns once the monitor is known to see the trace rules.
      */
     public static NetfilterTracer start(LabHost lab, List<String> match) {
-        NetfilterTracer tracer = new NetfilterTracer(lab, match);
+        return start(new NetfilterTracer(lab, LabHost.HOST, false, match));
+    }
+
+    /**
+     * Starts tracing a namespace's packets that {@code match} selects before any rule can touch them: the trace
+     * rules go first in raw PREROUTING and OUTPUT, so a packet a raw rule drops is seen dropped.
+     */
+    public static NetfilterTracer startFirst(LabHost lab, String namespace, List<String> match) {
+        return start(new NetfilterTracer(lab, namespace, true, match));
+    }
+
+    private static NetfilterTracer start(NetfilterTracer tracer) {
         try {
             tracer.begin();
             return tracer;
@@ -50,8 +67,9 @@ public final class NetfilterTracer implements AutoCloseable {
      * rule echoed back proves it is subscribed. A rule added before that is taken out and added again.
      */
     private void begin() {
+        rawTableWasThere = lab.run(namespace, List.of("nft", "list", "table", "ip", "raw")).exitCode() == 0;
         // into a pipe xtables-monitor's stdio buffers 4 KB before printing anything: line-buffer it
-        monitor = lab.start(LabHost.HOST, List.of("stdbuf", "-oL", "xtables-monitor", "--trace", "--event", "-4"),
+        monitor = lab.start(namespace, List.of("stdbuf", "-oL", "xtables-monitor", "--trace", "--event", "-4"),
                 (stream, line) -> accept(line));
         for (String hook : HOOKS) {
             boolean seen = false;
@@ -59,22 +77,23 @@ public final class NetfilterTracer implements AutoCloseable {
                 if (addedTo.contains(hook)) {
                     remove(hook);
                 }
-                int before = countEvents(hook, monitor.output());
+                int before = countEvents("-A", hook, monitor.output());
                 rule("-A", hook).orThrow();
                 addedTo.add(hook);
-                seen = monitor.awaitOutput(text -> countEvents(hook, text) > before, EVENT_TIMEOUT);
+                seen = monitor.awaitOutput(text -> countEvents("-A", hook, text) > before, EVENT_TIMEOUT);
             }
             if (!seen) {
-                throw new CaptureException("xtables-monitor does not report the trace rule in " + hook + ": "
-                        + monitor.output().strip());
+                throw new CaptureException("xtables-monitor does not report the trace rule in " + hook + " of "
+                        + namespace + ": " + monitor.output().strip());
             }
         }
     }
 
-    private static int countEvents(String hook, String text) {
+    /** How many times the monitor echoed a trace rule added (-A, also for -I) to or deleted (-D) from a hook. */
+    private static int countEvents(String action, String hook, String text) {
         int count = 0;
         for (String line : text.split("\n")) {
-            if (line.contains("EVENT:") && line.contains("-t raw -A " + hook + " ") && line.contains("-j TRACE")) {
+            if (line.contains("EVENT:") && line.contains("-t raw " + action + " " + hook + " ") && line.contains("-j TRACE")) {
                 count++;
             }
         }
@@ -88,14 +107,32 @@ public final class NetfilterTracer implements AutoCloseable {
 
     private CommandResult rule(String action, String hook) {
         List<String> argv = new ArrayList<>(List.of("iptables", "-t", "raw", action, hook));
+        if (first && action.equals("-A")) {
+            argv.set(3, "-I");
+            argv.add("1");
+        }
         argv.addAll(match);
         argv.addAll(List.of("-j", "TRACE"));
-        return lab.run(LabHost.HOST, argv);
+        return lab.run(namespace, argv);
     }
 
     private void remove(String hook) {
         rule("-D", hook);
         addedTo.remove(hook);
+    }
+
+    /**
+     * Removes the trace rules and waits until the monitor has echoed their removal. The monitor reads the
+     * traces and the rule changes from one netlink socket, in the order the kernel made them, so by then it
+     * has printed every trace of a packet the kernel handled before: the paths are complete, with no sleep.
+     */
+    public List<NetfilterPath> finish() {
+        for (String hook : List.copyOf(addedTo)) {
+            int before = countEvents("-D", hook, monitor.output());
+            remove(hook);
+            monitor.awaitOutput(text -> countEvents("-D", hook, text) > before, EVENT_TIMEOUT);
+        }
+        return paths();
     }
 
     public synchronized List<NetfilterPath> paths() {
@@ -134,8 +171,16 @@ public final class NetfilterTracer implements AutoCloseable {
                 remove(hook);
             }
         }
+        if (!rawTableWasThere && lab.isAlive() && !hasRules(lab.run(namespace, List.of("iptables", "-t", "raw", "-S")).stdout())) {
+            lab.run(namespace, List.of("nft", "delete", "table", "ip", "raw"));
+        }
         if (monitor != null && monitor.isAlive()) {
             monitor.stop();
         }
+    }
+
+    /** Whether {@code iptables -S} output holds a rule (not only the chains' policies). */
+    static boolean hasRules(String listing) {
+        return listing.lines().anyMatch(line -> line.startsWith("-A "));
     }
 }

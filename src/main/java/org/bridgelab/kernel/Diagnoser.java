@@ -332,6 +332,14 @@ public final class Diagnoser {
         if (misaddressed.isPresent()) {
             return noAddress(n, misaddressed.get());
         }
+        // the right address with the wrong netmask: the gateway is no longer on the link, so its route went
+        Optional<Topology.Link> wrongMask = real.stream().filter(Topology.Link::isUp)
+                .filter(l -> bridgeNetwork(l).map(net -> l.addresses().stream()
+                        .anyMatch(a -> !Addresses.network(a).equals(net))).orElse(false))
+                .findFirst();
+        if (wrongMask.isPresent()) {
+            return wrongNetmask(n, wrongMask.get());
+        }
         Optional<String> gateway = gatewayFor(n);
         String fix = gateway.map(g -> in(n.name(), "route add default gw " + g.split(" ")[0] + " " + g.split(" ")[1]))
                 .orElse(in(n.name(), "ip route add default via GATEWAY"));
@@ -349,6 +357,16 @@ public final class Diagnoser {
         return new Verdict(Verdict.Kind.NO_ADDRESS, Phrase.of("diag.noAddress", link.name(), n.name(), network),
                 List.of(link.name() + " in " + n.name()),
                 in(n.name(), "ip addr add ADDRESS-IN-" + network + " dev " + link.name()));
+    }
+
+    private Verdict wrongNetmask(Topology.Namespace n, Topology.Link link) {
+        String network = bridgeNetwork(link).orElseThrow();
+        String address = link.addresses().stream().filter(a -> !Addresses.network(a).equals(network)).findFirst().orElseThrow();
+        String right = Addresses.withoutPrefix(address) + "/" + Addresses.prefixLength(network);
+        return new Verdict(Verdict.Kind.WRONG_NETMASK, Phrase.of("diag.wrongNetmask", link.name(), n.name(), address, network),
+                List.of(link.name() + " in " + n.name()),
+                in(n.name(), "ip addr del " + address + " dev " + link.name()) + "; "
+                        + in(n.name(), "ip addr add " + right + " dev " + link.name()));
     }
 
     /** The subnet of the bridge a link's veth peer is plugged into (172.18.0.0/24 for docker0's veth0). */
@@ -477,7 +495,7 @@ public final class Diagnoser {
     }
 
     /** A command as the tutorial writes it: plain on the host, through ip netns exec in a namespace. */
-    static String in(String namespace, String command) {
+    public static String in(String namespace, String command) {
         return LabHost.HOST.equals(namespace) ? "sudo " + command : "sudo ip netns exec " + namespace + " " + command;
     }
 }

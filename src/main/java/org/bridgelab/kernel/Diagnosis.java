@@ -2,10 +2,24 @@ package org.bridgelab.kernel;
 
 import java.util.List;
 
-/** The answer to "can A reach B?": the path the packet (and its reply) takes as far as it gets, and the verdict. */
-public record Diagnosis(String from, String to, Integer port, List<Phrase> path, Verdict verdict) {
+/**
+ * The answer to "can A reach B?": the path the packet (and its reply) takes as far as the rules say, what a
+ * real probe packet showed on the kernel (empty when no probe was sent), and the verdict.
+ */
+public record Diagnosis(String from, String to, Integer port, List<Phrase> path, List<Phrase> witness, Verdict verdict) {
     public Diagnosis {
         path = List.copyOf(path);
+        witness = List.copyOf(witness);
+    }
+
+    /** A reading of the rules alone, not yet witnessed by a probe. */
+    public Diagnosis(String from, String to, Integer port, List<Phrase> path, Verdict verdict) {
+        this(from, to, port, path, List.of(), verdict);
+    }
+
+    /** The same reading with what the probe showed and the verdict the kernel's evidence supports. */
+    public Diagnosis witnessed(List<Phrase> evidence, Verdict decided) {
+        return new Diagnosis(from, to, port, path, evidence, decided);
     }
 
     public boolean reachable() {
@@ -21,6 +35,10 @@ public record Diagnosis(String from, String to, Integer port, List<Phrase> path,
     public String explain(String language) {
         StringBuilder text = new StringBuilder(from + " → " + to + (port == null ? "" : ":" + port) + "\n");
         path.forEach(step -> text.append("  ").append(step.in(language)).append('\n'));
+        if (!witness.isEmpty()) {
+            text.append(Phrase.of("diag.witness.heading").in(language)).append('\n');
+            witness.forEach(seen -> text.append("  ").append(seen.in(language)).append('\n'));
+        }
         Phrase headline = verdict.reachable() ? Phrase.of("diag.verdict.reachable", verdict.explanation())
                 : Phrase.of("diag.verdict.unreachable", verdict.kind(), verdict.explanation());
         text.append(headline.in(language)).append('\n');

@@ -11,7 +11,17 @@ public record Verdict(Kind kind, Phrase explanation, List<String> objects, Strin
 
     public enum Kind {
         REACHABLE, NO_NAMESPACE, INTERFACE_DOWN, NO_ADDRESS, NO_ROUTE, NOT_ON_BRIDGE, FORWARDING_OFF,
-        FORWARD_DROP, INPUT_DROP, NO_MASQUERADE, NO_DNAT, NOTHING_LISTENING, NO_SUCH_HOST
+        FORWARD_DROP, INPUT_DROP, NO_MASQUERADE, NO_DNAT, NOTHING_LISTENING, NO_SUCH_HOST,
+        /** An address in the bridge's subnet but with another prefix length: the gateway is not on the link. */
+        WRONG_NETMASK,
+        /** A rule or policy dropped the probe at a hook other than filter FORWARD or INPUT (raw, mangle, OUTPUT…). */
+        DROPPED,
+        /** The kernel's route lookup refused the packet: a blackhole, unreachable or prohibit route, or a policy rule. */
+        ROUTE_REFUSES,
+        /** The reverse-path filter dropped a packet whose source is not routed back through the interface it came in on. */
+        REVERSE_PATH_FILTER,
+        /** The probe got no answer and nothing the kernel shows explains why: said so, rather than guessed. */
+        UNEXPLAINED
     }
 
     public Verdict {
