@@ -120,6 +120,12 @@ public final class Diagnoser {
                             in(ns, "sysctl net.ipv4.conf.all.forwarding=1"));
                 }
                 Optional<Topology.Route> route = lookup(n, dst);
+                if (route.isEmpty() && !reply && n.role() == Topology.Role.OUTSIDE) {
+                    Optional<Verdict> behindTheHost = privateAddress(n, dst);
+                    if (behindTheHost.isPresent()) {
+                        return behindTheHost.get();
+                    }
+                }
                 if (route.isEmpty()) {
                     return noRoute(n);
                 }
@@ -311,6 +317,21 @@ public final class Diagnoser {
                     List.of(loose.toString(), bridge),
                     in(loose.namespace(), "brctl addif " + bridge + " " + loose.link()));
         }
+    }
+
+    /**
+     * The outside world has no route to a container's private address, as no real network has: BridgeLab's
+     * own router needs no default route; from outside, a container is reached through a port the host
+     * publishes (DNAT to it).
+     */
+    private Optional<Verdict> privateAddress(Topology.Namespace n, String dst) {
+        Optional<Topology.Endpoint> owner = ownerOf(dst);
+        if (owner.isEmpty() || namespaceRole(owner.get().namespace()) != Topology.Role.CONTAINER) {
+            return Optional.empty();
+        }
+        return Optional.of(new Verdict(Verdict.Kind.PRIVATE_ADDRESS,
+                Phrase.of("diag.privateAddress", dst, owner.get().namespace(), n.name()),
+                List.of("routes of " + n.name()), ""));
     }
 
     /** No route: because a link is down, because nothing has an address, or because the route is missing. */

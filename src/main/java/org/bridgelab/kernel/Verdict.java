@@ -14,6 +14,8 @@ public record Verdict(Kind kind, Phrase explanation, List<String> objects, Strin
         FORWARD_DROP, INPUT_DROP, NO_MASQUERADE, NO_DNAT, NOTHING_LISTENING, NO_SUCH_HOST,
         /** An address in the bridge's subnet but with another prefix length: the gateway is not on the link. */
         WRONG_NETMASK,
+        /** From outside to a container's private address: no network outside routes to it; a published port does. */
+        PRIVATE_ADDRESS,
         /** A rule or policy dropped the probe at a hook other than filter FORWARD or INPUT (raw, mangle, OUTPUT…). */
         DROPPED,
         /** The kernel's route lookup refused the packet: a blackhole, unreachable or prohibit route, or a policy rule. */

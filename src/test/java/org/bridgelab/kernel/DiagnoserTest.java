@@ -229,4 +229,17 @@ class DiagnoserTest {
     private static Diagnosis explain(Topology topology, String from, String to, Integer port) {
         return new Diagnoser(topology, DOCKER0_SERVES_80).explain(from, to, port);
     }
+
+    @Test
+    void a_containers_private_address_asked_from_outside_is_explained_without_a_route_for_bridgelabs_router() {
+        // when: the remote machine asks for docker0's own address, as if it were on the internet
+        Verdict verdict = explain(lab, "remote", "172.18.0.2", 80).verdict();
+
+        // then: no "ip route add default via GATEWAY" in the lab's own router; the published port is the way
+        assertThat(verdict.kind()).isEqualTo(Verdict.Kind.PRIVATE_ADDRESS);
+        assertThat(verdict.fix()).isEmpty();
+        assertThat(verdict.explanation().toString()).contains("172.18.0.2 is the private address of docker0")
+                .contains("a port the host publishes");
+        assertThat(verdict.explanation().in("zh")).contains("172.18.0.2 是 docker0 的私有地址");
+    }
 }
