@@ -3,15 +3,14 @@ package org.bridgelab.view;
 import java.util.List;
 import java.util.Set;
 import org.bridgelab.capture.CaptureSession;
-import org.bridgelab.kernel.Diagnoser;
 import org.bridgelab.kernel.Diagnosis;
 import org.bridgelab.kernel.KernelMonitor;
-import org.bridgelab.kernel.ListenerProbe;
 import org.bridgelab.kernel.StateReader;
 import org.bridgelab.kernel.Topology;
 import org.bridgelab.lab.Lab;
 import org.bridgelab.lab.LabHostChoice;
 import org.bridgelab.lab.OutsideWorld;
+import org.bridgelab.witness.WitnessedDiagnoser;
 
 /**
  * A connected lab as the window follows it: the lab host, the kernel's state (read on demand and watched
@@ -62,9 +61,9 @@ final class LiveLab implements AutoCloseable {
         return reader.read();
     }
 
-    /** Why traffic from a namespace does or does not reach an address, in the kernel's order. */
+    /** Why traffic from a namespace does or does not reach an address, decided by a real probe packet. */
     Diagnosis diagnose(Topology topology, String from, String address, Integer port) {
-        return new Diagnoser(topology, ListenerProbe.of(lab.host())).explain(from, address, port);
+        return new WitnessedDiagnoser(lab.host()).explain(topology, from, address, port);
     }
 
     /** Stops watching and capturing (removing the trace rules), then releases the lab host. */

@@ -61,7 +61,7 @@ class TopologyStepsIT {
     @Test
     void every_step_of_every_scenario_passed_and_was_snapshotted() {
         assertThat(report.passed()).isTrue();
-        assertThat(changesByStep).hasSize(26);
+        assertThat(changesByStep).hasSize(27);
     }
 
     @Test

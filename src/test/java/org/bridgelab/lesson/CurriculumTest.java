@@ -110,4 +110,40 @@ class CurriculumTest {
         return curriculum.lessons().stream().filter(l -> l.id().equals(lesson)).flatMap(l -> l.steps().stream())
                 .filter(s -> s.id().equals(step)).findFirst().orElseThrow();
     }
+
+    /**
+     * A prediction asked after a text that already says the answer teaches nothing. The answer's own words
+     * (those no other choice and not the question uses: "ARP", "10.1.1.1", "refused") must not appear in the
+     * text shown before it; the explanation belongs in "because", shown after the reveal.
+     */
+    @Test
+    void the_text_shown_before_a_prediction_never_contains_its_answer() {
+        List<String> givenAway = new java.util.ArrayList<>();
+        for (Lesson lesson : curriculum.lessons()) {
+            for (Lesson.Step step : lesson.steps()) {
+                Lesson.Prediction predict = step.predict();
+                if (predict == null) {
+                    continue;
+                }
+                java.util.Set<String> distinctive = new java.util.HashSet<>(words(predict.choices().stream()
+                        .filter(choice -> choice.id().equals(predict.answer())).findFirst().orElseThrow().text().en()));
+                predict.choices().stream().filter(choice -> !choice.id().equals(predict.answer()))
+                        .forEach(choice -> distinctive.removeAll(words(choice.text().en())));
+                distinctive.removeAll(words(predict.question().en()));
+                List<String> before = words(step.title().en() + " " + step.text().en());
+                List<String> said = before.stream().filter(distinctive::contains).distinct().toList();
+                if (!said.isEmpty()) {
+                    givenAway.add(lesson.id() + "/" + step.id() + " says " + said + " before asking");
+                }
+            }
+        }
+        assertThat(givenAway).isEmpty();
+    }
+
+    /** Words that can carry an answer: 4+ letters, an acronym (ARP), or anything with a digit (an address, a port). */
+    private static List<String> words(String text) {
+        return java.util.Arrays.stream(text.split("[\\s,;:!?()\"`]+|[.](?=\\s|$)"))
+                .filter(word -> word.length() >= 4 || word.matches("[A-Z]{3,}") || word.matches(".*\\d.*"))
+                .map(word -> word.toLowerCase(java.util.Locale.ROOT)).toList();
+    }
 }
