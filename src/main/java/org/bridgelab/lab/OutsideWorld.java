@@ -66,10 +66,23 @@ public final class OutsideWorld {
         world.host("ip", "link", "set", uplink, "up");
         if (asDefaultGateway) {
             world.host("ip", "route", "add", "default", "via", ROUTER_LAN_ADDRESS);
+            world.asTheTutorialsMachine();
         } else {
             world.host("ip", "route", "add", "198.51.100.0/24", "via", ROUTER_LAN_ADDRESS);
         }
         return world;
+    }
+
+    /**
+     * The sandbox's host starts as the tutorial's machine did, with Docker installed: FORWARD's policy is
+     * DROP, so that {@code iptables -L} shows what the tutorial's figure shows and s3's {@code -P FORWARD
+     * ACCEPT} changes something. Where br_netfilter is loaded (Docker loads it), bridged frames would meet
+     * FORWARD too; in the sandbox br0 stays a plain switch, as s1 explains. Without the module there is no
+     * such switch to set, which is the same.
+     */
+    private void asTheTutorialsMachine() {
+        host("iptables", "-P", "FORWARD", "DROP");
+        lab.run(LabHost.HOST, List.of("sysctl", "-q", "-w", "net.bridge.bridge-nf-call-iptables=0"));
     }
 
     public String uplink() {

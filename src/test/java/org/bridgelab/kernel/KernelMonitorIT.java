@@ -65,8 +65,9 @@ class KernelMonitorIT {
         host("iptables", "-t", "nat", "-A", "POSTROUTING", "-s", "172.18.0.0/24", "!", "-o", "br0", "-j", "MASQUERADE");
         awaitChange("rule added in host: nat POSTROUTING -s 172.18.0.0/24 ! -o br0 -j MASQUERADE");
 
-        host("iptables", "-P", "FORWARD", "DROP");
-        awaitChange("policy of filter FORWARD in host ACCEPT → DROP");
+        // the sandbox starts as a Docker host does, with FORWARD's policy DROP
+        host("iptables", "-P", "FORWARD", "ACCEPT");
+        awaitChange("policy of filter FORWARD in host DROP → ACCEPT");
 
         host("sysctl", "-q", "-w", "net.ipv4.ip_forward=1");
         awaitChange("ip_forward in host 0 → 1");
