@@ -197,6 +197,27 @@ public sealed interface StateCheck {
         }
     }
 
+    /** A MAC address a bridge learned behind one of its ports ({@code bridge fdb}), or did not. */
+    record FdbLearned(String namespace, String bridge, String port, String mac, boolean present) implements StateCheck {
+        public Phrase expected() {
+            return Phrase.of(present ? "check.fdb" : "check.fdb.absent", bridge, mac, port, namespace);
+        }
+
+        public Outcome evaluate(Topology t, ListenerProbe l) {
+            Optional<Outcome> unnamed = noLink(t, namespace, bridge, expected()).or(() -> noLink(t, namespace, port, expected()));
+            if (unnamed.isPresent()) {
+                return unnamed.get();
+            }
+            List<Topology.FdbEntry> learned = t.namespace(namespace).orElseThrow().fdb().stream()
+                    .filter(entry -> entry.learned() && entry.bridge().equals(bridge)).toList();
+            Optional<Topology.FdbEntry> hit = learned.stream()
+                    .filter(entry -> entry.mac().equalsIgnoreCase(mac) && entry.port().equals(port)).findFirst();
+            String table = learned.isEmpty() ? bridge + " has learned no address"
+                    : bridge + " learned: " + learned.stream().map(e -> e.mac() + " on " + e.port()).collect(Collectors.joining(", "));
+            return new Outcome(expected(), hit.isPresent() == present, table);
+        }
+    }
+
     /** A can (or cannot) reach B, decided by the {@link Diagnoser}; the evidence is its explanation. */
     record Reaches(String from, String to, Integer port, boolean reachable) implements StateCheck {
         public Phrase expected() {

@@ -5,11 +5,12 @@ import java.util.regex.Pattern;
 import org.bridgelab.kernel.Phrase;
 
 /**
- * What a command's result must show: its exit status (when given) and texts or patterns its output
- * must contain. Checked against what the kernel really printed.
+ * What a command's result must show: its exit status (when given), texts or patterns its output must
+ * contain, and texts it must show in a given order (a capture's ARP request, its reply, then the echo).
+ * Checked against what the kernel really printed.
  */
 public record Expectation(Integer exit, List<String> outputContains, List<String> outputLacks,
-                          List<Pattern> outputMatches) {
+                          List<Pattern> outputMatches, List<String> outputInOrder) {
 
     public static final Expectation SUCCESS = new Expectation(0, List.of(), List.of(), List.of());
     public static final Expectation NOTHING = new Expectation(null, List.of(), List.of(), List.of());
@@ -18,6 +19,11 @@ public record Expectation(Integer exit, List<String> outputContains, List<String
         outputContains = List.copyOf(outputContains);
         outputLacks = List.copyOf(outputLacks);
         outputMatches = List.copyOf(outputMatches);
+        outputInOrder = List.copyOf(outputInOrder);
+    }
+
+    public Expectation(Integer exit, List<String> outputContains, List<String> outputLacks, List<Pattern> outputMatches) {
+        this(exit, outputContains, outputLacks, outputMatches, List.of());
     }
 
     /** One result per expectation, each with the evidence that decided it. */
@@ -41,7 +47,32 @@ public record Expectation(Integer exit, List<String> outputContains, List<String
             boolean ok = matcher.find();
             results.add(new CheckResult(Phrase.of("check.output.matches", pattern.pattern()), ok, ok ? matcher.group() : tail(output)));
         }
+        if (!outputInOrder.isEmpty()) {
+            results.add(inOrder(output));
+        }
         return results;
+    }
+
+    /** Each text on a line after the previous text's line; the evidence is those lines, or where the order broke. */
+    private CheckResult inOrder(String output) {
+        List<String> lines = output.lines().toList();
+        List<String> found = new java.util.ArrayList<>();
+        int from = 0;
+        for (String text : outputInOrder) {
+            int at = from;
+            while (at < lines.size() && !lines.get(at).contains(text)) {
+                at++;
+            }
+            if (at == lines.size()) {
+                String where = found.isEmpty() ? "" : "after \"" + found.get(found.size() - 1) + "\": ";
+                boolean earlier = lines.subList(0, Math.min(from, lines.size())).stream().anyMatch(line -> line.contains(text));
+                return new CheckResult(Phrase.of("check.output.inOrder", String.join(" → ", outputInOrder)), false,
+                        where + (earlier ? "\"" + text + "\" came before it" : "no \"" + text + "\"") + "\n" + tail(output));
+            }
+            found.add(lines.get(at).strip());
+            from = at + 1;
+        }
+        return new CheckResult(Phrase.of("check.output.inOrder", String.join(" → ", outputInOrder)), true, String.join("\n", found));
     }
 
     private static String lineWith(String output, String text) {

@@ -28,19 +28,20 @@ record LessonDto(String id, Map<String, String> title, Map<String, String> summa
 
     /**
      * One fact about the kernel's state; exactly one of namespace, link, port, address, route, forwarding,
-     * rule, policy, conntrack, reaches says which. {@code in} is the namespace (default "host");
+     * rule, policy, conntrack, reaches, fdb says which. {@code in} is the namespace (default "host");
      * {@code absent} expects the opposite.
      */
     record StateDto(String namespace, String link, String port, String address, String route, Boolean forwarding,
                     String rule, String policy, ConntrackDto conntrack, String reaches,
                     String in, Boolean up, String of, String on, String via, String table, String chain,
-                    String from, Integer tcpPort, Boolean reachable, Boolean absent) {
+                    String from, Integer tcpPort, Boolean reachable, Boolean absent, String fdb) {
     }
 
     record ConntrackDto(String protocol, String from, String to, String replyFrom, String replyTo) {
     }
 
-    record ExpectDto(Integer exit, List<String> outputContains, List<String> outputLacks, List<String> outputMatches) {
+    record ExpectDto(Integer exit, List<String> outputContains, List<String> outputLacks, List<String> outputMatches,
+                     List<String> outputInOrder) {
     }
 
     record ReadyDto(String namespace, Integer tcpPort) {

@@ -179,8 +179,8 @@ public final class LessonReader {
             if (dto.await() != null) {
                 known(dto.await(), "await");
                 Expectation expect = expectation(dto.expect(), Expectation.NOTHING);
-                if (expect.outputContains().isEmpty() && expect.outputMatches().isEmpty()) {
-                    throw error("expect", "\"await\" needs expect.outputContains or expect.outputMatches");
+                if (expect.outputContains().isEmpty() && expect.outputMatches().isEmpty() && expect.outputInOrder().isEmpty()) {
+                    throw error("expect", "\"await\" needs expect.outputContains, outputMatches or outputInOrder");
                 }
                 return new Action.Await(dto.await(), timeout(dto, DEFAULT_AWAIT), expect);
             }
@@ -257,7 +257,8 @@ public final class LessonReader {
             }
             Integer exit = dto.exit() != null ? dto.exit() : fallback.exit();
             return new Expectation(exit, dto.outputContains() == null ? List.of() : dto.outputContains(),
-                    dto.outputLacks() == null ? List.of() : dto.outputLacks(), patterns);
+                    dto.outputLacks() == null ? List.of() : dto.outputLacks(), patterns,
+                    dto.outputInOrder() == null ? List.of() : dto.outputInOrder());
         }
 
         private Duration timeout(ActionDto dto, Duration fallback) {
@@ -315,9 +316,10 @@ public final class LessonReader {
     /** Resolves one fact of a "check" action, naming the field of any mistake. */
     private static final class StateResolver {
         private static final Set<String> KINDS = Set.of("namespace", "link", "port", "address", "route", "forwarding",
-                "rule", "policy", "conntrack", "reaches");
+                "rule", "policy", "conntrack", "reaches", "fdb");
         private static final Pattern LINK = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.@-]{0,14}");
         private static final Pattern ADDRESS = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+        private static final Pattern MAC = Pattern.compile("[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}");
         private static final Pattern NETWORK = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}");
 
         private final Resolver resolver;
@@ -340,6 +342,7 @@ public final class LessonReader {
             kinds.put("policy", dto.policy());
             kinds.put("conntrack", dto.conntrack());
             kinds.put("reaches", dto.reaches());
+            kinds.put("fdb", dto.fdb());
             List<String> given = kinds.entrySet().stream().filter(e -> e.getValue() != null).map(Map.Entry::getKey).toList();
             if (given.size() != 1) {
                 throw error("", "a fact has exactly one of " + String.join(", ", KINDS.stream().sorted().toList())
@@ -361,6 +364,8 @@ public final class LessonReader {
                 case "rule" -> new StateCheck.RulePresent(in, table(dto.table()), rule(dto.rule()), present);
                 case "policy" -> new StateCheck.ChainPolicy(in, table(dto.table()), required(dto.chain(), "chain"), policy(dto.policy()));
                 case "conntrack" -> conntrack(in, dto.conntrack());
+                case "fdb" -> new StateCheck.FdbLearned(in, link(required(dto.of(), "of"), "of"), link(required(dto.on(), "on"), "on"),
+                        matching(dto.fdb(), MAC, "fdb", "a MAC address, like 02:00:00:00:00:0a"), present);
                 default -> new StateCheck.Reaches(resolver.id(required(dto.from(), "from"), at + ".from"),
                         matching(dto.reaches(), ADDRESS, "reaches", "an IPv4 address"), port(dto.tcpPort()),
                         !Boolean.FALSE.equals(dto.reachable()));
@@ -391,6 +396,7 @@ public final class LessonReader {
                 case "rule" -> Set.of("in", "table", "absent");
                 case "policy" -> Set.of("in", "table", "chain");
                 case "conntrack" -> Set.of("in");
+                case "fdb" -> Set.of("in", "on", "of", "absent");
                 default -> Set.of("from", "tcpPort", "reachable");
             };
             for (Map.Entry<String, Object> extra : extras.entrySet()) {

@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 class StateCheckTest {
     private static final ListenerProbe NOTHING_LISTENS = (ns, port) -> false;
     private final Topology lab = Snapshots.scenario4();
+    /** docker0's MAC, as br0 learned it behind veth1 in the recorded fdb. */
+    private final String docker0Mac = lab.namespace("host").orElseThrow().fdb().stream()
+            .filter(entry -> entry.learned() && entry.port().equals("veth1")).findFirst().orElseThrow().mac();
 
     @Test
     void every_kind_of_fact_holds_on_the_finished_scenario_4_lab() {
@@ -25,7 +28,9 @@ class StateCheckTest {
                 new StateCheck.ChainPolicy("host", "filter", "FORWARD", "ACCEPT"),
                 new StateCheck.ConntrackEntry("host", "icmp", "172.18.0.2", "198.51.100.10", null, "192.0.2.183"),
                 new StateCheck.ConntrackEntry("host", "tcp", "192.0.2.50", "192.0.2.183", "172.18.0.2", null),
-                new StateCheck.Reaches("docker0", "198.51.100.10", null, true));
+                new StateCheck.Reaches("docker0", "198.51.100.10", null, true),
+                new StateCheck.FdbLearned("host", "br0", "veth1", docker0Mac, true),
+                new StateCheck.FdbLearned("host", "br0", "veth3", docker0Mac, false));
 
         assertThat(facts).allSatisfy(fact ->
                 assertThat(fact.evaluate(lab, NOTHING_LISTENS).passed()).as(fact.expected().toString()).isTrue());
@@ -61,7 +66,8 @@ class StateCheckTest {
                 new StateCheck.ChainPolicy("host", "flter", "FORWARD", "ACCEPT"),
                 new StateCheck.ConntrackEntry("docker9", null, "172.18.0.2", "198.51.100.10", null, null),
                 new StateCheck.Reaches("docker9", "172.18.0.2", null, false),
-                new StateCheck.Reaches("docker9", "172.18.0.2", null, true));
+                new StateCheck.Reaches("docker9", "172.18.0.2", null, true),
+                new StateCheck.FdbLearned("host", "br9", "veth1", "02:00:00:00:00:0a", false));
 
         assertThat(unjudgeable).allSatisfy(fact -> {
             StateCheck.Outcome outcome = fact.evaluate(lab, NOTHING_LISTENS);

@@ -25,7 +25,8 @@ class StateCheckFormatTest {
                   {"policy": "ACCEPT", "chain": "FORWARD"},
                   {"conntrack": {"protocol": "icmp", "from": "172.18.0.2", "to": "198.51.100.10", "replyTo": "192.0.2.183"}},
                   {"reaches": "192.0.2.183", "from": "remote", "tcpPort": 80},
-                  {"link": "veth2", "absent": true}
+                  {"link": "veth2", "absent": true},
+                  {"fdb": "02:00:00:00:00:0a", "on": "va-br", "of": "br0"}
                 ]}
               ]}
             ]}""";
@@ -40,7 +41,9 @@ class StateCheckFormatTest {
         assertThat(check.facts()).hasExactlyElementsOfTypes(StateCheck.NamespaceExists.class, StateCheck.LinkIn.class,
                 StateCheck.PortOf.class, StateCheck.AddressOn.class, StateCheck.RoutePresent.class,
                 StateCheck.Forwarding.class, StateCheck.RulePresent.class, StateCheck.ChainPolicy.class,
-                StateCheck.ConntrackEntry.class, StateCheck.Reaches.class, StateCheck.LinkIn.class);
+                StateCheck.ConntrackEntry.class, StateCheck.Reaches.class, StateCheck.LinkIn.class, StateCheck.FdbLearned.class);
+        assertThat(check.facts().get(11)).isEqualTo(new StateCheck.FdbLearned("host", "br0", "va-br", "02:00:00:00:00:0a", true));
+        assertThat(check.facts().get(11).expected().toString()).isEqualTo("br0 learned 02:00:00:00:00:0a behind its port va-br in host");
         assertThat(check.facts().get(2)).isEqualTo(new StateCheck.PortOf("host", "veth1", "br0", true));
         assertThat(check.facts().get(7)).isEqualTo(new StateCheck.ChainPolicy("host", "filter", "FORWARD", "ACCEPT"));
         assertThat(check.facts().get(10)).isEqualTo(new StateCheck.LinkIn("host", "veth2", null, false));
@@ -58,6 +61,7 @@ class StateCheckFormatTest {
         "reaches without from ~ \"from\": \"remote\", ~ ~ field \"check[9].from\": missing",
         "bad namespace name ~ \"in\": \"docker0\", \"up\" ~ \"in\": \"Docker 0\", \"up\" ~ field \"check[1].in\": \"Docker 0\" is not a valid name",
         "port out of range ~ \"tcpPort\": 80 ~ \"tcpPort\": 70000 ~ field \"check[9].tcpPort\": must be between 1 and 65535",
+        "fdb without a MAC ~ \"fdb\": \"02:00:00:00:00:0a\" ~ \"fdb\": \"va\" ~ field \"check[11].fdb\": \"va\" is not a MAC address",
         "empty check ~ {\"check\": [ ~ {\"check\": [], \"x\": [ ~ unknown field \"x\"",
     })
     void a_broken_fact_names_the_step_the_action_and_the_field(String what, String replace, String with, String message) {
