@@ -138,6 +138,7 @@ public final class Diagnoser {
                 }
                 if (in != null) {
                     ChainWalker.Decision forwardChain = ChainWalker.decide(n, "filter", "FORWARD", packet(n, in, egress.name()));
+                    unreadable(n, "FORWARD");
                     if (forwardChain.drops()) {
                         return dropped(n, forwardChain, Verdict.Kind.FORWARD_DROP, Phrase.of("diag.way.forward", in, egress.name()));
                     }
@@ -191,6 +192,7 @@ public final class Diagnoser {
             path.add(Phrase.of("diag.path.local", n.name(), dst));
             if (in != null) {
                 ChainWalker.Decision input = ChainWalker.decide(n, "filter", "INPUT", packet(n, in, null));
+                unreadable(n, "INPUT");
                 if (input.drops()) {
                     return dropped(n, input, Verdict.Kind.INPUT_DROP, Phrase.of("diag.way.input", in));
                 }
@@ -241,10 +243,22 @@ public final class Diagnoser {
                             + " -j DNAT --to-destination " + target));
         }
 
+        /**
+         * A dropping rule this reading cannot evaluate is assumed not to match; the path says so, so that an
+         * unknown is shown as unknown (the probe decides whether it matched).
+         */
+        private void unreadable(Topology.Namespace n, String chain) {
+            n.chain("filter", chain).ifPresent(c -> c.rules().stream()
+                    .filter(rule -> !RuleSpec.parse(rule.text()).understood())
+                    .filter(rule -> List.of("DROP", "REJECT").contains(RuleSpec.parse(rule.text()).target()))
+                    .forEach(rule -> path.add(Phrase.of("diag.path.unreadable", n.name(), chain, RuleSpec.normalise(rule.text())))));
+        }
+
         /** The packet as namespace n's hooks see it now; an interface it has none of is "" (made or delivered here). */
         private RuleSpec.Packet packet(Topology.Namespace n, String in, String out) {
             return new RuleSpec.Packet(src, dst, in == null ? "" : in, out == null && in != null ? "" : out, protocol,
-                    dport, isLocal(n, dst) ? "LOCAL" : "UNICAST", reply ? "ESTABLISHED" : "NEW");
+                    dport, isLocal(n, dst) ? "LOCAL" : "UNICAST", reply ? "ESTABLISHED" : "NEW",
+                    "icmp".equals(protocol) ? (reply ? "0" : "8") : null);
         }
 
         /** Rewrites the destination when a DNAT decided; true if it did. */

@@ -34,6 +34,9 @@ public record Diagnosis(String from, String to, Integer port, List<Phrase> path,
     /** The same lines in "en" or "zh". */
     public String explain(String language) {
         StringBuilder text = new StringBuilder(from + " → " + to + (port == null ? "" : ":" + port) + "\n");
+        if (!witness.isEmpty()) {
+            text.append(Phrase.of("diag.reading.heading").in(language)).append('\n');
+        }
         path.forEach(step -> text.append("  ").append(step.in(language)).append('\n'));
         if (!witness.isEmpty()) {
             text.append(Phrase.of("diag.witness.heading").in(language)).append('\n');

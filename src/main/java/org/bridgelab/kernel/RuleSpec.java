@@ -12,8 +12,11 @@ import java.util.stream.Collectors;
  * make {@link #understood()} false, so the diagnosis never claims a rule matches when it cannot tell.
  */
 public record RuleSpec(String chain, Match source, Match destination, Match in, Match out, String protocol,
-                       Integer destinationPort, Match destinationType, Match state, String target,
+                       Integer destinationPort, Match destinationType, Match state, Match icmpType, String target,
                        String toDestination, String toSource, boolean understood) {
+    /** ICMP type names iptables prints or accepts, as the numbers a packet carries. */
+    private static final java.util.Map<String, String> ICMP_TYPES = java.util.Map.of("echo-reply", "0",
+            "destination-unreachable", "3", "echo-request", "8", "time-exceeded", "11");
 
     /** One condition, perhaps negated with "!"; a null value matches everything, an unknown actual nothing. */
     public record Match(String value, boolean negated) {
@@ -33,7 +36,11 @@ public record RuleSpec(String chain, Match source, Match destination, Match in, 
      * ESTABLISHED ({@code -m conntrack --ctstate}).
      */
     public record Packet(String source, String destination, String in, String out, String protocol,
-                         Integer destinationPort, String destinationType, String state) {
+                         Integer destinationPort, String destinationType, String state, String icmpType) {
+        public Packet(String source, String destination, String in, String out, String protocol,
+                      Integer destinationPort, String destinationType, String state) {
+            this(source, destination, in, out, protocol, destinationPort, destinationType, state, null);
+        }
     }
 
     /** Whitespace collapsed, so that a lesson's rule text compares with iptables-save's. */
@@ -50,6 +57,7 @@ public record RuleSpec(String chain, Match source, Match destination, Match in, 
         Match out = Match.ANY;
         Match destinationType = Match.ANY;
         Match state = Match.ANY;
+        Match icmpType = Match.ANY;
         String protocol = null;
         Integer port = null;
         String target = null;
@@ -78,7 +86,8 @@ public record RuleSpec(String chain, Match source, Match destination, Match in, 
                 case "--dport" -> port = Integer.valueOf(words.get(++i));
                 case "--dst-type" -> destinationType = new Match(words.get(++i), negate);
                 case "--ctstate", "--state" -> state = new Match(words.get(++i), negate);
-                case "--comment" -> i++;
+                case "--comment", "--reject-with" -> i++;
+                case "--icmp-type" -> icmpType = new Match(icmpTypeNumber(words.get(++i)), negate);
                 case "-j" -> target = words.get(++i);
                 case "--to-destination" -> toDestination = words.get(++i);
                 case "--to-source" -> toSource = words.get(++i);
@@ -86,8 +95,14 @@ public record RuleSpec(String chain, Match source, Match destination, Match in, 
             }
             negate = false;
         }
-        return new RuleSpec(chain, source, destination, in, out, protocol, port, destinationType, state, target,
+        return new RuleSpec(chain, source, destination, in, out, protocol, port, destinationType, state, icmpType, target,
                 toDestination, toSource, understood);
+    }
+
+    /** "8", "8/0" and "echo-request" are one type; an unknown name stays as it is and matches nothing. */
+    private static String icmpTypeNumber(String text) {
+        String type = text.contains("/") ? text.substring(0, text.indexOf('/')) : text;
+        return ICMP_TYPES.getOrDefault(type, type);
     }
 
     /** Whether the packet hits the rule; a condition on something unknown at that hook does not match. */
@@ -100,7 +115,8 @@ public record RuleSpec(String chain, Match source, Match destination, Match in, 
                 && (protocol == null || protocol.equals(packet.protocol()))
                 && (destinationPort == null || destinationPort.equals(packet.destinationPort()))
                 && destinationType.matches(packet.destinationType(), RuleSpec::listed)
-                && state.matches(packet.state(), RuleSpec::listed);
+                && state.matches(packet.state(), RuleSpec::listed)
+                && icmpType.matches(packet.icmpType(), String::equals);
     }
 
     /** "RELATED,ESTABLISHED" lists ESTABLISHED. */

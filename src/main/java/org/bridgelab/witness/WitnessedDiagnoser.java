@@ -57,6 +57,10 @@ public final class WitnessedDiagnoser {
         }
         Optional<Drop> drop = firstDrop(result);
         if (drop.isPresent()) {
+            if (reading.reachable()) {
+                evidence.add(Phrase.of("diag.witness.readingMissed", drop.get().namespace(), drop.get().step().table() + " "
+                        + drop.get().step().chain()));
+            }
             return sameObstacle(reading, drop.get()) ? reading : drop.get().verdict();
         }
         if (result.outcome() == ProbeResult.Outcome.REFUSED) {

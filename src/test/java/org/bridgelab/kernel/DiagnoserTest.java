@@ -242,4 +242,28 @@ class DiagnoserTest {
                 .contains("a port the host publishes");
         assertThat(verdict.explanation().in("zh")).contains("172.18.0.2 是 docker0 的私有地址");
     }
+
+    @Test
+    void a_reject_rule_and_a_drop_by_icmp_type_are_read_and_a_rule_that_cannot_be_read_is_said_to_be_unknown() {
+        // given: the rules the issue found misread, as iptables-save prints them
+        Topology reject = Snapshots.change(lab, "host", ns -> Snapshots.chain(ns, "filter", "FORWARD", null,
+                Snapshots.rules("-A FORWARD -p icmp -j REJECT --reject-with icmp-port-unreachable")));
+        Topology echoDrop = Snapshots.change(lab, "host", ns -> Snapshots.chain(ns, "filter", "FORWARD", null,
+                Snapshots.rules("-A FORWARD -p icmp -m icmp --icmp-type 8 -j DROP")));
+        Topology unknown = Snapshots.change(lab, "host", ns -> Snapshots.chain(ns, "filter", "FORWARD", null,
+                Snapshots.rules("-A FORWARD -p icmp -m length --length 1000:2000 -j DROP")));
+
+        // when:
+        Verdict rejected = explain(reject, "docker0", "198.51.100.10", null).verdict();
+        Verdict dropped = explain(echoDrop, "docker0", "198.51.100.10", null).verdict();
+        Diagnosis unread = explain(unknown, "docker0", "198.51.100.10", null);
+
+        // then:
+        assertThat(rejected.kind()).isEqualTo(Verdict.Kind.FORWARD_DROP);
+        assertThat(rejected.fix()).isEqualTo("sudo iptables -D FORWARD -p icmp -j REJECT --reject-with icmp-port-unreachable");
+        assertThat(dropped.fix()).isEqualTo("sudo iptables -D FORWARD -p icmp -m icmp --icmp-type 8 -j DROP");
+        assertThat(unread.path()).extracting(Phrase::toString).contains("host: filter FORWARD has the rule "
+                + "-A FORWARD -p icmp -m length --length 1000:2000 -j DROP, which uses a match I cannot evaluate: I assume it "
+                + "does not match (the probe shows whether it does)");
+    }
 }

@@ -55,4 +55,27 @@ class RuleSpecTest {
         assertThat(RuleSpec.parse("-A FORWARD -m comment --comment lab -j ACCEPT").understood()).isTrue();
         assertThat(RuleSpec.parse("-A FORWARD -j").understood()).as("an option without its value").isFalse();
     }
+
+    @Test
+    void a_reject_as_iptables_save_prints_it_and_an_icmp_type_are_read() {
+        // iptables-save always adds --reject-with; -m icmp --icmp-type 8 is "echo-request"
+        RuleSpec reject = RuleSpec.parse("-A FORWARD -p icmp -j REJECT --reject-with icmp-port-unreachable");
+        RuleSpec echoRequests = RuleSpec.parse("-A FORWARD -p icmp -m icmp --icmp-type 8 -j DROP");
+        RuleSpec byName = RuleSpec.parse("-A FORWARD -p icmp -m icmp --icmp-type echo-request -j DROP");
+        RuleSpec notReplies = RuleSpec.parse("-A FORWARD -p icmp -m icmp ! --icmp-type 0/0 -j DROP");
+        RuleSpec.Packet request = new RuleSpec.Packet("172.18.0.2", "198.51.100.10", "br0", "eth0", "icmp", null, "UNICAST", "NEW", "8");
+        RuleSpec.Packet reply = new RuleSpec.Packet("198.51.100.10", "192.0.2.183", "eth0", "br0", "icmp", null, "UNICAST",
+                "ESTABLISHED", "0");
+
+        assertThat(reject.understood()).isTrue();
+        assertThat(reject.target()).isEqualTo("REJECT");
+        assertThat(reject.matches(request)).isTrue();
+        assertThat(echoRequests.matches(request)).isTrue();
+        assertThat(echoRequests.matches(reply)).isFalse();
+        assertThat(byName.matches(request)).isTrue();
+        assertThat(notReplies.matches(request)).isTrue();
+        assertThat(notReplies.matches(reply)).isFalse();
+        assertThat(echoRequests.matches(new RuleSpec.Packet("172.18.0.2", "198.51.100.10", "br0", "eth0", "icmp", null,
+                "UNICAST", "NEW"))).as("a packet whose type is unknown").isFalse();
+    }
 }
