@@ -20,6 +20,8 @@ import java.util.Map;
  */
 final class PrettyJson implements Closeable {
     private static final int BUFFER = 1 << 16;
+    /** Characters encoded at a time: each takes at most 6 bytes (an escape), so a chunk fits the buffer. */
+    private static final int CHUNK = BUFFER / 8;
     /** Room that any single write below needs at most, bar strings and indentation (checked apart). */
     private static final int SMALL = 32;
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
@@ -59,6 +61,7 @@ final class PrettyJson implements Closeable {
 
     private final OutputStream out;
     private final byte[] buffer = new byte[BUFFER];
+    private final char[] chars = new char[CHUNK];
     private int used;
     /** How deep the objects are nested: the indentation, as Jackson's pretty printer counts it. */
     private int nesting;
@@ -270,13 +273,14 @@ final class PrettyJson implements Closeable {
         int length = value.length();
         int from = 0;
         while (from < length) {
-            // each char takes at most 6 bytes (an escape) and 3 in UTF-8
-            int chunk = Math.min(length - from, BUFFER / 8);
+            int chunk = Math.min(length - from, CHUNK);
             room(chunk * 6);
+            // copied out first, as Jackson does: one loop for every string, whatever its coder
+            value.getChars(from, from + chunk, chars, 0);
             byte[] bytes = buffer;
             int at = used;
-            for (int i = from; i < from + chunk; i++) {
-                char c = value.charAt(i);
+            for (int i = 0; i < chunk; i++) {
+                char c = chars[i];
                 if (c < 0x80) {
                     byte escape = ESCAPES[c];
                     if (escape == 0) {
