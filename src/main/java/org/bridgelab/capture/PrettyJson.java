@@ -59,6 +59,19 @@ final class PrettyJson implements Closeable {
         }
     }
 
+    /**
+     * The encoded forms of the last few strings written through it, known by identity: for fields whose
+     * values are a few shared strings (a capture point's label, MAC addresses), each escaped and encoded once.
+     */
+    static final class Recent {
+        private static final int SIZE = 8;
+        /** Longer strings are encoded each time. */
+        private static final int LONGEST = 64;
+        private final String[] texts = new String[SIZE];
+        private final byte[][] encodings = new byte[SIZE][];
+        private int next;
+    }
+
     private final OutputStream out;
     private final byte[] buffer = new byte[BUFFER];
     private final char[] chars = new char[CHUNK];
@@ -139,6 +152,31 @@ final class PrettyJson implements Closeable {
             return literal("null");
         }
         quoted(value);
+        return this;
+    }
+
+    /** A string, or null; the same string object as one of {@code recent}'s is copied as it was encoded. */
+    PrettyJson string(String value, Recent recent) throws IOException {
+        if (value == null || value.length() > Recent.LONGEST) {
+            return string(value);
+        }
+        beforeValue();
+        for (int i = 0; i < Recent.SIZE; i++) {
+            if (recent.texts[i] == value) {
+                byte[] encoding = recent.encodings[i];
+                room(encoding.length);
+                System.arraycopy(encoding, 0, buffer, used, encoding.length);
+                used += encoding.length;
+                return this;
+            }
+        }
+        // at most 6 bytes a character, and the quotes: encoded in place without a flush, then kept
+        room(Recent.LONGEST * 6 + 2 * SMALL);
+        int start = used;
+        quoted(value);
+        recent.texts[recent.next] = value;
+        recent.encodings[recent.next] = Arrays.copyOfRange(buffer, start, used);
+        recent.next = (recent.next + 1) % Recent.SIZE;
         return this;
     }
 
@@ -279,35 +317,49 @@ final class PrettyJson implements Closeable {
             value.getChars(from, from + chunk, chars, 0);
             byte[] bytes = buffer;
             int at = used;
-            for (int i = 0; i < chunk; i++) {
+            int i = 0;
+            // most text is printable ASCII without quotes or backslashes: copied as is
+            for (; i < chunk; i++) {
                 char c = chars[i];
-                if (c < 0x80) {
-                    byte escape = ESCAPES[c];
-                    if (escape == 0) {
-                        bytes[at++] = (byte) c;
-                    } else if (escape > 0) {
-                        bytes[at++] = '\\';
-                        bytes[at++] = escape;
-                    } else {
-                        at = unicodeEscape(bytes, at, c);
-                    }
-                } else if (c < 0x800) {
-                    bytes[at++] = (byte) (0xc0 | (c >> 6));
-                    bytes[at++] = (byte) (0x80 | (c & 0x3f));
-                } else if (Character.isSurrogate(c)) {
-                    // Jackson escapes each half of a pair rather than combine them
-                    at = unicodeEscape(bytes, at, c);
-                } else {
-                    bytes[at++] = (byte) (0xe0 | (c >> 12));
-                    bytes[at++] = (byte) (0x80 | ((c >> 6) & 0x3f));
-                    bytes[at++] = (byte) (0x80 | (c & 0x3f));
+                if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+                    break;
                 }
+                bytes[at + i] = (byte) c;
             }
-            used = at;
+            used = i == chunk ? at + i : encoded(chars, i, chunk, bytes, at + i);
             from += chunk;
         }
         room(SMALL);
         buffer[used++] = '"';
+    }
+
+    /** Escapes and encodes {@code chars[from..to)} into {@code bytes} from {@code at}; returns the end. */
+    private static int encoded(char[] chars, int from, int to, byte[] bytes, int at) {
+        for (int i = from; i < to; i++) {
+            char c = chars[i];
+            if (c < 0x80) {
+                byte escape = ESCAPES[c];
+                if (escape == 0) {
+                    bytes[at++] = (byte) c;
+                } else if (escape > 0) {
+                    bytes[at++] = '\\';
+                    bytes[at++] = escape;
+                } else {
+                    at = unicodeEscape(bytes, at, c);
+                }
+            } else if (c < 0x800) {
+                bytes[at++] = (byte) (0xc0 | (c >> 6));
+                bytes[at++] = (byte) (0x80 | (c & 0x3f));
+            } else if (Character.isSurrogate(c)) {
+                // Jackson escapes each half of a pair rather than combine them
+                at = unicodeEscape(bytes, at, c);
+            } else {
+                bytes[at++] = (byte) (0xe0 | (c >> 12));
+                bytes[at++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+                bytes[at++] = (byte) (0x80 | (c & 0x3f));
+            }
+        }
+        return at;
     }
 
     private static int unicodeEscape(byte[] bytes, int at, char c) {

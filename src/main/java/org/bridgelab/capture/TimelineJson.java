@@ -44,6 +44,9 @@ public final class TimelineJson implements Closeable {
     private static final PrettyJson.Name NETFILTER_PATHS = PrettyJson.Name.of("netfilterPaths");
 
     private final PrettyJson json;
+    private final PrettyJson.Recent points = new PrettyJson.Recent();
+    private final PrettyJson.Recent protocols = new PrettyJson.Recent();
+    private final PrettyJson.Recent macs = new PrettyJson.Recent();
     private int rows;
 
     private TimelineJson(PrettyJson json) {
@@ -85,13 +88,13 @@ public final class TimelineJson implements Closeable {
                 .name(SEQUENCE).number(row.sequence())
                 .name(TRAVEL).number(row.travel())
                 .name(TIME_NANOS).number(row.timeNanos())
-                .name(POINT).string(row.point())
+                .name(POINT).string(row.point(), points)
                 .name(FROM).string(row.from())
                 .name(TO).string(row.to())
-                .name(PROTOCOL).string(row.protocol())
+                .name(PROTOCOL).string(row.protocol(), protocols)
                 .name(FLOW).string(row.flow())
-                .name(SRC_MAC).string(row.srcMac())
-                .name(DST_MAC).string(row.dstMac())
+                .name(SRC_MAC).string(row.srcMac(), macs)
+                .name(DST_MAC).string(row.dstMac(), macs)
                 .name(SUMMARY).string(row.summary())
                 .name(NAT_PAIR).number(row.natPair())
                 .name(NETFILTER_PATH).number(row.netfilterPath())

@@ -91,6 +91,36 @@ class PrettyJsonTest {
         assertThat(ours(tree)).isEqualTo(jackson(tree));
     }
 
+    @Test
+    void shared_strings_copied_from_their_first_encoding_come_out_as_if_encoded_each_time() throws Exception {
+        // given: a dozen shared strings (more than are remembered), escapes, a long one and null among them
+        Random random = new Random(5);
+        String[] pool = new String[12];
+        for (int i = 0; i < pool.length; i++) {
+            pool[i] = randomString(random, i == 0 ? 100 : random.nextInt(20));
+        }
+        pool[1] = null;
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        ByteArrayOutputStream remembered = new ByteArrayOutputStream();
+        PrettyJson.Recent recent = new PrettyJson.Recent();
+
+        // when: 100 000 of them, enough to cross the buffer many times
+        try (PrettyJson one = new PrettyJson(plain); PrettyJson other = new PrettyJson(remembered)) {
+            one.startArray();
+            other.startArray();
+            for (int i = 0; i < 100_000; i++) {
+                String value = pool[random.nextInt(random.nextBoolean() ? 3 : pool.length)];
+                one.string(value);
+                other.string(value, recent);
+            }
+            one.endArray();
+            other.endArray();
+        }
+
+        // then:
+        assertThat(remembered.toByteArray()).isEqualTo(plain.toByteArray());
+    }
+
     private static JsonNode randomContainer(Random random, int depth) {
         int size = random.nextInt(5);
         if (random.nextBoolean()) {
