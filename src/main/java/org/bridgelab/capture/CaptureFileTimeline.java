@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,18 +13,22 @@ import java.util.Map;
  * A capture file laid out as the timeline {@code run --timeline} writes: every frame in kernel-time order
  * across the file's capture points (a stable sort, so frames of one instant keep their file order),
  * correlated into journeys and NAT pairs. A file knows no netfilter paths and no lab nodes, so the timeline
- * has neither. Frames wait in a {@link PacketStore} (a few large arrays, not two objects per frame). Two
- * passes over them in kernel order: the first decodes and correlates, keeping only each frame's travel
- * number; the second decodes again (cheap on the fast path) into rows that are written and let go, now that
- * every NAT pair is known. A million frames need no million events or rows alive at once.
+ * has neither. Two passes over the frames in kernel order: the first decodes and correlates, keeping only
+ * each frame's travel number; the second decodes again (cheap on the fast path) into rows that are written
+ * and let go, now that every NAT pair is known. A million frames need no million events or rows alive at once.
+ *
+ * <p>Most files are in kernel order already (one tcpdump, or BridgeLab's own export, which it sorts): their
+ * frames are correlated as they are read and read again from the file for the rows, so none is kept. A file
+ * whose times go back (capture points written one after the other, or interleaved as they arrived) is read
+ * once more, into a {@link PacketStore} (a few large arrays, not two objects per frame), and both passes
+ * visit the store in kernel order.
  */
 public final class CaptureFileTimeline {
     private static final LabNodes.Hop NO_NODES = new LabNodes.Hop(null, null);
 
-    private final PacketStore inFileOrder;
-    private final long[] kernelOrder;
+    private final Frames frames;
     private final long[] travels;
-    private final List<CapturePoint> points = new ArrayList<>();
+    private final List<CapturePoint> points;
     private final List<NatPair> pairs;
 
     /** Receives the rows in kernel order. */
@@ -32,19 +37,16 @@ public final class CaptureFileTimeline {
         void row(Timeline.Row row) throws IOException;
     }
 
-    private CaptureFileTimeline(PacketStore inFileOrder, long[] kernelOrder) {
-        this.inFileOrder = inFileOrder;
-        this.kernelOrder = kernelOrder;
-        this.travels = new long[kernelOrder.length];
-        PacketCorrelator correlator = new PacketCorrelator();
-        for (int sequence = 0; sequence < kernelOrder.length; sequence++) {
-            CapturePoint point = inFileOrder.point(kernelOrder[sequence]);
-            if (!points.contains(point)) {
-                points.add(point);
-            }
-            travels[sequence] = correlator.accept(event(sequence, point)).travel();
-        }
-        this.pairs = correlator.natPairs();
+    /** The file's frames in kernel order, visited as often as asked; a frame's sequence number is its place. */
+    private interface Frames {
+        void visit(CaptureFileReader.Sink sink) throws IOException;
+    }
+
+    private CaptureFileTimeline(Frames frames, Correlation correlation) {
+        this.frames = frames;
+        this.travels = correlation.travels();
+        this.points = correlation.points;
+        this.pairs = correlation.correlator.natPairs();
     }
 
     /**
@@ -54,9 +56,18 @@ public final class CaptureFileTimeline {
      * @throws IOException         when it cannot be read
      */
     public static CaptureFileTimeline lay(Path file) throws IOException {
-        PacketStore inFileOrder = new PacketStore(Integer.MAX_VALUE, Long.MAX_VALUE);
-        CaptureFileReader.read(file, (point, record) -> inFileOrder.append(point, record, 0));
-        return new CaptureFileTimeline(inFileOrder, inFileOrder.sequencesInKernelOrder());
+        Correlation inFileOrder = new Correlation();
+        try {
+            CaptureFileReader.read(file, inFileOrder::acceptInOrder);
+            return new CaptureFileTimeline(new InFile(file, inFileOrder.count), inFileOrder);
+        } catch (OutOfOrder e) {
+            PacketStore store = new PacketStore(Integer.MAX_VALUE, Long.MAX_VALUE);
+            CaptureFileReader.read(file, (point, record) -> store.append(point, record, 0));
+            Frames stored = new Stored(store, store.sequencesInKernelOrder());
+            Correlation inKernelOrder = new Correlation();
+            stored.visit(inKernelOrder::accept);
+            return new CaptureFileTimeline(stored, inKernelOrder);
+        }
     }
 
     /** {@code lay(file).timeline()}: the whole timeline in memory (for tests and small files). */
@@ -65,7 +76,7 @@ public final class CaptureFileTimeline {
     }
 
     public Timeline timeline() {
-        List<Timeline.Row> rows = new ArrayList<>(kernelOrder.length);
+        List<Timeline.Row> rows = new ArrayList<>(travels.length);
         try {
             rows(rows::add);
         } catch (IOException e) {
@@ -77,7 +88,7 @@ public final class CaptureFileTimeline {
     /**
      * Streams the timeline to {@code json} (see {@link TimelineJson}), row by row; returns the number of rows.
      *
-     * @throws IOException when the JSON cannot be written
+     * @throws IOException when the JSON cannot be written, or the capture file can no longer be read
      */
     public int write(Path json) throws IOException {
         try (TimelineJson out = TimelineJson.start(json, List.of(), pointLabels())) {
@@ -87,23 +98,98 @@ public final class CaptureFileTimeline {
         }
     }
 
-    private PacketEvent event(int sequence, CapturePoint point) {
-        return PacketDecoder.decode(point, sequence, inFileOrder.record(kernelOrder[sequence]));
-    }
-
     /** The second pass: each frame decoded again into its row, with its travel and NAT pair. */
     private void rows(RowSink sink) throws IOException {
         Map<Long, Integer> pairBySequence = TimelineBuilder.pairIndexBySequence(pairs);
         Map<CapturePoint, String> labels = new HashMap<>();
-        for (int sequence = 0; sequence < kernelOrder.length; sequence++) {
-            CapturePoint point = inFileOrder.point(kernelOrder[sequence]);
-            PacketEvent event = event(sequence, point).withTravel(travels[sequence]);
-            sink.row(TimelineBuilder.rowOf(event, labels.computeIfAbsent(point, CapturePoint::label), NO_NODES,
-                    event.srcMac(), event.dstMac(), pairBySequence.get((long) sequence)));
+        int[] sequence = {0};
+        try {
+            frames.visit((point, record) -> {
+                int at = sequence[0]++;
+                if (at == travels.length) {
+                    throw new UncheckedIOException(new IOException("the capture file changed while read: it has more "
+                            + "than the " + travels.length + " frames it had"));
+                }
+                PacketEvent event = PacketDecoder.decode(point, at, record).withTravel(travels[at]);
+                try {
+                    sink.row(TimelineBuilder.rowOf(event, labels.computeIfAbsent(point, CapturePoint::label), NO_NODES,
+                            event.srcMac(), event.dstMac(), pairBySequence.get((long) at)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
     private List<String> pointLabels() {
         return points.stream().map(CapturePoint::label).toList();
+    }
+
+    /** The first pass: frames decoded and correlated in kernel order, their travel numbers and points noted. */
+    private static final class Correlation {
+        final PacketCorrelator correlator = new PacketCorrelator();
+        final List<CapturePoint> points = new ArrayList<>();
+        long[] travels = new long[1024];
+        int count;
+        long lastTime = Long.MIN_VALUE;
+
+        void accept(CapturePoint point, PcapRecord record) {
+            if (!points.contains(point)) {
+                points.add(point);
+            }
+            if (count == travels.length) {
+                travels = Arrays.copyOf(travels, count * 2);
+            }
+            travels[count] = correlator.accept(PacketDecoder.decode(point, count, record)).travel();
+            count++;
+        }
+
+        /** {@link #accept}, while the file's times never go back; else gives up with {@link OutOfOrder}. */
+        void acceptInOrder(CapturePoint point, PcapRecord record) {
+            if (record.timestampNanos() < lastTime) {
+                throw new OutOfOrder();
+            }
+            lastTime = record.timestampNanos();
+            accept(point, record);
+        }
+
+        long[] travels() {
+            return Arrays.copyOf(travels, count);
+        }
+    }
+
+    /** A file found to be in kernel order: read again. */
+    private record InFile(Path file, int count) implements Frames {
+        @Override
+        public void visit(CaptureFileReader.Sink sink) throws IOException {
+            long read;
+            try {
+                read = CaptureFileReader.read(file, sink);
+            } catch (PcapFormatException e) {
+                throw new IOException("the capture file changed while read: " + e.getMessage(), e);
+            }
+            if (read != count) {
+                throw new IOException("the capture file changed while read: " + read + " frames now, " + count + " before");
+            }
+        }
+    }
+
+    /** A file's frames kept in file order, visited in kernel order. */
+    private record Stored(PacketStore store, long[] kernelOrder) implements Frames {
+        @Override
+        public void visit(CaptureFileReader.Sink sink) {
+            for (long sequence : kernelOrder) {
+                sink.frame(store.point(sequence), store.record(sequence));
+            }
+        }
+    }
+
+    /** A frame earlier than the one before it: the file is not in kernel order. */
+    private static final class OutOfOrder extends RuntimeException {
+        OutOfOrder() {
+            super("the file's times go back", null, false, false);
+        }
     }
 }

@@ -1,17 +1,20 @@
 package org.bridgelab.capture;
 
 /**
- * The decoder's hot path: the common frames of a lab (Ethernet II carrying ARP, or unfragmented IPv4 with
- * ICMP echo, TCP, UDP or IGMP) read straight from the bytes, without building pcap4j packets. It gives the
- * very {@link PacketEvent} pcap4j's path gives (same summary, identity, ports…; {@code FastDecoderTest}
- * compares the two over every recorded frame and thousands of broken ones), and answers null for anything
- * else (IPv6, VLAN tags, fragments, other ICMP types, DNS and GTP ports pcap4j decodes further, truncated
- * or odd headers), which {@link PacketDecoder} then hands to pcap4j. Never throws.
+ * The decoder's hot path: the common frames of a lab (Ethernet II carrying ARP, unfragmented IPv4 with ICMP
+ * echo, TCP, UDP or IGMP, or IPv6 with its header whole) read straight from the bytes, without building
+ * pcap4j packets. It gives the very {@link PacketEvent} pcap4j's path gives (same summary, identity, ports…;
+ * {@code FastDecoderTest} compares the two over every recorded frame and thousands of broken ones), and
+ * answers null for anything else (VLAN tags, fragments, other ICMP types, DNS and GTP ports pcap4j decodes
+ * further, truncated or odd headers), which {@link PacketDecoder} then hands to pcap4j. IPv6 is read from
+ * the bytes on both paths (pcap4j only gives the addresses there), so an IPv6 frame whose inner layers
+ * pcap4j cannot parse is still shown as the IPv6 packet it is. Never throws.
  */
 final class FastDecoder {
     private static final int ETHERNET = 14;
     private static final int ETHERTYPE_IPV4 = 0x0800;
     private static final int ETHERTYPE_ARP = 0x0806;
+    private static final int ETHERTYPE_IPV6 = 0x86dd;
     private static final int ARP_LENGTH = 28;
     private static final int ARP_REQUEST = 1;
     private static final int ARP_REPLY = 2;
@@ -36,6 +39,7 @@ final class FastDecoder {
     /** Recently seen addresses as text, so that a million frames between a few hosts share a few strings. */
     private static final TextCache IP_TEXTS = new TextCache();
     private static final TextCache MAC_TEXTS = new TextCache();
+    private static final Ipv6TextCache IPV6_TEXTS = new Ipv6TextCache();
 
     private FastDecoder() {
     }
@@ -53,6 +57,9 @@ final class FastDecoder {
             }
             if (type == ETHERTYPE_IPV4) {
                 return ipv4(point, sequence, record, frame);
+            }
+            if (type == ETHERTYPE_IPV6) {
+                return ipv6(point, sequence, record, frame);
             }
             return null;
         } catch (RuntimeException e) {
@@ -125,6 +132,20 @@ final class FastDecoder {
         return new PacketEvent(sequence, point, record.timestampNanos(), record.originalLength(), mac(frame, 6),
                 mac(frame, 0), transport.protocol(), ip.src(), ip.dst(), transport.srcPort(), transport.dstPort(), ipId,
                 identity, summary, 0);
+    }
+
+    /** An IPv6 packet: its addresses, what it carries (by {@link PacketDecoder#ipv6What}) and its payload's hash. */
+    private static PacketEvent ipv6(CapturePoint point, long sequence, PcapRecord record, byte[] frame) {
+        if (frame.length < ETHERNET + PacketDecoder.IPV6_HEADER) {
+            return null;
+        }
+        int end = PacketDecoder.ipv6End(frame);
+        String srcIp = ipv6(frame, ETHERNET + 8);
+        String dstIp = ipv6(frame, ETHERNET + 24);
+        String summary = srcIp + " > " + dstIp + ": " + PacketDecoder.ipv6What(frame, end);
+        long identity = PacketDecoder.ipv6Identity(srcIp, dstIp, frame, end);
+        return new PacketEvent(sequence, point, record.timestampNanos(), record.originalLength(), mac(frame, 6),
+                mac(frame, 0), Protocol.IPV6, srcIp, dstIp, -1, -1, -1, identity, summary, 0);
     }
 
     /** The IPv4 header fields the layers above need. */
@@ -289,6 +310,18 @@ final class FastDecoder {
         return text;
     }
 
+    /** An IPv6 address as people write it, shared with earlier frames from the same address. */
+    private static String ipv6(byte[] bytes, int at) {
+        long high = ((long) s32(bytes, at) << 32) | (s32(bytes, at + 4) & 0xffffffffL);
+        long low = ((long) s32(bytes, at + 8) << 32) | (s32(bytes, at + 12) & 0xffffffffL);
+        String text = IPV6_TEXTS.get(high, low);
+        if (text == null) {
+            text = PacketDecoder.compressed(java.util.Arrays.copyOfRange(bytes, at, at + 16));
+            IPV6_TEXTS.put(high, low, text);
+        }
+        return text;
+    }
+
     private static String mac(byte[] bytes, int at) {
         long key = ((long) u16(bytes, at) << 32) | (s32(bytes, at + 2) & 0xffffffffL);
         String text = MAC_TEXTS.get(key);
@@ -322,6 +355,29 @@ final class FastDecoder {
         private static int slot(long key) {
             long mixed = key * 0x9E3779B97F4A7C15L;
             return (int) (mixed >>> 54) & (SIZE - 1);
+        }
+    }
+
+    /** {@link TextCache} for 128-bit keys (IPv6 addresses). */
+    private static final class Ipv6TextCache {
+        private static final int SIZE = 256;
+        private final Entry[] slots = new Entry[SIZE];
+
+        private record Entry(long high, long low, String text) {
+        }
+
+        String get(long high, long low) {
+            Entry entry = slots[slot(high, low)];
+            return entry != null && entry.high() == high && entry.low() == low ? entry.text() : null;
+        }
+
+        void put(long high, long low, String text) {
+            slots[slot(high, low)] = new Entry(high, low, text);
+        }
+
+        private static int slot(long high, long low) {
+            long mixed = PacketDecoder.mix(high, low) * 0x9E3779B97F4A7C15L;
+            return (int) (mixed >>> 56) & (SIZE - 1);
         }
     }
 }

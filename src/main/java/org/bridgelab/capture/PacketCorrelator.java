@@ -33,9 +33,9 @@ public final class PacketCorrelator {
 
     private final Map<Long, Journey> journeys = new LinkedHashMap<>();
     private final LinkedHashMap<Long, NatPair> pairsByTravel = new LinkedHashMap<>();
-    /** The kernel time each rewrite ("src A>B", "dst B>A") was first seen at, and the pairs that made it. */
-    private final Map<String, Long> earliest = new HashMap<>();
-    private final Map<String, java.util.Deque<Long>> travelsByRewrite = new HashMap<>();
+    /** The kernel time each rewrite (source A→B, destination B→A) was first seen at, and the pairs that made it. */
+    private final Map<Rewrite, Long> earliest = new HashMap<>();
+    private final Map<Rewrite, java.util.Deque<Long>> travelsByRewrite = new HashMap<>();
     private long lastTravel;
 
     /** What correlation found for one sighting: its travel number and the NAT pairs it found or corrected. */
@@ -82,10 +82,10 @@ public final class PacketCorrelator {
     private List<NatPair> record(NatPair translation) {
         NatPair previous = pairsByTravel.get(translation.travel());
         if (previous != null) {
-            withRewrite(rewriteKey(previous)).remove(previous.travel());
+            withRewrite(Rewrite.of(previous)).remove(previous.travel());
         }
-        String key = rewriteKey(translation);
-        String reverse = reverseKey(translation);
+        Rewrite key = Rewrite.of(translation);
+        Rewrite reverse = key.reverse();
         // which of the two rewrites came first: a new earliest time of one may turn the other into a reverse
         boolean wasReverse = isReverse(key, reverse);
         boolean wasUndone = isReverse(reverse, key);
@@ -94,7 +94,7 @@ public final class PacketCorrelator {
         List<NatPair> changed = new ArrayList<>();
         name(translation, changed);
         if (isReverse(key, reverse) != wasReverse || isReverse(reverse, key) != wasUndone) {
-            for (String affected : List.of(key, reverse)) {
+            for (Rewrite affected : List.of(key, reverse)) {
                 for (long travel : List.copyOf(withRewrite(affected))) {
                     name(pairsByTravel.get(travel), changed);
                 }
@@ -102,7 +102,7 @@ public final class PacketCorrelator {
         }
         while (pairsByTravel.size() > MAX_PAIRS) {
             NatPair oldest = pairsByTravel.remove(pairsByTravel.keySet().iterator().next());
-            String oldestKey = rewriteKey(oldest);
+            Rewrite oldestKey = Rewrite.of(oldest);
             withRewrite(oldestKey).remove(oldest.travel());
             if (withRewrite(oldestKey).isEmpty()) {
                 travelsByRewrite.remove(oldestKey);
@@ -117,7 +117,8 @@ public final class PacketCorrelator {
         if (pair == null) {
             return;
         }
-        NatPair.Kind kind = kindOf(pair, isReverse(rewriteKey(pair), reverseKey(pair)));
+        Rewrite rewrite = Rewrite.of(pair);
+        NatPair.Kind kind = kindOf(pair, isReverse(rewrite, rewrite.reverse()));
         NatPair named = pair.kind() == kind ? pair : new NatPair(kind, pair.travel(), pair.before(), pair.after());
         if (!named.equals(pairsByTravel.get(named.travel()))) {
             pairsByTravel.put(named.travel(), named);
@@ -127,21 +128,21 @@ public final class PacketCorrelator {
     }
 
     /** Whether pairs with this rewrite undo an earlier one: the reverse rewrite was seen first. */
-    private boolean isReverse(String key, String reverse) {
+    private boolean isReverse(Rewrite key, Rewrite reverse) {
         Long mine = earliest.get(key);
         Long theirs = earliest.get(reverse);
         return mine != null && theirs != null && theirs < mine;
     }
 
-    private java.util.Deque<Long> withRewrite(String key) {
+    private java.util.Deque<Long> withRewrite(Rewrite key) {
         return travelsByRewrite.computeIfAbsent(key, k -> new java.util.ArrayDeque<>());
     }
 
     private static NatPair.Kind kindOf(NatPair pair, boolean reverse) {
         PacketEvent before = pair.before();
         PacketEvent after = pair.after();
-        boolean srcChanged = !endpoint(before.srcIp(), before.srcPort()).equals(endpoint(after.srcIp(), after.srcPort()));
-        boolean dstChanged = !endpoint(before.dstIp(), before.dstPort()).equals(endpoint(after.dstIp(), after.dstPort()));
+        boolean srcChanged = !sameSource(before, after);
+        boolean dstChanged = !sameDestination(before, after);
         if (srcChanged && dstChanged) {
             return NatPair.Kind.SNAT_AND_DNAT;
         }
@@ -151,22 +152,37 @@ public final class PacketCorrelator {
         return srcChanged ? NatPair.Kind.SNAT : NatPair.Kind.DNAT;
     }
 
-    /** "src A>B": the source rewritten from A to B; "dst A>B" likewise. */
-    private static String rewriteKey(NatPair pair) {
-        PacketEvent before = pair.before();
-        PacketEvent after = pair.after();
-        String fromSrc = endpoint(before.srcIp(), before.srcPort());
-        String toSrc = endpoint(after.srcIp(), after.srcPort());
-        return fromSrc.equals(toSrc)
-                ? "dst " + endpoint(before.dstIp(), before.dstPort()) + ">" + endpoint(after.dstIp(), after.dstPort())
-                : "src " + fromSrc + ">" + toSrc;
+    /**
+     * What a translation rewrote: the source from A to B, or else the destination (an address and a port, or
+     * the ICMP echo id, each).
+     */
+    private record Rewrite(boolean source, String fromIp, int fromPort, String toIp, int toPort) {
+
+        static Rewrite of(NatPair pair) {
+            PacketEvent before = pair.before();
+            PacketEvent after = pair.after();
+            return sameSource(before, after)
+                    ? new Rewrite(false, before.dstIp(), before.dstPort(), after.dstIp(), after.dstPort())
+                    : new Rewrite(true, before.srcIp(), before.srcPort(), after.srcIp(), after.srcPort());
+        }
+
+        /** The rewrite that undoes this one on a reply: a source rewrite A→B is undone by a destination B→A. */
+        Rewrite reverse() {
+            return new Rewrite(!source, toIp, toPort, fromIp, fromPort);
+        }
     }
 
-    /** The rewrite that undoes this one on a reply: a source rewrite A→B is undone by a destination B→A. */
-    private static String reverseKey(NatPair pair) {
-        String key = rewriteKey(pair);
-        String[] parts = key.substring(4).split(">", 2);
-        return (key.startsWith("src") ? "dst " : "src ") + parts[1] + ">" + parts[0];
+    private static boolean sameSource(PacketEvent one, PacketEvent other) {
+        return one.srcPort() == other.srcPort() && Objects.equals(one.srcIp(), other.srcIp());
+    }
+
+    private static boolean sameDestination(PacketEvent one, PacketEvent other) {
+        return one.dstPort() == other.dstPort() && Objects.equals(one.dstIp(), other.dstIp());
+    }
+
+    /** The same protocol, addresses and ports: the same address tuple of a journey. */
+    private static boolean sameFlow(PacketEvent one, PacketEvent other) {
+        return one.protocol() == other.protocol() && sameSource(one, other) && sameDestination(one, other);
     }
 
     private void forgetOlderThan(long nanos) {
@@ -177,14 +193,6 @@ public final class PacketCorrelator {
             }
             oldest.remove();
         }
-    }
-
-    private static String flowOf(PacketEvent event) {
-        return event.protocol() + " " + endpoint(event.srcIp(), event.srcPort()) + ">" + endpoint(event.dstIp(), event.dstPort());
-    }
-
-    private static String endpoint(String ip, int port) {
-        return Objects.toString(ip) + ":" + port;
     }
 
     /** One packet's journey: the different address tuples it has been seen with. */
@@ -198,14 +206,13 @@ public final class PacketCorrelator {
         }
 
         void see(PacketEvent event) {
-            String flow = flowOf(event);
             for (Variant variant : variants) {
-                if (variant.flow.equals(flow)) {
+                if (sameFlow(variant.sightings.get(0), event)) {
                     variant.see(event);
                     return;
                 }
             }
-            variants.add(new Variant(flow, event));
+            variants.add(new Variant(event));
         }
 
         /**
@@ -226,11 +233,9 @@ public final class PacketCorrelator {
 
     /** The sightings of one address tuple, in kernel order. */
     private static final class Variant {
-        final String flow;
         final List<PacketEvent> sightings = new ArrayList<>(2);
 
-        Variant(String flow, PacketEvent first) {
-            this.flow = flow;
+        Variant(PacketEvent first) {
             sightings.add(first);
         }
 

@@ -25,6 +25,8 @@ import org.pcap4j.packet.namednumber.IpNumber;
  */
 public final class PacketDecoder {
     private static final int MAX_TEXT = 60;
+    private static final int ETHERNET = 14;
+    static final int IPV6_HEADER = 40;
 
     private PacketDecoder() {
     }
@@ -178,31 +180,15 @@ public final class PacketDecoder {
             protocol = Protocol.IPV6;
             srcIp = text(ip.getHeader().getSrcAddr());
             dstIp = text(ip.getHeader().getDstAddr());
-            Packet payload = ip.getPayload();
-            // router and neighbour solicitations, listener reports: a new namespace's own IPv6 start-up
-            int icmpType = icmpV6Type(ip.getRawData());
-            summary = srcIp + " > " + dstIp + ": " + (icmpType < 0 ? "IPv6 " + ip.getHeader().getNextHeader().name()
-                    : "ICMPv6 " + icmpV6Name(icmpType));
-            identity = mix(mix(srcIp.hashCode(), dstIp.hashCode()), payload == null ? 0 : Arrays.hashCode(payload.getRawData()));
+            // what it carries and its identity from the frame's own bytes, as the fast path reads them: pcap4j
+            // 1.8 reparses some payloads wrongly (an MLD report behind a hop-by-hop header with padding is read
+            // two bytes early, as an ICMPv6 error holding an IPv6 packet) and then rewrites their bytes
+            int end = ipv6End(record.data());
+            summary = srcIp + " > " + dstIp + ": " + ipv6What(record.data(), end);
+            identity = ipv6Identity(srcIp, dstIp, record.data(), end);
         }
 
-        /**
-         * The ICMPv6 type behind the IPv6 header and its hop-by-hop, routing and destination options
-         * headers, or -1. Read from the bytes: pcap4j 1.8 miscounts a hop-by-hop header with padding (as MLD
-         * reports carry) and then reads the ICMPv6 header two bytes early.
-         */
-        private static int icmpV6Type(byte[] ipv6) {
-            int next = ipv6.length > 6 ? ipv6[6] & 0xff : -1;
-            int offset = 40;
-            while ((next == 0 || next == 43 || next == 60) && offset + 1 < ipv6.length) {
-                int length = ((ipv6[offset + 1] & 0xff) + 1) * 8;
-                next = ipv6[offset] & 0xff;
-                offset += length;
-            }
-            return next == 58 && offset < ipv6.length ? ipv6[offset] & 0xff : -1;
-        }
-
-        private static String icmpV6Name(int type) {
+        static String icmpV6Name(int type) {
             return switch (type) {
                 case 1 -> "destination unreachable";
                 case 2 -> "packet too big";
@@ -250,6 +236,45 @@ public final class PacketDecoder {
             return (h.getSyn() ? 1 : 0) | (h.getFin() ? 2 : 0) | (h.getRst() ? 4 : 0) | (h.getPsh() ? 8 : 0)
                     | (h.getAck() ? 16 : 0) | (h.getUrg() ? 32 : 0);
         }
+    }
+
+    /**
+     * Where the IPv6 packet in an Ethernet frame (at least its header) ends, as pcap4j bounds it: after its
+     * payload length, or at the end of the frame when that is zero (segmentation offload) or too long.
+     */
+    static int ipv6End(byte[] frame) {
+        int start = ETHERNET + IPV6_HEADER;
+        int declared = ((frame[ETHERNET + 4] & 0xff) << 8) | (frame[ETHERNET + 5] & 0xff);
+        int available = frame.length - start;
+        return start + (declared == 0 || declared > available ? available : declared);
+    }
+
+    /** "ICMPv6 neighbor solicitation", "IPv6 UDP": what the IPv6 packet in {@code frame[14..end)} carries. */
+    static String ipv6What(byte[] frame, int end) {
+        int icmpType = icmpV6Type(frame, ETHERNET, end);
+        return icmpType < 0 ? "IPv6 " + IpNumber.getInstance(frame[ETHERNET + 6]).name()
+                : "ICMPv6 " + Decoding.icmpV6Name(icmpType);
+    }
+
+    /** An IPv6 packet's identity: its addresses and its whole payload (0 for a packet without one). */
+    static long ipv6Identity(String srcIp, String dstIp, byte[] frame, int end) {
+        int start = ETHERNET + IPV6_HEADER;
+        return mix(mix(srcIp.hashCode(), dstIp.hashCode()), end == start ? 0 : FastDecoder.hash(frame, start, end));
+    }
+
+    /**
+     * The ICMPv6 type behind the IPv6 header of {@code bytes[from..to)} and its hop-by-hop, routing and
+     * destination options headers, or -1.
+     */
+    private static int icmpV6Type(byte[] bytes, int from, int to) {
+        int next = bytes[from + 6] & 0xff;
+        int offset = from + IPV6_HEADER;
+        while ((next == 0 || next == 43 || next == 60) && offset + 1 < to) {
+            int length = ((bytes[offset + 1] & 0xff) + 1) * 8;
+            next = bytes[offset] & 0xff;
+            offset += length;
+        }
+        return next == 58 && offset < to ? bytes[offset] & 0xff : -1;
     }
 
     static String text(InetAddress address) {

@@ -1,12 +1,8 @@
 package org.bridgelab.capture;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,23 +11,51 @@ import java.util.List;
  * Writes a {@link Timeline} as JSON one row at a time, so that a million rows need never be alive at once:
  * the lanes and capture points first, then each row as it comes (in kernel order), then the NAT pairs and
  * netfilter paths. The output is the JSON Jackson writes for the whole {@link Timeline} record, indented,
- * byte for byte ({@code TimelineJsonTest}); {@code run --timeline} and {@code bridgelab timeline} write it.
+ * byte for byte ({@code TimelineTest}, {@code CaptureFileTimelineTest}); {@code run --timeline} and {@code bridgelab timeline} write it.
+ * The rows and pairs are written by {@link PrettyJson}, field by field; the few netfilter paths, with their
+ * nested steps, go through Jackson's tree of the records.
  */
 public final class TimelineJson implements Closeable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final int BUFFER = 1 << 16;
+    private static final PrettyJson.Name LANES = PrettyJson.Name.of("lanes");
+    private static final PrettyJson.Name CAPTURE_POINTS = PrettyJson.Name.of("capturePoints");
+    private static final PrettyJson.Name EVENTS = PrettyJson.Name.of("events");
+    private static final PrettyJson.Name SEQUENCE = PrettyJson.Name.of("sequence");
+    private static final PrettyJson.Name TRAVEL = PrettyJson.Name.of("travel");
+    private static final PrettyJson.Name TIME_NANOS = PrettyJson.Name.of("timeNanos");
+    private static final PrettyJson.Name POINT = PrettyJson.Name.of("point");
+    private static final PrettyJson.Name FROM = PrettyJson.Name.of("from");
+    private static final PrettyJson.Name TO = PrettyJson.Name.of("to");
+    private static final PrettyJson.Name PROTOCOL = PrettyJson.Name.of("protocol");
+    private static final PrettyJson.Name FLOW = PrettyJson.Name.of("flow");
+    private static final PrettyJson.Name SRC_MAC = PrettyJson.Name.of("srcMac");
+    private static final PrettyJson.Name DST_MAC = PrettyJson.Name.of("dstMac");
+    private static final PrettyJson.Name SUMMARY = PrettyJson.Name.of("summary");
+    private static final PrettyJson.Name NAT_PAIR = PrettyJson.Name.of("natPair");
+    private static final PrettyJson.Name NETFILTER_PATH = PrettyJson.Name.of("netfilterPath");
+    private static final PrettyJson.Name NAT_PAIRS = PrettyJson.Name.of("natPairs");
+    private static final PrettyJson.Name KIND = PrettyJson.Name.of("kind");
+    private static final PrettyJson.Name BEFORE = PrettyJson.Name.of("before");
+    private static final PrettyJson.Name AFTER = PrettyJson.Name.of("after");
+    private static final PrettyJson.Name NODE = PrettyJson.Name.of("node");
+    private static final PrettyJson.Name FIELD = PrettyJson.Name.of("field");
+    private static final PrettyJson.Name REWRITE = PrettyJson.Name.of("rewrite");
+    private static final PrettyJson.Name DESCRIPTION = PrettyJson.Name.of("description");
+    private static final PrettyJson.Name NETFILTER_PATHS = PrettyJson.Name.of("netfilterPaths");
 
-    private final JsonGenerator json;
+    private final PrettyJson json;
+    private final PrettyJson.Recent points = new PrettyJson.Recent();
+    private final PrettyJson.Recent protocols = new PrettyJson.Recent();
+    private final PrettyJson.Recent macs = new PrettyJson.Recent();
     private int rows;
 
-    private TimelineJson(OutputStream out) throws IOException {
-        json = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8);
-        json.useDefaultPrettyPrinter();
+    private TimelineJson(PrettyJson json) {
+        this.json = json;
     }
 
     /** Starts the file: lanes, capture points, and the opening of the rows. */
     public static TimelineJson start(Path file, List<String> lanes, List<String> capturePoints) throws IOException {
-        TimelineJson writer = new TimelineJson(new BufferedOutputStream(Files.newOutputStream(file), BUFFER));
+        TimelineJson writer = new TimelineJson(new PrettyJson(Files.newOutputStream(file)));
         try {
             writer.head(lanes, capturePoints);
         } catch (IOException | RuntimeException e) {
@@ -52,54 +76,52 @@ public final class TimelineJson implements Closeable {
     }
 
     private void head(List<String> lanes, List<String> capturePoints) throws IOException {
-        json.writeStartObject();
-        strings("lanes", lanes);
-        strings("capturePoints", capturePoints);
-        json.writeFieldName("events");
-        json.writeStartArray();
+        json.startObject();
+        strings(LANES, lanes);
+        strings(CAPTURE_POINTS, capturePoints);
+        json.name(EVENTS).startArray();
     }
 
     /** The next row; rows come in the timeline's (kernel) order. */
     public void row(Timeline.Row row) throws IOException {
-        json.writeStartObject();
-        json.writeNumberField("sequence", row.sequence());
-        json.writeNumberField("travel", row.travel());
-        json.writeNumberField("timeNanos", row.timeNanos());
-        json.writeStringField("point", row.point());
-        json.writeStringField("from", row.from());
-        json.writeStringField("to", row.to());
-        json.writeStringField("protocol", row.protocol());
-        json.writeStringField("flow", row.flow());
-        json.writeStringField("srcMac", row.srcMac());
-        json.writeStringField("dstMac", row.dstMac());
-        json.writeStringField("summary", row.summary());
-        integer("natPair", row.natPair());
-        integer("netfilterPath", row.netfilterPath());
-        json.writeEndObject();
+        json.startObject()
+                .name(SEQUENCE).number(row.sequence())
+                .name(TRAVEL).number(row.travel())
+                .name(TIME_NANOS).number(row.timeNanos())
+                .name(POINT).string(row.point(), points)
+                .name(FROM).string(row.from())
+                .name(TO).string(row.to())
+                .name(PROTOCOL).string(row.protocol(), protocols)
+                .name(FLOW).string(row.flow())
+                .name(SRC_MAC).string(row.srcMac(), macs)
+                .name(DST_MAC).string(row.dstMac(), macs)
+                .name(SUMMARY).string(row.summary())
+                .name(NAT_PAIR).number(row.natPair())
+                .name(NETFILTER_PATH).number(row.netfilterPath())
+                .endObject();
         rows++;
     }
 
     /** Ends the rows, writes the pairs and paths and closes the timeline (not the file: {@link #close()}). */
     public void finish(List<Timeline.Pair> natPairs, List<Timeline.Path> netfilterPaths) throws IOException {
-        json.writeEndArray();
-        json.writeFieldName("natPairs");
-        json.writeStartArray();
+        json.endArray();
+        json.name(NAT_PAIRS).startArray();
         for (Timeline.Pair pair : natPairs) {
-            json.writeStartObject();
-            json.writeStringField("kind", pair.kind());
-            json.writeNumberField("before", pair.before());
-            json.writeNumberField("after", pair.after());
-            json.writeStringField("node", pair.node());
-            json.writeStringField("field", pair.field());
-            json.writeStringField("rewrite", pair.rewrite());
-            json.writeStringField("description", pair.description());
-            json.writeEndObject();
+            json.startObject()
+                    .name(KIND).string(pair.kind())
+                    .name(BEFORE).number(pair.before())
+                    .name(AFTER).number(pair.after())
+                    .name(NODE).string(pair.node())
+                    .name(FIELD).string(pair.field())
+                    .name(REWRITE).string(pair.rewrite())
+                    .name(DESCRIPTION).string(pair.description())
+                    .endObject();
         }
-        json.writeEndArray();
-        json.writeFieldName("netfilterPaths");
-        // few, and with nested steps: Jackson's own serialisation of the records
-        MAPPER.writeValue(json, netfilterPaths);
-        json.writeEndObject();
+        json.endArray();
+        // few, and with nested steps: Jackson's own view of the records, written in the same layout
+        json.name(NETFILTER_PATHS).tree(MAPPER.valueToTree(netfilterPaths));
+        json.endObject();
+        json.flush();
     }
 
     /** How many rows were written. */
@@ -112,20 +134,11 @@ public final class TimelineJson implements Closeable {
         json.close();
     }
 
-    private void strings(String name, List<String> values) throws IOException {
-        json.writeFieldName(name);
-        json.writeStartArray();
+    private void strings(PrettyJson.Name name, List<String> values) throws IOException {
+        json.name(name).startArray();
         for (String value : values) {
-            json.writeString(value);
+            json.string(value);
         }
-        json.writeEndArray();
-    }
-
-    private void integer(String name, Integer value) throws IOException {
-        if (value == null) {
-            json.writeNullField(name);
-        } else {
-            json.writeNumberField(name, value.intValue());
-        }
+        json.endArray();
     }
 }

@@ -52,6 +52,68 @@ class CaptureFileTimelineTest {
         assertThat(timeline.natPairs()).extracting(Timeline.Pair::kind).contains("SNAT", "REVERSE_SNAT", "DNAT");
     }
 
+    /** Scenarios 3 and 4 on br0 and eth0 as the kernel saw them, frames of one instant in file order. */
+    private static List<CaptureFileReader.Frame> inKernelOrder(Path file) throws Exception {
+        List<CaptureFileReader.Frame> frames = new ArrayList<>(CaptureFileReader.frames(file));
+        frames.sort(Comparator.comparingLong(frame -> frame.record().timestampNanos()));
+        return frames;
+    }
+
+    private static Path written(Path file, List<CaptureFileReader.Frame> frames) throws Exception {
+        try (PcapngWriter writer = new PcapngWriter(file)) {
+            for (CaptureFileReader.Frame frame : frames) {
+                writer.write(frame.point(), frame.record());
+            }
+        }
+        return file;
+    }
+
+    @Test
+    void a_file_already_in_kernel_order_is_laid_out_as_the_sorted_one(@TempDir Path dir) throws Exception {
+        // given: the same frames, once point after point and once as the kernel saw them (read twice, not kept)
+        Path pointAfterPoint = scenarios3And4(dir);
+        Path sorted = written(dir.resolve("sorted.pcapng"), inKernelOrder(pointAfterPoint));
+
+        // when:
+        Timeline fromSorted = CaptureFileTimeline.read(sorted);
+
+        // then:
+        assertThat(fromSorted).isEqualTo(CaptureFileTimeline.read(pointAfterPoint));
+        assertThat(fromSorted.natPairs()).isNotEmpty();
+    }
+
+    @Test
+    void a_late_frame_at_the_end_of_a_sorted_file_is_put_where_its_time_says(@TempDir Path dir) throws Exception {
+        // given: frames in kernel order but for eth0's first, delivered last (its tcpdump was late)
+        List<CaptureFileReader.Frame> frames = inKernelOrder(scenarios3And4(dir));
+        CaptureFileReader.Frame late = frames.stream().filter(frame -> frame.point().equals(CaptureFixtures.ETH0))
+                .findFirst().orElseThrow();
+        List<CaptureFileReader.Frame> delivered = new ArrayList<>(frames);
+        delivered.remove(late);
+        delivered.add(late);
+
+        // when:
+        Timeline timeline = CaptureFileTimeline.read(written(dir.resolve("late.pcapng"), delivered));
+
+        // then: the same timeline as the sorted file's, the late frame in its place
+        assertThat(timeline).isEqualTo(CaptureFileTimeline.read(written(dir.resolve("sorted.pcapng"), frames)));
+        assertThat(timeline.events().get(frames.indexOf(late)).timeNanos()).isEqualTo(late.record().timestampNanos());
+    }
+
+    @Test
+    void a_sorted_file_that_changes_between_the_two_passes_is_an_error_not_a_wrong_timeline(@TempDir Path dir)
+            throws Exception {
+        // given: a sorted file laid out, then cut short before its rows are written
+        List<CaptureFileReader.Frame> frames = inKernelOrder(scenarios3And4(dir));
+        Path file = written(dir.resolve("sorted.pcapng"), frames);
+        CaptureFileTimeline laid = CaptureFileTimeline.lay(file);
+        written(file, frames.subList(0, frames.size() / 2));
+
+        // when / then:
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> laid.write(dir.resolve("out.json")))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("changed while read");
+    }
+
     @Test
     void the_streamed_json_is_the_json_jackson_writes_for_the_whole_timeline(@TempDir Path dir) throws Exception {
         // given:
