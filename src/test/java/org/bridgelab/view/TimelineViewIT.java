@@ -1,0 +1,90 @@
+package org.bridgelab.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import org.bridgelab.lab.LabHostChoice;
+import org.bridgelab.lesson.Curriculum;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The real main window, headless through Monocle, with no lab: what a frame of the scrolling timeline
+ * repaints. JavaFX paints the background of every region on the path from the window's root to a changed
+ * node; a region with more than one fill is painted from a cached image stretched in nine slices, which the
+ * software pipeline interpolates pixel by pixel: Modena's split panes cost ~6 ms of every scrolling frame
+ * that way (docs/benchmarks.md, "The window"). No timings here, only the window's structure.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TimelineViewIT {
+    private MainWindow window;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        LabViewModel model = new LabViewModel(Curriculum.bundled(), LabHostChoice.sandbox(), new SameThreadTaskExecutor());
+        window = new MainWindow(model, new I18n(I18n.ENGLISH));
+        scene = new Scene(window, 1366, 768);
+        scene.getStylesheets().add(Resources.url("assets/bridgelab.css"));
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Test
+    void no_region_around_the_timeline_canvas_paints_more_than_one_fill_in_the_light_theme(FxRobot robot) {
+        // given: the window in the light theme
+        // when: its styles are applied (it is shown)
+        // then: every background repainted under the canvas is a plain rectangle fill
+        assertThat(backgroundsAroundTheCanvas(robot)).allSatisfy(fills -> assertThat(fills).endsWith(" 1 fill"));
+    }
+
+    @Test
+    void no_region_around_the_timeline_canvas_paints_more_than_one_fill_in_the_dark_theme(FxRobot robot) {
+        // given: the window
+        // when: the learner switches to the dark theme
+        robot.interact(() -> scene.getStylesheets().add(Resources.url("assets/dark.css")));
+        // then: every background repainted under the canvas is still a plain rectangle fill
+        assertThat(backgroundsAroundTheCanvas(robot)).allSatisfy(fills -> assertThat(fills).endsWith(" 1 fill"));
+    }
+
+    /** Each region from the canvas up to the root that has a background: "Class [style classes] N fill(s)". */
+    private List<String> backgroundsAroundTheCanvas(FxRobot robot) {
+        List<String> found = new ArrayList<>();
+        robot.interact(() -> {
+            window.applyCss();
+            window.layout();
+            Canvas canvas = (Canvas) descendants(window.timeline()).stream()
+                    .filter(Canvas.class::isInstance).findFirst().orElseThrow();
+            for (Parent parent = canvas.getParent(); parent != null; parent = parent.getParent()) {
+                if (parent instanceof Region region && region.getBackground() != null && !region.getBackground().isEmpty()) {
+                    int fills = region.getBackground().getFills().size();
+                    found.add(region.getClass().getSimpleName() + " " + region.getStyleClass() + " " + fills
+                            + (fills == 1 ? " fill" : " fills"));
+                }
+            }
+        });
+        assertThat(found).as("regions with a background around the canvas").isNotEmpty();
+        return found;
+    }
+
+    private static List<Node> descendants(Node root) {
+        List<Node> nodes = new ArrayList<>();
+        nodes.add(root);
+        for (int i = 0; i < nodes.size(); i++) {
+            if (nodes.get(i) instanceof Parent parent) {
+                nodes.addAll(parent.getChildrenUnmodifiable());
+            }
+        }
+        return nodes;
+    }
+}
