@@ -46,6 +46,7 @@ public final class LabViewModel {
     private final ObservableMap<String, StepState> stepStates = FXCollections.observableHashMap();
     private final ObservableMap<String, RunReport.StepReport> stepReports = FXCollections.observableHashMap();
     private final ObservableMap<String, Diagnosis> diagnoses = FXCollections.observableHashMap();
+    private final ReadOnlyObjectWrapper<Diagnosis> lastFailure = new ReadOnlyObjectWrapper<>();
     private final ObservableMap<String, String> predictions = FXCollections.observableHashMap();
     private final ObservableList<ConsoleEntry> console = FXCollections.observableArrayList();
     private final ObservableList<BackgroundProcessViewModel> backgrounds = FXCollections.observableArrayList();
@@ -108,6 +109,11 @@ public final class LabViewModel {
     /** For a failed step whose command tried to reach something: why it did not get there, from the kernel. */
     public ObservableMap<String, Diagnosis> diagnoses() {
         return diagnoses;
+    }
+
+    /** The diagnosis of the step that ran last, when it failed to reach something; null once a step passes. */
+    public ReadOnlyObjectProperty<Diagnosis> lastFailureProperty() {
+        return lastFailure.getReadOnlyProperty();
     }
 
     /** The learner's answer (a choice id) to each step's question, asked before the step runs. */
@@ -183,6 +189,7 @@ public final class LabViewModel {
         stepStates.clear();
         stepReports.clear();
         diagnoses.clear();
+        lastFailure.set(null);
         predictions.clear();
         backgrounds.clear();
         console.add(new ConsoleEntry(ConsoleEntry.Kind.NOTE, "— new lab —"));
@@ -314,6 +321,7 @@ public final class LabViewModel {
         stepReports.put(key, report);
         stepStates.put(key, report.passed() ? StepState.PASSED : StepState.FAILED);
         topology.set(after);
+        lastFailure.set(why);
     }
 
     /** The diagnosis of the failed action, when it was a ping, telnet or nc that did not get through. */

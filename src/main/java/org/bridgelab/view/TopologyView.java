@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
 import javafx.animation.ScaleTransition;
@@ -23,6 +25,7 @@ import javafx.scene.shape.Polyline;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.shape.Shape;
 import javafx.util.Duration;
+import org.bridgelab.kernel.Diagnosis;
 import org.bridgelab.kernel.Topology;
 
 /**
@@ -33,6 +36,8 @@ import org.bridgelab.kernel.Topology;
  * kernel's own view of it.
  */
 public final class TopologyView extends Pane {
+    /** A verdict's object "veth0 in docker0", "filter FORWARD in host": what, and in which namespace. */
+    private static final Pattern IN_NAMESPACE = Pattern.compile("(.*?)\\s+in\\s+(\\S+)");
     static final double CHIP_HEIGHT = 24;
     private static final double GAP = 6;
     private static final double CONTAINER_X = 16;
@@ -67,6 +72,7 @@ public final class TopologyView extends Pane {
         details.getStyleClass().add("topology-details");
         details.setWrapText(true);
         model.topologyProperty().addListener((Observable obs) -> redraw());
+        model.lastFailureProperty().addListener((Observable obs) -> redraw());
         i18n.languageProperty().addListener((Observable obs) -> redraw());
         model.packets().onSighting(this::animate);
         model.packets().simulation().currentProperty().addListener((obs, was, sighting) -> showSimulated(sighting));
@@ -214,8 +220,34 @@ public final class TopologyView extends Pane {
         if (!firstDrawing) {
             highlight(changed);
         }
+        markFailedHop(model.lastFailureProperty().get());
         // the chips were drawn anew: put the replayed packet back where it is
         showSimulated(model.packets().simulation().currentProperty().get());
+    }
+
+    /**
+     * Where the last failed step's packet was stopped, drawn red: the interface the verdict names ("veth0 in
+     * docker0"), or the namespace whose rule, route or switch stopped it ("filter FORWARD in host", "routes of
+     * host"). Nothing is marked for a verdict that names no place in the diagram.
+     */
+    private void markFailedHop(Diagnosis why) {
+        if (why == null || why.reachable()) {
+            return;
+        }
+        for (String object : why.verdict().objects()) {
+            Matcher in = IN_NAMESPACE.matcher(object);
+            String namespace = in.matches() ? in.group(2) : object.startsWith("routes of ") ? object.substring(10) : null;
+            String thing = in.matches() ? in.group(1) : null;
+            Node place = thing != null && chip(namespace, thing) != null ? chip(namespace, thing) : namespaceBox(namespace);
+            if (place != null) {
+                place.getStyleClass().add("failed-hop");
+            }
+        }
+    }
+
+    private Node namespaceBox(String namespace) {
+        return namespace == null ? null : getChildren().stream()
+                .filter(node -> node instanceof Rectangle && namespace.equals(node.getUserData())).findFirst().orElse(null);
     }
 
     private double drawContainers(Topology topology) {
@@ -341,6 +373,7 @@ public final class TopologyView extends Pane {
         getChildren().add(stage);
         inner += 22 + Math.max(1, rules.size()) * 17 + 12;
         Rectangle hostBox = box(HOST_X, y, HOST_WIDTH, inner - y, "host-box");
+        hostBox.setUserData(host.name());
         getChildren().add(0, hostBox);
         later.forEach(Runnable::run);
         Label title = new Label(i18n.lookup("topology.host"));

@@ -246,7 +246,11 @@ class GuiScenarioIT {
         // and the step's hint, and the diagnosis, from the kernel's state, naming the interface that is down and the fix
         assertThat(robot.lookup("#step-hint").queryAs(Label.class).getText()).startsWith("Hint: ");
         assertThat(robot.lookup("#step-diagnosis").queryAs(Label.class).getText())
-                .contains("INTERFACE_DOWN").contains("br0").contains("ip link set br0 up");
+                .contains("INTERFACE_DOWN").contains("br0").contains("ip link set br0 up")
+                .contains("seen on the kernel, with a real probe packet:").contains("no answer came back");
+        // and the diagram marks the place it names
+        assertThat(window.topology().chip("host", "br0").getStyleClass()).contains("failed-hop");
+        assertThat(window.topology().chip("host", "veth1").getStyleClass()).doesNotContain("failed-hop");
     }
 
     @Test
