@@ -38,6 +38,7 @@ import org.bridgelab.kernel.Topology;
 public final class TopologyView extends Pane {
     /** A verdict's object "veth0 in docker0", "filter FORWARD in host": what, and in which namespace. */
     private static final Pattern IN_NAMESPACE = Pattern.compile("(.*?)\\s+in\\s+(\\S+)");
+    private static final Pattern CHAIN = Pattern.compile("(raw|mangle|nat|filter|security) \\S+");
     static final double CHIP_HEIGHT = 24;
     private static final double GAP = 6;
     private static final double CONTAINER_X = 16;
@@ -238,11 +239,20 @@ public final class TopologyView extends Pane {
             Matcher in = IN_NAMESPACE.matcher(object);
             String namespace = in.matches() ? in.group(2) : object.startsWith("routes of ") ? object.substring(10) : null;
             String thing = in.matches() ? in.group(1) : null;
-            Node place = thing != null && chip(namespace, thing) != null ? chip(namespace, thing) : namespaceBox(namespace);
+            Node place = thing != null && chip(namespace, thing) != null ? chip(namespace, thing)
+                    : thing != null && CHAIN.matcher(thing).matches() && netfilterOf(namespace) != null ? netfilterOf(namespace)
+                    : namespaceBox(namespace);
             if (place != null) {
                 place.getStyleClass().add("failed-hop");
             }
         }
+    }
+
+    /** The host's netfilter panel, for a verdict naming one of its chains ("filter FORWARD in host"). */
+    private Node netfilterOf(String namespace) {
+        Topology.Namespace host = model.topologyProperty().get().namespaces().stream()
+                .filter(ns -> ns.role() == Topology.Role.HOST).findFirst().orElse(null);
+        return host != null && host.name().equals(namespace) ? lookup("#netfilter") : null;
     }
 
     private Node namespaceBox(String namespace) {
