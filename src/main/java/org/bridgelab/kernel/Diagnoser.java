@@ -43,7 +43,40 @@ public final class Diagnoser {
                     to + (port == null ? "" : ":" + port), forward.arrivedAt), List.of(forward.arrivedAt), "")
                     : replyProblem(back, forward);
         }
+        Optional<Verdict> duplicate = duplicateAddress(forward.dst == null ? to : forward.dst);
+        if (duplicate.isPresent() && (verdict.reachable() || verdict.kind() == Verdict.Kind.NOTHING_LISTENING)) {
+            verdict = duplicate.get();
+        }
         return new Diagnosis(from, to, port, path, verdict);
+    }
+
+    /**
+     * Two namespaces holding one address on one LAN both answer ARP for it: packets go to whichever answer
+     * the sender kept, so the same ping may work and the connection fail. Named as such, whatever the walk
+     * found, because no reading of routes and rules can tell which of the two gets the packet.
+     */
+    private Optional<Verdict> duplicateAddress(String address) {
+        List<Topology.Endpoint> holders = new ArrayList<>();
+        for (Topology.Namespace ns : topology.namespaces()) {
+            for (Topology.Link link : ns.links()) {
+                if (!"loopback".equals(link.kind())
+                        && link.addresses().stream().anyMatch(a -> Addresses.withoutPrefix(a).equals(address))) {
+                    holders.add(new Topology.Endpoint(ns.name(), link.name()));
+                }
+            }
+        }
+        if (holders.size() < 2) {
+            return Optional.empty();
+        }
+        // the one that holds it as an extra address is the likelier mistake: named second, with its removal
+        holders.sort(Comparator.comparing((Topology.Endpoint e) -> !isFirstAddress(e, address)).thenComparing(Topology.Endpoint::namespace));
+        Topology.Endpoint second = holders.get(1);
+        String held = topology.namespace(second.namespace()).flatMap(ns -> ns.link(second.link()))
+                .flatMap(l -> l.addresses().stream().filter(a -> Addresses.withoutPrefix(a).equals(address)).findFirst())
+                .orElse(address);
+        return Optional.of(new Verdict(Verdict.Kind.DUPLICATE_ADDRESS, Phrase.of("diag.duplicate", address,
+                endpoint(holders.get(0)), endpoint(second)), holders.stream().map(e -> e.link() + " in " + e.namespace()).toList(),
+                in(second.namespace(), "ip addr del " + held + " dev " + second.link())));
     }
 
     /** A reply lost outside the lab, to a container's private address, is a missing MASQUERADE. */
@@ -346,6 +379,11 @@ public final class Diagnoser {
         return Optional.of(new Verdict(Verdict.Kind.PRIVATE_ADDRESS,
                 Phrase.of("diag.privateAddress", dst, owner.get().namespace(), n.name()),
                 List.of("routes of " + n.name()), ""));
+    }
+
+    private boolean isFirstAddress(Topology.Endpoint endpoint, String address) {
+        return link(endpoint).map(l -> !l.addresses().isEmpty() && Addresses.withoutPrefix(l.addresses().get(0)).equals(address))
+                .orElse(false);
     }
 
     /** No route: because a link is down, because nothing has an address, or because the route is missing. */

@@ -16,6 +16,8 @@ public record Verdict(Kind kind, Phrase explanation, List<String> objects, Strin
         WRONG_NETMASK,
         /** From outside to a container's private address: no network outside routes to it; a published port does. */
         PRIVATE_ADDRESS,
+        /** Two namespaces hold the destination's address: which one gets a packet depends on ARP. */
+        DUPLICATE_ADDRESS,
         /** A rule or policy dropped the probe at a hook other than filter FORWARD or INPUT (raw, mangle, OUTPUT…). */
         DROPPED,
         /** The kernel's route lookup refused the packet: a blackhole, unreachable or prohibit route, or a policy rule. */

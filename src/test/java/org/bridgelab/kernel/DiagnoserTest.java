@@ -266,4 +266,19 @@ class DiagnoserTest {
                 + "-A FORWARD -p icmp -m length --length 1000:2000 -j DROP, which uses a match I cannot evaluate: I assume it "
                 + "does not match (the probe shows whether it does)");
     }
+
+    @Test
+    void an_address_held_by_two_containers_is_named_with_both_whatever_the_walk_found() {
+        // given: docker1 takes docker0's address too
+        Topology twice = Snapshots.change(lab, "docker1", ns -> Snapshots.link(ns, "veth2",
+                l -> Snapshots.addresses(l, List.of("172.18.0.3/24", "172.18.0.2/24"))));
+
+        // when:
+        Verdict published = new Diagnoser(twice, DOCKER0_SERVES_80).explain("remote", "192.0.2.183", 80).verdict();
+
+        // then:
+        assertThat(published.kind()).isEqualTo(Verdict.Kind.DUPLICATE_ADDRESS);
+        assertThat(published.explanation().toString()).startsWith("172.18.0.2 is held twice, by veth0 in docker0 and by veth2 in docker1");
+        assertThat(published.fix()).isEqualTo("sudo ip netns exec docker1 ip addr del 172.18.0.2/24 dev veth2");
+    }
 }

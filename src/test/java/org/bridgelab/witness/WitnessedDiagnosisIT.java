@@ -198,6 +198,26 @@ class WitnessedDiagnosisIT {
     }
 
     @Test
+    void an_address_held_twice_is_named_and_reachable_only_if_the_probe_was_answered() {
+        // given: docker1 takes docker0's address as well; which of the two gets a packet depends on ARP
+        lab.host().run("docker1", List.of("ip", "addr", "add", "172.18.0.2/24", "dev", "veth2")).orThrow();
+        try {
+            // when:
+            Diagnosis diagnosis = new WitnessedDiagnoser(lab.host()).explain(reader.read(), "remote", "192.0.2.183", 80);
+
+            // then:
+            String explained = diagnosis.explain();
+            assertThat(explained).contains("172.18.0.2 is held twice, by veth0 in docker0 and by veth2 in docker1");
+            boolean answered = diagnosis.witness().get(0).toString().endsWith("it was answered");
+            assertThat(diagnosis.verdict().kind()).as(explained)
+                    .isEqualTo(answered ? Verdict.Kind.REACHABLE : Verdict.Kind.DUPLICATE_ADDRESS);
+        } finally {
+            lab.host().run("docker1", List.of("ip", "addr", "del", "172.18.0.2/24", "dev", "veth2"));
+            lab.host().run(LabHost.HOST, List.of("ip", "neigh", "flush", "dev", "br0"));
+        }
+    }
+
+    @Test
     void an_answered_probe_is_reachable_and_its_path_through_the_host_is_shown() {
         Diagnosis diagnosis = new WitnessedDiagnoser(lab.host()).explain(reader.read(), "docker0", "198.51.100.10", null);
 
