@@ -379,12 +379,12 @@ public final class PacketTimelineViewModel {
     }
 
     private void addFx(List<Incoming> batch) {
+        // the capture points deliver on their own: the diagram is told in the kernel's order
+        batch.stream().map(Incoming::event).filter(java.util.Objects::nonNull)
+                .sorted(java.util.Comparator.comparingLong(PacketEvent::timestampNanos))
+                .forEach(event -> sightingListeners.forEach(listener -> listener.accept(event)));
         boolean changed = false;
         for (Incoming incoming : batch) {
-            if (incoming.event() != null) {
-                PacketEvent event = incoming.event();
-                sightingListeners.forEach(listener -> listener.accept(event));
-            }
             if (paused.get()) {
                 held.add(incoming);
                 continue;

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
 import javafx.animation.ScaleTransition;
+import javafx.animation.SequentialTransition;
 import javafx.animation.TranslateTransition;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
@@ -56,6 +57,8 @@ public final class TopologyView extends Pane {
     private final Map<String, Label> chips = new HashMap<>();
     private Set<String> previousFacts = new HashSet<>();
     private static final int MAX_TOKENS = 40;
+    /** A hop every 150 ms, an exchange drawn within 1.5 s: slow enough to follow, never far behind the kernel. */
+    private final LivePace livePace = new LivePace(150, 1_500);
     private int tokens;
     private final Circle simulationToken = new Circle(7);
     private final TranslateTransition simulationMotion = new TranslateTransition(Duration.millis(500), simulationToken);
@@ -132,7 +135,8 @@ public final class TopologyView extends Pane {
 
     /**
      * A captured frame travels as a small token along the cable it was seen on: out of the capture point
-     * when its sender is that node, into it otherwise; a frame seen on a bridge makes the bridge blink.
+     * when its sender is that node, into it otherwise; a frame seen on a bridge makes the bridge blink. The
+     * hops of one exchange take turns in kernel order ({@link LivePace}), instead of lighting all at once.
      */
     private void animate(PacketEvent event) {
         Label at = chip(event.point().node(), event.point().iface());
@@ -173,7 +177,11 @@ public final class TopologyView extends Pane {
             getChildren().remove(token);
             tokens--;
         });
-        motion.play();
+        long delay = livePace.delayMillis(event.timestampNanos(), System.nanoTime() / 1_000_000);
+        token.setVisible(delay == 0);
+        PauseTransition turn = new PauseTransition(Duration.millis(delay));
+        turn.setOnFinished(done -> token.setVisible(true));
+        new SequentialTransition(turn, motion).play();
     }
 
     /** The chip of an interface, for tests and for packets travelling the diagram. */

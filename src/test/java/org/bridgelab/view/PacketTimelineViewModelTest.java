@@ -171,6 +171,19 @@ class PacketTimelineViewModelTest {
         assertThat(kept).extracting(PacketEvent::sequence).doesNotContain((long) count);
     }
 
+    @Test
+    void the_diagram_is_told_of_a_batchs_sightings_in_kernel_order_whatever_their_arrival() {
+        // given: the uplink's capture delivered its frame before br0's older one
+        List<Long> told = new ArrayList<>();
+        model.onSighting(event -> told.add(event.sequence()));
+
+        // when:
+        model.showFx(List.of(arp(1, 3_000), arp(2, 1_000), arp(3, 2_000)));
+
+        // then:
+        assertThat(told).containsExactly(2L, 3L, 1L);
+    }
+
     private static PacketEvent arp(long sequence, long timestampNanos) {
         return new PacketEvent(sequence, BR0, timestampNanos, 42, "aa:00:00:00:00:01", "ff:ff:ff:ff:ff:ff",
                 org.bridgelab.capture.Protocol.ARP, "172.18.0.2", "172.18.0.3", -1, -1, -1, 1,
