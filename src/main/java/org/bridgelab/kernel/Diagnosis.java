@@ -6,20 +6,29 @@ import java.util.List;
  * The answer to "can A reach B?": the path the packet (and its reply) takes as far as the rules say, what a
  * real probe packet showed on the kernel (empty when no probe was sent), and the verdict.
  */
-public record Diagnosis(String from, String to, Integer port, List<Phrase> path, List<Phrase> witness, Verdict verdict) {
+public record Diagnosis(String from, String to, Integer port, List<Phrase> path, List<Phrase> witness,
+                        List<Traced> traced, Verdict verdict) {
     public Diagnosis {
         path = List.copyOf(path);
         witness = List.copyOf(witness);
+        traced = List.copyOf(traced);
+    }
+
+    /**
+     * The probe's way through one namespace's netfilter as the kernel traced it ("172.18.0.2 → 198.51.100.10:
+     * raw PREROUTING ACCEPT, filter FORWARD DROP (…)"), and whether it ended in a drop, for the diagram.
+     */
+    public record Traced(String namespace, String journey, boolean dropped) {
     }
 
     /** A reading of the rules alone, not yet witnessed by a probe. */
     public Diagnosis(String from, String to, Integer port, List<Phrase> path, Verdict verdict) {
-        this(from, to, port, path, List.of(), verdict);
+        this(from, to, port, path, List.of(), List.of(), verdict);
     }
 
     /** The same reading with what the probe showed and the verdict the kernel's evidence supports. */
-    public Diagnosis witnessed(List<Phrase> evidence, Verdict decided) {
-        return new Diagnosis(from, to, port, path, evidence, decided);
+    public Diagnosis witnessed(List<Phrase> evidence, List<Traced> probePaths, Verdict decided) {
+        return new Diagnosis(from, to, port, path, evidence, probePaths, decided);
     }
 
     public boolean reachable() {

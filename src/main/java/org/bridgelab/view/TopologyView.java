@@ -331,7 +331,8 @@ public final class TopologyView extends Pane {
         List<Topology.Link> bridges = host.links().stream().filter(link -> "bridge".equals(link.kind())).toList();
         List<Topology.Link> others = host.links().stream()
                 .filter(link -> !"lo".equals(link.name()) && !"bridge".equals(link.kind()) && link.master() == null).toList();
-        List<String> rules = netfilterLines(host);
+        List<String> rules = new ArrayList<>(netfilterLines(host));
+        rules.addAll(probeLines(host.name(), model.lastFailureProperty().get()));
         List<String> routes = host.routes().stream().filter(route -> route.gateway() != null)
                 .map(route -> route.destination() + " via " + route.gateway()).toList();
         double y = TOP;
@@ -389,7 +390,7 @@ public final class TopologyView extends Pane {
         stage.setMaxWidth(HOST_WIDTH - 20);
         stage.setWrapText(true);
         getChildren().add(stage);
-        inner += 22 + Math.max(1, rules.size()) * 17 + 12;
+        inner += 22 + Math.max(1, wrappedLines(rules, HOST_WIDTH - 36)) * 17 + 12;
         Rectangle hostBox = box(HOST_X, y, HOST_WIDTH, inner - y, "host-box");
         hostBox.setUserData(host.name());
         getChildren().add(0, hostBox);
@@ -402,6 +403,22 @@ public final class TopologyView extends Pane {
     }
 
     /** The host's netfilter as the learner needs it: FORWARD's policy and the nat rules with their counters. */
+    /** How many lines the panel's text takes once wrapped (11 px DejaVu Sans Mono: ~6.7 px a character). */
+    private static int wrappedLines(List<String> lines, double width) {
+        int perLine = Math.max(1, (int) (width / 6.7));
+        return lines.stream().mapToInt(line -> Math.max(1, (line.length() + perLine - 1) / perLine)).sum();
+    }
+
+    /** The last failed step's probe through the host's hooks, as traced; ✗ where a rule or policy dropped it. */
+    private List<String> probeLines(String host, Diagnosis why) {
+        if (why == null) {
+            return List.of();
+        }
+        return why.traced().stream().filter(traced -> traced.namespace().equals(host))
+                .map(traced -> (traced.dropped() ? "✗ " : "→ ") + i18n.lookup("topology.probe") + " " + traced.journey())
+                .toList();
+    }
+
     private static List<String> netfilterLines(Topology.Namespace host) {
         List<String> lines = new ArrayList<>();
         for (Topology.Table table : host.iptables()) {

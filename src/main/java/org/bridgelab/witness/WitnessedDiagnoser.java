@@ -46,7 +46,7 @@ public final class WitnessedDiagnoser {
         ProbeResult result = probe.send(topology, packet);
         List<Phrase> evidence = new ArrayList<>(evidenceOf(result));
         Verdict verdict = decide(topology, reading.verdict(), result, evidence);
-        return reading.witnessed(evidence, verdict);
+        return reading.witnessed(evidence, traced(result), verdict);
     }
 
     private Verdict decide(Topology topology, Verdict reading, ProbeResult result, List<Phrase> evidence) {
@@ -191,6 +191,13 @@ public final class WitnessedDiagnoser {
         });
         result.untraced().forEach((namespace, why) -> evidence.add(Phrase.of("diag.witness.untraced", namespace, why)));
         return evidence;
+    }
+
+    private static List<Diagnosis.Traced> traced(ProbeResult result) {
+        List<Diagnosis.Traced> traced = new ArrayList<>();
+        result.traces().forEach((namespace, paths) -> paths.forEach(path -> traced.add(new Diagnosis.Traced(namespace,
+                journey(path), path.steps().stream().anyMatch(step -> "DROP".equals(step.verdict()))))));
+        return traced;
     }
 
     /** "172.18.0.2 → 198.51.100.10: raw PREROUTING ACCEPT, filter FORWARD DROP (-A FORWARD -p icmp -j DROP)". */

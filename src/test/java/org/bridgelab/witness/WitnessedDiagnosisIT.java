@@ -192,6 +192,12 @@ class WitnessedDiagnosisIT {
             assertThat(diagnosis.verdict().kind()).as(explained).isEqualTo(fault.kind());
             assertThat(diagnosis.verdict().fix() + " " + diagnosis.verdict().explanation()).as(explained).contains(fault.named());
             assertThat(diagnosis.witness()).as("what the probe showed").isNotEmpty();
+            if (fault.kind() == Verdict.Kind.FORWARD_DROP || fault.kind() == Verdict.Kind.DROPPED) {
+                // the diagram marks the probe's way through the host's hooks, and where it was dropped
+                assertThat(diagnosis.traced()).as(explained)
+                        .anySatisfy(traced -> assertThat(traced).extracting(Diagnosis.Traced::namespace, Diagnosis.Traced::dropped)
+                                .containsExactly(LabHost.HOST, true));
+            }
         } finally {
             fault.repair().forEach(command -> lab.host().run(command.node(), command.argv()));
         }
