@@ -74,7 +74,9 @@ public final class ConntrackParser {
         if (dst == null) {
             throw error(number, "a direction without dst=");
         }
-        return new Topology.Tuple(src, dst, port(fields.get("sport")), port(fields.get("dport")));
+        String id = fields.get("id");
+        return new Topology.Tuple(src, dst, port(fields.get("sport")), port(fields.get("dport")),
+                id == null ? -1 : Integer.parseInt(id));
     }
 
     private static int port(String value) {

@@ -112,9 +112,7 @@ public final class StateReader implements AutoCloseable {
 
     /** Connection tracking matters where addresses are translated: read it where the nat table has rules. */
     private List<Topology.Flow> conntrack(String namespace, List<Topology.Table> tables) {
-        boolean translates = tables.stream().filter(t -> t.name().equals("nat"))
-                .flatMap(t -> t.chains().stream()).anyMatch(chain -> !chain.rules().isEmpty());
-        return translates ? ConntrackParser.parse(askConntrack(namespace)) : List.of();
+        return Topology.translates(tables) ? ConntrackParser.parse(askConntrack(namespace)) : List.of();
     }
 
     /** The host's output under "host", then each namespace's section of an {@code ip -all netns exec} output. */

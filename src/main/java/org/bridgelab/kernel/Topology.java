@@ -18,6 +18,12 @@ public record Topology(List<Namespace> namespaces) {
         return namespaces.stream().filter(ns -> ns.name().equals(name)).findFirst();
     }
 
+    /** Whether a namespace's nat table has rules: where addresses are translated, conntrack is worth reading. */
+    public static boolean translates(List<Table> iptables) {
+        return iptables.stream().filter(t -> t.name().equals("nat"))
+                .flatMap(t -> t.chains().stream()).anyMatch(chain -> !chain.rules().isEmpty());
+    }
+
     /** The host, a learner's "container", or part of the outside world BridgeLab built. */
     public enum Role { HOST, CONTAINER, OUTSIDE }
 
@@ -45,6 +51,14 @@ public record Topology(List<Namespace> namespaces) {
         /** The links plugged into a bridge of this namespace, in ifindex order. */
         public List<Link> portsOf(String bridge) {
             return links.stream().filter(link -> bridge.equals(link.master())).toList();
+        }
+
+        /**
+         * Whether {@link #conntrack()} was read at all: only where the nat table has rules (an empty list
+         * elsewhere says nothing about the kernel's table).
+         */
+        public boolean conntrackRead() {
+            return translates(iptables);
         }
 
         public Optional<Chain> chain(String table, String chain) {
@@ -123,8 +137,23 @@ public record Topology(List<Namespace> namespaces) {
         }
     }
 
-    /** Addresses and, for TCP/UDP, ports of one direction of a flow; ports are 0 when there are none. */
-    public record Tuple(String source, String destination, int sourcePort, int destinationPort) {
+    /**
+     * Addresses and, for TCP/UDP, ports of one direction of a flow; ports are 0 when there are none.
+     * {@code echoId} is the ICMP echo identifier the table shows (NAT may rewrite it like a port), -1 when
+     * it shows none: it tells two pings between the same addresses apart.
+     */
+    public record Tuple(String source, String destination, int sourcePort, int destinationPort, int echoId) {
+
+        /** A direction without an ICMP echo identifier (TCP, UDP, or a table that did not show one). */
+        public Tuple(String source, String destination, int sourcePort, int destinationPort) {
+            this(source, destination, sourcePort, destinationPort, -1);
+        }
+
+        /** The same direction turned round: what the other way of the connection looks like. */
+        public Tuple inverse() {
+            return new Tuple(destination, source, destinationPort, sourcePort, echoId);
+        }
+
         @Override
         public String toString() {
             return source + (sourcePort > 0 ? ":" + sourcePort : "") + " → " + destination

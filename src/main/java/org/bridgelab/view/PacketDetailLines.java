@@ -3,6 +3,7 @@ package org.bridgelab.view;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.bridgelab.capture.ConntrackEntry;
 import org.bridgelab.capture.NatPair;
 import org.bridgelab.capture.NetfilterPath;
 import org.bridgelab.capture.NetfilterStep;
@@ -35,6 +36,12 @@ final class PacketDetailLines {
     /** @param passport the packet at every capture point that saw it (empty: not shown) */
     DetailLine of(TimelineRow row, NatPair nat, List<Passport.Stamp> passport, Optional<NetfilterPath> path,
                   Optional<byte[]> bytes) {
+        return of(row, nat, passport, Optional.empty(), path, bytes);
+    }
+
+    /** @param conntrack what the latest snapshot's conntrack tables say of the packet (empty: not shown) */
+    DetailLine of(TimelineRow row, NatPair nat, List<Passport.Stamp> passport, Optional<ConntrackEntry.Said> conntrack,
+                  Optional<NetfilterPath> path, Optional<byte[]> bytes) {
         PacketEvent event = row.event();
         List<DetailLine> lines = new ArrayList<>();
         lines.add(DetailLine.of(format("detail.seen", event.point().label(), event.length(), row.from(), row.to()),
@@ -48,6 +55,10 @@ final class PacketDetailLines {
         if (passport.size() > 1) {
             lines.add(journey(passport));
         }
+        // the entry, with when the table was read beneath it: a snapshot, not the moment the packet met it
+        conntrack.ifPresent(said -> lines.add(new DetailLine(said.line().in(i18n.language()),
+                said.entry().isPresent() ? DetailLine.Kind.NAT : DetailLine.Kind.INFO, -1, 0,
+                List.of(DetailLine.of(said.note().in(i18n.language()), DetailLine.Kind.STEP)))));
         path.ifPresent(traced -> lines.add(netfilter(traced)));
         if (bytes.isPresent()) {
             PacketLayers.decode(bytes.get()).forEach(layer -> lines.add(layer(layer)));

@@ -88,7 +88,8 @@ public final class PacketDetailView extends BorderPane {
             return;
         }
         var bytes = model.bytes(row);
-        DetailLine root = lines.of(row, model.natOf(row), model.passport(row), model.netfilterPath(row), bytes);
+        DetailLine root = lines.of(row, model.natOf(row), model.passport(row), model.conntrack(row),
+                model.netfilterPath(row), bytes);
         dump = new HexDump(bytes.orElse(new byte[0]));
         hex.setText(dump.text());
         tree.setRoot(item(root));

@@ -21,6 +21,7 @@ import javafx.collections.ObservableList;
 import org.bridgelab.capture.CapturePoint;
 import org.bridgelab.capture.CapturePoints;
 import org.bridgelab.capture.CaptureSession;
+import org.bridgelab.capture.ConntrackEntry;
 import org.bridgelab.capture.LabNodes;
 import org.bridgelab.capture.NatPair;
 import org.bridgelab.capture.NetfilterPath;
@@ -92,6 +93,11 @@ public final class PacketTimelineViewModel {
     private long sequencesSeen;
     private TimelineRow anchor;
     private volatile LabNodes nodes;
+    /** The latest snapshot and when it was handed over (ns since the epoch, like a packet's timestamp). */
+    private volatile Reading latest;
+
+    private record Reading(Topology topology, long followedAtNanos) {
+    }
 
     PacketTimelineViewModel(TaskExecutor executor) {
         this.executor = executor;
@@ -204,6 +210,20 @@ public final class PacketTimelineViewModel {
             }
             return current.store().record(sequence).data();
         });
+    }
+
+    /**
+     * What the latest snapshot's conntrack tables say of the row's packet: its entry, or that none is listed;
+     * empty where there is nothing honest to say (see {@link ConntrackEntry#passportLine}).
+     */
+    public Optional<ConntrackEntry.Said> conntrack(TimelineRow row) {
+        Reading reading = latest;
+        if (reading == null) {
+            return Optional.empty();
+        }
+        List<PacketEvent> journey = journeyOf(row);
+        long last = journey.stream().mapToLong(PacketEvent::timestampNanos).max().orElse(Long.MAX_VALUE);
+        return ConntrackEntry.passportLine(journey, reading.topology(), reading.followedAtNanos() >= last);
     }
 
     /** Every kept sighting of the row's packet (the row's own, for a packet with no travel number). */
@@ -324,6 +344,10 @@ public final class PacketTimelineViewModel {
      * server. Runs on the lab's worker thread, since starting a capture waits for tcpdump.
      */
     void follow(Topology topology) {
+        // the snapshot is handed over just after it was read, so "now" is when its reading ended; the
+        // conntrack table was read a little earlier, within the same snapshot
+        java.time.Instant now = java.time.Instant.now();
+        latest = new Reading(topology, now.getEpochSecond() * 1_000_000_000L + now.getNano());
         if (nodes == null) {
             nodes = LabNodes.of(topology);
         } else {

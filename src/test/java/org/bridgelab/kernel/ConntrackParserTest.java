@@ -20,14 +20,15 @@ class ConntrackParserTest {
         assertThat(flows).hasSize(4);
         Topology.Flow masqueraded = flows.get(0);
         assertThat(masqueraded.protocol()).isEqualTo("icmp");
-        assertThat(masqueraded.original()).isEqualTo(new Topology.Tuple("172.18.0.2", "198.51.100.10", 0, 0));
-        assertThat(masqueraded.reply()).isEqualTo(new Topology.Tuple("198.51.100.10", "192.0.2.183", 0, 0));
+        assertThat(masqueraded.original()).isEqualTo(new Topology.Tuple("172.18.0.2", "198.51.100.10", 0, 0, 56));
+        assertThat(masqueraded.reply()).isEqualTo(new Topology.Tuple("198.51.100.10", "192.0.2.183", 0, 0, 56));
         Topology.Flow dnatted = flows.get(2);
         assertThat(dnatted.state()).isEqualTo("TIME_WAIT");
         assertThat(dnatted.original()).isEqualTo(new Topology.Tuple("192.0.2.50", "192.0.2.183", 33734, 80));
         assertThat(dnatted.reply()).isEqualTo(new Topology.Tuple("172.18.0.2", "192.0.2.50", 80, 33734));
         assertThat(dnatted.flags()).containsExactly("ASSURED");
         assertThat(flows.get(3).flags()).containsExactly("UNREPLIED");
+        assertThat(flows.get(3).original().echoId()).as("no id= on a flow that is not an ICMP echo").isEqualTo(-1);
     }
 
     @Test
@@ -36,7 +37,7 @@ class ConntrackParserTest {
         List<Topology.Flow> flows = ConntrackParser.parse(Fixtures.read("proc-nf-conntrack-s3.txt"));
 
         assertThat(flows).hasSize(3);
-        assertThat(flows.get(1).reply()).isEqualTo(new Topology.Tuple("198.51.100.10", "192.0.2.183", 0, 0));
+        assertThat(flows.get(1).reply()).isEqualTo(new Topology.Tuple("198.51.100.10", "192.0.2.183", 0, 0, 56));
     }
 
     @Test

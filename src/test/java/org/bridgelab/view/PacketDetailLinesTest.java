@@ -9,12 +9,15 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.stream.Stream;
 import org.bridgelab.capture.CapturePoint;
+import org.bridgelab.capture.ConntrackEntry;
 import org.bridgelab.capture.NatPair;
 import org.bridgelab.capture.NetfilterPath;
 import org.bridgelab.capture.NetfilterStep;
 import org.bridgelab.capture.PacketEvent;
 import org.bridgelab.capture.PacketDecoder;
 import org.bridgelab.capture.PcapRecord;
+import org.bridgelab.kernel.ConntrackParser;
+import org.bridgelab.kernel.Phrase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -79,6 +82,42 @@ class PacketDetailLinesTest {
         assertThat(ttl.length()).isEqualTo(1);
         assertThat(flat(root).map(DetailLine::text)).anyMatch(text -> text.matches("Header checksum: 0x[0-9a-f]{4}  ✓ correct"))
                 .contains("Type: 8 (echo request)").noneMatch(text -> text.contains("TRACE"));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "en|conntrack in host: icmp 172.18.0.2 → 198.51.100.10 id 26009, replies 198.51.100.10 → 192.0.2.183 id 26009 (the request's direction: its source 172.18.0.2 became 192.0.2.183 (MASQUERADE or SNAT); this entry is what undoes that for the reply)|as the table read after the packet lists it, not the moment the packet met it",
+            "zh|host 的 conntrack：icmp 172.18.0.2 → 198.51.100.10 id 26009，回复 198.51.100.10 → 192.0.2.183 id 26009（请求方向：源地址 172.18.0.2 变成了 192.0.2.183（MASQUERADE 或 SNAT）；回复靠这个条目改回来）|这是包经过之后读到的表，不是包遇到它那一刻的样子"})
+    void the_conntrack_entry_comes_before_the_netfilter_path_with_when_the_table_was_read(String language, String line, String note) {
+        // given: the request's entry as the domain found it (ConntrackEntryTest finds it from recorded captures)
+        var flow = ConntrackParser.parse("icmp 1 29 src=172.18.0.2 dst=198.51.100.10 type=8 code=0 id=26009 "
+                + "src=198.51.100.10 dst=192.0.2.183 type=0 code=0 id=26009 mark=0 use=1").get(0);
+        var entry = new ConntrackEntry("host", flow, ConntrackEntry.Direction.ORIGINAL);
+        var said = new ConntrackEntry.Said(entry.wording(), Phrase.of("conntrack.read.after"), Optional.of(entry));
+        PcapRecord record = record("s1-br0.pcap", "echo request");
+
+        // when:
+        DetailLine root = new PacketDetailLines(new I18n(language)).of(row(record), null, List.of(), Optional.of(said),
+                Optional.of(masquerade()), Optional.of(record.data()));
+
+        // then:
+        DetailLine conntrack = root.children().get(1);
+        assertThat(conntrack.text()).isEqualTo(line);
+        assertThat(conntrack.kind()).isEqualTo(DetailLine.Kind.NAT);
+        assertThat(conntrack.children()).extracting(DetailLine::text).containsExactly(note);
+        assertThat(root.children().get(2).kind()).isEqualTo(DetailLine.Kind.NETFILTER);
+    }
+
+    @Test
+    void a_packet_with_no_listed_entry_says_so_as_information() {
+        var said = new ConntrackEntry.Said(Phrase.of("conntrack.none"), Phrase.of("conntrack.read.after"), Optional.empty());
+        PcapRecord record = record("s1-br0.pcap", "echo request");
+
+        DetailLine root = new PacketDetailLines(new I18n("en")).of(row(record), null, List.of(), Optional.of(said),
+                Optional.empty(), Optional.of(record.data()));
+
+        assertThat(root.children().get(1).text()).startsWith("conntrack: no entry for this packet is listed now");
+        assertThat(root.children().get(1).kind()).isEqualTo(DetailLine.Kind.INFO);
     }
 
     @Test

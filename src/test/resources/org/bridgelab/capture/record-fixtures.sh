@@ -4,7 +4,10 @@
 #   unshare --net --mount --fork bash record-fixtures.sh
 # It builds the lab of DESIGN.md (docker0/docker1 on br0, MASQUERADE, DNAT, router/internet/remote)
 # and writes: s1-br0.pcap, s3-br0.pcap + s3-eth0.pcap, s4-eth0.pcap + s4-br0.pcap, s3-trace.txt,
-# and CaptureFileReaderTest-tcpdump-nanos.pcap (s3-eth0 rewritten by tcpdump -w in nanoseconds).
+# s3-conntrack.txt + s4-conntrack.txt (the host's conntrack -L right after each) and
+# CaptureFileReaderTest-tcpdump-nanos.pcap (s3-eth0 rewritten by tcpdump -w in nanoseconds).
+# The files here are of a run before the script read conntrack; with-conntrack/ keeps the s3 and s4 files
+# of a later run, whose ICMP ids and TCP ports match its conntrack tables (a table only fits its own run).
 set -euo pipefail
 out=$(pwd)
 mount -t tmpfs bridgelab-fixtures /run
@@ -57,6 +60,7 @@ sleep 0.5
 a=$(capture s3-br0.pcap br0); b=$(capture s3-eth0.pcap eth0)
 ip netns exec docker0 ping -c 1 198.51.100.10 >/dev/null
 finish $a $b
+conntrack -L -p icmp > "$out/s3-conntrack.txt" 2>/dev/null
 kill -TERM $mon; wait $mon 2>/dev/null || true
 iptables -t raw -D PREROUTING -p icmp -j TRACE
 iptables -t raw -D OUTPUT -p icmp -j TRACE
@@ -69,6 +73,7 @@ a=$(capture s4-eth0.pcap eth0); b=$(capture s4-br0.pcap br0)
 echo "hello from the remote machine" | ip netns exec remote timeout 3 nc -q 1 192.0.2.183 80 >/dev/null || true
 wait $srv || true
 finish $a $b
+conntrack -L > "$out/s4-conntrack.txt" 2>/dev/null
 
 # a file as tcpdump -w writes it with nanosecond stamps (tcpdump 4.99 writes classic pcap, not pcapng)
 tcpdump --time-stamp-precision=nano -r "$out/s3-eth0.pcap" -w "$out/CaptureFileReaderTest-tcpdump-nanos.pcap" 2>/dev/null
