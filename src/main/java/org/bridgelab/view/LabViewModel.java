@@ -169,7 +169,7 @@ public final class LabViewModel {
      * diagram follows, new wires are captured, and the console says what changed, in the lab's words.
      */
     private void changedElsewhere(LiveLab source, org.bridgelab.kernel.TopologyChange change) {
-        packets.follow(change.after());
+        packets.followSoon(change.after());
         change.changes().forEach(what -> consoleBatcher.add(new ConsoleEntry(ConsoleEntry.Kind.NOTE, "kernel: " + what)));
         executor.runOnFx(() -> {
             if (live == source) {
@@ -302,12 +302,13 @@ public final class LabViewModel {
                     break;
                 }
             }
-            return true;
-        }, done -> {
+            // asked here, on the worker: over SSH the answer is a round trip that can take seconds
+            return current.lab().host().isAlive();
+        }, alive -> {
             path.forEach(pending -> stepStates.computeIfPresent(key(pending.lesson(), pending.step()),
                     (key, state) -> state == StepState.RUNNING ? StepState.NOT_RUN : state));
             busy.set(false);
-            connected.set(current.lab().host().isAlive());
+            connected.set(alive);
         }, this::failedFx);
     }
 
@@ -380,10 +381,25 @@ public final class LabViewModel {
         String message = error.getMessage() == null ? error.toString() : error.getMessage();
         problem.set(message);
         console.add(new ConsoleEntry(ConsoleEntry.Kind.FAILED, message));
-        if (live == null || !live.lab().host().isAlive()) {
-            connected.set(false);
-            problem.set("The lab host is gone: " + message + " — use Reconnect to start a new lab.");
+        LiveLab current = live;
+        if (current == null) {
+            lostAfterFailureFx(null, message);
+            return;
         }
+        // whether the lab host is still there is asked off the FX thread (an SSH round trip)
+        executor.execute(() -> current.lab().host().isAlive(), alive -> {
+            if (!alive) {
+                lostAfterFailureFx(current, message);
+            }
+        }, ignored -> lostAfterFailureFx(current, message));
+    }
+
+    private void lostAfterFailureFx(LiveLab gone, String message) {
+        if (live != gone) {
+            return;
+        }
+        connected.set(false);
+        problem.set("The lab host is gone: " + message + " — use Reconnect to start a new lab.");
     }
 
     private void addOutputFx(String output) {

@@ -95,6 +95,14 @@ public final class PacketTimelineViewModel {
     private volatile LabNodes nodes;
     /** The latest snapshot and when it was handed over (ns since the epoch, like a packet's timestamp). */
     private volatile Reading latest;
+    /** The newest snapshot a kernel event brought, waiting for {@link #FOLLOWER}; older ones are skipped. */
+    private final java.util.concurrent.atomic.AtomicReference<Topology> toFollow = new java.util.concurrent.atomic.AtomicReference<>();
+    /** Starts captures for kernel events off the monitor's thread: tcpdump can take seconds to start. */
+    private static final java.util.concurrent.Executor FOLLOWER = java.util.concurrent.Executors.newSingleThreadExecutor(work -> {
+        Thread thread = new Thread(work, "capture-follower");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private record Reading(Topology topology, long followedAtNanos) {
     }
@@ -339,11 +347,28 @@ public final class PacketTimelineViewModel {
     }
 
     /**
+     * {@link #follow} for a snapshot a kernel event brought, on the capture follower's thread, so that the
+     * monitor that delivers events is never held up by a tcpdump starting; only the newest waiting snapshot
+     * is followed.
+     */
+    void followSoon(Topology topology) {
+        if (toFollow.getAndSet(topology) == null) {
+            FOLLOWER.execute(() -> {
+                Topology newest = toFollow.getAndSet(null);
+                if (newest != null) {
+                    follow(newest);
+                }
+            });
+        }
+    }
+
+    /**
      * Learns the lab's nodes from a fresh snapshot and captures every wire worth watching that is up: the
      * containers' ends of their cables, the host's bridges and uplink, the remote machine and the internet
-     * server. Runs on the lab's worker thread, since starting a capture waits for tcpdump.
+     * server. Runs off the FX thread (the lab's worker, or the capture follower), since starting a capture
+     * waits for tcpdump; one snapshot at a time, so that no wire is started twice.
      */
-    void follow(Topology topology) {
+    synchronized void follow(Topology topology) {
         // the snapshot is handed over just after it was read, so "now" is when its reading ended; the
         // conntrack table was read a little earlier, within the same snapshot
         java.time.Instant now = java.time.Instant.now();
