@@ -76,10 +76,6 @@ public final class KernelMonitor implements AutoCloseable {
         listeners.add(listener);
     }
 
-    public void unsubscribe(Consumer<TopologyChange> listener) {
-        listeners.remove(listener);
-    }
-
     /** The latest snapshot. */
     public Topology current() {
         return current;

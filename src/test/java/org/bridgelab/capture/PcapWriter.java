@@ -8,7 +8,10 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes records to a classic pcap file (microseconds, little-endian) that tcpdump and Wireshark read. */
+/**
+ * Writes records to a classic pcap file (microseconds, little-endian) that tcpdump and Wireshark read: the
+ * tests and benchmarks build their capture files with it (the app writes pcapng, {@link PcapngWriter}).
+ */
 public final class PcapWriter implements AutoCloseable {
     private static final int LINKTYPE_ETHERNET = 1;
     private final OutputStream out;
