@@ -15,7 +15,7 @@ class ArchitectureTest {
 
     @Test
     void domain_packages_do_not_use_javafx() {
-        noClasses().that().resideInAnyPackage("..lesson..", "..lab..", "..kernel..", "..capture..")
+        noClasses().that().resideInAnyPackage("..lesson..", "..lab..", "..kernel..", "..capture..", "..witness..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..")
                 .check(CLASSES);
     }
@@ -46,6 +46,21 @@ class ArchitectureTest {
     void lessons_do_not_know_the_app_or_the_view() {
         noClasses().that().resideInAPackage("..lesson..")
                 .should().dependOnClassesThat().resideInAnyPackage("..app..", "..view..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void the_witness_is_below_the_lessons_the_view_and_the_app() {
+        // the probe uses the kernel's state, capture's tracer and the lab host; lessons, view and app use it
+        noClasses().that().resideInAPackage("..witness..")
+                .should().dependOnClassesThat().resideInAnyPackage("..lesson..", "..app..", "..view..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void only_the_command_line_writes_to_the_terminal() {
+        noClasses().that().resideOutsideOfPackage("..app..")
+                .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
                 .check(CLASSES);
     }
 }
