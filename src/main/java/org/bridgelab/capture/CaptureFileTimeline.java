@@ -142,7 +142,8 @@ public final class CaptureFileTimeline {
             if (count == travels.length) {
                 travels = Arrays.copyOf(travels, count * 2);
             }
-            travels[count] = correlator.accept(PacketDecoder.decode(point, count, record)).travel();
+            // no summaries: the rows get theirs in the second pass, and the NAT pairs kept until then need none
+            travels[count] = correlator.accept(PacketDecoder.decodeWithoutSummary(point, count, record)).travel();
             count++;
         }
 
