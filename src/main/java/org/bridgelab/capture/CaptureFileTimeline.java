@@ -100,7 +100,7 @@ public final class CaptureFileTimeline {
 
     /** The second pass: each frame decoded again into its row, with its travel and NAT pair. */
     private void rows(RowSink sink) throws IOException {
-        Map<Long, Integer> pairBySequence = TimelineBuilder.pairIndexBySequence(pairs);
+        int[] pairByPlace = TimelineBuilder.pairIndexByPlace(pairs, travels.length);
         Map<CapturePoint, String> labels = new HashMap<>();
         int[] sequence = {0};
         try {
@@ -113,7 +113,7 @@ public final class CaptureFileTimeline {
                 PacketEvent event = PacketDecoder.decode(point, at, record).withTravel(travels[at]);
                 try {
                     sink.row(TimelineBuilder.rowOf(event, labels.computeIfAbsent(point, CapturePoint::label), NO_NODES,
-                            event.srcMac(), event.dstMac(), pairBySequence.get((long) at)));
+                            event.srcMac(), event.dstMac(), pairByPlace[at] < 0 ? null : pairByPlace[at]));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -142,7 +142,8 @@ public final class CaptureFileTimeline {
             if (count == travels.length) {
                 travels = Arrays.copyOf(travels, count * 2);
             }
-            travels[count] = correlator.accept(PacketDecoder.decode(point, count, record)).travel();
+            // no summaries: the rows get theirs in the second pass, and the NAT pairs kept until then need none
+            travels[count] = correlator.accept(PacketDecoder.decodeWithoutSummary(point, count, record)).travel();
             count++;
         }
 

@@ -46,6 +46,15 @@ final class FastDecoder {
 
     /** The event for a common frame, or null to leave the frame to pcap4j. */
     static PacketEvent decode(CapturePoint point, long sequence, PcapRecord record) {
+        return decode(point, sequence, record, true);
+    }
+
+    /**
+     * {@link #decode}; without {@code summaries} the event's summary is null and never built: a pass that only
+     * correlates needs none, and the summaries were most of the text made per frame and of what its NAT pairs
+     * keep alive.
+     */
+    static PacketEvent decode(CapturePoint point, long sequence, PcapRecord record, boolean summaries) {
         try {
             byte[] frame = record.data();
             if (frame.length <= ETHERNET) {
@@ -53,13 +62,13 @@ final class FastDecoder {
             }
             int type = u16(frame, 12);
             if (type == ETHERTYPE_ARP) {
-                return arp(point, sequence, record, frame);
+                return arp(point, sequence, record, frame, summaries);
             }
             if (type == ETHERTYPE_IPV4) {
-                return ipv4(point, sequence, record, frame);
+                return ipv4(point, sequence, record, frame, summaries);
             }
             if (type == ETHERTYPE_IPV6) {
-                return ipv6(point, sequence, record, frame);
+                return ipv6(point, sequence, record, frame, summaries);
             }
             return null;
         } catch (RuntimeException e) {
@@ -68,7 +77,8 @@ final class FastDecoder {
         }
     }
 
-    private static PacketEvent arp(CapturePoint point, long sequence, PcapRecord record, byte[] frame) {
+    private static PacketEvent arp(CapturePoint point, long sequence, PcapRecord record, byte[] frame,
+                                   boolean summaries) {
         if (frame.length - ETHERNET < ARP_LENGTH) {
             return null;
         }
@@ -79,14 +89,16 @@ final class FastDecoder {
         String senderMac = mac(frame, ETHERNET + 8);
         String srcIp = ip(frame, ETHERNET + 14);
         String dstIp = ip(frame, ETHERNET + 24);
-        String summary = operation == ARP_REQUEST ? "who-has " + dstIp + " tell " + srcIp : srcIp + " is-at " + senderMac;
+        String summary = !summaries ? null
+                : operation == ARP_REQUEST ? "who-has " + dstIp + " tell " + srcIp : srcIp + " is-at " + senderMac;
         long identity = PacketDecoder.mix(PacketDecoder.mix(operation, senderMac.hashCode()),
                 PacketDecoder.mix(srcIp.hashCode(), dstIp.hashCode()));
         return new PacketEvent(sequence, point, record.timestampNanos(), record.originalLength(), mac(frame, 6),
                 mac(frame, 0), Protocol.ARP, srcIp, dstIp, -1, -1, -1, identity, summary, 0);
     }
 
-    private static PacketEvent ipv4(CapturePoint point, long sequence, PcapRecord record, byte[] frame) {
+    private static PacketEvent ipv4(CapturePoint point, long sequence, PcapRecord record, byte[] frame,
+                                    boolean summaries) {
         int available = frame.length - ETHERNET;
         if (available < IPV4_HEADER || (frame[ETHERNET] & 0xf0) != 0x40) {
             return null;
@@ -117,10 +129,10 @@ final class FastDecoder {
         int to = from + payloadLength;
         Ipv4 ip = new Ipv4(ipId, number, ip(frame, ETHERNET + 12), ip(frame, ETHERNET + 16));
         Transport transport = switch (number) {
-            case TCP -> tcp(frame, from, to, ip);
-            case UDP -> udp(frame, from, to, ip);
-            case ICMP -> icmp(frame, from, to, ip);
-            case IGMP -> new Transport(Protocol.IGMP, -1, -1, "IGMP (" + payloadLength + " bytes)",
+            case TCP -> tcp(frame, from, to, ip, summaries);
+            case UDP -> udp(frame, from, to, ip, summaries);
+            case ICMP -> icmp(frame, from, to, ip, summaries);
+            case IGMP -> new Transport(Protocol.IGMP, -1, -1, summaries ? "IGMP (" + payloadLength + " bytes)" : null,
                     PacketDecoder.mix(ip.invariant(), hash(frame, from, to)));
             default -> null;
         };
@@ -128,21 +140,22 @@ final class FastDecoder {
             return null;
         }
         long identity = transport.invariant() == 0 ? 1 : transport.invariant();
-        String summary = ip.src() + " > " + ip.dst() + ": " + transport.what();
+        String summary = summaries ? ip.src() + " > " + ip.dst() + ": " + transport.what() : null;
         return new PacketEvent(sequence, point, record.timestampNanos(), record.originalLength(), mac(frame, 6),
                 mac(frame, 0), transport.protocol(), ip.src(), ip.dst(), transport.srcPort(), transport.dstPort(), ipId,
                 identity, summary, 0);
     }
 
     /** An IPv6 packet: its addresses, what it carries (by {@link PacketDecoder#ipv6What}) and its payload's hash. */
-    private static PacketEvent ipv6(CapturePoint point, long sequence, PcapRecord record, byte[] frame) {
+    private static PacketEvent ipv6(CapturePoint point, long sequence, PcapRecord record, byte[] frame,
+                                    boolean summaries) {
         if (frame.length < ETHERNET + PacketDecoder.IPV6_HEADER) {
             return null;
         }
         int end = PacketDecoder.ipv6End(frame);
         String srcIp = ipv6(frame, ETHERNET + 8);
         String dstIp = ipv6(frame, ETHERNET + 24);
-        String summary = srcIp + " > " + dstIp + ": " + PacketDecoder.ipv6What(frame, end);
+        String summary = summaries ? srcIp + " > " + dstIp + ": " + PacketDecoder.ipv6What(frame, end) : null;
         long identity = PacketDecoder.ipv6Identity(srcIp, dstIp, frame, end);
         return new PacketEvent(sequence, point, record.timestampNanos(), record.originalLength(), mac(frame, 6),
                 mac(frame, 0), Protocol.IPV6, srcIp, dstIp, -1, -1, -1, identity, summary, 0);
@@ -159,7 +172,7 @@ final class FastDecoder {
     private record Transport(Protocol protocol, int srcPort, int dstPort, String what, long invariant) {
     }
 
-    private static Transport tcp(byte[] frame, int from, int to, Ipv4 ip) {
+    private static Transport tcp(byte[] frame, int from, int to, Ipv4 ip, boolean summaries) {
         if (to - from < TCP_HEADER) {
             return null;
         }
@@ -179,6 +192,11 @@ final class FastDecoder {
         boolean ack = (flags & 0x10) != 0;
         int dataFrom = from + headerLength;
         int dataLength = to - dataFrom;
+        long invariant = PacketDecoder.mix(PacketDecoder.mix(ip.invariant(), sequence),
+                PacketDecoder.mix(acknowledgment, PacketDecoder.mix(flagBits(flags), hash(frame, dataFrom, to))));
+        if (!summaries) {
+            return new Transport(Protocol.TCP, srcPort, dstPort, null, invariant);
+        }
         StringBuilder what = new StringBuilder(64).append(srcPort).append(" > ").append(dstPort).append(" [");
         appendFlags(what, flags);
         what.append("] seq ").append(Integer.toUnsignedLong(sequence));
@@ -189,12 +207,10 @@ final class FastDecoder {
             what.append(' ').append(dataLength).append(" bytes \"")
                     .append(PacketDecoder.printable(frame, dataFrom, to)).append('"');
         }
-        long invariant = PacketDecoder.mix(PacketDecoder.mix(ip.invariant(), sequence),
-                PacketDecoder.mix(acknowledgment, PacketDecoder.mix(flagBits(flags), hash(frame, dataFrom, to))));
         return new Transport(Protocol.TCP, srcPort, dstPort, what.toString(), invariant);
     }
 
-    private static Transport udp(byte[] frame, int from, int to, Ipv4 ip) {
+    private static Transport udp(byte[] frame, int from, int to, Ipv4 ip, boolean summaries) {
         if (to - from < UDP_HEADER) {
             return null;
         }
@@ -207,7 +223,7 @@ final class FastDecoder {
         int dataLength = Math.min(length - UDP_HEADER, to - from - UDP_HEADER);
         int dataFrom = from + UDP_HEADER;
         return new Transport(Protocol.UDP, srcPort, dstPort,
-                "UDP " + srcPort + " > " + dstPort + " " + dataLength + " bytes",
+                summaries ? "UDP " + srcPort + " > " + dstPort + " " + dataLength + " bytes" : null,
                 PacketDecoder.mix(ip.invariant(), hash(frame, dataFrom, dataFrom + dataLength)));
     }
 
@@ -217,7 +233,7 @@ final class FastDecoder {
     }
 
     /** Echo requests and replies only: other types have names and inner packets pcap4j knows. */
-    private static Transport icmp(byte[] frame, int from, int to, Ipv4 ip) {
+    private static Transport icmp(byte[] frame, int from, int to, Ipv4 ip, boolean summaries) {
         if (to - from < ICMP_ECHO_HEADER) {
             return null;
         }
@@ -227,7 +243,7 @@ final class FastDecoder {
         }
         int id = u16(frame, from + 4);
         int sequence = u16(frame, from + 6);
-        String what = (type == ICMP_ECHO_REQUEST ? "ICMP echo request id " : "ICMP echo reply id ") + id + " seq " + sequence;
+        String what = !summaries ? null : (type == ICMP_ECHO_REQUEST ? "ICMP echo request id " : "ICMP echo reply id ") + id + " seq " + sequence;
         // the echo identifier is left out: NAT may rewrite it, like a port
         long invariant = PacketDecoder.mix(PacketDecoder.mix(ip.invariant(), type), hash(frame, from + 6, to));
         return new Transport(Protocol.ICMP, id, id, what, invariant);

@@ -36,8 +36,10 @@ public record NatPair(Kind kind, long travel, PacketEvent before, PacketEvent af
             destination = !java.util.Objects.equals(before.dstIp(), after.dstIp());
             source |= !source && !destination;
         } else {
-            source = !full(before.srcIp(), before.srcPort()).equals(full(after.srcIp(), after.srcPort()));
-            destination = !full(before.dstIp(), before.dstPort()).equals(full(after.dstIp(), after.dstPort()));
+            // "ip:port" texts are equal exactly when address and port are (a port has no colon, so the last
+            // one splits them): compared as fields, without making the texts
+            source = !(before.srcPort() == after.srcPort() && java.util.Objects.equals(before.srcIp(), after.srcIp()));
+            destination = !(before.dstPort() == after.dstPort() && java.util.Objects.equals(before.dstIp(), after.dstIp()));
         }
         return source && destination ? Field.BOTH : source ? Field.SOURCE : Field.DESTINATION;
     }
@@ -54,7 +56,12 @@ public record NatPair(Kind kind, long travel, PacketEvent before, PacketEvent af
 
     /** The rewritten part, old and new: "172.18.0.2 → 192.0.2.183"; with the port or id when only that changed. */
     public String rewrite() {
-        return switch (field()) {
+        return rewrite(field());
+    }
+
+    /** {@link #rewrite()} when {@link #field()} is known already. */
+    String rewrite(Field field) {
+        return switch (field) {
             case SOURCE -> changed(before.srcIp(), before.srcPort(), after.srcIp(), after.srcPort(), before.sourceEndpoint(),
                     after.sourceEndpoint());
             case DESTINATION -> changed(before.dstIp(), before.dstPort(), after.dstIp(), after.dstPort(),

@@ -36,6 +36,21 @@ public final class PacketDecoder {
         return event != null ? event : decodeWithPcap4j(point, sequence, record);
     }
 
+    /**
+     * {@link #decode}, with a null summary: for a pass that only correlates the frames. The fast path skips
+     * building the text; pcap4j's, rare, builds it and drops it, so no kept event holds it.
+     */
+    public static PacketEvent decodeWithoutSummary(CapturePoint point, long sequence, PcapRecord record) {
+        PacketEvent event = FastDecoder.decode(point, sequence, record, false);
+        if (event != null) {
+            return event;
+        }
+        PacketEvent full = decodeWithPcap4j(point, sequence, record);
+        return new PacketEvent(full.sequence(), point, full.timestampNanos(), full.length(), full.srcMac(), full.dstMac(),
+                full.protocol(), full.srcIp(), full.dstIp(), full.srcPort(), full.dstPort(), full.ipId(), full.identity(),
+                null, full.travel());
+    }
+
     /** The whole frame through pcap4j: what the fast path leaves alone, and the reference it is tested against. */
     static PacketEvent decodeWithPcap4j(CapturePoint point, long sequence, PcapRecord record) {
         try {

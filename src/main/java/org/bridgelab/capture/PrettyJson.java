@@ -42,9 +42,37 @@ final class PrettyJson implements Closeable {
     /** A field name encoded once: {@code "name" : }. */
     static final class Name {
         private final byte[] bytes;
+        /**
+         * The name with what goes before it at one depth, as the last use needed it: a field of a million rows
+         * is then one copy instead of a comma, a line break, indentation and the name. Replaced whole, so a
+         * name shared by two writers on two threads at most works it out twice.
+         */
+        private volatile Laid laid;
+
+        /** {@code ,} (but for an object's first field), a line break, {@code nesting} indents and the name. */
+        private record Laid(int nesting, byte[] first, byte[] next) {
+        }
 
         private Name(byte[] bytes) {
             this.bytes = bytes;
+        }
+
+        private Laid laid(int nesting) {
+            Laid known = laid;
+            if (known != null && known.nesting() == nesting) {
+                return known;
+            }
+            int width = 1 + 2 * nesting;
+            byte[] first = new byte[width + bytes.length];
+            first[0] = '\n';
+            Arrays.fill(first, 1, width, (byte) ' ');
+            System.arraycopy(bytes, 0, first, width, bytes.length);
+            byte[] next = new byte[first.length + 1];
+            next[0] = ',';
+            System.arraycopy(first, 0, next, 1, first.length);
+            known = new Laid(nesting, first, next);
+            laid = known;
+            return known;
         }
 
         static Name of(String name) {
@@ -129,14 +157,11 @@ final class PrettyJson implements Closeable {
 
     /** The next field of the innermost object; its value comes next. */
     PrettyJson name(Name name) throws IOException {
-        if (entries[depth - 1]++ > 0) {
-            room(SMALL);
-            buffer[used++] = ',';
-        }
-        newLine();
-        room(name.bytes.length);
-        System.arraycopy(name.bytes, 0, buffer, used, name.bytes.length);
-        used += name.bytes.length;
+        Name.Laid laid = name.laid(nesting);
+        byte[] bytes = entries[depth - 1]++ > 0 ? laid.next() : laid.first();
+        room(bytes.length);
+        System.arraycopy(bytes, 0, buffer, used, bytes.length);
+        used += bytes.length;
         afterName = true;
         return this;
     }

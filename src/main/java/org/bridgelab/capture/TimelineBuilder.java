@@ -86,9 +86,30 @@ public final class TimelineBuilder {
         return pairBySequence;
     }
 
+    /**
+     * {@link #pairIndexBySequence} for sequence numbers {@code 0..frames-1}, as an array (-1: no pair): a
+     * file's million rows each look their pair up, and a boxed key and map lookup a row cost more than this.
+     */
+    static int[] pairIndexByPlace(List<NatPair> pairs, int frames) {
+        int[] pairByPlace = new int[frames];
+        java.util.Arrays.fill(pairByPlace, -1);
+        for (int i = pairs.size() - 1; i >= 0; i--) {
+            // backwards, so that a row in two pairs ends up pointing at the first
+            pairByPlace[Math.toIntExact(pairs.get(i).before().sequence())] = i;
+            pairByPlace[Math.toIntExact(pairs.get(i).after().sequence())] = i;
+        }
+        return pairByPlace;
+    }
+
     static List<Timeline.Pair> pairRows(List<NatPair> pairs) {
-        return pairs.stream().map(pair -> new Timeline.Pair(pair.kind().name(), pair.before().sequence(),
-                pair.after().sequence(), pair.node(), pair.field().name(), pair.rewrite(), pair.description())).toList();
+        List<Timeline.Pair> rows = new ArrayList<>(pairs.size());
+        for (NatPair pair : pairs) {
+            // the field once: rewrite() would work it out again
+            NatPair.Field field = pair.field();
+            rows.add(new Timeline.Pair(pair.kind().name(), pair.before().sequence(), pair.after().sequence(), pair.node(),
+                    field.name(), pair.rewrite(field), pair.description()));
+        }
+        return List.copyOf(rows);
     }
 
     private String shared(String mac) {

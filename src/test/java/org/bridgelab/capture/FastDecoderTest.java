@@ -23,7 +23,8 @@ import org.pcap4j.packet.namednumber.UdpPort;
  * ports, IP id, MACs, addresses…) equal to the pcap4j path's, on every recorded frame, on every truncation of
  * them and on thousands of corrupted ones. One exception, on purpose: where pcap4j itself crashes inside an
  * IPv6 packet (an index out of bounds in the inner layers it misreads), the fast path still shows the IPv6
- * packet instead of a malformed frame.
+ * packet instead of a malformed frame. Decoded without a summary, every frame gives the same event but for
+ * its summary (null).
  */
 class FastDecoderTest {
     private static final long SEED = 20261203L;
@@ -102,6 +103,11 @@ class FastDecoderTest {
     private static void assertSameAsPcap4j(PcapRecord frame, String what) {
         PacketEvent expected = PacketDecoder.decodeWithPcap4j(CaptureFixtures.BR0, 42, frame);
         PacketEvent actual = PacketDecoder.decode(CaptureFixtures.BR0, 42, frame);
+        // the correlating pass's decoding: the same event but for the summary it never builds
+        PacketEvent unsummarised = PacketDecoder.decodeWithoutSummary(CaptureFixtures.BR0, 42, frame);
+        assertThat(unsummarised.summary()).isNull();
+        assertThat(unsummarised).as(what + " without summary: " + hex(frame.data())).usingRecursiveComparison()
+                .ignoringFields("summary").isEqualTo(actual);
         if (pcap4jCrashedInsideIpv6(frame, expected)) {
             assertThat(actual.protocol()).as(what + ": " + hex(frame.data())).isEqualTo(Protocol.IPV6);
             return;
