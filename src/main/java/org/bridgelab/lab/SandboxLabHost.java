@@ -9,14 +9,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The default lab host: a fresh set of Linux namespaces (network, mount, PID, and for an ordinary
- * user a user namespace) on this machine, so the real host's interfaces, routes and rules are never
- * touched. A holder process ({@code cat}, PID 1 of the sandbox) keeps it alive while its stdin, a pipe
+ * The default lab host: a fresh set of Linux namespaces (user, network, mount, PID and UTS) on this
+ * machine, so the real host's interfaces, routes, rules and name are never touched. The user namespace
+ * is what makes it a boundary also for root: without it, a command run as root in the sandbox could
+ * unmount the sandbox's /proc and enter the real host's network namespace through PID 1
+ * ({@code nsenter -t 1 -n}), or rename the machine; with it, its capabilities end at the sandbox. A holder process ({@code cat}, PID 1 of the sandbox) keeps it alive while its stdin, a pipe
  * from this JVM, stays open. When BridgeLab exits, even by kill -9, the pipe closes, the holder ends,
  * and the kernel kills every process of the sandbox with it: nothing is left behind.
  */
 public final class SandboxLabHost extends ArgvLabHost {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
+    private static final String ROOT_IDS = "0 0 65536\n";
     static final List<String> NO_IPV6 = List.of("sysctl", "-q", "-w", "net.ipv6.conf.all.disable_ipv6=1",
             "net.ipv6.conf.default.disable_ipv6=1");
 
@@ -26,17 +29,13 @@ public final class SandboxLabHost extends ArgvLabHost {
     private final boolean userNamespace;
     private volatile boolean closing;
 
-    private SandboxLabHost(ProcessRunner runner, LiveProcess holder, long holderPid, boolean userNamespace) {
+    private SandboxLabHost(ProcessRunner runner, LiveProcess holder, long holderPid, boolean root) {
         super(runner);
         this.holder = holder;
         this.holderPid = holderPid;
-        this.userNamespace = userNamespace;
-        List<String> prefix = new ArrayList<>(List.of("nsenter", "-t", Long.toString(holderPid)));
-        if (userNamespace) {
-            prefix.addAll(List.of("--user", "--preserve-credentials"));
-        }
-        prefix.addAll(List.of("--net", "--mount", "--pid", "--"));
-        this.enter = List.copyOf(prefix);
+        this.userNamespace = !root;
+        this.enter = List.of("nsenter", "-t", Long.toString(holderPid), "--user", "--preserve-credentials",
+                "--net", "--mount", "--pid", "--uts", "--");
     }
 
     /** Creates a fresh, empty sandbox: its own /run (for ip netns), loopback up, nothing else. */
@@ -58,8 +57,11 @@ public final class SandboxLabHost extends ArgvLabHost {
         if (pid < 0) {
             throw new LabException("the sandbox's holder process ended at once: " + holder.stop().evidence());
         }
-        SandboxLabHost sandbox = new SandboxLabHost(runner, holder, pid, !root);
+        SandboxLabHost sandbox = new SandboxLabHost(runner, holder, pid, root);
         try {
+            if (root) {
+                sandbox.mapRootsIds();
+            }
             sandbox.run(HOST, "mount", "-t", "tmpfs", "-o", "mode=0755", "bridgelab-run", "/run").orThrow();
             sandbox.run(HOST, "ip", "link", "set", "lo", "up").orThrow();
             // as on Docker's default bridge, no IPv6: captures then show only what the tutorial talks about
@@ -73,13 +75,28 @@ public final class SandboxLabHost extends ArgvLabHost {
     }
 
     static List<String> holderArgv(boolean root) {
-        List<String> argv = new ArrayList<>(List.of("unshare"));
+        List<String> argv = new ArrayList<>(List.of("unshare", "--user"));
         if (!root) {
+            // root maps its ids itself once the holder runs (mapRootsIds): newuidmap allows only /etc/subuid
             argv.add("--map-root-user");
             argv.addAll(subordinateMappings());
         }
-        argv.addAll(List.of("--net", "--mount", "--pid", "--fork", "--kill-child", "--mount-proc", "cat"));
+        argv.addAll(List.of("--net", "--mount", "--pid", "--uts", "--fork", "--kill-child", "--mount-proc", "cat"));
         return argv;
+    }
+
+    /**
+     * For root: ids 0–65535 of the sandbox are the machine's own, so files keep their owners and tools that
+     * drop root for their own user (tcpdump becomes "tcpdump") work unchanged, while every capability stays
+     * inside the sandbox's user namespace. Written before any command enters it.
+     */
+    private void mapRootsIds() {
+        try {
+            Files.writeString(Path.of("/proc/" + holderPid + "/uid_map"), ROOT_IDS);
+            Files.writeString(Path.of("/proc/" + holderPid + "/gid_map"), ROOT_IDS);
+        } catch (IOException e) {
+            throw new LabException("cannot map root's ids into the sandbox's user namespace: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -121,7 +138,7 @@ public final class SandboxLabHost extends ArgvLabHost {
     @Override
     public String description() {
         return "sandbox on this machine (" + (userNamespace ? "user namespace of " + System.getProperty("user.name")
-                : "root") + ", PID " + holderPid + ")";
+                : "root, in a user namespace") + ", PID " + holderPid + ")";
     }
 
     /** The sandbox's PID 1 as seen from this machine; its /proc entry names the sandbox's namespaces. */

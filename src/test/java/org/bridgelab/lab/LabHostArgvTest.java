@@ -31,10 +31,12 @@ class LabHostArgvTest {
     }
 
     @Test
-    void the_root_sandbox_needs_no_user_namespace() {
-        assertThat(SandboxLabHost.holderArgv(true))
-                .containsExactly("unshare", "--net", "--mount", "--pid", "--fork", "--kill-child", "--mount-proc", "cat");
-        assertThat(SandboxLabHost.holderArgv(false)).startsWith("unshare", "--map-root-user").endsWith("cat");
+    void the_sandbox_has_its_own_user_and_uts_namespace_also_for_root() {
+        // for root too: without a user namespace, root in the sandbox could enter the real host's namespaces
+        assertThat(SandboxLabHost.holderArgv(true)).containsExactly("unshare", "--user", "--net", "--mount", "--pid", "--uts",
+                "--fork", "--kill-child", "--mount-proc", "cat");
+        assertThat(SandboxLabHost.holderArgv(false)).startsWith("unshare", "--user", "--map-root-user").contains("--uts")
+                .endsWith("cat");
     }
 
     @Test

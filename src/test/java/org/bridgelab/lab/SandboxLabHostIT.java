@@ -49,6 +49,33 @@ class SandboxLabHostIT {
     }
 
     @Test
+    void a_command_that_unmounts_proc_cannot_reach_the_real_hosts_network_or_name_even_as_root() throws Exception {
+        // given: the machine's own name, and a link name nothing else uses
+        String hostname = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        String link = "blesc" + ProcessHandle.current().pid() % 100_000;
+        try {
+            // when: a hostile lesson hides the sandbox's /proc, then enters PID 1's network, and renames the machine
+            sandbox.run(LabHost.HOST, "umount", "-l", "/proc");
+            CommandResult escape = sandbox.run(LabHost.HOST, "nsenter", "-t", "1", "-n", "ip", "link", "add", link, "type", "bridge");
+            CommandResult rename = sandbox.run(LabHost.HOST, "hostname", "bridgelab-pwned");
+
+            // then: nothing reached the real machine; the name changed only inside the sandbox
+            assertThat(escape.succeeded()).as(escape.evidence()).isFalse();
+            assertThat(Path.of("/sys/class/net", link)).doesNotExist();
+            assertThat(Files.readString(Path.of("/proc/sys/kernel/hostname")).strip()).isEqualTo(hostname);
+            assertThat(rename.succeeded()).as(rename.evidence()).isTrue();
+            assertThat(sandbox.run(LabHost.HOST, "hostname").stdout().strip()).isEqualTo("bridgelab-pwned");
+        } finally {
+            // were the boundary ever broken, leave the machine as it was
+            new ProcessRunner().run(List.of("ip", "link", "del", link), Duration.ofSeconds(5));
+            if (!Files.readString(Path.of("/proc/sys/kernel/hostname")).strip().equals(hostname)) {
+                new ProcessRunner().run(List.of("hostname", hostname), Duration.ofSeconds(5));
+            }
+            sandbox.run(LabHost.HOST, "mount", "-t", "proc", "proc", "/proc");
+        }
+    }
+
+    @Test
     void a_failing_command_reports_the_kernels_own_error() {
         CommandResult result = sandbox.run(LabHost.HOST, "ip", "link", "set", "nosuchdev", "up");
 
