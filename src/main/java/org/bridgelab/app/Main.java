@@ -97,6 +97,11 @@ public final class Main {
             case "timeline":
                 return TimelineCommand.parse(rest, err).map(command -> command.execute(err)).orElse(2);
             case "list":
+                if (!rest.isEmpty()) {
+                    err.println("bridgelab list: takes no arguments, not " + String.join(" ", rest) + "\n");
+                    err.print(USAGE);
+                    return 2;
+                }
                 return ListCommand.execute(out, err);
             case "selftest":
                 return SelftestCommand.execute(rest, out, err);

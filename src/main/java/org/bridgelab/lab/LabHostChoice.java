@@ -25,7 +25,12 @@ public record LabHostChoice(String kind, String sshDestination, Path sshConfig) 
             return new LabHostChoice("local", null, null);
         }
         if (spec.startsWith("ssh:") && spec.length() > 4) {
-            return new LabHostChoice("ssh", spec.substring(4), sshConfig);
+            String destination = spec.substring(4);
+            if (destination.startsWith("-")) {
+                // ssh would read it as an option (-oProxyCommand=… runs a command on this machine)
+                throw new IllegalArgumentException("an SSH destination cannot begin with \"-\": " + destination);
+            }
+            return new LabHostChoice("ssh", destination, sshConfig);
         }
         throw new IllegalArgumentException("unknown lab host \"" + spec + "\" (sandbox, local or ssh:DEST)");
     }

@@ -50,7 +50,7 @@ public final class Curriculum {
     public Curriculum with(Path lessonFile) {
         String json;
         try {
-            json = Files.readString(lessonFile, StandardCharsets.UTF_8);
+            json = utf8(lessonFile.toString(), Files.readAllBytes(lessonFile));
         } catch (IOException e) {
             throw new LessonFormatException(lessonFile.toString(), "", "cannot read the file: " + e.getMessage());
         }
@@ -59,6 +59,28 @@ public final class Curriculum {
         all.removeIf(lesson -> lesson.id().equals(extra.id()));
         all.add(extra);
         return new Curriculum(all);
+    }
+
+    /**
+     * The file's text: UTF-8, strictly, so that a stray byte is named rather than read as "Input length = 1";
+     * a byte-order mark, which some editors write, is skipped.
+     */
+    static String utf8(String source, byte[] bytes) {
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        try {
+            String text = decoder.decode(in).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new LessonFormatException(source, "line " + line + " (byte " + (in.position() + 1) + " of the file)",
+                    "not UTF-8 text (save the file as UTF-8)");
+        }
     }
 
     public List<Lesson> lessons() {

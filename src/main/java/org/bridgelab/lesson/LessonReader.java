@@ -1,9 +1,12 @@
 package org.bridgelab.lesson;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,7 +26,9 @@ public final class LessonReader {
     static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // a null inside a list or a text ("steps": [null]) is a mistake to name, not a crash later on
+            .setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Duration DEFAULT_AWAIT = Duration.ofSeconds(10);
 
@@ -47,6 +52,8 @@ public final class LessonReader {
             String problem = e.getOriginalMessage().lines().findFirst().orElse("invalid");
             if (problem.startsWith("Unrecognized field")) {
                 problem = "unknown field \"" + lastField(e) + "\"";
+            } else if (e instanceof InvalidNullException) {
+                problem = "null is not allowed here: give a value or leave the element out";
             }
             throw new LessonFormatException(source, location(e) + (path.isEmpty() ? "" : ", at " + path), problem);
         } catch (JsonProcessingException e) {

@@ -18,7 +18,7 @@ class DiagnoseCommandTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    private int diagnose(String... args) {
+    private int bridgelab(String... args) {
         return Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
@@ -28,7 +28,7 @@ class DiagnoseCommandTest {
             "172.18.0.2:http", "172.18.0.2:-1", "172.18.0.2:"})
     void an_address_or_port_that_cannot_be_is_refused_with_exit_2(String to) {
         // when:
-        int exit = diagnose("diagnose", "--from", "docker0", "--to", to);
+        int exit = bridgelab("diagnose", "--from", "docker0", "--to", to);
 
         // then:
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(2);
@@ -41,9 +41,17 @@ class DiagnoseCommandTest {
         Path lesson = dir.resolve("mine.json");
         Files.writeString(lesson, "{\"id\": \"mine\", \"steps\": 3}");
 
-        int exit = diagnose("diagnose", "--lesson-file", lesson.toString(), "--from", "docker0", "--to", "172.18.0.2");
+        int exit = bridgelab("diagnose", "--lesson-file", lesson.toString(), "--from", "docker0", "--to", "172.18.0.2");
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains(lesson.toString());
+    }
+
+    @Test
+    void list_takes_no_arguments() {
+        int exit = bridgelab("list", "--bogus");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("bridgelab list: takes no arguments, not --bogus");
     }
 }

@@ -72,4 +72,12 @@ class LabHostArgvTest {
     private static UserNamespaceSupport support(Map<String, String> sysctls) {
         return new UserNamespaceSupport(name -> Optional.ofNullable(sysctls.get(name)));
     }
+
+    @Test
+    void an_ssh_destination_that_ssh_would_read_as_an_option_is_refused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> LabHostChoice.parse("ssh:-oProxyCommand=touch /tmp/x", null, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot begin with \"-\"");
+        assertThat(LabHostChoice.parse("ssh:lab@vm1", null, false).toString()).contains("lab@vm1");
+    }
 }

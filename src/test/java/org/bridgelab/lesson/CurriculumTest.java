@@ -50,6 +50,24 @@ class CurriculumTest {
     }
 
     @Test
+    void a_byte_order_mark_is_skipped_and_bytes_that_are_not_utf8_are_named(@TempDir Path dir) throws IOException {
+        // given: the same lesson saved by an editor that writes a BOM, and once with a Latin-1 "é"
+        String lesson = """
+                {"id": "mine", "title": {"en": "Mine", "zh": "我的"}, "steps": [
+                  {"id": "look", "title": {"en": "Look", "zh": "看"}, "actions": [{"run": "ip netns list"}]}]}""";
+        Path bom = dir.resolve("bom.json");
+        Files.write(bom, (new String(new char[] {'\uFEFF'}) + lesson).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path latin1 = dir.resolve("latin1.json");
+        Files.write(latin1, lesson.replace("Look", "Regard\u00e9").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        // then:
+        assertThat(ids(curriculum.with(bom).lessons())).contains("mine");
+        assertThatThrownBy(() -> curriculum.with(latin1)).isInstanceOf(LessonFormatException.class)
+                .hasMessageContaining(latin1.toString()).hasMessageContaining("line 2 (byte 104 of the file)")
+                .hasMessageContaining("not UTF-8 text");
+    }
+
+    @Test
     void a_lesson_file_requiring_an_unknown_lesson_is_refused(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("bad.json");
         Files.writeString(file, """

@@ -135,4 +135,19 @@ class LessonReaderTest {
                 .hasMessageStartingWith("x2.json: ")
                 .hasMessageContaining(message);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "{\"id\": \"x\", \"title\": {\"en\": \"T\", \"zh\": \"题\"}, \"steps\": [null]}",
+        "{\"id\": \"x\", \"title\": {\"en\": \"T\", \"zh\": \"题\"}, \"requires\": [null], \"steps\": []}",
+        "{\"id\": \"x\", \"title\": {\"en\": \"T\", \"zh\": \"题\"}, \"steps\": [{\"id\": \"s\", \"title\": {\"en\": \"S\", \"zh\": \"步\"}, \"actions\": [null]}]}",
+        "{\"id\": \"x\", \"title\": {\"en\": \"T\", \"zh\": \"题\"}, \"steps\": [{\"id\": \"s\", \"title\": {\"en\": \"S\", \"zh\": \"步\"}, \"actions\": [{\"check\": [null]}]}]}",
+        "{\"id\": \"x\", \"title\": {\"en\": null, \"zh\": \"题\"}, \"steps\": []}",
+    })
+    void a_null_element_is_named_with_its_place_not_a_crash(String json) {
+        assertThatThrownBy(() -> LessonReader.read("nulls.json", json))
+                .isInstanceOf(LessonFormatException.class)
+                .hasMessageStartingWith("nulls.json: ")
+                .hasMessageContaining("null is not allowed here");
+    }
 }
