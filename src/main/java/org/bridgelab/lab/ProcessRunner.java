@@ -10,7 +10,6 @@ import org.zeroturnaround.exec.InvalidExitValueException;
 import org.zeroturnaround.exec.ProcessExecutor;
 import org.zeroturnaround.exec.ProcessResult;
 import org.zeroturnaround.exec.StartedProcess;
-import org.zeroturnaround.exec.stream.LogOutputStream;
 
 /**
  * The one door to local processes: every argv BridgeLab runs goes through here, and this is the only
@@ -24,20 +23,28 @@ public final class ProcessRunner {
     /** Runs argv to completion, or kills it after the timeout and reports exit 124 like timeout(1). */
     public CommandResult run(List<String> argv, Duration timeout) {
         long started = System.nanoTime();
-        CollectingStream stderr = new CollectingStream();
+        BoundedOutput stdout = new BoundedOutput();
+        BoundedOutput stderr = new BoundedOutput();
         try {
             ProcessResult result = new ProcessExecutor()
                     .command(argv)
                     .environment("PATH", PATH)
-                    .readOutput(true)
+                    .redirectOutput(stdout)
                     .redirectError(stderr)
                     .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .destroyOnExit()
                     .execute();
-            return new CommandResult(argv, result.getExitValue(), result.outputUTF8(), stderr.toString(),
+            stdout.close();
+            stderr.close();
+            return new CommandResult(argv, result.getExitValue(), stdout.toString(), stderr.toString(),
                     Duration.ofNanos(System.nanoTime() - started));
         } catch (TimeoutException e) {
-            return new CommandResult(argv, 124, "", "timed out after " + timeout.toSeconds() + " s",
+            // what it printed until then is what the learner needs to see why it did not end
+            stdout.close();
+            stderr.close();
+            String said = stderr.toString();
+            return new CommandResult(argv, 124, stdout.toString(),
+                    said + (said.isEmpty() || said.endsWith("\n") ? "" : "\n") + "timed out after " + timeout.toSeconds() + " s",
                     Duration.ofNanos(System.nanoTime() - started));
         } catch (InvalidExitValueException e) {
             throw new IllegalStateException(e);
@@ -81,18 +88,4 @@ public final class ProcessRunner {
         return "could not start " + argv.get(0) + ": " + e.getMessage();
     }
 
-    /** Collects stderr of a run-to-completion command. */
-    private static final class CollectingStream extends LogOutputStream {
-        private final StringBuilder text = new StringBuilder();
-
-        @Override
-        protected void processLine(String line) {
-            text.append(line).append('\n');
-        }
-
-        @Override
-        public String toString() {
-            return text.toString();
-        }
-    }
 }
