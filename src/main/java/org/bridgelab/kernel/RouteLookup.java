@@ -64,13 +64,27 @@ public final class RouteLookup {
         return new Answer(null, error.replaceFirst("^RTNETLINK answers: ", ""));
     }
 
-    /** The most specific blackhole, unreachable or prohibit route in any table that holds the destination. */
-    public Optional<RefusingRoute> refusingRoute(String namespace, String destination) {
+    /**
+     * The most specific route in any table that holds the destination and whose type gives the kernel's
+     * refusal: a blackhole answers "Invalid argument", unreachable "No route to host", prohibit "Permission
+     * denied". A route of another type cannot be what refused the packet, so it is never named.
+     */
+    public Optional<RefusingRoute> refusingRoute(String namespace, String destination, String refusal) {
         CommandResult routes = lab.run(namespace, List.of("ip", "-4", "-j", "route", "show", "table", "all"));
-        return routes.succeeded() ? refusingRouteIn(routes.stdout(), destination) : Optional.empty();
+        return routes.succeeded() ? refusingRouteIn(routes.stdout(), destination, refusal) : Optional.empty();
     }
 
+    private static final java.util.Map<String, String> ERRNO_OF_TYPE = java.util.Map.of(
+            "blackhole", "Invalid argument", "unreachable", "No route to host", "prohibit", "Permission denied");
+
     /** The same, from {@code ip -4 -j route show table all}'s output. */
+    static Optional<RefusingRoute> refusingRouteIn(String json, String destination, String refusal) {
+        String type = ERRNO_OF_TYPE.entrySet().stream().filter(e -> refusal.contains(e.getValue()))
+                .map(java.util.Map.Entry::getKey).findFirst().orElse(null);
+        return refusingRouteIn(json, destination).filter(route -> route.type().equals(type));
+    }
+
+    /** The most specific blackhole, unreachable or prohibit route in any table that holds the destination. */
     static Optional<RefusingRoute> refusingRouteIn(String json, String destination) {
         List<RefusingRoute> refusing = new ArrayList<>();
         try {

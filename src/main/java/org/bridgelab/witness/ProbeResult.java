@@ -22,8 +22,9 @@ public record ProbeResult(ProbePacket packet, Outcome outcome, String senderOutp
     }
 
     public ProbeResult {
-        traces = Map.copyOf(traces);
-        untraced = Map.copyOf(untraced);
+        // in the order the namespaces were traced: the evidence and the first drop read them in that order
+        traces = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(traces));
+        untraced = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(untraced));
     }
 
     /** The sender's last line that says something ("ping: connect: Network is unreachable"), or "". */

@@ -154,7 +154,7 @@ public final class WitnessedDiagnoser {
 
     private Verdict refused(Topology topology, String namespace, String destination, String source, String in,
                             RouteLookup.Answer answer) {
-        Optional<RouteLookup.RefusingRoute> route = routes.refusingRoute(namespace, destination);
+        Optional<RouteLookup.RefusingRoute> route = routes.refusingRoute(namespace, destination, answer.error());
         if (route.isPresent()) {
             return new Verdict(Verdict.Kind.ROUTE_REFUSES, Phrase.of("diag.routeRefuses", namespace, destination,
                     answer.error(), route.get()), List.of("routes of " + namespace), route.get().removal(namespace));

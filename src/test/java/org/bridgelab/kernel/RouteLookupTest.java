@@ -38,4 +38,15 @@ class RouteLookupTest {
         assertThat(RouteLookup.answer(routed).refused()).isFalse();
         assertThat(RouteLookup.answer(routed).route()).isEqualTo("192.0.2.1 dev up0 src 192.0.2.183 uid 0");
     }
+
+    @Test
+    void a_route_is_named_only_when_its_type_gives_the_kernels_refusal() {
+        // "Invalid argument" (a blackhole, or the reverse-path filter) for a destination only an unreachable
+        // default holds: that route did not refuse it, so none is named
+        assertThat(RouteLookup.refusingRouteIn(routes, "203.0.113.5", "Invalid argument")).isEmpty();
+        assertThat(RouteLookup.refusingRouteIn(routes, "203.0.113.5", "No route to host")).map(Object::toString)
+                .hasValue("unreachable default table 100");
+        assertThat(RouteLookup.refusingRouteIn(routes, "198.51.100.10", "Permission denied")).map(Object::toString)
+                .hasValue("prohibit 198.51.100.8/29");
+    }
 }
