@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -12,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.bridgelab.lab.CommandResult;
 import org.bridgelab.lab.LabHost;
 import org.bridgelab.lab.LiveProcess;
 
@@ -27,6 +29,8 @@ public final class KernelMonitor implements AutoCloseable {
     public static final Duration DEFAULT_QUIET = Duration.ofMillis(25);
     /** A steady stream of notifications still gets a snapshot this often. */
     private static final Duration MAX_WAIT = Duration.ofMillis(100);
+    /** A monitor that has not subscribed by then is left running unconfirmed (a lab host that stalls). */
+    private static final Duration SUBSCRIBE_TIMEOUT = Duration.ofSeconds(5);
     private static final List<String> IP_MONITOR = List.of("monitor", "link", "address", "route", "netconf");
     /** These tools buffer their stdout when it is a pipe; line buffering makes each event arrive at once. */
     private static final List<String> LINE_BUFFERED = List.of("stdbuf", "-oL");
@@ -54,7 +58,7 @@ public final class KernelMonitor implements AutoCloseable {
         this.quiet = quiet;
     }
 
-    /** Starts the monitors, then takes the first snapshot (so nothing between the two is missed). */
+    /** Starts the monitors, then takes the first snapshot once they listen (so nothing between the two is missed). */
     public static KernelMonitor start(LabHost lab, StateReader reader, Duration quiet) {
         KernelMonitor monitor = new KernelMonitor(lab, reader, quiet);
         try {
@@ -91,16 +95,55 @@ public final class KernelMonitor implements AutoCloseable {
                 (stream, line) -> MonitorEvent.ofNetnsMonitor(line).ifPresent(this::namespaceEvent)));
         monitors.put("#xtables", lab.start(LabHost.HOST, concat(LINE_BUFFERED, List.of("xtables-monitor", "-e")),
                 (stream, line) -> MonitorEvent.ofXtablesMonitor(LabHost.HOST, line).ifPresent(this::event)));
-        watch(LabHost.HOST);
-        IpJsonParser.namespaces(lab.run(LabHost.HOST, "ip", "-j", "netns", "list").orThrow().stdout()).forEach(this::watch);
+        watchListening(LabHost.HOST);
+        namespaces().forEach(this::watchListening);
     }
 
-    /** Synchronized with {@link #close()}: a namespace event racing with close must not start a monitor after it. */
-    private synchronized void watch(String namespace) {
-        if (closed) {
-            return;
+    /**
+     * Watches a namespace and returns once the kernel counts its monitor among the namespace's listeners:
+     * a change made before that is in the snapshot that follows, one made after it is notified. A new
+     * namespace's file appears before the namespace is mounted on it ({@code ip netns add}'s own order), so
+     * a monitor started in that instant finds no namespace and ends: it is started again.
+     */
+    private void watchListening(String namespace) {
+        int others = routeListeners(namespace).orElse(0);
+        long deadline = System.nanoTime() + SUBSCRIBE_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            LiveProcess monitor = watch(namespace);
+            if (monitor == null) {
+                return;
+            }
+            OptionalInt listeners = routeListeners(namespace);
+            if (listeners.isPresent() && listeners.getAsInt() > others) {
+                return;
+            }
+            if (listeners.isEmpty() && !namespaces().contains(namespace) && !LabHost.HOST.equals(namespace)) {
+                return;
+            }
+            if (!monitor.isAlive()) {
+                monitors.remove(namespace, monitor);
+            }
         }
-        monitors.computeIfAbsent(namespace, ns -> {
+    }
+
+    private OptionalInt routeListeners(String namespace) {
+        CommandResult listing = lab.run(namespace, "cat", "/proc/net/netlink");
+        return listing.succeeded() ? OptionalInt.of(NetlinkSockets.routeListeners(listing.stdout())) : OptionalInt.empty();
+    }
+
+    private List<String> namespaces() {
+        return IpJsonParser.namespaces(lab.run(LabHost.HOST, "ip", "-j", "netns", "list").orThrow().stdout());
+    }
+
+    /**
+     * The namespace's monitor, started if it has none; null once closed. Synchronized with {@link #close()}:
+     * a namespace event racing with close must not start a monitor after it.
+     */
+    private synchronized LiveProcess watch(String namespace) {
+        if (closed) {
+            return null;
+        }
+        return monitors.computeIfAbsent(namespace, ns -> {
             List<String> argv = new ArrayList<>(List.of("ip"));
             if (!LabHost.HOST.equals(ns)) {
                 argv.addAll(List.of("-n", ns));
@@ -113,7 +156,7 @@ public final class KernelMonitor implements AutoCloseable {
 
     private void namespaceEvent(MonitorEvent event) {
         if (event.kind() == MonitorEvent.Kind.NAMESPACE_ADDED) {
-            watch(event.namespace());
+            watchListening(event.namespace());
         } else {
             // a monitor holds its namespace alive: stop it so that the namespace really goes away
             Optional.ofNullable(monitors.remove(event.namespace())).ifPresent(LiveProcess::stop);

@@ -100,6 +100,24 @@ class KernelMonitorIT {
     }
 
     @Test
+    @Order(3)
+    void a_namespace_file_that_appears_before_its_namespace_is_mounted_is_watched_once_it_is() throws InterruptedException {
+        // given: ip netns add's own order, stretched out: the file first (the netns monitor reports it at once,
+        // and a monitor started then finds no namespace in it), the namespace mounted on it afterwards
+        host("touch", "/run/netns/late2");
+        host("unshare", "--net", "mount", "--bind", "/proc/self/ns/net", "/run/netns/late2");
+        awaitChange("namespace late2 added");
+
+        // when:
+        host("ip", "-n", "late2", "link", "add", "inside2", "type", "bridge");
+
+        // then:
+        awaitChange("bridge inside2 added in late2");
+        host("ip", "netns", "del", "late2");
+        awaitChange("namespace late2 removed");
+    }
+
+    @Test
     @Order(4)
     void a_deleted_namespace_is_reported_and_its_monitor_is_stopped() throws InterruptedException {
         host("ip", "netns", "del", "late1");
