@@ -13,8 +13,9 @@ import java.util.List;
  * oldest segment is dropped, like a ring. Events are decoded again on demand. Thread-safe.
  */
 public final class PacketStore {
-    static final int SEGMENT_EVENTS = 1 << 16;
-    static final int SEGMENT_BYTES = 8 << 20;
+    /** Frames are kept, and dropped, a segment at a time. */
+    public static final int SEGMENT_EVENTS = 1 << 16;
+    public static final int SEGMENT_BYTES = 8 << 20;
 
     private final int maxEvents;
     private final long maxFrameBytes;

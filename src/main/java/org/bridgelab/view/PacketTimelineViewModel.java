@@ -27,6 +27,7 @@ import org.bridgelab.capture.NatPair;
 import org.bridgelab.capture.NetfilterPath;
 import org.bridgelab.capture.PacketEvent;
 import org.bridgelab.capture.PacketListener;
+import org.bridgelab.capture.PacketStore;
 import org.bridgelab.capture.Passport;
 import org.bridgelab.capture.Protocol;
 import org.bridgelab.kernel.Topology;
@@ -88,6 +89,10 @@ public final class PacketTimelineViewModel {
     private final List<Consumer<PacketEvent>> sightingListeners = new ArrayList<>();
 
     private volatile CaptureSession session;
+    /** The store rows decode their packets from; null while rows hold their events themselves (no capture). */
+    private volatile StoreEvents stored;
+    /** The store's first sequence when rows were last trimmed to what it holds. */
+    private long trimmedBelow;
     private long stepMark = Long.MAX_VALUE;
     /** One more than the highest sequence number shown: where a step starts when there is no session. */
     private long sequencesSeen;
@@ -182,16 +187,16 @@ public final class PacketTimelineViewModel {
         }
         int low = 0;
         int high = visible.size() - 1;
-        long time = first.event().timestampNanos();
+        long time = first.timeNanos();
         while (low < high) {
             int middle = (low + high) >>> 1;
-            if (visible.get(middle).event().timestampNanos() < time) {
+            if (visible.get(middle).timeNanos() < time) {
                 low = middle + 1;
             } else {
                 high = middle;
             }
         }
-        for (int i = low; i < visible.size() && visible.get(i).event().timestampNanos() == time; i++) {
+        for (int i = low; i < visible.size() && visible.get(i).timeNanos() == time; i++) {
             if (visible.get(i) == first) {
                 return i;
             }
@@ -236,7 +241,7 @@ public final class PacketTimelineViewModel {
 
     /** Every kept sighting of the row's packet (the row's own, for a packet with no travel number). */
     private List<PacketEvent> journeyOf(TimelineRow row) {
-        long travel = row.event().travel();
+        long travel = row.travel();
         return travel == 0 ? List.of(row.event())
                 : keptSightings().stream().filter(sighting -> sighting.travel() == travel).toList();
     }
@@ -247,7 +252,7 @@ public final class PacketTimelineViewModel {
         LabNodes.Hop hop = known == null ? new LabNodes.Hop(null, null) : known.hop(sighting);
         TimelineRow row = sighting.travel() == 0 ? null : rowOnWire.get(wireOf(sighting, hop));
         if (row == null) {
-            row = all.stream().filter(candidate -> candidate.event().sequence() == sighting.sequence()).findFirst().orElse(null);
+            row = all.stream().filter(candidate -> candidate.sequence() == sighting.sequence()).findFirst().orElse(null);
         }
         return Optional.ofNullable(row);
     }
@@ -273,6 +278,7 @@ public final class PacketTimelineViewModel {
     }
 
     public void clear() {
+        trimmedBelow = 0;
         all.clear();
         visible.clear();
         rowOnWire.clear();
@@ -310,10 +316,10 @@ public final class PacketTimelineViewModel {
     /** The frame's bytes as captured, if the store still holds them. */
     public Optional<byte[]> bytes(TimelineRow row) {
         CaptureSession current = session;
-        if (current == null || row.event().sequence() < current.store().firstSequence()) {
+        if (current == null || row.sequence() < current.store().firstSequence()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(current.store().record(row.event().sequence())).map(record -> record.data());
+        return Optional.ofNullable(current.store().record(row.sequence())).map(record -> record.data());
     }
 
     /** Called on the FX thread for every sighting of a packet (to move a token along the diagram). */
@@ -331,6 +337,7 @@ public final class PacketTimelineViewModel {
     /** Follows a new lab's capture session. */
     void attach(CaptureSession capture) {
         session = capture;
+        stored = new StoreEvents(capture.store());
         nodes = null;
         capture.subscribe(new PacketListener() {
             @Override
@@ -422,6 +429,11 @@ public final class PacketTimelineViewModel {
 
     // FX side
 
+    /** Rows decode their packets from this store (the timeline benchmark fills one with recorded frames). */
+    void attach(PacketStore store) {
+        stored = new StoreEvents(store);
+    }
+
     /** Shows events as if captured (the timeline benchmark feeds it recorded frames this way). */
     void showFx(List<PacketEvent> events) {
         addFx(events.stream().map(event -> new Incoming(event, null)).toList());
@@ -441,9 +453,34 @@ public final class PacketTimelineViewModel {
             changed |= showFx(incoming);
         }
         heldCount.set(held.size());
+        changed |= trimToStore();
         if (changed) {
             version.set(version.get() + 1);
         }
+    }
+
+    /**
+     * Drops the rows and sightings whose frames the store has dropped to stay within its bounds, so that the
+     * timeline holds no more than the capture does (a day-long capture would otherwise fill the heap).
+     */
+    private boolean trimToStore() {
+        StoreEvents source = stored;
+        long first = source == null ? 0 : source.store().firstSequence();
+        if (first <= trimmedBelow) {
+            return false;
+        }
+        trimmedBelow = first;
+        all.removeIf(row -> row.sequence() < first);
+        visible.removeIf(row -> row.sequence() < first);
+        sightings.removeIf(sighting -> sighting.sequence() < first);
+        rowOnWire.values().removeIf(row -> row.sequence() < first);
+        if (anchor != null && anchor.sequence() < first) {
+            anchor = null;
+        }
+        if (selected.get() != null && selected.get().sequence() < first) {
+            selected.set(null);
+        }
+        return true;
     }
 
     private void resumeFx() {
@@ -472,13 +509,22 @@ public final class PacketTimelineViewModel {
         }
         LabNodes known = nodes;
         LabNodes.Hop hop = known == null ? new LabNodes.Hop(null, null) : known.hop(event);
-        TimelineRow row = new TimelineRow(event, hop.from() == null ? "?" : hop.from(), hop.to() == null ? "*" : hop.to());
+        StoreEvents source = stored;
+        String from = hop.from() == null ? "?" : hop.from();
+        String to = hop.to() == null ? "*" : hop.to();
+        TimelineRow row;
+        if (source == null) {
+            row = new TimelineRow(event, from, to);
+        } else {
+            source.remember(event);
+            row = new TimelineRow(event, from, to, source);
+        }
         if (event.travel() != 0) {
             // the same packet on the same wire, seen at both of its ends or on the bridge: one row, at the
             // earliest sighting (a capture point may deliver it after a later one)
             String wire = wireOf(event, hop);
             TimelineRow earlier = rowOnWire.get(wire);
-            if (earlier != null && earlier.event().timestampNanos() <= event.timestampNanos()) {
+            if (earlier != null && earlier.timeNanos() <= event.timestampNanos()) {
                 return false;
             }
             if (earlier != null) {
@@ -531,7 +577,7 @@ public final class PacketTimelineViewModel {
         return event.travel() + "|" + (hop.from() == null ? "?" : hop.from()) + "|" + (hop.to() == null ? "*" : hop.to());
     }
 
-    private static final ToLongFunction<TimelineRow> ROW_TIME = row -> row.event().timestampNanos();
+    private static final ToLongFunction<TimelineRow> ROW_TIME = TimelineRow::timeNanos;
     static final int MAX_SIGHTINGS = 200_000;
     static final int RECENT_WIRES = 20_000;
     private static final int MAX_ADDRESSES = 4096;
@@ -550,8 +596,8 @@ public final class PacketTimelineViewModel {
      * sighting after the rewrite (captured on the node that made it).
      */
     public NatPair natOf(TimelineRow row) {
-        NatPair pair = natByTravel.get(row.event().travel());
-        return pair != null && pair.after().sequence() == row.event().sequence() ? pair : null;
+        NatPair pair = natByTravel.get(row.travel());
+        return pair != null && pair.after().sequence() == row.sequence() ? pair : null;
     }
 
     private void refilter() {
@@ -561,14 +607,18 @@ public final class PacketTimelineViewModel {
     }
 
     private boolean accepts(TimelineRow row) {
-        return accepts(row.event());
+        return accepts(row.point(), row.protocol());
     }
 
     private boolean accepts(PacketEvent event) {
-        if (point.get() != null && !point.get().equals(event.point().label())) {
+        return accepts(event.point(), event.protocol());
+    }
+
+    private boolean accepts(CapturePoint at, Protocol protocol) {
+        if (point.get() != null && !point.get().equals(at.label())) {
             return false;
         }
-        return kinds.contains(kindOf(event.protocol()));
+        return kinds.contains(kindOf(protocol));
     }
 
     public static Kind kindOf(Protocol protocol) {

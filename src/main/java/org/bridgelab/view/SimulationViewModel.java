@@ -87,8 +87,8 @@ public final class SimulationViewModel {
         int at = 0;
         if (selected != null) {
             for (int i = 0; i < sightings.size(); i++) {
-                if (sightings.get(i).travel() == selected.event().travel() && sightings.get(i).travel() != 0
-                        || sightings.get(i).sequence() == selected.event().sequence()) {
+                if (sightings.get(i).travel() == selected.travel() && sightings.get(i).travel() != 0
+                        || sightings.get(i).sequence() == selected.sequence()) {
                     at = i;
                     break;
                 }

@@ -247,7 +247,7 @@ public final class TimelineView extends BorderPane {
         List<TimelineRow> rows = model.rows();
         int first = firstRow();
         int last = Math.min(rows.size(), first + visibleRows() + 1);
-        long origin = rows.isEmpty() ? 0 : rows.get(0).event().timestampNanos();
+        long origin = rows.isEmpty() ? 0 : rows.get(0).timeNanos();
         g.setFont(Font.font("DejaVu Sans Mono", 11));
         for (int index = first; index < last; index++) {
             TimelineRow row = rows.get(index);
@@ -258,15 +258,15 @@ public final class TimelineView extends BorderPane {
             }
             g.setTextAlign(TextAlignment.LEFT);
             g.setFill(muted);
-            g.fillText(String.format("%7.3f", (row.event().timestampNanos() - origin) / 1e9), 4, y);
+            g.fillText(String.format("%7.3f", (row.timeNanos() - origin) / 1e9), 4, y);
             g.setTextAlign(TextAlignment.RIGHT);
-            g.fillText(row.event().point().label(), width - 6, y);
+            g.fillText(row.point().label(), width - 6, y);
             drawArrow(g, row, lanes, laneWidth, y, text);
         }
     }
 
     private void drawArrow(GraphicsContext g, TimelineRow row, List<String> lanes, double laneWidth, double y, Color text) {
-        Color colour = colour(PacketTimelineViewModel.kindOf(row.event().protocol()));
+        Color colour = colour(PacketTimelineViewModel.kindOf(row.protocol()));
         int from = lanes.indexOf(row.from());
         int to = lanes.indexOf(row.to());
         g.setStroke(colour);

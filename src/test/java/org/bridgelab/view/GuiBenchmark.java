@@ -21,6 +21,7 @@ import javax.management.ObjectName;
 import org.bridgelab.capture.CapturePoint;
 import org.bridgelab.capture.PacketDecoder;
 import org.bridgelab.capture.PacketEvent;
+import org.bridgelab.capture.PacketStore;
 import org.bridgelab.capture.PcapRecord;
 import org.bridgelab.capture.PcapStreamReader;
 import org.bridgelab.lab.LabHostChoice;
@@ -88,6 +89,7 @@ public final class GuiBenchmark {
         private final TimelineView timeline;
         private final List<PcapRecord> frames = recordedFrames();
         private final Robot robot = new Robot();
+        private PacketStore store;
 
         Run(PacketTimelineViewModel packets, TimelineView timeline) {
             this.packets = packets;
@@ -102,6 +104,7 @@ public final class GuiBenchmark {
             System.out.printf("heap of the empty window: %.1f MB used after GC (max heap %d MB)%n", emptyHeap / 1e6,
                     Runtime.getRuntime().maxMemory() / (1 << 20));
             packets.lanes().setAll("docker0", "docker1", "host", "router", "internet", "remote");
+            newStore();
             fill(decoded(0, PACKETS));
             Point2D middle = canvas().localToScreen(canvas().getWidth() / 2, canvas().getHeight() / 2);
             robot.mouseMove(middle);
@@ -112,6 +115,7 @@ public final class GuiBenchmark {
         /** The timeline with 1M packets: heap, fill time, and frames while scrolling them. */
         private void measureMany(long emptyHeap) {
             packets.clear();
+            newStore();
             // in batches, as the capture delivers them: a list of 1M decoded events would itself take ~475 MB
             long showing = 0;
             for (int first = 0; first < MANY_PACKETS; first += BATCH) {
@@ -191,15 +195,23 @@ public final class GuiBenchmark {
         }
 
         private List<PacketEvent> decoded(int from, int count) {
-            // as the capture decodes them: each packet its own strings; in kernel order, 10 µs apart
+            // as the capture keeps and decodes them: each frame in the store, each packet its own strings; in
+            // kernel order, 10 µs apart
             List<PacketEvent> events = new ArrayList<>(count);
             CapturePoint point = new CapturePoint("host", "br0");
             for (int i = from; i < from + count; i++) {
                 PcapRecord frame = frames.get(i % frames.size());
-                events.add(PacketDecoder.decode(point, i,
-                        new PcapRecord(FIRST_TIMESTAMP + i * 10_000L, frame.data(), frame.originalLength())).withTravel(i + 1L));
+                PcapRecord captured = new PcapRecord(FIRST_TIMESTAMP + i * 10_000L, frame.data(), frame.originalLength());
+                long sequence = store.append(point, captured, i + 1L);
+                events.add(PacketDecoder.decode(point, sequence, captured).withTravel(i + 1L));
             }
             return events;
+        }
+
+        /** A fresh store, as a new capture session brings: the window's rows read their packets from it. */
+        private void newStore() {
+            store = PacketStore.standard();
+            packets.attach(store);
         }
     }
 

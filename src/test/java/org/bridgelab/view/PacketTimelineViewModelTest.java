@@ -10,6 +10,7 @@ import org.bridgelab.capture.NatPair;
 import org.bridgelab.capture.PacketCorrelator;
 import org.bridgelab.capture.PacketDecoder;
 import org.bridgelab.capture.PacketEvent;
+import org.bridgelab.capture.PacketStore;
 import org.bridgelab.capture.PcapRecord;
 import org.bridgelab.kernel.Topology;
 import org.junit.jupiter.api.BeforeEach;
@@ -169,6 +170,48 @@ class PacketTimelineViewModelTest {
         assertThat(kept.get(1).sequence()).isEqualTo(count - PacketTimelineViewModel.MAX_SIGHTINGS + 1);
         assertThat(kept.get(kept.size() - 1).sequence()).isEqualTo(count - 1);
         assertThat(kept).extracting(PacketEvent::sequence).doesNotContain((long) count);
+    }
+
+    @Test
+    void rows_read_their_packets_from_the_store_and_go_when_the_store_drops_their_frames() {
+        // given: a store of one segment's worth of frames, and the model reading from it
+        PacketStore store = new PacketStore(PacketStore.SEGMENT_EVENTS, PacketStore.SEGMENT_BYTES);
+        model.attach(store);
+        PcapRecord request = records("s3-br0.pcap").stream()
+                .filter(record -> PacketDecoder.decode(BR0, 0, record).summary().contains("echo request")).findFirst().orElseThrow();
+        List<PacketEvent> first = new ArrayList<>();
+        for (int i = 0; i < PacketStore.SEGMENT_EVENTS; i++) {
+            PcapRecord frame = new PcapRecord(1_000L * i, request.data(), request.originalLength());
+            first.add(store.event(store.append(BR0, frame, 0)));
+        }
+        model.showFx(first);
+        assertThat(model.rows()).hasSize(PacketStore.SEGMENT_EVENTS);
+        assertThat(model.rows().get(0).label()).contains("172.18.0.2 > 198.51.100.10  ICMP echo request");
+
+        // when: the store goes past its bound and drops its oldest segment
+        PcapRecord late = new PcapRecord(1_000L * PacketStore.SEGMENT_EVENTS, request.data(), request.originalLength());
+        model.showFx(List.of(store.event(store.append(BR0, late, 0))));
+
+        // then: the timeline holds what the store holds, no more, and each row still reads its packet
+        assertThat(store.firstSequence()).isEqualTo(PacketStore.SEGMENT_EVENTS);
+        assertThat(model.rows()).extracting(TimelineRow::sequence).containsExactly((long) PacketStore.SEGMENT_EVENTS);
+        assertThat(model.rows().get(0).label()).contains("ICMP echo request");
+        assertThat(model.shownSightings()).extracting(PacketEvent::sequence).containsExactly((long) PacketStore.SEGMENT_EVENTS);
+    }
+
+    @Test
+    void a_row_whose_frame_the_store_dropped_says_so_instead_of_failing() {
+        PacketStore store = new PacketStore(PacketStore.SEGMENT_EVENTS, PacketStore.SEGMENT_BYTES);
+        PcapRecord frame = records("s3-br0.pcap").get(0);
+        TimelineRow row = new TimelineRow(store.event(store.append(BR0, frame, 0)), "docker0", "host", new StoreEvents(store));
+
+        for (int i = 0; i < PacketStore.SEGMENT_EVENTS; i++) {
+            store.append(BR0, frame, 0);
+        }
+
+        assertThat(store.firstSequence()).isPositive();
+        assertThat(row.event().summary()).isEqualTo("no longer held (the capture keeps the newest frames)");
+        assertThat(row.event().timestampNanos()).isEqualTo(frame.timestampNanos());
     }
 
     @Test

@@ -1,0 +1,50 @@
+package org.bridgelab.view;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.bridgelab.capture.PacketEvent;
+import org.bridgelab.capture.PacketStore;
+
+/**
+ * A capture store's frames decoded again for the rows being drawn or looked at; the last few thousand are
+ * kept (the newest packets, which the timeline shows while following, are put in as they arrive).
+ */
+final class StoreEvents implements TimelineRow.EventSource {
+    private static final int CACHED = 4096;
+
+    private final PacketStore store;
+    private final Map<Long, PacketEvent> recent = new LinkedHashMap<>(CACHED * 2, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, PacketEvent> eldest) {
+            return size() > CACHED;
+        }
+    };
+
+    StoreEvents(PacketStore store) {
+        this.store = store;
+    }
+
+    PacketStore store() {
+        return store;
+    }
+
+    /** An event as it arrived from the capture (it is what decoding its frame again would give). */
+    synchronized void remember(PacketEvent event) {
+        recent.put(event.sequence(), event);
+    }
+
+    /** The event, or null once the store has dropped its frame to stay within its bounds. */
+    @Override
+    public synchronized PacketEvent event(long sequence) {
+        PacketEvent event = recent.get(sequence);
+        if (event == null && sequence >= store.firstSequence() && sequence < store.nextSequence()) {
+            try {
+                event = store.event(sequence);
+            } catch (IndexOutOfBoundsException droppedMeanwhile) {
+                return null;
+            }
+            recent.put(sequence, event);
+        }
+        return event;
+    }
+}
