@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The default lab host: a fresh set of Linux namespaces (user, network, mount, PID and UTS) on this
+ * The default lab host: a fresh set of Linux namespaces (user, network, mount, PID, UTS and IPC) on this
  * machine, so the real host's interfaces, routes, rules and name are never touched. The user namespace
  * is what makes it a boundary also for root: without it, a command run as root in the sandbox could
  * unmount the sandbox's /proc and enter the real host's network namespace through PID 1
@@ -19,7 +19,9 @@ import java.util.Optional;
  */
 public final class SandboxLabHost extends ArgvLabHost {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
-    private static final String ROOT_IDS = "0 0 65536\n";
+    /** The sandbox's ids 0–65535, for root: a range no user of a machine has, unless /etc/subuid gives root one. */
+    static final long ROOTS_SANDBOX_IDS = 2_000_000_000L;
+    static final long SANDBOX_IDS = 65_536;
     static final List<String> NO_IPV6 = List.of("sysctl", "-q", "-w", "net.ipv6.conf.all.disable_ipv6=1",
             "net.ipv6.conf.default.disable_ipv6=1");
 
@@ -34,8 +36,14 @@ public final class SandboxLabHost extends ArgvLabHost {
         this.holder = holder;
         this.holderPid = holderPid;
         this.userNamespace = !root;
-        this.enter = List.of("nsenter", "-t", Long.toString(holderPid), "--user", "--preserve-credentials",
-                "--net", "--mount", "--pid", "--uts", "--");
+        // root enters as the sandbox's root (nsenter's default), which is an unprivileged id outside; a user keeps
+        // their credentials, since they are the sandbox's root already (unshare --map-root-user)
+        List<String> enter = new ArrayList<>(List.of("nsenter", "-t", Long.toString(holderPid), "--user"));
+        if (!root) {
+            enter.add("--preserve-credentials");
+        }
+        enter.addAll(List.of("--net", "--mount", "--pid", "--uts", "--ipc", "--"));
+        this.enter = List.copyOf(enter);
     }
 
     /** Creates a fresh, empty sandbox: its own /run (for ip netns), loopback up, nothing else. */
@@ -81,22 +89,33 @@ public final class SandboxLabHost extends ArgvLabHost {
             argv.add("--map-root-user");
             argv.addAll(subordinateMappings());
         }
-        argv.addAll(List.of("--net", "--mount", "--pid", "--uts", "--fork", "--kill-child", "--mount-proc", "cat"));
+        argv.addAll(List.of("--net", "--mount", "--pid", "--uts", "--ipc", "--fork", "--kill-child", "--mount-proc", "cat"));
         return argv;
     }
 
     /**
-     * For root: ids 0–65535 of the sandbox are the machine's own, so files keep their owners and tools that
-     * drop root for their own user (tcpdump becomes "tcpdump") work unchanged, while every capability stays
-     * inside the sandbox's user namespace. Written before any command enters it.
+     * For root: ids 0–65535 of the sandbox are 65 536 unprivileged ids of the machine (root's range in
+     * /etc/subuid and /etc/subgid, else ids from {@link #ROOTS_SANDBOX_IDS} that no user has), so the sandbox's
+     * root owns nothing of the machine: it cannot write /etc or any file of the machine's root, and every
+     * capability stays inside the sandbox's user namespace. Tools that drop root for their own user (tcpdump
+     * becomes "tcpdump") work unchanged inside. Written before any command enters it.
      */
     private void mapRootsIds() {
         try {
-            Files.writeString(Path.of("/proc/" + holderPid + "/uid_map"), ROOT_IDS);
-            Files.writeString(Path.of("/proc/" + holderPid + "/gid_map"), ROOT_IDS);
+            Files.writeString(Path.of("/proc/" + holderPid + "/uid_map"), idMap(Path.of("/etc/subuid"), 0));
+            Files.writeString(Path.of("/proc/" + holderPid + "/gid_map"), idMap(Path.of("/etc/subgid"), 0));
         } catch (IOException e) {
             throw new LabException("cannot map root's ids into the sandbox's user namespace: " + e.getMessage(), e);
         }
+    }
+
+    /** "0 FIRST 65536": the sandbox's ids and where they are outside. */
+    static String idMap(Path subordinates, long rootId) {
+        long first = SubordinateIds.read(subordinates, "root", rootId)
+                .filter(ids -> ids.count() >= SANDBOX_IDS)
+                .map(SubordinateIds::start)
+                .orElse(ROOTS_SANDBOX_IDS);
+        return "0 " + first + " " + SANDBOX_IDS + "\n";
     }
 
     /**

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.bridgelab.testing.KernelTest;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +73,28 @@ class SandboxLabHostIT {
                 new ProcessRunner().run(List.of("hostname", hostname), Duration.ofSeconds(5));
             }
             sandbox.run(LabHost.HOST, "mount", "-t", "proc", "proc", "/proc");
+        }
+    }
+
+    @Test
+    void root_inside_the_sandbox_cannot_write_the_machines_files() throws Exception {
+        // given: a file of the machine's root, as every file under /etc is (made here, so the test harms nothing)
+        Assumptions.assumeTrue(SandboxLabHost.CurrentUser.uid() == 0, "only root owns root's files (CI runs as root)");
+        Path file = Files.createTempFile("bridgelab-roots-file", ".txt");
+        try {
+            Files.writeString(file, "the machine's\n");
+
+            // when: a hostile lesson, root in the sandbox, tries to change it and to take it over
+            CommandResult write = sandbox.run(LabHost.HOST, "truncate", "-s", "0", file.toString());
+            CommandResult chmod = sandbox.run(LabHost.HOST, "chmod", "666", file.toString());
+
+            // then: the sandbox's root is root inside only
+            assertThat(sandbox.run(LabHost.HOST, "id", "-u").stdout().strip()).isEqualTo("0");
+            assertThat(write.succeeded()).as(write.evidence()).isFalse();
+            assertThat(chmod.succeeded()).as(chmod.evidence()).isFalse();
+            assertThat(Files.readString(file)).isEqualTo("the machine's\n");
+        } finally {
+            Files.delete(file);
         }
     }
 
