@@ -31,12 +31,28 @@ class LabHostArgvTest {
     }
 
     @Test
-    void the_sandbox_has_its_own_user_and_uts_namespace_also_for_root() {
+    void the_sandbox_has_its_own_user_uts_and_ipc_namespace_also_for_root() {
         // for root too: without a user namespace, root in the sandbox could enter the real host's namespaces
         assertThat(SandboxLabHost.holderArgv(true)).containsExactly("unshare", "--user", "--net", "--mount", "--pid", "--uts",
-                "--fork", "--kill-child", "--mount-proc", "cat");
-        assertThat(SandboxLabHost.holderArgv(false)).startsWith("unshare", "--user", "--map-root-user").contains("--uts")
+                "--ipc", "--fork", "--kill-child", "--mount-proc", "cat");
+        assertThat(SandboxLabHost.holderArgv(false)).startsWith("unshare", "--user", "--map-root-user").contains("--uts", "--ipc")
                 .endsWith("cat");
+    }
+
+    @Test
+    void roots_sandbox_ids_are_unprivileged_ids_outside(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path none = dir.resolve("subuid-without-root");
+        java.nio.file.Files.writeString(none, "alice:100000:65536\n");
+        java.nio.file.Path granted = dir.resolve("subuid-with-root");
+        java.nio.file.Files.writeString(granted, "alice:100000:65536\nroot:300000:65536\n");
+        java.nio.file.Path tooFew = dir.resolve("subuid-with-a-small-range");
+        java.nio.file.Files.writeString(tooFew, "root:300000:1000\n");
+
+        assertThat(SandboxLabHost.idMap(none, 0)).isEqualTo("0 2000000000 65536\n");
+        assertThat(SandboxLabHost.idMap(granted, 0)).isEqualTo("0 300000 65536\n");
+        assertThat(SandboxLabHost.idMap(tooFew, 0)).isEqualTo("0 2000000000 65536\n");
+        assertThat(SandboxLabHost.idMap(dir.resolve("missing"), 0)).isEqualTo("0 2000000000 65536\n");
     }
 
     @Test
