@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.function.Consumer;
 
 /**
  * A command's output kept as text, within a bound: its first lines and its last lines, and how much was
@@ -24,6 +25,7 @@ final class BoundedOutput extends OutputStream {
     private final StringBuilder head = new StringBuilder();
     private final ArrayDeque<String> tail = new ArrayDeque<>();
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+    private final Consumer<String> lineListener;
     private int tailChars;
     private long droppedLines;
     private long droppedChars;
@@ -35,9 +37,18 @@ final class BoundedOutput extends OutputStream {
 
     /** At most about {@code limit} characters: half for the first lines, half for the last. */
     BoundedOutput(int limit) {
+        this(limit, Math.max(1, limit / 4), line -> { });
+    }
+
+    /**
+     * Also hands every line to {@code lineListener} as it ends (without its line break; a line longer than
+     * {@code maxLine} bytes in pieces), so that a live command's output can be followed line by line.
+     */
+    BoundedOutput(int limit, int maxLine, Consumer<String> lineListener) {
         this.headLimit = limit / 2;
         this.tailLimit = limit / 2;
-        this.maxLine = Math.max(1, limit / 4);
+        this.maxLine = Math.max(1, maxLine);
+        this.lineListener = lineListener;
     }
 
     @Override
@@ -67,6 +78,12 @@ final class BoundedOutput extends OutputStream {
         line.write(bytes, start, end - start);
     }
 
+    /** The command's output ended (the process handler flushes at its end): a last line without a break is a line. */
+    @Override
+    public synchronized void flush() {
+        close();
+    }
+
     @Override
     public synchronized void close() {
         if (line.size() > 0) {
@@ -75,8 +92,19 @@ final class BoundedOutput extends OutputStream {
     }
 
     private void endLine(boolean terminated) {
-        String text = line.toString(StandardCharsets.UTF_8) + (terminated ? "\n" : "");
+        String content = line.toString(StandardCharsets.UTF_8);
         line.reset();
+        keep(content, terminated);
+        lineListener.accept(content);
+    }
+
+    /** Keeps a line that arrived as text (a live command's interleaved stdout and stderr). */
+    synchronized void line(String content) {
+        keep(content, true);
+    }
+
+    private void keep(String content, boolean terminated) {
+        String text = terminated ? content + "\n" : content;
         unterminated = !terminated;
         if (droppedLines == 0 && tail.isEmpty() && head.length() + text.length() <= headLimit) {
             head.append(text);

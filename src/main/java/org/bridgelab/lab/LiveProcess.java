@@ -1,5 +1,6 @@
 package org.bridgelab.lab;
 
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import org.zeroturnaround.exec.ProcessResult;
 import org.zeroturnaround.exec.StartedProcess;
-import org.zeroturnaround.exec.stream.LogOutputStream;
 
 /**
  * A command that keeps running: a server, a capture, a ping without -c. Its output streams to a
@@ -124,40 +124,54 @@ public final class LiveProcess {
                 Duration.ofNanos(System.nanoTime() - startNanos));
     }
 
-    /** Collects a live command's lines and wakes those waiting for a particular one. */
+    /**
+     * Collects a live command's lines, within a bound (a server or capture may print for hours, a {@code yes}
+     * without end): the first and the last lines are kept, and a line without end is cut into pieces. Wakes
+     * those waiting for a particular line.
+     */
     static final class Output {
+        /** What a live command's kept text may grow to, per stream and interleaved. */
+        static final int LIMIT = 1 << 20;
+        /** Longer lines reach the listener in pieces of this many bytes. */
+        static final int MAX_LINE = 16 << 10;
+
         private final OutputListener listener;
-        private final StringBuilder all = new StringBuilder();
-        private final StringBuilder stdout = new StringBuilder();
-        private final StringBuilder stderr = new StringBuilder();
+        private final BoundedOutput all = new BoundedOutput(LIMIT);
+        private final BoundedOutput stdout;
+        private final BoundedOutput stderr;
 
         Output(OutputListener listener) {
             this.listener = listener;
+            this.stdout = lines(OutputListener.Stream.STDOUT);
+            this.stderr = lines(OutputListener.Stream.STDERR);
         }
 
-        LogOutputStream lines(OutputListener.Stream stream) {
-            return new LogOutputStream() {
-                @Override
-                protected void processLine(String line) {
-                    synchronized (Output.this) {
-                        all.append(line).append('\n');
-                        (stream == OutputListener.Stream.STDOUT ? stdout : stderr).append(line).append('\n');
-                        Output.this.notifyAll();
-                    }
-                    listener.line(stream, line);
+        /** The stream a command's stdout or stderr is written to. */
+        OutputStream stream(OutputListener.Stream stream) {
+            return stream == OutputListener.Stream.STDOUT ? stdout : stderr;
+        }
+
+        private BoundedOutput lines(OutputListener.Stream stream) {
+            return new BoundedOutput(LIMIT, MAX_LINE, content -> {
+                // a terminal's line ends in CR LF (telnet, ssh -tt): the line is what comes before them
+                String line = content.endsWith("\r") ? content.substring(0, content.length() - 1) : content;
+                synchronized (this) {
+                    all.line(line);
+                    notifyAll();
                 }
-            };
+                listener.line(stream, line);
+            });
         }
 
         synchronized String text() {
             return all.toString();
         }
 
-        synchronized String stdoutText() {
+        String stdoutText() {
             return stdout.toString();
         }
 
-        synchronized String stderrText() {
+        String stderrText() {
             return stderr.toString();
         }
 

@@ -59,7 +59,7 @@ public final class ProcessRunner {
     /** Starts argv with its stdout and stderr streamed line by line to the listener. */
     public LiveProcess start(List<String> argv, OutputListener listener) {
         LiveProcess.Output output = new LiveProcess.Output(listener);
-        return launch(argv, output, output.lines(OutputListener.Stream.STDOUT));
+        return launch(argv, output, output.stream(OutputListener.Stream.STDOUT));
     }
 
     /** Starts argv with its raw stdout written to {@code stdout} (binary data such as a pcap stream). */
@@ -75,7 +75,7 @@ public final class ProcessRunner {
                     .environment("PATH", PATH)
                     .redirectInput(stdin)
                     .redirectOutput(stdout)
-                    .redirectError(output.lines(OutputListener.Stream.STDERR))
+                    .redirectError(output.stream(OutputListener.Stream.STDERR))
                     .destroyOnExit()
                     .start();
             return new LiveProcess(argv, started, stdin, output, this);

@@ -14,6 +14,8 @@ public final class BackgroundProcessViewModel {
     private final TaskExecutor executor;
     private final ObservableList<String> lines = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(true);
+    static final int MAX_LINES = 10_000;
+    private long dropped;
 
     BackgroundProcessViewModel(String name, String command, LiveProcess process, TaskExecutor executor) {
         this.name = name;
@@ -54,8 +56,23 @@ public final class BackgroundProcessViewModel {
         executor.execute(process::stop, result -> markEndedFx(result.exitCode()), error -> markEndedFx(-1));
     }
 
+    /** Adds printed lines; past {@link #MAX_LINES} the oldest go, so a command that prints without end cannot fill memory. */
     void addLinesFx(java.util.List<String> batch) {
         lines.addAll(batch);
+        if (lines.size() > MAX_LINES + MAX_LINES / 10) {
+            // in chunks, since removing from the front moves every line; the note of what went stays first
+            boolean noted = dropped > 0;
+            int first = noted ? 1 : 0;
+            int excess = lines.size() - MAX_LINES;
+            lines.remove(first, first + excess);
+            dropped += excess;
+            String note = "[… " + dropped + " earlier lines not kept]";
+            if (noted) {
+                lines.set(0, note);
+            } else {
+                lines.add(0, note);
+            }
+        }
     }
 
     void markEndedFx(int exitCode) {
