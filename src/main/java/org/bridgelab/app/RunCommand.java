@@ -109,6 +109,9 @@ final class RunCommand {
         List<Lesson> lessons;
         try {
             lessons = selectLessons();
+            OutputPath.check("--capture", capture);
+            OutputPath.check("--timeline", timeline);
+            OutputPath.check("--dump-state", dumpState);
         } catch (LessonFormatException | IllegalArgumentException e) {
             err.println("bridgelab: " + e.getMessage());
             return 2;

@@ -57,6 +57,12 @@ final class TimelineCommand {
     }
 
     int execute(PrintStream err) {
+        try {
+            OutputPath.check("--out", out);
+        } catch (IllegalArgumentException e) {
+            err.println("bridgelab timeline: " + e.getMessage());
+            return 2;
+        }
         CaptureFileTimeline timeline;
         try {
             timeline = CaptureFileTimeline.lay(capture);
