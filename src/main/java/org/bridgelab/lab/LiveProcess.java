@@ -137,13 +137,15 @@ public final class LiveProcess {
 
         private final OutputListener listener;
         private final BoundedOutput all = new BoundedOutput(LIMIT);
-        private final BoundedOutput stdout;
-        private final BoundedOutput stderr;
+        private final BoundedOutput keptStdout = new BoundedOutput(LIMIT);
+        private final BoundedOutput keptStderr = new BoundedOutput(LIMIT);
+        private final OutputStream stdout;
+        private final OutputStream stderr;
 
         Output(OutputListener listener) {
             this.listener = listener;
-            this.stdout = lines(OutputListener.Stream.STDOUT);
-            this.stderr = lines(OutputListener.Stream.STDERR);
+            this.stdout = lines(OutputListener.Stream.STDOUT, keptStdout);
+            this.stderr = lines(OutputListener.Stream.STDERR, keptStderr);
         }
 
         /** The stream a command's stdout or stderr is written to. */
@@ -151,10 +153,12 @@ public final class LiveProcess {
             return stream == OutputListener.Stream.STDOUT ? stdout : stderr;
         }
 
-        private BoundedOutput lines(OutputListener.Stream stream) {
-            return new BoundedOutput(LIMIT, MAX_LINE, content -> {
+        /** Splits a stream into lines (keeping none itself) that are kept, handed on and waited for. */
+        private OutputStream lines(OutputListener.Stream stream, BoundedOutput kept) {
+            return new BoundedOutput(0, MAX_LINE, content -> {
                 // a terminal's line ends in CR LF (telnet, ssh -tt): the line is what comes before them
                 String line = content.endsWith("\r") ? content.substring(0, content.length() - 1) : content;
+                kept.line(line);
                 synchronized (this) {
                     all.line(line);
                     notifyAll();
@@ -168,11 +172,11 @@ public final class LiveProcess {
         }
 
         String stdoutText() {
-            return stdout.toString();
+            return keptStdout.toString();
         }
 
         String stderrText() {
-            return stderr.toString();
+            return keptStderr.toString();
         }
 
         synchronized boolean await(Predicate<String> condition, Duration timeout, Process process) {

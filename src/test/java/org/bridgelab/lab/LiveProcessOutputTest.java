@@ -39,5 +39,7 @@ class LiveProcessOutputTest {
 
         assertThat(process.awaitOutput(text -> text.contains("last words"), Duration.ofSeconds(10))).isTrue();
         assertThat(lines).containsExactly("login:", "last words");
+        assertThat(process.output()).isEqualTo("login:\nlast words\n");
+        assertThat(process.await(Duration.ZERO).orElseThrow().stdout()).isEqualTo("login:\nlast words\n");
     }
 }

@@ -53,8 +53,13 @@ class SshLabHostIT {
                 "StrictModes no",
                 "PidFile none",
                 "LogLevel QUIET", ""));
-        // sshd's privilege separation directory, in the VM's own /run
-        vm.run(LabHost.HOST, "mkdir", "-p", "/run/sshd").orThrow();
+        // the VM's own /run (for sshd's privilege separation directory and ip netns), mounted by the machine's
+        // root: sshd and the lab's commands run as that root, like a VM's, and cannot create files in the
+        // sandbox's /run, which belongs to the sandbox's own (unprivileged) root
+        RUNNER.run(List.of("nsenter", "-t", Long.toString(vm.holderPid()), "--mount", "--", "mount", "-t", "tmpfs",
+                "-o", "mode=0755", "labvm-run", "/run"), Duration.ofSeconds(10)).orThrow();
+        RUNNER.run(List.of("nsenter", "-t", Long.toString(vm.holderPid()), "--mount", "--", "mkdir", "/run/sshd"),
+                Duration.ofSeconds(10)).orThrow();
         sshConfig = dir.resolve("ssh_config");
         Files.writeString(sshConfig, String.join("\n",
                 "Host labvm",
