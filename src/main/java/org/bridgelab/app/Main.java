@@ -78,7 +78,16 @@ public final class Main {
         return BridgeLabApp.exitCode;
     }
 
+    /**
+     * Runs a command. What it prints for a person goes through {@link TerminalSafe}: lesson texts and command
+     * output are someone else's bytes. JSON output ({@code --json}) stays as Jackson wrote it, which escapes
+     * control characters itself.
+     */
     static int run(List<String> args, PrintStream out, PrintStream err) {
+        return runSafely(args, args.contains("--json") ? out : TerminalSafe.wrap(out), TerminalSafe.wrap(err));
+    }
+
+    private static int runSafely(List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty()) {
             return gui(List.of(), err);
         }
