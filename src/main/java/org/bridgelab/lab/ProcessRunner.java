@@ -84,8 +84,13 @@ public final class ProcessRunner {
         }
     }
 
+    /** The reason in the system's words, without zt-exec's wrapping (which lists the internal argv and PATH). */
     private static String notStarted(List<String> argv, IOException e) {
-        return "could not start " + argv.get(0) + ": " + e.getMessage();
+        Throwable reason = e;
+        while (reason.getCause() != null && reason.getCause() != reason) {
+            reason = reason.getCause();
+        }
+        return "could not start " + argv.get(0) + ": " + reason.getMessage();
     }
 
 }

@@ -14,6 +14,11 @@ public final class CommandText {
     }
 
     public static List<String> tokenize(String text) {
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            // no program can receive it: the kernel's argv ends every word at a NUL
+            throw new IllegalArgumentException("a NUL character (at position " + (nul + 1) + ") cannot be part of a command");
+        }
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean inWord = false;

@@ -42,4 +42,13 @@ class LiveProcessOutputTest {
         assertThat(process.output()).isEqualTo("login:\nlast words\n");
         assertThat(process.await(Duration.ZERO).orElseThrow().stdout()).isEqualTo("login:\nlast words\n");
     }
+
+    @Test
+    void a_command_that_cannot_start_says_why_without_the_internals() {
+        CommandResult result = runner.run(List.of("no-such-program-bridgelab", "x"), Duration.ofSeconds(5));
+
+        assertThat(result.exitCode()).isEqualTo(127);
+        assertThat(result.stderr()).startsWith("could not start no-such-program-bridgelab: ")
+                .contains("No such file or directory").doesNotContain("PATH").doesNotContain("environment");
+    }
 }

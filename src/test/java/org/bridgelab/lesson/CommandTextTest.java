@@ -34,6 +34,13 @@ class CommandTextTest {
         assertThat(CommandText.tokenize(text)).isEqualTo(words);
     }
 
+    @Test
+    void a_nul_is_refused_with_where_it_is() {
+        assertThatThrownBy(() -> CommandText.tokenize("echo a\0b"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a NUL character (at position 7) cannot be part of a command");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"iptables-save | grep nat", "echo hi > /etc/passwd", "a; b", "a && b", "echo $(id)",
             "echo `id`", "echo $HOME", "echo \"$HOME\"", "sleep 1 &"})
