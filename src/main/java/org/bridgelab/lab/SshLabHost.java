@@ -47,12 +47,21 @@ public final class SshLabHost extends ArgvLabHost {
 
     @Override
     protected List<String> wrap(String node, List<String> argv, Mode mode) {
+        return sshArgv(ssh, mode == Mode.INTERACTIVE, destination, quote(concat(privilege, inNamespace(node, argv))));
+    }
+
+    /**
+     * ssh's argv: a terminal for interactive commands, so that ending the session hangs them up on the VM too;
+     * "--" before the destination, so that ssh never reads it as an option (it is also refused if it begins
+     * with "-"), and again after it, since ssh parses options again after the destination.
+     */
+    static List<String> sshArgv(List<String> ssh, boolean interactive, String destination, String remoteCommand) {
         List<String> full = new ArrayList<>(ssh);
-        // a terminal for interactive commands, so that ending the session hangs them up on the VM too
-        full.add(mode == Mode.INTERACTIVE ? "-tt" : "-T");
+        full.add(interactive ? "-tt" : "-T");
+        full.add("--");
         full.add(destination);
         full.add("--");
-        full.add(quote(concat(privilege, inNamespace(node, argv))));
+        full.add(remoteCommand);
         return full;
     }
 

@@ -31,6 +31,13 @@ class LabHostArgvTest {
     }
 
     @Test
+    void ssh_never_reads_the_destination_or_the_command_as_options() {
+        assertThat(SshLabHost.sshArgv(List.of("ssh", "-F", "cfg"), false, "labvm", "'ip' 'link'"))
+                .containsExactly("ssh", "-F", "cfg", "-T", "--", "labvm", "--", "'ip' 'link'");
+        assertThat(SshLabHost.sshArgv(List.of("ssh"), true, "labvm", "'tcpdump'")).containsSubsequence("-tt", "--", "labvm");
+    }
+
+    @Test
     void the_sandbox_has_its_own_user_uts_and_ipc_namespace_also_for_root() {
         // for root too: without a user namespace, root in the sandbox could enter the real host's namespaces
         assertThat(SandboxLabHost.holderArgv(true)).containsExactly("unshare", "--user", "--net", "--mount", "--pid", "--uts",
