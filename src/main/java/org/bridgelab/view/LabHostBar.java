@@ -66,6 +66,13 @@ public final class LabHostBar extends HBox {
         Label brand = new Label("BridgeLab");
         brand.getStyleClass().add("brand");
         getChildren().addAll(brand, health, host, problem, spacer, reset, reconnect, language, dark);
+        // the words shrink (cut with "…", whole in their tooltip), never the controls: a lost lab host's long
+        // message once squeezed Reset lab, Reconnect and Dark to "…" just when Reconnect was needed
+        for (Region control : new Region[] {brand, reset, reconnect, language, dark}) {
+            control.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        host.setMinWidth(0);
+        problem.setMinWidth(0);
     }
 
     private void initListeners() {
@@ -74,6 +81,8 @@ public final class LabHostBar extends HBox {
                         : model.busyProperty().get() ? i18n.lookup("host.connecting") : i18n.lookup("host.disconnected"),
                 model.connectedProperty(), model.busyProperty(), model.labDescriptionProperty(), i18n.languageProperty()));
         problem.textProperty().bind(model.problemProperty());
+        host.setTooltip(wholeText(host));
+        problem.setTooltip(wholeText(problem));
         health.pseudoClassStateChanged(UP, model.connectedProperty().get());
         model.connectedProperty().addListener((obs, was, up) -> health.pseudoClassStateChanged(UP, up));
         reset.textProperty().bind(i18n.text("host.reset"));
@@ -87,6 +96,15 @@ public final class LabHostBar extends HBox {
         language.valueProperty().bindBidirectional(i18n.languageProperty());
         dark.textProperty().bind(i18n.text("host.dark"));
         dark.setId("dark");
+    }
+
+    /** The label's whole text, for when the bar has cut it. */
+    private static Tooltip wholeText(Label label) {
+        Tooltip tooltip = new Tooltip();
+        tooltip.textProperty().bind(label.textProperty());
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(600);
+        return tooltip;
     }
 
     private Tooltip tooltip(String key) {

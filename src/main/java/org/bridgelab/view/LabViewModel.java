@@ -376,7 +376,8 @@ public final class LabViewModel {
         console.add(new ConsoleEntry(ConsoleEntry.Kind.FAILED, problem.get()));
     }
 
-    private void failedFx(Throwable error) {
+    /** A failure of the lab host or of a command, shown in the top bar and the console; FX thread. */
+    void failedFx(Throwable error) {
         busy.set(false);
         String message = error.getMessage() == null ? error.toString() : error.getMessage();
         problem.set(message);
