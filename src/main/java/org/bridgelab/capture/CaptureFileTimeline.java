@@ -24,8 +24,6 @@ import java.util.Map;
  * visit the store in kernel order.
  */
 public final class CaptureFileTimeline {
-    private static final LabNodes.Hop NO_NODES = new LabNodes.Hop(null, null);
-
     private final Frames frames;
     private final long[] travels;
     private final List<CapturePoint> points;
@@ -112,7 +110,7 @@ public final class CaptureFileTimeline {
                 }
                 PacketEvent event = PacketDecoder.decode(point, at, record).withTravel(travels[at]);
                 try {
-                    sink.row(TimelineBuilder.rowOf(event, labels.computeIfAbsent(point, CapturePoint::label), NO_NODES,
+                    sink.row(TimelineBuilder.rowOf(event, labels.computeIfAbsent(point, CapturePoint::label), null,
                             event.srcMac(), event.dstMac(), pairByPlace[at] < 0 ? null : pairByPlace[at]));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

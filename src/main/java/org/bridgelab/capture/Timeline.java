@@ -23,6 +23,16 @@ public record Timeline(List<String> lanes, List<String> capturePoints, List<Row>
                       String protocol, String flow, String srcMac, String dstMac, String summary, Integer natPair,
                       Integer netfilterPath) {
 
+        /**
+         * The JSON form of a laid-out sighting ({@link TimelineRow}, the one row model of every timeline), with
+         * the words of its decoded packet.
+         */
+        public static Row of(TimelineRow row, PacketEvent event, String point, String srcMac, String dstMac,
+                             Integer natPair) {
+            return new Row(row.sequence(), row.travel(), row.timeNanos(), point, row.from(), row.to(),
+                    row.protocol().label(), event.flow(), srcMac, dstMac, event.summary(), natPair, null);
+        }
+
         /** The same row, pointing to its NAT pair and netfilter path. */
         public Row linked(Integer pair, Integer path) {
             return new Row(sequence, travel, timeNanos, point, from, to, protocol, flow, srcMac, dstMac, summary, pair,

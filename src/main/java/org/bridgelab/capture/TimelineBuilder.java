@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * Lays out a timeline one event at a time, in any order, so that nobody has to keep the events: each
- * becomes its row at once (a point's label and a MAC address are one shared string however many rows show
+ * becomes its row at once, laid out as the window's are ({@link TimelineRow#of}) (a point's label and a MAC address are one shared string however many rows show
  * them). At the end the rows are put in the kernel's time order and learn their NAT pair and netfilter
  * path: a path found by a sighting whose header the trace printed exactly is given to every sighting of the
  * same travelling packet, and a travel that two paths would fit gets none. Not thread-safe.
@@ -36,8 +36,7 @@ public final class TimelineBuilder {
     }
 
     public void add(PacketEvent event) {
-        LabNodes.Hop hop = nodes.hop(event);
-        rows.add(rowOf(event, labels.computeIfAbsent(event.point(), CapturePoint::label), hop,
+        rows.add(rowOf(event, labels.computeIfAbsent(event.point(), CapturePoint::label), nodes,
                 shared(event.srcMac()), shared(event.dstMac()), null));
         if (event.travel() != 0 && event.ipId() >= 0) {
             for (int index : pathsByIpId.getOrDefault(event.ipId(), List.of())) {
@@ -68,11 +67,13 @@ public final class TimelineBuilder {
                 pairRows(pairs), pathRows);
     }
 
-    /** An event's row, pointing to its NAT pair (or null) and to no netfilter path yet. */
-    static Timeline.Row rowOf(PacketEvent event, String point, LabNodes.Hop hop, String srcMac, String dstMac,
+    /**
+     * An event's row, laid out as the window lays its rows out ({@link TimelineRow#of}; no nodes, no lanes),
+     * pointing to its NAT pair (or null) and to no netfilter path yet.
+     */
+    static Timeline.Row rowOf(PacketEvent event, String point, LabNodes nodes, String srcMac, String dstMac,
                               Integer natPair) {
-        return new Timeline.Row(event.sequence(), event.travel(), event.timestampNanos(), point, hop.from(), hop.to(),
-                event.protocol().label(), event.flow(), srcMac, dstMac, event.summary(), natPair, null);
+        return Timeline.Row.of(TimelineRow.of(event, nodes, sequence -> event), event, point, srcMac, dstMac, natPair);
     }
 
     /** Which pair each sighting's sequence number belongs to: its index in {@code pairs}, the first if two. */

@@ -1,6 +1,7 @@
 package org.bridgelab.view;
 
 import java.util.ArrayList;
+import org.bridgelab.capture.TimelineRow;
 import java.util.List;
 import java.util.Optional;
 import org.bridgelab.capture.ConntrackEntry;
@@ -44,7 +45,8 @@ final class PacketDetailLines {
                   Optional<NetfilterPath> path, Optional<byte[]> bytes) {
         PacketEvent event = row.event();
         List<DetailLine> lines = new ArrayList<>();
-        lines.add(DetailLine.of(format("detail.seen", event.point().label(), event.length(), row.from(), row.to()),
+        lines.add(DetailLine.of(format("detail.seen", event.point().label(), event.length(),
+                row.from() == null ? "?" : row.from(), row.to() == null ? "*" : row.to()),
                 DetailLine.Kind.INFO));
         if (nat != null) {
             // what was rewritten, old → new, and where: "SNAT source 172.18.0.2 → 192.0.2.183 · host/br0 → host/eth0"

@@ -1,6 +1,7 @@
 package org.bridgelab.view;
 
 import java.util.List;
+import org.bridgelab.capture.TimelineRow;
 import javafx.beans.Observable;
 import javafx.scene.Group;
 import javafx.geometry.Orientation;

@@ -1,6 +1,8 @@
 package org.bridgelab.view;
 
 import java.nio.file.Path;
+import org.bridgelab.capture.StoredEvents;
+import org.bridgelab.capture.TimelineRow;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -90,7 +92,7 @@ public final class PacketTimelineViewModel {
 
     private volatile CaptureSession session;
     /** The store rows decode their packets from; null while rows hold their events themselves (no capture). */
-    private volatile StoreEvents stored;
+    private volatile StoredEvents stored;
     /** The store's first sequence when rows were last trimmed to what it holds. */
     private long trimmedBelow;
     private long stepMark = Long.MAX_VALUE;
@@ -248,9 +250,8 @@ public final class PacketTimelineViewModel {
 
     /** The row that shows this sighting: the same packet on the same wire. */
     Optional<TimelineRow> rowOf(PacketEvent sighting) {
-        LabNodes known = nodes;
-        LabNodes.Hop hop = known == null ? new LabNodes.Hop(null, null) : known.hop(sighting);
-        TimelineRow row = sighting.travel() == 0 ? null : rowOnWire.get(wireOf(sighting, hop));
+        TimelineRow row = sighting.travel() == 0 ? null
+                : rowOnWire.get(wireOf(TimelineRow.of(sighting, nodes, sequence -> sighting)));
         if (row == null) {
             row = all.stream().filter(candidate -> candidate.sequence() == sighting.sequence()).findFirst().orElse(null);
         }
@@ -337,7 +338,7 @@ public final class PacketTimelineViewModel {
     /** Follows a new lab's capture session. */
     void attach(CaptureSession capture) {
         session = capture;
-        stored = new StoreEvents(capture.store());
+        stored = new StoredEvents(capture.store());
         nodes = null;
         capture.subscribe(new PacketListener() {
             @Override
@@ -431,7 +432,7 @@ public final class PacketTimelineViewModel {
 
     /** Rows decode their packets from this store (the timeline benchmark fills one with recorded frames). */
     void attach(PacketStore store) {
-        stored = new StoreEvents(store);
+        stored = new StoredEvents(store);
     }
 
     /** Shows events as if captured (the timeline benchmark feeds it recorded frames this way). */
@@ -464,7 +465,7 @@ public final class PacketTimelineViewModel {
      * timeline holds no more than the capture does (a day-long capture would otherwise fill the heap).
      */
     private boolean trimToStore() {
-        StoreEvents source = stored;
+        StoredEvents source = stored;
         long first = source == null ? 0 : source.store().firstSequence();
         if (first <= trimmedBelow) {
             return false;
@@ -507,22 +508,19 @@ public final class PacketTimelineViewModel {
             // an ArrayList's remove(0) moves every element: one chunk at a time instead of once a packet
             sightings.subList(0, sightings.size() - MAX_SIGHTINGS).clear();
         }
-        LabNodes known = nodes;
-        LabNodes.Hop hop = known == null ? new LabNodes.Hop(null, null) : known.hop(event);
-        StoreEvents source = stored;
-        String from = hop.from() == null ? "?" : hop.from();
-        String to = hop.to() == null ? "*" : hop.to();
+        StoredEvents source = stored;
         TimelineRow row;
         if (source == null) {
-            row = new TimelineRow(event, from, to);
+            PacketEvent held = event;
+            row = TimelineRow.of(event, nodes, sequence -> held);
         } else {
             source.remember(event);
-            row = new TimelineRow(event, from, to, source);
+            row = TimelineRow.of(event, nodes, source);
         }
         if (event.travel() != 0) {
             // the same packet on the same wire, seen at both of its ends or on the bridge: one row, at the
             // earliest sighting (a capture point may deliver it after a later one)
-            String wire = wireOf(event, hop);
+            String wire = wireOf(row);
             TimelineRow earlier = rowOnWire.get(wire);
             if (earlier != null && earlier.timeNanos() <= event.timestampNanos()) {
                 return false;
@@ -573,8 +571,8 @@ public final class PacketTimelineViewModel {
         return known == null ? address : known;
     }
 
-    private static String wireOf(PacketEvent event, LabNodes.Hop hop) {
-        return event.travel() + "|" + (hop.from() == null ? "?" : hop.from()) + "|" + (hop.to() == null ? "*" : hop.to());
+    private static String wireOf(TimelineRow row) {
+        return row.travel() + "|" + row.from() + "|" + row.to();
     }
 
     private static final ToLongFunction<TimelineRow> ROW_TIME = TimelineRow::timeNanos;

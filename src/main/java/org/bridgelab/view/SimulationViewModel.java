@@ -1,6 +1,7 @@
 package org.bridgelab.view;
 
 import java.util.List;
+import org.bridgelab.capture.TimelineRow;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;

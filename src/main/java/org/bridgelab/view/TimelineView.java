@@ -1,6 +1,7 @@
 package org.bridgelab.view;
 
 import java.io.File;
+import org.bridgelab.capture.TimelineRow;
 import java.util.List;
 import javafx.beans.Observable;
 import javafx.geometry.Orientation;

@@ -1,6 +1,7 @@
 package org.bridgelab.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.bridgelab.capture.TimelineRow;
 
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;

@@ -1,6 +1,8 @@
 package org.bridgelab.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.bridgelab.capture.StoredEvents;
+import org.bridgelab.capture.TimelineRow;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,6 +52,29 @@ class PacketTimelineViewModelTest {
         assertThat(labels(rows).stream().map(label -> label.replaceAll(" id .*", ""))).containsSubsequence(
                 "172.18.0.2 > 198.51.100.10  ICMP echo request", "192.0.2.183 > 198.51.100.10  ICMP echo request",
                 "198.51.100.10 > 192.0.2.183  ICMP echo reply", "198.51.100.10 > 172.18.0.2  ICMP echo reply");
+    }
+
+    @Test
+    void the_window_and_the_timeline_json_lay_out_the_same_rows() {
+        // given: scenario 3's sightings, shown in the window and written as --timeline's JSON
+        List<Object> arrival = scenario3(Comparator.comparingLong(PacketEvent::timestampNanos));
+        feed(arrival);
+        org.bridgelab.capture.TimelineBuilder json = new org.bridgelab.capture.TimelineBuilder(
+                org.bridgelab.capture.LabNodes.of(LAB), List.of());
+        arrival.stream().filter(PacketEvent.class::isInstance).map(PacketEvent.class::cast).forEach(json::add);
+        List<org.bridgelab.capture.Timeline.Row> written = json.build(List.of(BR0, ETH0), List.of()).events();
+
+        // when: the JSON's sightings are taken one per packet per wire, the earliest, as the window shows them
+        java.util.Set<String> wires = new java.util.HashSet<>();
+        List<String> expected = written.stream()
+                .filter(row -> row.travel() == 0 || wires.add(row.travel() + "|" + row.from() + "|" + row.to()))
+                .map(row -> row.sequence() + " " + row.from() + " → " + row.to() + " " + row.protocol())
+                .toList();
+
+        // then: the window, its chatter filter off, shows exactly those rows, between the same lanes, in order
+        model.show(PacketTimelineViewModel.Kind.CHATTER, true);
+        assertThat(model.rows()).extracting(row -> row.sequence() + " " + row.from() + " → " + row.to() + " "
+                + row.protocol().label()).containsExactlyElementsOf(expected);
     }
 
     @Test
@@ -203,7 +228,7 @@ class PacketTimelineViewModelTest {
     void a_row_whose_frame_the_store_dropped_says_so_instead_of_failing() {
         PacketStore store = new PacketStore(PacketStore.SEGMENT_EVENTS, PacketStore.SEGMENT_BYTES);
         PcapRecord frame = records("s3-br0.pcap").get(0);
-        TimelineRow row = new TimelineRow(store.event(store.append(BR0, frame, 0)), "docker0", "host", new StoreEvents(store));
+        TimelineRow row = new TimelineRow(store.event(store.append(BR0, frame, 0)), "docker0", "host", new StoredEvents(store));
 
         for (int i = 0; i < PacketStore.SEGMENT_EVENTS; i++) {
             store.append(BR0, frame, 0);

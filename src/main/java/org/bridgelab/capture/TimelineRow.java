@@ -1,14 +1,13 @@
-package org.bridgelab.view;
+package org.bridgelab.capture;
 
 import java.util.regex.Pattern;
-import org.bridgelab.capture.CapturePoint;
-import org.bridgelab.capture.PacketEvent;
-import org.bridgelab.capture.Protocol;
 
 /**
- * One packet on one wire of the timeline: where it was first seen and the lanes it goes between. A row keeps
- * only what ordering and filtering read; the decoded packet (its words, addresses and MACs) comes from the
- * capture's store when the row is drawn or selected, so a million rows cost tens of megabytes, not hundreds.
+ * One sighting of a packet laid out on the timeline: when and where it was captured and the lanes (lab nodes)
+ * it goes between. The one row model of every timeline: the window's rows and {@code --timeline}'s are these,
+ * laid out by {@link #of}. A row keeps only what ordering and filtering read; the decoded packet (its words,
+ * addresses and MACs) comes from the capture's store when the row is drawn, selected or written, so a
+ * million rows cost tens of megabytes, not hundreds.
  */
 public final class TimelineRow {
     private static final Pattern ADDRESSES = Pattern.compile("^\\S+ > \\S+: ");
@@ -24,12 +23,16 @@ public final class TimelineRow {
 
     /** Where a row's packet is decoded from: the capture's store (through a cache), or the event itself. */
     @FunctionalInterface
-    interface EventSource {
+    public interface EventSource {
         /** The event, or null if its frame is no longer held. */
         PacketEvent event(long sequence);
     }
 
-    TimelineRow(PacketEvent event, String from, String to, EventSource source) {
+    /**
+     * @param from the node that sent it on this wire, null if the lab's nodes do not show it
+     * @param to   the node it is for, null if every node on the wire (a broadcast) or unknown
+     */
+    public TimelineRow(PacketEvent event, String from, String to, EventSource source) {
         this.sequence = event.sequence();
         this.timeNanos = event.timestampNanos();
         this.travel = event.travel();
@@ -39,6 +42,14 @@ public final class TimelineRow {
         this.to = to;
         this.source = source;
     }
+
+    /** A sighting laid out between the lanes {@code nodes} knows, its packet decoded again from {@code source}. */
+    public static TimelineRow of(PacketEvent event, LabNodes nodes, EventSource source) {
+        LabNodes.Hop hop = nodes == null ? NO_HOP : nodes.hop(event);
+        return new TimelineRow(event, hop.from(), hop.to(), source);
+    }
+
+    private static final LabNodes.Hop NO_HOP = new LabNodes.Hop(null, null);
 
     /** A row that holds its event itself (for a packet that is in no store). */
     public TimelineRow(PacketEvent event, String from, String to) {
@@ -76,10 +87,12 @@ public final class TimelineRow {
         return protocol;
     }
 
+    /** The sending node, null if unknown. */
     public String from() {
         return from;
     }
 
+    /** The receiving node, null for every node on the wire or unknown. */
     public String to() {
         return to;
     }
@@ -96,6 +109,6 @@ public final class TimelineRow {
 
     @Override
     public String toString() {
-        return "row " + sequence + " " + from + " → " + to + " at " + point.label();
+        return "row " + sequence + " " + (from == null ? "?" : from) + " → " + (to == null ? "*" : to) + " at " + point.label();
     }
 }

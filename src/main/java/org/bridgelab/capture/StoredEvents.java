@@ -1,15 +1,13 @@
-package org.bridgelab.view;
+package org.bridgelab.capture;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.bridgelab.capture.PacketEvent;
-import org.bridgelab.capture.PacketStore;
 
 /**
  * A capture store's frames decoded again for the rows being drawn or looked at; the last few thousand are
  * kept (the newest packets, which the timeline shows while following, are put in as they arrive).
  */
-final class StoreEvents implements TimelineRow.EventSource {
+public final class StoredEvents implements TimelineRow.EventSource {
     private static final int CACHED = 4096;
 
     private final PacketStore store;
@@ -20,16 +18,16 @@ final class StoreEvents implements TimelineRow.EventSource {
         }
     };
 
-    StoreEvents(PacketStore store) {
+    public StoredEvents(PacketStore store) {
         this.store = store;
     }
 
-    PacketStore store() {
+    public PacketStore store() {
         return store;
     }
 
     /** An event as it arrived from the capture (it is what decoding its frame again would give). */
-    synchronized void remember(PacketEvent event) {
+    public synchronized void remember(PacketEvent event) {
         recent.put(event.sequence(), event);
     }
 
