@@ -116,6 +116,12 @@ final class RunCommand {
             err.println("bridgelab: " + e.getMessage());
             return 2;
         }
+        if (lessonFile != null) {
+            // a lesson file may come from anyone: what it will run is said before it runs
+            String source = lessonFile.toString();
+            lessons.stream().filter(lesson -> source.equals(lesson.source())).forEach(lesson ->
+                    err.println("lesson " + lesson.id() + " from " + source + " runs: " + String.join(", ", lesson.programs())));
+        }
         long started = System.currentTimeMillis();
         try (Lab lab = Lab.open(labHost)) {
             err.println("lab host: " + lab.host().description());

@@ -44,6 +44,29 @@ public record Lesson(String id, Text title, Text summary, List<String> requires,
     public record Choice(String id, Text text) {
     }
 
+    /**
+     * The programs the lesson runs (a leading {@code sudo} skipped; modern forms included), sorted: what a
+     * lesson file from elsewhere will do, said before it does it.
+     */
+    public java.util.SortedSet<String> programs() {
+        java.util.SortedSet<String> programs = new java.util.TreeSet<>();
+        for (Step step : steps) {
+            for (Action action : step.actions()) {
+                if (action instanceof Action.Run run) {
+                    programs.add(program(run.argv()));
+                    if (run.modernArgv() != null) {
+                        programs.add(program(run.modernArgv()));
+                    }
+                }
+            }
+        }
+        return programs;
+    }
+
+    private static String program(List<String> argv) {
+        return argv.size() > 1 && argv.get(0).equals("sudo") ? argv.get(1) : argv.get(0);
+    }
+
     static String sourceName(Path file) {
         return file.toString();
     }

@@ -24,6 +24,13 @@ class CurriculumTest {
     }
 
     @Test
+    void a_lesson_names_the_programs_it_runs_without_sudo() {
+        Lesson s1 = curriculum.lessons().stream().filter(lesson -> lesson.id().equals("s1")).findFirst().orElseThrow();
+
+        assertThat(s1.programs()).contains("ip", "ping").doesNotContain("sudo").isSorted();
+    }
+
+    @Test
     void a_lesson_brings_the_lessons_it_builds_on_in_teaching_order() {
         assertThat(ids(curriculum.withPrerequisites(List.of("s4")))).containsExactly("s1", "s3", "s4");
         assertThat(ids(curriculum.withPrerequisites(List.of("s3", "s1")))).containsExactly("s1", "s3");
