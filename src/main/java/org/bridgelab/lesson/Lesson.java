@@ -45,17 +45,17 @@ public record Lesson(String id, Text title, Text summary, List<String> requires,
     }
 
     /**
-     * The programs the lesson runs (a leading {@code sudo} skipped; modern forms included), sorted: what a
-     * lesson file from elsewhere will do, said before it does it.
+     * The programs the lesson runs, also through sudo, timeout and ip netns exec (modern forms included),
+     * sorted: what a lesson file from elsewhere will do, said before it does it.
      */
     public java.util.SortedSet<String> programs() {
         java.util.SortedSet<String> programs = new java.util.TreeSet<>();
         for (Step step : steps) {
             for (Action action : step.actions()) {
                 if (action instanceof Action.Run run) {
-                    programs.add(program(run.argv()));
+                    addPrograms(run.argv(), programs);
                     if (run.modernArgv() != null) {
-                        programs.add(program(run.modernArgv()));
+                        addPrograms(run.modernArgv(), programs);
                     }
                 }
             }
@@ -63,8 +63,25 @@ public record Lesson(String id, Text title, Text summary, List<String> requires,
         return programs;
     }
 
-    private static String program(List<String> argv) {
-        return argv.size() > 1 && argv.get(0).equals("sudo") ? argv.get(1) : argv.get(0);
+    /**
+     * The program argv runs, looking through the wrappers the tutorial uses: {@code sudo X},
+     * {@code ip netns exec NS X} (the command inside a namespace is what runs there), {@code timeout N X}.
+     */
+    private static void addPrograms(List<String> argv, java.util.Set<String> programs) {
+        if (argv.isEmpty()) {
+            return;
+        }
+        String first = argv.get(0);
+        if (first.equals("sudo") && argv.size() > 1) {
+            addPrograms(argv.subList(1, argv.size()), programs);
+        } else if (first.equals("timeout") && argv.size() > 2) {
+            addPrograms(argv.subList(2, argv.size()), programs);
+        } else if (first.equals("ip") && argv.size() > 4 && argv.get(1).equals("netns") && argv.get(2).equals("exec")) {
+            programs.add("ip");
+            addPrograms(argv.subList(4, argv.size()), programs);
+        } else {
+            programs.add(first);
+        }
     }
 
     static String sourceName(Path file) {
