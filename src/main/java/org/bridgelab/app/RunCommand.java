@@ -125,6 +125,9 @@ final class RunCommand {
         long started = System.currentTimeMillis();
         try (Lab lab = Lab.open(labHost)) {
             err.println("lab host: " + lab.host().description());
+            if (!lab.recovered().isEmpty()) {
+                err.println(Lab.recoveredMessage(lab));
+            }
             RunReport report;
             CaptureDuringRun recorder = CaptureDuringRun.start(lab, capture, timeline, err);
             try (recorder) {

@@ -1,5 +1,7 @@
 package org.bridgelab.lab;
 
+import java.util.List;
+
 /**
  * A lab ready for the lessons: a connected lab host with the outside world (router, internet server,
  * remote machine) built beside it. Closing it removes what BridgeLab built and releases the host.
@@ -12,12 +14,25 @@ public final class Lab implements AutoCloseable {
 
     private final LabHost host;
     private final OutsideWorld world;
+    /** On a real lab host, where its state before BridgeLab is kept; null for the sandbox. */
+    private final BaselineFile baselineFile;
+    private final HostBaseline baseline;
+    private final List<String> recovered;
 
-    private Lab(LabHost host, OutsideWorld world) {
+    private Lab(LabHost host, OutsideWorld world, BaselineFile baselineFile, HostBaseline baseline, List<String> recovered) {
         this.host = host;
         this.world = world;
+        this.baselineFile = baselineFile;
+        this.baseline = baseline;
+        this.recovered = List.copyOf(recovered);
     }
 
+    /**
+     * Connects to the lab host and builds the outside world. On a real lab host it first removes what a run
+     * cut short left there (see {@link #recovered()}), then notes the host's state (a {@link HostBaseline},
+     * kept on this machine) before building anything, so that closing can remove all that BridgeLab and the
+     * lessons made, and only that.
+     */
     public static Lab open(LabHostChoice choice) {
         ProcessRunner runner = new ProcessRunner();
         LabHost host = switch (choice.kind()) {
@@ -26,17 +41,43 @@ public final class Lab implements AutoCloseable {
             case "ssh" -> SshLabHost.connect(runner, choice.sshDestination(), choice.sshConfig());
             default -> throw new IllegalArgumentException(choice.kind());
         };
+        if (host instanceof SandboxLabHost) {
+            try {
+                return new Lab(host, OutsideWorld.build(host, SANDBOX_UPLINK, true), null, null, List.of());
+            } catch (LabException e) {
+                host.close();
+                throw e;
+            }
+        }
+        BaselineFile file = BaselineFile.of(choice);
+        HostBaseline baseline = null;
         try {
-            boolean sandbox = host instanceof SandboxLabHost;
-            OutsideWorld world = OutsideWorld.build(host, sandbox ? SANDBOX_UPLINK : REAL_HOST_UPLINK, sandbox);
-            return new Lab(host, world);
+            List<String> recovered = file.load().map(left -> left.undoOn(host)).orElse(List.of());
+            baseline = HostBaseline.read(host);
+            file.save(baseline);
+            return new Lab(host, OutsideWorld.build(host, REAL_HOST_UPLINK, false), file, baseline, recovered);
         } catch (LabException e) {
-            if (!(host instanceof SandboxLabHost)) {
-                OutsideWorld.removeFrom(host);
+            if (baseline != null && host.isAlive()) {
+                baseline.undoOn(host);
+                file.delete();
             }
             host.close();
             throw e;
         }
+    }
+
+    /**
+     * What this open removed from the lab host that a run cut short had left there (namespaces, interfaces,
+     * rules, chains, policies and forwarding put back), one phrase each; empty if nothing was left.
+     */
+    public List<String> recovered() {
+        return recovered;
+    }
+
+    /** One line for the learner about what {@link #recovered()} holds. */
+    public static String recoveredMessage(Lab lab) {
+        return "removed what an interrupted run had left on " + lab.host().description() + ": "
+                + String.join("; ", lab.recovered());
     }
 
     public LabHost host() {
@@ -47,11 +88,16 @@ public final class Lab implements AutoCloseable {
         return world;
     }
 
+    /**
+     * Removes what BridgeLab and the lessons built on a real lab host and releases the host. A host that is
+     * gone (SSH dropped) keeps its baseline file, so the next open cleans up.
+     */
     @Override
     public void close() {
         try {
-            if (host.isAlive() && !(host instanceof SandboxLabHost)) {
-                world.remove();
+            if (baseline != null && host.isAlive()) {
+                baseline.undoOn(host);
+                baselineFile.delete();
             }
         } finally {
             host.close();

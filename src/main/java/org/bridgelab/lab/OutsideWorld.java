@@ -89,18 +89,6 @@ public final class OutsideWorld {
         return uplink;
     }
 
-    /** Removes the outside world's namespaces; their veth ends, the host's uplink included, go with them. */
-    public void remove() {
-        removeFrom(lab);
-    }
-
-    /** Deletes the outside world's namespaces from a lab host, whatever is left of them. */
-    static void removeFrom(LabHost lab) {
-        for (String ns : NAMESPACES) {
-            lab.run(LabHost.HOST, "ip", "netns", "del", ns);
-        }
-    }
-
     private void host(String... argv) {
         lab.run(LabHost.HOST, argv).orThrow();
     }

@@ -53,14 +53,14 @@ public final class SshLabHost extends ArgvLabHost {
     /**
      * ssh's argv: a terminal for interactive commands, so that ending the session hangs them up on the VM too;
      * "--" before the destination, so that ssh never reads it as an option (it is also refused if it begins
-     * with "-"), and again after it, since ssh parses options again after the destination.
+     * with "-"). After "--" ssh reads no more options: what follows the destination is the remote command,
+     * one word that begins with a quote.
      */
     static List<String> sshArgv(List<String> ssh, boolean interactive, String destination, String remoteCommand) {
         List<String> full = new ArrayList<>(ssh);
         full.add(interactive ? "-tt" : "-T");
         full.add("--");
         full.add(destination);
-        full.add("--");
         full.add(remoteCommand);
         return full;
     }

@@ -33,6 +33,9 @@ final class LiveLab implements AutoCloseable {
     /** Opens the lab host, then starts watching its kernel and tracing its netfilter. */
     static LiveLab open(LabHostChoice choice, java.util.function.Consumer<String> note) {
         Lab lab = Lab.open(choice);
+        if (!lab.recovered().isEmpty()) {
+            note.accept(Lab.recoveredMessage(lab));
+        }
         StateReader reader = new StateReader(lab.host(), Set.copyOf(OutsideWorld.NAMESPACES));
         KernelMonitor monitor = KernelMonitor.start(lab.host(), reader);
         CaptureSession capture = new CaptureSession(lab.host());

@@ -33,7 +33,7 @@ class LabHostArgvTest {
     @Test
     void ssh_never_reads_the_destination_or_the_command_as_options() {
         assertThat(SshLabHost.sshArgv(List.of("ssh", "-F", "cfg"), false, "labvm", "'ip' 'link'"))
-                .containsExactly("ssh", "-F", "cfg", "-T", "--", "labvm", "--", "'ip' 'link'");
+                .containsExactly("ssh", "-F", "cfg", "-T", "--", "labvm", "'ip' 'link'");
         assertThat(SshLabHost.sshArgv(List.of("ssh"), true, "labvm", "'tcpdump'")).containsSubsequence("-tt", "--", "labvm");
     }
 

@@ -40,6 +40,8 @@ class SshLabHostIT {
     static void startTheVmAndItsSshd() throws IOException {
         vm = SandboxLabHost.start(RUNNER);
         dir = Files.createTempDirectory("bridgelab-ssh");
+        // what BridgeLab notes of a real lab host before building there, kept here instead of ~/.local/state
+        System.setProperty("bridgelab.state.dir", dir.resolve("state").toString());
         keygen(dir.resolve("host_ed25519"));
         keygen(dir.resolve("id_ed25519"));
         Files.copy(dir.resolve("id_ed25519.pub"), dir.resolve("authorized_keys"));
@@ -75,6 +77,7 @@ class SshLabHostIT {
 
     @AfterAll
     static void stopTheVm() throws IOException {
+        System.clearProperty("bridgelab.state.dir");
         if (vm != null) {
             vm.close();
         }
@@ -124,6 +127,48 @@ class SshLabHostIT {
         assertThat(report.lessons()).allSatisfy(lesson -> assertThat(lesson.passed()).as(lesson.id() + ": " + lesson).isTrue());
         String after = vm.run(LabHost.HOST, "ip", "-br", "link").stdout() + vm.run(LabHost.HOST, "ip", "netns", "list").stdout();
         assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    void a_run_cut_short_is_cleaned_up_at_the_next_start_and_only_what_it_made() {
+        // given: the VM's own namespace and rule (BridgeLab's record is kept in the test's directory)
+        SshLabHost admin = SshLabHost.connect(RUNNER, "labvm", sshConfig);
+        admin.run(LabHost.HOST, "ip", "netns", "add", "mine").orThrow();
+        admin.run(LabHost.HOST, "iptables", "-A", "INPUT", "-s", "203.0.113.9", "-j", "DROP").orThrow();
+        String before = vmState(admin);
+        LabHostChoice choice = new LabHostChoice("ssh", "labvm", sshConfig);
+        try {
+            // when: a run is cut short in s3 (the connection gone, as after a dropped link or kill -9: nothing removed)
+            Lab cut = Lab.open(choice);
+            new LessonRunner(cut.host(), RunListener.NONE).run(Curriculum.bundled().withPrerequisites(List.of("s3")));
+            cut.host().close();
+            assertThat(vmState(admin)).isNotEqualTo(before);
+
+            // then: the next start removes what that run made, and says so, and the lessons run again
+            try (Lab next = Lab.open(choice)) {
+                assertThat(next.recovered()).contains("namespace docker0", "namespace docker1", "namespace router",
+                        "interface br0", "ip_forward back to 0");
+                assertThat(next.recovered()).noneMatch(done -> done.contains("mine") || done.contains("203.0.113.9"));
+                RunReport again = new LessonRunner(next.host(), RunListener.NONE).run(Curriculum.bundled().withPrerequisites(List.of("s1")));
+                assertThat(again.passed()).as("s1 after the clean-up: %s", again).isTrue();
+            }
+            // and closing leaves the VM as it was, its own namespace and rule included
+            assertThat(vmState(admin)).isEqualTo(before);
+            assertThat(dir.resolve("state/lab-hosts/ssh-labvm.json")).doesNotExist();
+        } finally {
+            admin.run(LabHost.HOST, "ip", "netns", "del", "mine");
+            admin.run(LabHost.HOST, "iptables", "-D", "INPUT", "-s", "203.0.113.9", "-j", "DROP");
+            admin.close();
+        }
+    }
+
+    /** What BridgeLab could change on the VM: its interfaces, namespaces, rules and forwarding. */
+    private static String vmState(LabHost vm) {
+        String rules = vm.run(LabHost.HOST, "iptables-save").stdout().lines()
+                .filter(line -> !line.startsWith("#")).map(line -> line.replaceAll(" \\[\\d+:\\d+\\]$", ""))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        return vm.run(LabHost.HOST, "ip", "-br", "link").stdout() + vm.run(LabHost.HOST, "ip", "netns", "list").stdout()
+                + rules + vm.run(LabHost.HOST, "sysctl", "net.ipv4.ip_forward").stdout();
     }
 
     @Test
