@@ -25,6 +25,8 @@ public final class Main {
                                                              Wireshark) into the JSON of run --timeline: packets in
                                                              kernel order, NAT pairs; exit 2 if it is not a capture
               bridgelab list                                 list the lessons
+              bridgelab cleanup --lab-host local|ssh:DEST    remove what a run cut short left on a real lab host
+                                                             (run does it too at its next start), nothing else
               bridgelab selftest                             check this machine before a class: sandbox, scenario 1,
                                                              ARP and ICMP captured on br0; exit 0 if all passed
               bridgelab help                                 this text
@@ -103,6 +105,8 @@ public final class Main {
                 return RunCommand.parse(rest, err).map(command -> command.execute(out, err)).orElse(2);
             case "diagnose":
                 return DiagnoseCommand.parse(rest, err).map(command -> command.execute(out, err)).orElse(2);
+            case "cleanup":
+                return CleanupCommand.parse(rest, err).map(command -> command.execute(out, err)).orElse(2);
             case "timeline":
                 return TimelineCommand.parse(rest, err).map(command -> command.execute(err)).orElse(2);
             case "list":

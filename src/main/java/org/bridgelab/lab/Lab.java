@@ -34,13 +34,7 @@ public final class Lab implements AutoCloseable {
      * lessons made, and only that.
      */
     public static Lab open(LabHostChoice choice) {
-        ProcessRunner runner = new ProcessRunner();
-        LabHost host = switch (choice.kind()) {
-            case "sandbox" -> SandboxLabHost.start(runner);
-            case "local" -> LocalLabHost.connect(runner);
-            case "ssh" -> SshLabHost.connect(runner, choice.sshDestination(), choice.sshConfig());
-            default -> throw new IllegalArgumentException(choice.kind());
-        };
+        LabHost host = connect(choice);
         if (host instanceof SandboxLabHost) {
             try {
                 return new Lab(host, OutsideWorld.build(host, SANDBOX_UPLINK, true), null, null, List.of());
@@ -66,12 +60,45 @@ public final class Lab implements AutoCloseable {
         }
     }
 
+    private static LabHost connect(LabHostChoice choice) {
+        ProcessRunner runner = new ProcessRunner();
+        return switch (choice.kind()) {
+            case "sandbox" -> SandboxLabHost.start(runner);
+            case "local" -> LocalLabHost.connect(runner);
+            case "ssh" -> SshLabHost.connect(runner, choice.sshDestination(), choice.sshConfig());
+            default -> throw new IllegalArgumentException(choice.kind());
+        };
+    }
+
     /**
      * What this open removed from the lab host that a run cut short had left there (namespaces, interfaces,
      * rules, chains, policies and forwarding put back), one phrase each; empty if nothing was left.
      */
     public List<String> recovered() {
         return recovered;
+    }
+
+    /**
+     * Removes from a real lab host what a run cut short left there, as {@link #open} would first, without
+     * building anything; returns what it removed (empty when no run was cut short there).
+     */
+    public static List<String> cleanUp(LabHostChoice choice) {
+        if ("sandbox".equals(choice.kind())) {
+            return List.of();
+        }
+        BaselineFile file = BaselineFile.of(choice);
+        java.util.Optional<HostBaseline> left = file.load();
+        if (left.isEmpty()) {
+            return List.of();
+        }
+        LabHost host = connect(choice);
+        try {
+            List<String> removed = left.get().undoOn(host);
+            file.delete();
+            return removed;
+        } finally {
+            host.close();
+        }
     }
 
     /** One line for the learner about what {@link #recovered()} holds. */

@@ -155,6 +155,7 @@ class SshLabHostIT {
             // and closing leaves the VM as it was, its own namespace and rule included
             assertThat(vmState(admin)).isEqualTo(before);
             assertThat(dir.resolve("state/lab-hosts/ssh-labvm.json")).doesNotExist();
+            assertThat(Lab.cleanUp(choice)).as("bridgelab cleanup after a clean close").isEmpty();
         } finally {
             admin.run(LabHost.HOST, "ip", "netns", "del", "mine");
             admin.run(LabHost.HOST, "iptables", "-D", "INPUT", "-s", "203.0.113.9", "-j", "DROP");
