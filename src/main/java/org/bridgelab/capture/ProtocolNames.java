@@ -1,10 +1,12 @@
 package org.bridgelab.capture;
 
 import java.util.Map;
+import org.pcap4j.packet.namednumber.IcmpV6Type;
 
 /**
  * The names protocols give their numbers, as packet analysers print them ("echo request", "port
- * unreachable"): tables of number and name, for the packet detail.
+ * unreachable"), for the packet detail: pcap4j's where it keeps them in the words a learner reads, tables
+ * of number and name where its words are not (its IP protocol names are abbreviations).
  */
 final class ProtocolNames {
     private static final Map<Integer, String> IP_PROTOCOLS = Map.ofEntries(
@@ -26,15 +28,6 @@ final class ProtocolNames {
             Map.entry(6, "destination network unknown"), Map.entry(7, "destination host unknown"),
             Map.entry(9, "network administratively prohibited"), Map.entry(10, "host administratively prohibited"),
             Map.entry(13, "communication administratively prohibited"));
-
-    private static final Map<Integer, String> ICMP_V6_TYPES = Map.ofEntries(
-            Map.entry(1, "destination unreachable"), Map.entry(2, "packet too big"), Map.entry(3, "time exceeded"),
-            Map.entry(4, "parameter problem"), Map.entry(128, "echo request"), Map.entry(129, "echo reply"),
-            Map.entry(130, "multicast listener query"), Map.entry(131, "multicast listener report"),
-            Map.entry(132, "multicast listener done"), Map.entry(133, "router solicitation"),
-            Map.entry(134, "router advertisement"), Map.entry(135, "neighbor solicitation"),
-            Map.entry(136, "neighbor advertisement"), Map.entry(137, "redirect"),
-            Map.entry(143, "multicast listener report v2"));
 
     private ProtocolNames() {
     }
@@ -68,7 +61,9 @@ final class ProtocolNames {
         return name == null ? String.valueOf(code) : code + " (" + name + ")";
     }
 
+    /** IANA's name as pcap4j keeps it ("neighbor solicitation", "version 2 multicast listener report"). */
     static String icmpV6Type(int type) {
-        return ICMP_V6_TYPES.getOrDefault(type, "type " + type);
+        String name = IcmpV6Type.getInstance((byte) type).name();
+        return "unknown".equals(name) ? "type " + type : name.toLowerCase(java.util.Locale.ROOT);
     }
 }

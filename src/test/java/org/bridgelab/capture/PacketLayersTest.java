@@ -156,7 +156,7 @@ class PacketLayersTest {
         assertThat(layers).extracting(PacketLayer::key).startsWith("ethernet", "ipv6", "icmpv6");
         assertThat(field(layers, "ipv6.dst").value()).isEqualTo("ff02::16");
         assertThat(field(layers, "ipv6.extension").value()).isEqualTo("0 (Hop-by-Hop Options)");
-        assertThat(field(layers, "icmp.type").value()).isEqualTo("143 (multicast listener report v2)");
+        assertThat(field(layers, "icmp.type").value()).isEqualTo("143 (version 2 multicast listener report)");
         assertThat(field(layers, "icmp.checksum").check()).isEqualTo(PacketField.Check.CORRECT);
     }
 
