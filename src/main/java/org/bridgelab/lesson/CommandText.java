@@ -13,6 +13,19 @@ public final class CommandText {
     private CommandText() {
     }
 
+    /**
+     * A shell prompt pasted with the command, as tutorials print them ({@code $ }, {@code # },
+     * {@code user@host:~$ }, {@code [user@host dir]# }); empty if the text starts with none. A prompt ends
+     * in {@code $} or {@code #} followed by a space, so {@code $HOME} is no prompt.
+     */
+    public static java.util.Optional<String> pastedPrompt(String text) {
+        java.util.regex.Matcher prompt = PROMPT.matcher(text);
+        return prompt.find() && prompt.end() < text.length() ? java.util.Optional.of(prompt.group()) : java.util.Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern PROMPT =
+            java.util.regex.Pattern.compile("^\\s*(?:[\\w.-]+@[\\w.-]+(?::[^\\s$#]*)?\\s?|\\[[^\\]]+\\]\\s?)?[$#] +");
+
     public static List<String> tokenize(String text) {
         int nul = text.indexOf('\0');
         if (nul >= 0) {

@@ -14,6 +14,8 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.bridgelab.kernel.Topology;
@@ -29,6 +31,7 @@ public final class ConsolePane extends TabPane {
     private final ListView<ConsoleEntry> lines = new ListView<>();
     private final ComboBox<String> node = new ComboBox<>();
     private final TextField input = new TextField();
+    private final CommandHistory history = new CommandHistory();
     private final Button run = new Button();
     private final Button background = new Button();
     private final Tab consoleTab = new Tab();
@@ -86,8 +89,10 @@ public final class ConsolePane extends TabPane {
         model.console().addListener((Observable obs) -> lines.scrollTo(model.console().size() - 1));
         input.setOnAction(event -> runTyped());
         run.setOnAction(event -> runTyped());
+        input.addEventFilter(KeyEvent.KEY_PRESSED, this::recall);
         background.setOnAction(event -> {
             if (!input.getText().isBlank()) {
+                history.add(input.getText());
                 model.startCommand(node.getValue(), input.getText());
                 input.clear();
             }
@@ -110,8 +115,20 @@ public final class ConsolePane extends TabPane {
 
     private void runTyped() {
         if (!input.getText().isBlank() && !model.busyProperty().get()) {
+            history.add(input.getText());
             model.runCommand(node.getValue(), input.getText());
             input.clear();
+        }
+    }
+
+    /** ↑ / ↓ (and Ctrl-P / Ctrl-N, as in a shell) go through the commands run before. */
+    private void recall(KeyEvent key) {
+        boolean back = key.getCode() == KeyCode.UP || key.isControlDown() && key.getCode() == KeyCode.P;
+        boolean forward = key.getCode() == KeyCode.DOWN || key.isControlDown() && key.getCode() == KeyCode.N;
+        if (back || forward) {
+            input.setText(back ? history.previous(input.getText()) : history.next());
+            input.end();
+            key.consume();
         }
     }
 

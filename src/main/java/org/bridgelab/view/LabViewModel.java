@@ -214,7 +214,8 @@ public final class LabViewModel {
     }
 
     /** Runs what the learner typed in a node of the lab, as argv. */
-    public void runCommand(String node, String text) {
+    public void runCommand(String node, String pasted) {
+        String text = withoutPastedPrompt(pasted);
         List<String> argv = typed(text);
         if (argv == null) {
             return;
@@ -236,7 +237,8 @@ public final class LabViewModel {
     }
 
     /** Starts a long-running command the learner typed, in its own console tab. */
-    public void startCommand(String node, String text) {
+    public void startCommand(String node, String pasted) {
+        String text = withoutPastedPrompt(pasted);
         List<String> argv = typed(text);
         if (argv == null) {
             return;
@@ -245,6 +247,17 @@ public final class LabViewModel {
         String name = argv.get(0) + "-" + typedBackgrounds.incrementAndGet();
         executor.execute(() -> current.lab().host().start(node, argv, (stream, line) -> backgroundLine(name, line)),
                 process -> showBackgroundFx(register(name, prompt(node) + text, process)), this::failedFx);
+    }
+
+    /**
+     * The command without a shell prompt pasted with it from a tutorial ("$ ls -l /var/run/netns"), saying
+     * so in the console, since the console gives its own prompt.
+     */
+    private String withoutPastedPrompt(String text) {
+        return CommandText.pastedPrompt(text).map(prompt -> {
+            console.add(new ConsoleEntry(ConsoleEntry.Kind.NOTE, "took off the pasted prompt \"" + prompt.strip() + "\""));
+            return text.substring(prompt.length());
+        }).orElse(text);
     }
 
     /** The argv of a typed command, or null (with the reason in the console) if it cannot run now. */

@@ -34,6 +34,25 @@ class CommandTextTest {
         assertThat(CommandText.tokenize(text)).isEqualTo(words);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "$ ls -l /var/run/netns                     | '$ '",
+        "# ip link                                  | '# '",
+        "user@host:~$ sudo ip netns add a           | 'user@host:~$ '",
+        "root@lab-vm:/tmp# ping -c 1 172.18.0.3     | 'root@lab-vm:/tmp# '",
+        "[root@vm ~]# ip a                          | '[root@vm ~]# '",
+        "'  $  ip a'                                | '  $  '",
+    })
+    void a_pasted_prompt_is_found(String text, String prompt) {
+        assertThat(CommandText.pastedPrompt(text)).contains(prompt);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ip link", "echo $HOME", "$HOME/bin/tool", "#comment", "$ ", "sudo ip netns exec a ip a"})
+    void no_prompt_where_there_is_none(String text) {
+        assertThat(CommandText.pastedPrompt(text)).isEmpty();
+    }
+
     @Test
     void a_nul_is_refused_with_where_it_is() {
         assertThatThrownBy(() -> CommandText.tokenize("echo a\0b"))

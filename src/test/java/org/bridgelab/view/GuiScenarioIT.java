@@ -10,6 +10,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.bridgelab.lab.LabHostChoice;
@@ -222,6 +223,27 @@ class GuiScenarioIT {
         robot.clickOn("#stop-nc-2");
         robot.clickOn("#tab-nc-1");
         await(() -> !model.backgrounds().get(0).runningProperty().get());
+    }
+
+    @Test
+    @Order(4)
+    void a_command_pasted_with_its_prompt_runs_and_up_recalls_it(FxRobot robot) {
+        // given: the console, the lab built
+        await(() -> !model.busyProperty().get());
+        robot.clickOn("#console-tab");
+
+        // when: the learner pastes a command as the tutorial prints it, prompt and all, and runs it
+        robot.clickOn("#console-input").write("$ ip netns list").type(KeyCode.ENTER);
+
+        // then: the prompt is taken off with a note, the command runs, and ↑ brings it back
+        await(() -> model.console().contains(new ConsoleEntry(ConsoleEntry.Kind.COMMAND, "$ ip netns list"))
+                && !model.busyProperty().get(), () -> "console: " + model.console());
+        assertThat(model.console()).contains(new ConsoleEntry(ConsoleEntry.Kind.NOTE, "took off the pasted prompt \"$\""));
+        assertThat(model.console()).anySatisfy(entry -> assertThat(entry.text()).contains("docker0"));
+        robot.clickOn("#console-input").type(KeyCode.UP);
+        assertThat(robot.lookup("#console-input").queryAs(javafx.scene.control.TextField.class).getText()).isEqualTo("$ ip netns list");
+        robot.type(KeyCode.DOWN);
+        assertThat(robot.lookup("#console-input").queryAs(javafx.scene.control.TextField.class).getText()).isEmpty();
     }
 
     @Test
