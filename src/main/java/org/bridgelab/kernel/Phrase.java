@@ -27,6 +27,11 @@ public record Phrase(String key, List<Object> args) {
         return new Phrase(key, Arrays.stream(args).map(arg -> arg instanceof Phrase ? arg : String.valueOf(arg)).toList());
     }
 
+    /** Text that is the same in every language (a command as typed, a name). */
+    public static Phrase verbatim(String text) {
+        return of("verbatim", text);
+    }
+
     /** In "en" or "zh"; a key missing from a language is a bug, so it throws. */
     public String in(String language) {
         Locale locale = "zh".equals(language) ? Locale.CHINESE : Locale.ENGLISH;

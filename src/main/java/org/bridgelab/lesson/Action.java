@@ -11,6 +11,11 @@ public sealed interface Action {
     /** What the learner reads: the command as the tutorial writes it, or what is typed / awaited. */
     String display();
 
+    /** {@link #display()} in each language: a command is the same in all, BridgeLab's own words are not. */
+    default Phrase wording() {
+        return Phrase.verbatim(display());
+    }
+
     /**
      * Runs {@code text} (as argv) on {@code node}. With a {@code background} name it keeps running
      * (a server, a capture) and later actions refer to it by that name. {@code modern} and
@@ -56,7 +61,12 @@ public sealed interface Action {
     record Await(String process, Duration timeout, Expectation expect) implements Action {
         @Override
         public String display() {
-            return "(wait for " + process + ")";
+            return wording().toString();
+        }
+
+        @Override
+        public Phrase wording() {
+            return Phrase.of("action.await", process);
         }
     }
 
@@ -64,7 +74,12 @@ public sealed interface Action {
     record Stop(String process, Expectation expect) implements Action {
         @Override
         public String display() {
-            return "(Ctrl-C " + process + ")";
+            return wording().toString();
+        }
+
+        @Override
+        public Phrase wording() {
+            return Phrase.of("action.stop", process);
         }
     }
 
@@ -76,7 +91,12 @@ public sealed interface Action {
 
         @Override
         public String display() {
-            return wording(facts.size()).toString();
+            return wording().toString();
+        }
+
+        @Override
+        public Phrase wording() {
+            return wording(facts.size());
         }
 
         /** "(check the kernel's state: 2 facts)", in each language: the window and the CLI word it alike. */

@@ -247,11 +247,8 @@ public final class LessonPane extends VBox {
 
     /** The command as the tutorial writes it, marked with where it runs; a state check, in the window's words. */
     private String commandText(Action action) {
-        if (action instanceof Action.Check check) {
-            return Action.Check.wording(check.facts().size()).in(i18n.language());
-        }
-        return action instanceof Action.Run run && !"host".equals(run.node()) ? "[" + run.node() + "] " + action.display()
-                : action.display();
+        String words = action.wording().in(i18n.language());
+        return action instanceof Action.Run run && !"host".equals(run.node()) ? "[" + run.node() + "] " + words : words;
     }
 
     private javafx.scene.Node commandRow(Action action) {

@@ -53,6 +53,8 @@ public final class TopologyView extends Pane {
     private final LabViewModel model;
     private final I18n i18n;
     private final Label details = new Label();
+    /** The hint as last shown, so that a redraw in another language replaces it. */
+    private String hintShown;
     /** Where each interface's chip is: "namespace/link" → chip. */
     private final Map<String, Label> chips = new HashMap<>();
     private Set<String> previousFacts = new HashSet<>();
@@ -221,8 +223,10 @@ public final class TopologyView extends Pane {
         drawCables(topology);
         details.relocate(CONTAINER_X, bottom + 12);
         details.setMaxWidth(OUTSIDE_X + OUTSIDE_WIDTH - CONTAINER_X);
-        if (details.getText() == null || details.getText().isEmpty()) {
-            details.setText(i18n.lookup("topology.details"));
+        if (details.getText() == null || details.getText().isEmpty() || details.getText().equals(hintShown)) {
+            // the hint follows the language; an interface's description stays until another is clicked
+            hintShown = i18n.lookup("topology.details");
+            details.setText(hintShown);
         }
         getChildren().add(details);
         setPrefSize(OUTSIDE_X + OUTSIDE_WIDTH + 40, bottom + 60);
