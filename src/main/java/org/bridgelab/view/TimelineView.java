@@ -147,6 +147,16 @@ public final class TimelineView extends BorderPane {
     }
 
     private void initListeners() {
+        // the canvas paints the theme's colours itself: a switch of theme (the scene's stylesheets) repaints it
+        javafx.collections.ListChangeListener<String> themeChanged = change -> draw();
+        sceneProperty().addListener((obs, was, now) -> {
+            if (was != null) {
+                was.getStylesheets().removeListener(themeChanged);
+            }
+            if (now != null) {
+                now.getStylesheets().addListener(themeChanged);
+            }
+        });
         model.versionProperty().addListener((Observable obs) -> {
             int rows = model.rows().size();
             scroll.setMax(Math.max(0, rows - visibleRows()));
