@@ -27,6 +27,8 @@ import org.bridgelab.view.StepState;
 /** The desktop application: wires the lab's view model to the main window and starts the sandbox. */
 public final class BridgeLabApp extends Application {
     static volatile int exitCode;
+    /** The lessons, read and checked by {@link Main} before the toolkit starts; bundled ones if it did not. */
+    static volatile Curriculum curriculum;
     /** Set by scripts/start-benchmark: report when the window is shown, then close it. */
     private static final String EXIT_WHEN_SHOWN = "bridgelab.exitWhenShown";
 
@@ -38,7 +40,7 @@ public final class BridgeLabApp extends Application {
         GuiOptions options = GuiOptions.parse(getParameters().getRaw());
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> Platform.runLater(() -> showError(error)));
         I18n i18n = options.language() == null ? I18n.fromSystemLocale() : new I18n(options.language());
-        Curriculum curriculum = Curriculum.bundled();
+        Curriculum curriculum = BridgeLabApp.curriculum != null ? BridgeLabApp.curriculum : options.curriculum();
         model = new LabViewModel(curriculum, options.labHost(), executor);
         MainWindow window = new MainWindow(model, i18n);
         Scene scene = new Scene(window, 1366, 768);
@@ -64,6 +66,15 @@ public final class BridgeLabApp extends Application {
         }
         stage.show();
         model.connect();
+        if (options.lessonFile() != null) {
+            // a lesson file may come from anyone: what it will run is said before anything runs, and it is shown
+            Lesson own = curriculum.lessons().stream().filter(lesson -> options.lessonFile().toString().equals(lesson.source()))
+                    .findFirst().orElseThrow();
+            model.note("lesson " + own.id() + " from " + own.source() + " runs: " + String.join(", ", own.programs()));
+            if (options.run() == null) {
+                window.lessons().select(own, own.steps().get(0));
+            }
+        }
         if (options.run() != null) {
             runThenMaybeShoot(curriculum.lesson(options.run()), window, scene, options);
         }

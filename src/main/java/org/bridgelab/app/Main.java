@@ -3,6 +3,7 @@ package org.bridgelab.app;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import org.bridgelab.lesson.LessonFormatException;
 
 /**
  * The command line: {@code bridgelab run …} for instructors and CI, {@code bridgelab timeline} for a capture
@@ -12,9 +13,10 @@ public final class Main {
     static final String USAGE = """
             Usage:
               bridgelab                                      open the window (the same as bridgelab gui)
-              bridgelab gui [--run LESSON] [--screenshot FILE.png] [--language en|zh] [--dark]
-                                                             the window; with --run it runs the lesson through
-                                                             the GUI, with --screenshot it saves a PNG and exits
+              bridgelab gui [--lesson-file FILE] [--run LESSON] [--screenshot FILE.png] [--language en|zh] [--dark]
+                                                             the window (with FILE's lesson too, shown first); with
+                                                             --run it runs the lesson through the GUI, with
+                                                             --screenshot it saves a PNG and exits
               bridgelab run (--all | LESSON...) [options]   run lessons on a fresh lab and check every step
               bridgelab diagnose [--lesson-file FILE] [--upto LESSON[/STEP]] --from NS --to ADDR[:PORT]
                                  [--language en|zh]          build the lessons (and FILE's) up to a step on a fresh
@@ -63,11 +65,18 @@ public final class Main {
 
     /** Opens the window; returns when it closes (with --screenshot: after saving the picture). */
     private static int gui(List<String> args, PrintStream err) {
+        GuiOptions options;
         try {
-            GuiOptions.parse(args);
+            options = GuiOptions.parse(args);
         } catch (IllegalArgumentException e) {
             err.println("bridgelab gui: " + e.getMessage() + "\n");
             err.print(USAGE);
+            return 2;
+        }
+        try {
+            BridgeLabApp.curriculum = options.curriculum();
+        } catch (LessonFormatException | IllegalArgumentException e) {
+            err.println("bridgelab gui: " + e.getMessage());
             return 2;
         }
         if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null

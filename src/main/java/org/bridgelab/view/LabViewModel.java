@@ -208,6 +208,11 @@ public final class LabViewModel {
         run(path);
     }
 
+    /** A note from BridgeLab in the console (FX thread). */
+    public void note(String text) {
+        console.add(new ConsoleEntry(ConsoleEntry.Kind.NOTE, text));
+    }
+
     /** Runs a whole lesson (and what it builds on). */
     public void runLesson(Lesson lesson) {
         runStep(lesson, lesson.steps().get(lesson.steps().size() - 1));

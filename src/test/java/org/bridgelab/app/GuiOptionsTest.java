@@ -1,0 +1,64 @@
+package org.bridgelab.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the window is asked to open is checked on the terminal, before the toolkit starts: exit 2 and the reason. */
+class GuiOptionsTest {
+    @TempDir
+    Path dir;
+
+    private record Outcome(int exitCode, String stderr) {
+    }
+
+    private static Outcome bridgelab(String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(List.of(args), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(code, err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void a_lesson_file_that_cannot_be_used_names_file_field_and_problem() throws IOException {
+        Path lesson = dir.resolve("mine.json");
+        Files.writeString(lesson, "{\"id\": \"mine\", \"title\": 3}");
+
+        Outcome outcome = bridgelab("gui", "--lesson-file", lesson.toString());
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.stderr()).startsWith("bridgelab gui: " + lesson).contains("title");
+    }
+
+    @Test
+    void a_missing_lesson_file_and_an_unknown_lesson_are_said() {
+        assertThat(bridgelab("gui", "--lesson-file", dir.resolve("nope.json").toString()).stderr())
+                .contains("cannot read the file");
+        Outcome unknown = bridgelab("gui", "--run", "s9");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.stderr()).contains("no lesson \"s9\"");
+    }
+
+    @Test
+    void a_lesson_files_lesson_can_be_run_and_a_screenshot_must_be_writable() throws IOException {
+        Path lesson = dir.resolve("mine.json");
+        Files.writeString(lesson, """
+                {"id": "mine", "title": {"en": "Mine", "zh": "我的"}, "summary": {"en": "s", "zh": "s"},
+                 "steps": [{"id": "a", "title": {"en": "a", "zh": "a"}, "text": {"en": "t", "zh": "t"},
+                            "actions": [{"run": "ip link"}]}]}
+                """);
+
+        GuiOptions options = GuiOptions.parse(List.of("--lesson-file", lesson.toString(), "--run", "mine"));
+
+        assertThat(options.curriculum().lesson("mine").source()).isEqualTo(lesson.toString());
+        assertThat(bridgelab("gui", "--screenshot", dir.resolve("no/such/dir/x.png").toString()).exitCode()).isEqualTo(2);
+    }
+}
