@@ -33,6 +33,9 @@ public final class Main {
                                                              ARP and ICMP captured on br0; exit 0 if all passed
               bridgelab help                                 this text
 
+            Any command takes --verbose: its log on stderr, debug lines included (else in
+            $XDG_STATE_HOME/bridgelab/bridgelab.log, default ~/.local/state).
+
             Lessons are s1 (container to container), s2 (host to container), s3 (container to outside),
             s4 (outside to container) and teardown; a lesson brings the ones it builds on with it.
 
@@ -60,7 +63,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(Arrays.asList(args), System.out, System.err));
+        List<String> rest = LogSetup.configure(Arrays.asList(args));
+        System.exit(run(rest, System.out, System.err));
     }
 
     /** Opens the window; returns when it closes (with --screenshot: after saving the picture). */

@@ -23,6 +23,7 @@ import java.util.Optional;
  * Lines it does not know (EVENT, NEWGEN) are skipped; a malformed line never throws. Not thread-safe.
  */
 public final class NetfilterTraceParser {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NetfilterTraceParser.class);
     /** A packet's hook visits follow each other within a few lines; older ones need not be searched. */
     private static final int RECENT = 256;
     /** Bounds for a long trace: the oldest paths go first. */
@@ -90,6 +91,7 @@ public final class NetfilterTraceParser {
             }
         } catch (RuntimeException e) {
             // a line cut short or in a format we do not know: the trace is a help, not a must
+            LOG.debug("trace line not understood, left out: {} ({})", trimmed, e.toString());
         }
     }
 

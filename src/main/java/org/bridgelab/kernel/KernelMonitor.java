@@ -25,6 +25,7 @@ import org.bridgelab.lab.LiveProcess;
  * block in the kernel. {@link #close()} stops every monitor it started.
  */
 public final class KernelMonitor implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KernelMonitor.class);
     /** Quiet time after the last notification before the snapshot; a burst of one command fits in it. */
     public static final Duration DEFAULT_QUIET = Duration.ofMillis(25);
     /** A steady stream of notifications still gets a snapshot this often. */
@@ -124,6 +125,8 @@ public final class KernelMonitor implements AutoCloseable {
                 monitors.remove(namespace, monitor);
             }
         }
+        LOG.warn("the monitor of namespace {} did not subscribe within {} s: changes there may be missed", namespace,
+                SUBSCRIBE_TIMEOUT.toSeconds());
     }
 
     private OptionalInt routeListeners(String namespace) {
@@ -200,9 +203,13 @@ public final class KernelMonitor implements AutoCloseable {
             // the lab changed under the reader (a namespace vanished mid-read): read again, a few times at most
             synchronized (this) {
                 if (!closed && pending.isEmpty() && ++failedReads <= 3) {
+                    LOG.debug("snapshot failed, reading again ({} of 3): {}", failedReads, e.getMessage());
                     pending.addAll(causes);
                     firstPendingNanos = first;
                     scheduled = debounce.schedule(this::refresh, quiet.toNanos(), TimeUnit.NANOSECONDS);
+                } else if (!closed && failedReads > 3) {
+                    // the diagram keeps the last snapshot until the next kernel event reads again
+                    LOG.warn("snapshot failed 3 times after {}; the next kernel event reads again: {}", causes, e.getMessage());
                 }
             }
             return;

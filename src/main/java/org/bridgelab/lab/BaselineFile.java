@@ -26,18 +26,7 @@ final class BaselineFile {
         String key = "ssh".equals(choice.kind())
                 ? "ssh-" + choice.sshDestination().replaceAll("[^A-Za-z0-9._@-]", "_")
                 : choice.kind();
-        return new BaselineFile(stateDirectory().resolve("lab-hosts").resolve(key + ".json"));
-    }
-
-    /** {@code -Dbridgelab.state.dir}, else {@code $XDG_STATE_HOME/bridgelab}, else {@code ~/.local/state/bridgelab}. */
-    static Path stateDirectory() {
-        String configured = System.getProperty("bridgelab.state.dir");
-        if (configured != null) {
-            return Path.of(configured);
-        }
-        String xdg = System.getenv("XDG_STATE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "state");
-        return base.resolve("bridgelab");
+        return new BaselineFile(StateDirectory.path().resolve("lab-hosts").resolve(key + ".json"));
     }
 
     Path path() {

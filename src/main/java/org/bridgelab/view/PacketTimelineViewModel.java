@@ -43,6 +43,7 @@ import org.bridgelab.kernel.Topology;
  * canvas: 100k packets cost no scene-graph nodes.
  */
 public final class PacketTimelineViewModel {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PacketTimelineViewModel.class);
     /** The protocol groups a learner filters by; the lab's own IPv6 and multicast chatter starts hidden. */
     public enum Kind {
         ARP("ARP"), ICMP("ICMP"), TCP("TCP"), OTHER("UDP…"), CHATTER("IPv6 · IGMP");
@@ -401,6 +402,7 @@ public final class PacketTimelineViewModel {
                     // said until a later snapshot captures everything (an interface that vanished between the
                     // snapshot and tcpdump is not wanted by the next one)
                     failure = e.getMessage();
+                    LOG.info("capture of {} not started: {}", wanted.label(), failure);
                 }
             }
         }
