@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableMap;
 import org.bridgelab.kernel.Diagnosis;
 import org.bridgelab.kernel.Topology;
@@ -23,6 +24,7 @@ import org.bridgelab.lesson.CheckResult;
 import org.bridgelab.lesson.CommandText;
 import org.bridgelab.lesson.Curriculum;
 import org.bridgelab.lesson.Lesson;
+import org.bridgelab.lesson.ProgressFile;
 import org.bridgelab.lesson.LessonSession;
 import org.bridgelab.lesson.ReachProbe;
 import org.bridgelab.lesson.RunListener;
@@ -48,6 +50,7 @@ public final class LabViewModel {
     private final ObservableMap<String, Diagnosis> diagnoses = FXCollections.observableHashMap();
     private final ReadOnlyObjectWrapper<Diagnosis> lastFailure = new ReadOnlyObjectWrapper<>();
     private final ObservableMap<String, String> predictions = FXCollections.observableHashMap();
+    private final ProgressViewModel progress;
     private final ObservableList<ConsoleEntry> console = FXCollections.observableArrayList();
     private final ObservableList<BackgroundProcessViewModel> backgrounds = FXCollections.observableArrayList();
     private final LineBatcher<ConsoleEntry> consoleBatcher;
@@ -64,6 +67,25 @@ public final class LabViewModel {
         this.executor = executor;
         this.consoleBatcher = new LineBatcher<>(executor, console::addAll);
         this.packets = new PacketTimelineViewModel(executor);
+        this.progress = new ProgressViewModel(curriculum, ProgressFile.standard(), executor, this::note);
+        if (progress.problem() != null) {
+            note(progress.problem());
+        }
+        predictions.addListener((MapChangeListener<String, String>) change -> {
+            if (change.wasAdded()) {
+                stepOf(change.getKey()).ifPresent(ref -> progress.answered(ref.lesson(), ref.step(), change.getValueAdded()));
+            }
+        });
+    }
+
+    /** The learner's progress across sessions. */
+    public ProgressViewModel progress() {
+        return progress;
+    }
+
+    private java.util.Optional<LessonPane.StepRef> stepOf(String key) {
+        return curriculum.lessons().stream().flatMap(lesson -> lesson.steps().stream()
+                .filter(step -> key(lesson, step).equals(key)).map(step -> new LessonPane.StepRef(lesson, step))).findFirst();
     }
 
     /** The captured packets of this lab, for the timeline and the diagram's travelling tokens. */
@@ -339,6 +361,9 @@ public final class LabViewModel {
         }
         stepReports.put(key, report);
         stepStates.put(key, report.passed() ? StepState.PASSED : StepState.FAILED);
+        if (report.passed()) {
+            progress.passed(pending.lesson(), pending.step());
+        }
         topology.set(after);
         lastFailure.set(why);
     }

@@ -32,6 +32,8 @@ public final class LessonPane extends VBox {
     private final LabViewModel model;
     private final I18n i18n;
     private final TreeView<Object> tree = new TreeView<>();
+    private final Button resume = new Button();
+    private final Button forget = new Button();
     private final VBox detail = new VBox(8);
     private final Button run = new Button();
     private final Button previous = new Button();
@@ -114,7 +116,15 @@ public final class LessonPane extends VBox {
         Label heading = new Label();
         heading.textProperty().bind(i18n.text("lessons.title"));
         heading.getStyleClass().add("pane-heading");
-        getChildren().addAll(heading, tree, buttons, scroll);
+        resume.setId("resume");
+        resume.getStyleClass().add("small");
+        forget.setId("forget-progress");
+        forget.getStyleClass().add("small");
+        HBox progressRow = new HBox(6, resume, forget);
+        progressRow.setAlignment(Pos.CENTER_LEFT);
+        progressRow.managedProperty().bind(progressRow.visibleProperty());
+        progressRow.visibleProperty().bind(resume.visibleProperty().or(forget.visibleProperty()));
+        getChildren().addAll(heading, progressRow, tree, buttons, scroll);
     }
 
     private void initListeners() {
@@ -128,7 +138,14 @@ public final class LessonPane extends VBox {
         previous.setOnAction(event -> move(-1));
         next.textProperty().bind(i18n.text("step.next"));
         next.setOnAction(event -> move(1));
-        tree.getSelectionModel().selectedItemProperty().addListener((Observable obs) -> showDetail());
+        tree.getSelectionModel().selectedItemProperty().addListener((Observable obs) -> {
+            showDetail();
+            StepRef at = selectedStep();
+            if (at != null) {
+                model.progress().at(at.lesson(), at.step());
+            }
+        });
+        initProgress();
         i18n.languageProperty().addListener((Observable obs) -> {
             tree.refresh();
             showDetail();
@@ -170,7 +187,10 @@ public final class LessonPane extends VBox {
         }
         detail.getChildren().add(styled(new Label(i18n.lookup("step.checks")), "section-heading"));
         if (report == null) {
-            detail.getChildren().add(styled(new Label(i18n.lookup("step.notrun")), "hint"));
+            boolean before = model.progress().completedBefore(ref.lesson(), ref.step());
+            Label notRun = styled(new Label(i18n.lookup(before ? "step.doneBefore" : "step.notrun")), "hint");
+            notRun.setWrapText(true);
+            detail.getChildren().add(notRun);
             return;
         }
         VBox checks = new VBox(3);
@@ -299,6 +319,36 @@ public final class LessonPane extends VBox {
         return node;
     }
 
+    /**
+     * "Continue where you left off" (shown until a step runs in this session): goes to the step the learner
+     * was at and runs it, which first rebuilds the lab up to there. "Start over" forgets the saved progress.
+     */
+    private void initProgress() {
+        java.util.Optional<StepRef> saved = model.progress().resumePoint();
+        resume.textProperty().bind(i18n.text("progress.continue"));
+        forget.textProperty().bind(i18n.text("progress.forget"));
+        Tooltip forgetTip = new Tooltip();
+        forgetTip.textProperty().bind(i18n.text("progress.forget.tip"));
+        forget.setTooltip(forgetTip);
+        resume.setVisible(saved.isPresent());
+        resume.disableProperty().bind(model.busyProperty().or(model.connectedProperty().not()));
+        resume.setOnAction(event -> saved.ifPresent(ref -> {
+            select(ref.lesson(), ref.step());
+            resume.setVisible(false);
+            model.runStep(ref.lesson(), ref.step());
+        }));
+        forget.setVisible(!model.progress().progressProperty().get().isEmpty());
+        forget.setOnAction(event -> {
+            model.progress().forget();
+            resume.setVisible(false);
+        });
+        model.stepStates().addListener((MapChangeListener<String, StepState>) change -> resume.setVisible(false));
+        model.progress().progressProperty().addListener((obs, was, now) -> {
+            forget.setVisible(!now.isEmpty());
+            tree.refresh();
+        });
+    }
+
     /** A step of a lesson, as the tree holds it. */
     public record StepRef(Lesson lesson, Lesson.Step step) {
     }
@@ -307,7 +357,7 @@ public final class LessonPane extends VBox {
         @Override
         protected void updateItem(Object item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().removeAll("step-passed", "step-failed", "step-running");
+            getStyleClass().removeAll("step-passed", "step-failed", "step-running", "step-done-before");
             if (empty || item == null) {
                 setText(null);
                 return;
@@ -327,6 +377,10 @@ public final class LessonPane extends VBox {
             };
             if (state != StepState.NOT_RUN) {
                 getStyleClass().add("step-" + state.name().toLowerCase());
+            } else if (model.progress().completedBefore(ref.lesson(), ref.step())) {
+                // passed in an earlier session, not in this lab: a mark of its own, never this lab's ✓
+                mark = "☑";
+                getStyleClass().add("step-done-before");
             }
             setText(mark + "  " + ref.step().title().in(language));
         }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code bridgelab cleanup}: its command line, and that without a record of a cut-short run it touches nothing. */
 class CleanupCommandTest {
+    private static final String STATE_BEFORE = System.getProperty("bridgelab.state.dir");
     @TempDir
     Path state;
 
@@ -27,7 +28,7 @@ class CleanupCommandTest {
 
     @AfterEach
     void stateAsBefore() {
-        System.clearProperty("bridgelab.state.dir");
+        restoreStateDirectory();
     }
 
     private static Outcome bridgelab(String... args) {
@@ -62,5 +63,14 @@ class CleanupCommandTest {
 
         assertThat(outcome.exitCode()).isZero();
         assertThat(outcome.stdout()).contains("nothing to remove: no run was cut short on this lab host");
+    }
+
+    /** The state directory the build gave the tests (target/test-state), not the home's. */
+    private static void restoreStateDirectory() {
+        if (STATE_BEFORE == null) {
+            System.clearProperty("bridgelab.state.dir");
+        } else {
+            System.setProperty("bridgelab.state.dir", STATE_BEFORE);
+        }
     }
 }

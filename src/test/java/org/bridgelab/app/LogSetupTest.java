@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LogSetupTest {
+    private static final String STATE_BEFORE = System.getProperty("bridgelab.state.dir");
     private static final List<String> KEYS = List.of("logFile", "defaultLogLevel", "showDateTime", "dateTimeFormat",
             "showShortLogName");
 
@@ -18,7 +19,7 @@ class LogSetupTest {
     @AfterEach
     void forget() {
         KEYS.forEach(key -> System.clearProperty("org.slf4j.simpleLogger." + key));
-        System.clearProperty("bridgelab.state.dir");
+        restoreStateDirectory();
     }
 
     @Test
@@ -42,5 +43,14 @@ class LogSetupTest {
         assertThat(rest).containsExactly("run", "s1");
         assertThat(System.getProperty("org.slf4j.simpleLogger.logFile")).isEqualTo("System.err");
         assertThat(System.getProperty("org.slf4j.simpleLogger.defaultLogLevel")).isEqualTo("debug");
+    }
+
+    /** The state directory the build gave the tests (target/test-state), not the home's. */
+    private static void restoreStateDirectory() {
+        if (STATE_BEFORE == null) {
+            System.clearProperty("bridgelab.state.dir");
+        } else {
+            System.setProperty("bridgelab.state.dir", STATE_BEFORE);
+        }
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A real lab host's state before BridgeLab, as read from iptables-save and kept on this machine. */
 class HostBaselineTest {
+    private static final String STATE_BEFORE = System.getProperty("bridgelab.state.dir");
     @TempDir
     Path state;
 
@@ -28,7 +29,7 @@ class HostBaselineTest {
 
     @AfterEach
     void stateAsBefore() {
-        System.clearProperty("bridgelab.state.dir");
+        restoreStateDirectory();
     }
 
     @Test
@@ -83,6 +84,15 @@ class HostBaselineTest {
     private static String fixture(String name) throws IOException {
         try (InputStream in = HostBaselineTest.class.getResourceAsStream("/org/bridgelab/kernel/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The state directory the build gave the tests (target/test-state), not the home's. */
+    private static void restoreStateDirectory() {
+        if (STATE_BEFORE == null) {
+            System.clearProperty("bridgelab.state.dir");
+        } else {
+            System.setProperty("bridgelab.state.dir", STATE_BEFORE);
         }
     }
 }

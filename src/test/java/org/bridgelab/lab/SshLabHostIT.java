@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 @KernelTest(root = true)
 class SshLabHostIT {
+    private static final String STATE_BEFORE = System.getProperty("bridgelab.state.dir");
     private static final ProcessRunner RUNNER = new ProcessRunner();
     private static SandboxLabHost vm;
     private static Path dir;
@@ -77,7 +78,7 @@ class SshLabHostIT {
 
     @AfterAll
     static void stopTheVm() throws IOException {
-        System.clearProperty("bridgelab.state.dir");
+        restoreStateDirectory();
         if (vm != null) {
             vm.close();
         }
@@ -212,5 +213,14 @@ class SshLabHostIT {
 
     private static String sshd() {
         return Files.isExecutable(Path.of("/usr/sbin/sshd")) ? "/usr/sbin/sshd" : "/sbin/sshd";
+    }
+
+    /** The state directory the build gave the tests (target/test-state), not the home's. */
+    private static void restoreStateDirectory() {
+        if (STATE_BEFORE == null) {
+            System.clearProperty("bridgelab.state.dir");
+        } else {
+            System.setProperty("bridgelab.state.dir", STATE_BEFORE);
+        }
     }
 }

@@ -117,6 +117,10 @@ class GuiScenarioIT {
         assertThat(answer).as(timeline).isGreaterThan(question);
         assertThat(request).as(timeline).isGreaterThan(answer);
         assertThat(reply).as(timeline).isGreaterThan(request);
+        // and the learner's progress outlasts the window: every step of s1, saved
+        org.bridgelab.lesson.Lesson s1 = model.curriculum().lesson("s1");
+        await(() -> s1.steps().stream().allMatch(step ->
+                org.bridgelab.lesson.ProgressFile.standard().load().progress().wasCompleted("s1", step.id())));
     }
 
     private static int indexOf(java.util.List<String> arrows, String hop, String words) {
