@@ -118,8 +118,8 @@ class GuiScenarioIT {
         assertThat(request).as(timeline).isGreaterThan(answer);
         assertThat(reply).as(timeline).isGreaterThan(request);
         // and the learner's progress outlasts the window: every step of s1, saved
-        org.bridgelab.lesson.Lesson s1 = model.curriculum().lesson("s1");
-        await(() -> s1.steps().stream().allMatch(step ->
+        org.bridgelab.lesson.Lesson saved = model.curriculum().lesson("s1");
+        await(() -> saved.steps().stream().allMatch(step ->
                 org.bridgelab.lesson.ProgressFile.standard().load().progress().wasCompleted("s1", step.id())));
     }
 
