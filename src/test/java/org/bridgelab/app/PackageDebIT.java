@@ -68,7 +68,7 @@ class PackageDebIT {
         assertThat(deb.toFile().length()).as("size of " + deb.getFileName()).isLessThan(60L * 1024 * 1024);
         CommandResult depends = run("dpkg-deb", "-f", deb.toString(), "Depends");
         assertThat(depends.stdout()).contains("libgtk-3-0", "iproute2", "iptables", "tcpdump", "util-linux",
-                "iputils-ping", "netcat-openbsd", "uidmap");
+                "iputils-ping", "netcat-openbsd", "uidmap", "fonts-noto-cjk | fonts-wqy-microhei");
     }
 
     @Test
