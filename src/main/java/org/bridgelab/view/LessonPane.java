@@ -120,6 +120,8 @@ public final class LessonPane extends VBox {
         resume.getStyleClass().add("small");
         forget.setId("forget-progress");
         forget.getStyleClass().add("small");
+        resume.managedProperty().bind(resume.visibleProperty());
+        forget.managedProperty().bind(forget.visibleProperty());
         HBox progressRow = new HBox(6, resume, forget);
         progressRow.setAlignment(Pos.CENTER_LEFT);
         progressRow.managedProperty().bind(progressRow.visibleProperty());
