@@ -250,10 +250,12 @@ public final class LabViewModel {
         LiveLab current = live;
         console.add(new ConsoleEntry(ConsoleEntry.Kind.COMMAND, prompt(node) + text));
         busy.set(true);
+        Topology before = topology.get();
         executor.execute(() -> {
             CommandResult result = current.lab().host().run(node, argv);
             return new CommandDone(result, readTopology(current));
         }, done -> {
+            recheckPassedSteps(before, done.topology());
             addOutputFx(done.result().stdout() + done.result().stderr());
             if (!done.result().succeeded()) {
                 console.add(new ConsoleEntry(ConsoleEntry.Kind.FAILED, "exit status " + done.result().exitCode()));
@@ -285,6 +287,35 @@ public final class LabViewModel {
             console.add(new ConsoleEntry(ConsoleEntry.Kind.NOTE, "took off the pasted prompt \"" + prompt.strip() + "\""));
             return text.substring(prompt.length());
         }).orElse(text);
+    }
+
+    /**
+     * After a typed command: a passed step whose checked facts held before it and not after it no longer
+     * shows what its ✓ said, and one whose facts hold again is passed again. Facts about listening sockets
+     * need the kernel asked again and are left as they were.
+     */
+    private void recheckPassedSteps(Topology before, Topology after) {
+        if (before == null || after == null) {
+            return;
+        }
+        StateCheckFacts.ListeningUnchanged unchanged = new StateCheckFacts.ListeningUnchanged();
+        for (Lesson lesson : curriculum.lessons()) {
+            for (Lesson.Step step : lesson.steps()) {
+                StepState state = state(lesson, step);
+                List<org.bridgelab.kernel.StateCheck> facts = StateCheckFacts.of(step);
+                if (facts.isEmpty() || (state != StepState.PASSED && state != StepState.NO_LONGER_HOLDS)) {
+                    continue;
+                }
+                boolean holdsNow = StateCheckFacts.allHold(facts, after, unchanged);
+                if (state == StepState.PASSED && !holdsNow && StateCheckFacts.allHold(facts, before, unchanged)) {
+                    stepStates.put(key(lesson, step), StepState.NO_LONGER_HOLDS);
+                    note("the kernel no longer shows what step \"" + step.title().en() + "\" checked: "
+                            + StateCheckFacts.failing(facts, after, unchanged));
+                } else if (state == StepState.NO_LONGER_HOLDS && holdsNow) {
+                    stepStates.put(key(lesson, step), StepState.PASSED);
+                }
+            }
+        }
     }
 
     /** The argv of a typed command, or null (with the reason in the console) if it cannot run now. */
@@ -385,7 +416,10 @@ public final class LabViewModel {
         for (Lesson each : curriculum.withPrerequisites(List.of(lesson.id()))) {
             for (Lesson.Step step : each.steps()) {
                 boolean isTarget = each == lesson && step == target;
-                if (isTarget || state(each, step) != StepState.PASSED) {
+                // a step whose work a typed command undid was done: running it again would undo the learner's
+                // experiment behind their back
+                StepState state = state(each, step);
+                if (isTarget || state != StepState.PASSED && state != StepState.NO_LONGER_HOLDS) {
                     path.add(new Pending(each, step));
                 }
                 if (isTarget) {

@@ -152,7 +152,13 @@ public final class LessonPane extends VBox {
             tree.refresh();
             showDetail();
         });
-        model.stepStates().addListener((MapChangeListener<String, StepState>) change -> tree.refresh());
+        model.stepStates().addListener((MapChangeListener<String, StepState>) change -> {
+            tree.refresh();
+            StepRef shown = selectedStep();
+            if (shown != null && change.getKey().equals(LabViewModel.key(shown.lesson(), shown.step()))) {
+                showDetail();
+            }
+        });
         model.stepReports().addListener((MapChangeListener<String, RunReport.StepReport>) change -> {
             StepRef ref = selectedStep();
             if (ref != null && change.getKey().equals(LabViewModel.key(ref.lesson(), ref.step()))) {
@@ -188,6 +194,11 @@ public final class LessonPane extends VBox {
             detail.getChildren().add(commandRow(action));
         }
         detail.getChildren().add(styled(new Label(i18n.lookup("step.checks")), "section-heading"));
+        if (model.state(ref.lesson(), ref.step()) == StepState.NO_LONGER_HOLDS) {
+            Label undone = styled(new Label(i18n.lookup("step.noLongerHolds")), "check-failed");
+            undone.setWrapText(true);
+            detail.getChildren().add(undone);
+        }
         if (report == null) {
             boolean before = model.progress().completedBefore(ref.lesson(), ref.step());
             Label notRun = styled(new Label(i18n.lookup(before ? "step.doneBefore" : "step.notrun")), "hint");
@@ -359,7 +370,7 @@ public final class LessonPane extends VBox {
         @Override
         protected void updateItem(Object item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().removeAll("step-passed", "step-failed", "step-running", "step-done-before");
+            getStyleClass().removeAll("step-passed", "step-failed", "step-running", "step-done-before", "step-no_longer_holds");
             if (empty || item == null) {
                 setText(null);
                 return;
@@ -376,6 +387,7 @@ public final class LessonPane extends VBox {
                 case FAILED -> "✗";
                 case RUNNING -> "…";
                 case NOT_RUN -> "·";
+                case NO_LONGER_HOLDS -> "⚠";
             };
             if (state != StepState.NOT_RUN) {
                 getStyleClass().add("step-" + state.name().toLowerCase());

@@ -259,6 +259,11 @@ class GuiScenarioIT {
         await(() -> !model.busyProperty().get());
         Lesson s1 = CURRICULUM.lesson("s1");
         Lesson.Step pingBack = s1.steps().get(s1.steps().size() - 1);
+        // the step that checked br0 up no longer shows a ✓ it cannot stand behind, and the console says why
+        Lesson.Step bridgeAddress = s1.steps().stream().filter(step -> step.id().equals("bridge-address")).findFirst().orElseThrow();
+        await(() -> model.state(s1, bridgeAddress) == StepState.NO_LONGER_HOLDS, () -> "state " + model.state(s1, bridgeAddress));
+        assertThat(model.console()).anySatisfy(entry -> assertThat(entry.text())
+                .startsWith("the kernel no longer shows what step").contains("br0"));
 
         // when: the learner runs the last step again
         robot.interact(() -> window.lessons().select(s1, pingBack));
