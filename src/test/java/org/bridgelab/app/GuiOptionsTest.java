@@ -1,14 +1,13 @@
 package org.bridgelab.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bridgelab.app.InProcessCli.bridgelab;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.bridgelab.app.InProcessCli.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,16 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 class GuiOptionsTest {
     @TempDir
     Path dir;
-
-    private record Outcome(int exitCode, String stderr) {
-    }
-
-    private static Outcome bridgelab(String... args) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(List.of(args), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Outcome(code, err.toString(StandardCharsets.UTF_8));
-    }
 
     @Test
     void a_lesson_file_that_cannot_be_used_names_file_field_and_problem() throws IOException {

@@ -7,30 +7,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.bridgelab.testing.TemporaryStateDirectory;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A real lab host's state before BridgeLab, as read from iptables-save and kept on this machine. */
 class HostBaselineTest {
-    private static final String STATE_BEFORE = System.getProperty("bridgelab.state.dir");
-    @TempDir
-    Path state;
-
-    @BeforeEach
-    void stateHere() {
-        System.setProperty("bridgelab.state.dir", state.toString());
-    }
-
-    @AfterEach
-    void stateAsBefore() {
-        restoreStateDirectory();
-    }
+    @RegisterExtension
+    final TemporaryStateDirectory state = new TemporaryStateDirectory();
 
     @Test
     void iptables_save_gives_each_tables_chains_with_policies_and_its_rules() throws IOException {
@@ -58,7 +45,7 @@ class HostBaselineTest {
 
         file.save(baseline);
 
-        assertThat(file.path()).isEqualTo(state.resolve("lab-hosts/ssh-alice@lab-vm.json"));
+        assertThat(file.path()).isEqualTo(state.path().resolve("lab-hosts/ssh-alice@lab-vm.json"));
         assertThat(file.load()).contains(baseline);
         file.delete();
         assertThat(file.load()).isEmpty();
@@ -87,12 +74,4 @@ class HostBaselineTest {
         }
     }
 
-    /** The state directory the build gave the tests (target/test-state), not the home's. */
-    private static void restoreStateDirectory() {
-        if (STATE_BEFORE == null) {
-            System.clearProperty("bridgelab.state.dir");
-        } else {
-            System.setProperty("bridgelab.state.dir", STATE_BEFORE);
-        }
-    }
 }
