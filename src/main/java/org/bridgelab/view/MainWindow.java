@@ -43,10 +43,24 @@ public final class MainWindow extends BorderPane {
     }
 
     /** Ctrl+Enter runs the step, Ctrl+PageDown / Ctrl+PageUp move to the next / previous step. */
+    /**
+     * Ctrl+Enter, Ctrl+PageDown and Ctrl+PageUp work wherever the focus is: they are taken before the focused
+     * control sees them (a tree or the tabs would use Ctrl+PageDown themselves, and accelerators came only
+     * when a button had the focus).
+     */
     public void installShortcuts(javafx.scene.Scene scene) {
-        scene.getAccelerators().put(RUN, lessons::runSelected);
-        scene.getAccelerators().put(NEXT, () -> lessons.move(1));
-        scene.getAccelerators().put(PREVIOUS, () -> lessons.move(-1));
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, key -> {
+            if (RUN.match(key)) {
+                lessons.runSelected();
+            } else if (NEXT.match(key)) {
+                lessons.move(1);
+            } else if (PREVIOUS.match(key)) {
+                lessons.move(-1);
+            } else {
+                return;
+            }
+            key.consume();
+        });
     }
 
     public LessonPane lessons() {

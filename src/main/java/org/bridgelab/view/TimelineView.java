@@ -191,13 +191,29 @@ public final class TimelineView extends BorderPane {
             if (event.getY() > HEADER && index >= 0 && index < model.rows().size()) {
                 model.selectedProperty().set(model.rows().get(index));
             }
+            // the keys that follow are the timeline's, not the tabs' around it
+            canvas.requestFocus();
         });
+        canvas.setFocusTraversable(true);
+        canvas.addEventHandler(KeyEvent.KEY_PRESSED, this::moveSelection);
         model.selectedProperty().addListener((obs, was, row) -> {
             // a learner reading a row keeps it in view; clearing the selection follows new packets again
             followTail = row == null && scroll.getValue() >= scroll.getMax() - 0.5;
             bringIntoView(row);
             draw();
         });
+    }
+
+    /** ↑ / ↓ select the packet above / below (consumed, so the tabs around do not switch). */
+    private void moveSelection(KeyEvent event) {
+        int step = event.getCode() == javafx.scene.input.KeyCode.DOWN ? 1 : event.getCode() == javafx.scene.input.KeyCode.UP ? -1 : 0;
+        if (step == 0 || event.isControlDown() || model.rows().isEmpty()) {
+            return;
+        }
+        int index = model.rows().indexOf(model.selectedProperty().get());
+        int next = index < 0 ? (step > 0 ? 0 : model.rows().size() - 1) : Math.max(0, Math.min(model.rows().size() - 1, index + step));
+        model.selectedProperty().set(model.rows().get(next));
+        event.consume();
     }
 
     /** Scrolls just enough for the row to be seen (simulation mode selects rows as it replays). */
