@@ -51,9 +51,14 @@ public record HostBaseline(List<String> namespaces, List<String> links, Map<Stri
                 done.add("namespace " + ns);
             }
         }
-        // the namespaces took their veth pairs with them: what is left is read again
+        // the namespaces took their veth pairs with them: what is left is read again. An interface plugged
+        // into a bridge that was there before is someone else's (Docker's veth of a container started
+        // meanwhile on docker0): it stays
+        Map<String, String> masters = masters(host);
         for (String link : read(host).links) {
-            if (!links.contains(link) && host.run(LabHost.HOST, "ip", "link", "del", link).succeeded()) {
+            String master = masters.get(link);
+            boolean ofAnOldBridge = master != null && links.contains(master);
+            if (!links.contains(link) && !ofAnOldBridge && host.run(LabHost.HOST, "ip", "link", "del", link).succeeded()) {
                 done.add("interface " + link);
             }
         }
@@ -67,7 +72,10 @@ public record HostBaseline(List<String> namespaces, List<String> links, Map<Stri
 
     private void undoTable(LabHost host, String table, List<String> lines, List<String> done) {
         List<String> before = iptables.getOrDefault(table, List.of());
-        List<String> rules = lines.stream().filter(line -> line.startsWith("-A ") && !before.contains(line)).toList();
+        // a rule added to a chain of someone else's that was there before (Docker's DOCKER chains, which it
+        // fills as containers start) stays; the lessons add to the built-in chains and to chains they make
+        List<String> rules = lines.stream().filter(line -> line.startsWith("-A ") && !before.contains(line))
+                .filter(line -> isBuiltIn(words(line).get(1)) || !hasChain(before, words(line).get(1))).toList();
         // from the last, so that a rule's position does not matter
         for (int i = rules.size() - 1; i >= 0; i--) {
             List<String> delete = new ArrayList<>(List.of("iptables", "-t", table, "-D"));
@@ -93,6 +101,35 @@ public record HostBaseline(List<String> namespaces, List<String> links, Map<Stri
                 }
             }
         }
+    }
+
+    private static final List<String> BUILT_IN_CHAINS = List.of("PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING");
+
+    private static boolean isBuiltIn(String chain) {
+        return BUILT_IN_CHAINS.contains(chain);
+    }
+
+    private static boolean hasChain(List<String> tableLines, String chain) {
+        return tableLines.stream().anyMatch(line -> line.startsWith(":" + chain + " "));
+    }
+
+    /** Each interface's bridge ({@code ip -j link show}'s "master"), for those plugged into one. */
+    private static Map<String, String> masters(LabHost host) {
+        Map<String, String> masters = new LinkedHashMap<>();
+        CommandResult result = host.run(LabHost.HOST, "ip", "-j", "link", "show");
+        if (!result.succeeded() || result.stdout().isBlank()) {
+            return masters;
+        }
+        try {
+            for (JsonNode link : JSON.readTree(result.stdout())) {
+                if (link.hasNonNull("master")) {
+                    masters.put(link.path("ifname").asText(), link.path("master").asText());
+                }
+            }
+        } catch (IOException e) {
+            throw new LabException("cannot read ip -j link show: " + e.getMessage(), e);
+        }
+        return masters;
     }
 
     /** Per table, the chain lines without their counters and the rule lines, as iptables-save prints them. */

@@ -64,6 +64,86 @@ class HostBaselineTest {
         assertThat(file.path()).doesNotExist();
     }
 
+    @Test
+    void what_appeared_is_removed_except_what_someone_else_added_to_their_own_bridge_or_chain() {
+        // given: before the run, a Docker host: docker0, its DOCKER chain, FORWARD DROP, no forwarding
+        HostBaseline before = new HostBaseline(List.of(), List.of("lo", "eth0", "docker0"), Map.of("filter",
+                List.of(":INPUT ACCEPT", ":FORWARD DROP", ":OUTPUT ACCEPT", ":DOCKER -", "-A FORWARD -j DOCKER")), "0");
+        // and now: the lab's namespace, br0 with veth1, a container Docker started meanwhile (vethd0c on docker0,
+        // its rule in DOCKER), the lessons' FORWARD rule, their DOCKER-USER chain, FORWARD ACCEPT, forwarding on
+        FakeHost host = new FakeHost();
+        host.answer("ip -j netns list", "[{\"name\":\"docker1\"}]");
+        host.answer("ip -j link show", "[{\"ifname\":\"lo\"},{\"ifname\":\"eth0\"},{\"ifname\":\"docker0\"},"
+                + "{\"ifname\":\"br0\"},{\"ifname\":\"veth1\",\"master\":\"br0\"},{\"ifname\":\"vethd0c\",\"master\":\"docker0\"}]");
+        host.answer("iptables-save", String.join("\n", "*filter", ":INPUT ACCEPT [0:0]", ":FORWARD ACCEPT [3:252]",
+                ":OUTPUT ACCEPT [0:0]", ":DOCKER - [0:0]", ":DOCKER-USER - [0:0]", "-A FORWARD -j DOCKER",
+                "-A FORWARD -i br0 -j ACCEPT", "-A DOCKER -d 172.17.0.2/32 -p tcp -j ACCEPT", "-A DOCKER-USER -j RETURN",
+                "COMMIT", ""));
+        host.answer("sysctl -n net.ipv4.ip_forward", "1\n");
+
+        // when:
+        List<String> done = before.undoOn(host);
+
+        // then:
+        assertThat(host.ran).contains("ip netns del docker1", "ip link del br0", "ip link del veth1",
+                "iptables -t filter -D FORWARD -i br0 -j ACCEPT", "iptables -t filter -D DOCKER-USER -j RETURN",
+                "iptables -t filter -X DOCKER-USER", "iptables -t filter -P FORWARD DROP",
+                "sysctl -q -w net.ipv4.ip_forward=0");
+        assertThat(host.ran).noneMatch(command -> command.contains("vethd0c") || command.contains("172.17.0.2")
+                || command.equals("iptables -t filter -X DOCKER") || command.contains("-D FORWARD -j DOCKER"));
+        assertThat(done).contains("namespace docker1", "interface br0", "chain filter DOCKER-USER",
+                "policy of filter FORWARD back to DROP", "ip_forward back to 0");
+    }
+
+    /** A lab host that answers reads from canned output and notes every other command as run. */
+    private static final class FakeHost implements LabHost {
+        final java.util.List<String> ran = new java.util.ArrayList<>();
+        private final java.util.Map<String, String> answers = new java.util.HashMap<>();
+
+        void answer(String command, String stdout) {
+            answers.put(command, stdout);
+        }
+
+        @Override
+        public CommandResult run(String node, List<String> argv, Duration timeout) {
+            String command = String.join(" ", argv);
+            String stdout = answers.get(command);
+            if (stdout == null) {
+                ran.add(command);
+            }
+            return new CommandResult(argv, 0, stdout == null ? "" : stdout, "", Duration.ZERO);
+        }
+
+        @Override
+        public String kind() {
+            return "fake";
+        }
+
+        @Override
+        public String description() {
+            return "fake";
+        }
+
+        @Override
+        public LiveProcess start(String node, List<String> argv, OutputListener listener) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public LiveProcess startBinary(String node, List<String> argv, java.io.OutputStream stdout, OutputListener stderr) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean isAlive() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
     private static CommandResult saved(String text) {
         return new CommandResult(List.of("iptables-save"), 0, text, "", Duration.ZERO);
     }
