@@ -69,6 +69,8 @@ class SafetyIT {
         String user = "bridgelab-it";
         Path copy = Files.createTempDirectory("bridgelab-it");
         try {
+            // the test's own user, left by a run that was killed before its clean-up
+            runner.run(List.of("userdel", "--remove", user), Duration.ofSeconds(30));
             CommandResult add = runner.run(List.of("useradd", "--create-home", "--shell", "/bin/bash", user), Duration.ofSeconds(30));
             assertThat(add.exitCode()).as(add.stderr()).isZero();
             Path jar = readableCopyOfTheApp(copy);
