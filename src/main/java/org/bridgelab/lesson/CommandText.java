@@ -26,6 +26,34 @@ public final class CommandText {
     private static final java.util.regex.Pattern PROMPT =
             java.util.regex.Pattern.compile("^\\s*(?:[\\w.-]+@[\\w.-]+(?::[^\\s$#]*)?\\s?|\\[[^\\]]+\\]\\s?)?[$#] +");
 
+    /**
+     * Whether argv runs until it is stopped, as a capture, a server, a monitor or a ping without a count does
+     * (through sudo, timeout-less ip netns exec): the console gives such a command a tab of its own instead
+     * of waiting for it to end.
+     */
+    public static boolean runsUntilStopped(List<String> argv) {
+        List<String> command = argv;
+        if (!command.isEmpty() && command.get(0).equals("sudo")) {
+            command = command.subList(1, command.size());
+        }
+        if (command.size() > 4 && command.get(0).equals("ip") && command.get(1).equals("netns") && command.get(2).equals("exec")) {
+            command = command.subList(4, command.size());
+        }
+        if (command.isEmpty()) {
+            return false;
+        }
+        List<String> options = command.subList(1, command.size());
+        return switch (command.get(0)) {
+            case "tcpdump", "ping" -> options.stream().noneMatch(option -> option.startsWith("-c"));
+            case "nc", "netcat" -> options.stream().anyMatch(option -> option.startsWith("-") && !option.startsWith("--")
+                    && option.contains("l"));
+            case "telnet", "xtables-monitor" -> true;
+            case "ip", "bridge" -> options.contains("monitor");
+            case "conntrack" -> options.contains("-E");
+            default -> false;
+        };
+    }
+
     public static List<String> tokenize(String text) {
         int nul = text.indexOf('\0');
         if (nul >= 0) {

@@ -247,6 +247,12 @@ public final class LabViewModel {
         if (argv == null) {
             return;
         }
+        if (CommandText.runsUntilStopped(argv)) {
+            // waiting for it would hold the console until the time-out and lose what it printed
+            note("\"" + text + "\" runs until it is stopped: it has a tab of its own, where Stop ends it");
+            startInTab(node, text, argv);
+            return;
+        }
         LiveLab current = live;
         console.add(new ConsoleEntry(ConsoleEntry.Kind.COMMAND, prompt(node) + text));
         busy.set(true);
@@ -269,13 +275,34 @@ public final class LabViewModel {
     public void startCommand(String node, String pasted) {
         String text = withoutPastedPrompt(pasted);
         List<String> argv = typed(text);
-        if (argv == null) {
-            return;
+        if (argv != null) {
+            startInTab(node, text, argv);
         }
+    }
+
+    private void startInTab(String node, String text, List<String> argv) {
         LiveLab current = live;
-        String name = argv.get(0) + "-" + typedBackgrounds.incrementAndGet();
-        executor.execute(() -> current.lab().host().start(node, argv, (stream, line) -> backgroundLine(name, line)),
+        String name = program(argv) + "-" + typedBackgrounds.incrementAndGet();
+        List<String> buffered = lineBuffered(argv);
+        executor.execute(() -> current.lab().host().start(node, buffered, (stream, line) -> backgroundLine(name, line)),
                 process -> showBackgroundFx(register(name, prompt(node) + text, process)), this::failedFx);
+    }
+
+    /** The program's name for its tab: tcpdump, not sudo. */
+    private static String program(List<String> argv) {
+        return argv.size() > 1 && argv.get(0).equals("sudo") ? argv.get(1) : argv.get(0);
+    }
+
+    /**
+     * The command with its output line-buffered (stdbuf -oL after a leading sudo): a program writing to a pipe
+     * buffers its output in blocks, so a capture in its tab showed nothing until it was stopped.
+     */
+    static List<String> lineBuffered(List<String> argv) {
+        int after = argv.get(0).equals("sudo") ? 1 : 0;
+        List<String> wrapped = new ArrayList<>(argv.subList(0, after));
+        wrapped.addAll(List.of("stdbuf", "-oL"));
+        wrapped.addAll(argv.subList(after, argv.size()));
+        return wrapped;
     }
 
     /**

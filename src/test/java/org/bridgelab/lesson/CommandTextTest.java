@@ -53,6 +53,21 @@ class CommandTextTest {
         assertThat(CommandText.pastedPrompt(text)).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"sudo tcpdump -i br0 -n", "nc -lp 80", "nc -l -p 80", "ping 172.18.0.3",
+            "sudo ip netns exec docker0 nc -lp 80", "telnet 172.18.0.2 80", "ip monitor link", "sudo xtables-monitor --trace",
+            "conntrack -E"})
+    void a_command_that_runs_until_stopped_is_recognised(String text) {
+        assertThat(CommandText.runsUntilStopped(CommandText.tokenize(text))).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tcpdump -c 3 -i br0", "ping -c 3 172.18.0.3", "nc -z -w 1 192.0.2.183 80",
+            "sudo ip netns exec docker0 ping -c 1 172.18.0.3", "ip link", "iptables -t nat -L", "conntrack -L"})
+    void a_command_that_ends_by_itself_is_not(String text) {
+        assertThat(CommandText.runsUntilStopped(CommandText.tokenize(text))).isFalse();
+    }
+
     @Test
     void a_nul_is_refused_with_where_it_is() {
         assertThatThrownBy(() -> CommandText.tokenize("echo a\0b"))

@@ -252,6 +252,29 @@ class GuiScenarioIT {
 
     @Test
     @Order(5)
+    void a_capture_typed_in_the_console_gets_a_tab_of_its_own_and_streams_its_packets(FxRobot robot) {
+        // given: the lab built, nothing running in the console
+        await(() -> !model.busyProperty().get());
+        int before = model.backgrounds().size();
+
+        // when: the learner types a capture, which runs until it is stopped
+        robot.interact(() -> model.runCommand("host", "sudo tcpdump -i br0 -n icmp"));
+
+        // then: it gets a tab (the console is not held for 30 s), and a ping's packets show while it runs
+        await(() -> model.backgrounds().size() > before);
+        BackgroundProcessViewModel tab = model.backgrounds().get(model.backgrounds().size() - 1);
+        assertThat(tab.name()).startsWith("tcpdump-");
+        await(() -> tab.lines().stream().anyMatch(line -> line.contains("listening on br0")), () -> "tab: " + tab.lines());
+        robot.interact(() -> model.runCommand("docker0", "ping -c 1 172.18.0.3"));
+        await(() -> tab.lines().stream().anyMatch(line -> line.contains("ICMP echo request")), () -> "tab: " + tab.lines());
+        assertThat(tab.runningProperty().get()).isTrue();
+        assertThat(model.console()).anySatisfy(entry -> assertThat(entry.text()).contains("runs until it is stopped"));
+        robot.interact(tab::stop);
+        await(() -> !tab.runningProperty().get());
+    }
+
+    @Test
+    @Order(6)
     void a_step_that_fails_shows_the_cross_and_the_kernels_evidence(FxRobot robot) {
         // given: br0 switched off behind the lesson's back, from the console
         robot.clickOn("#console-tab");
@@ -286,7 +309,7 @@ class GuiScenarioIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void switching_to_chinese_relabels_the_window_and_the_lesson(FxRobot robot) {
         // when
         Lesson s1 = CURRICULUM.lesson("s1");
@@ -309,7 +332,7 @@ class GuiScenarioIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void a_lab_host_that_vanishes_is_reported_and_reconnect_builds_a_new_one(FxRobot robot) throws Exception {
         // given: the sandbox's holder process killed from outside
         await(() -> !model.busyProperty().get());
