@@ -51,15 +51,15 @@ public record HostBaseline(List<String> namespaces, List<String> links, Map<Stri
                 done.add("namespace " + ns);
             }
         }
-        // the namespaces took their veth pairs with them: what is left is read again. An interface plugged
+        // the namespaces took their veth pairs with them: what is left is read again (once). An interface plugged
         // into a bridge that was there before is someone else's (Docker's veth of a container started
         // meanwhile on docker0): it stays
         Map<String, String> masters = masters(host);
-        for (String link : read(host).links) {
-            String master = masters.get(link);
-            boolean ofAnOldBridge = master != null && links.contains(master);
-            if (!links.contains(link) && !ofAnOldBridge && host.run(LabHost.HOST, "ip", "link", "del", link).succeeded()) {
-                done.add("interface " + link);
+        for (Map.Entry<String, String> link : masters.entrySet()) {
+            boolean ofAnOldBridge = link.getValue() != null && links.contains(link.getValue());
+            if (!links.contains(link.getKey()) && !ofAnOldBridge
+                    && host.run(LabHost.HOST, "ip", "link", "del", link.getKey()).succeeded()) {
+                done.add("interface " + link.getKey());
             }
         }
         now.iptables.forEach((table, lines) -> undoTable(host, table, lines, done));
@@ -113,7 +113,7 @@ public record HostBaseline(List<String> namespaces, List<String> links, Map<Stri
         return tableLines.stream().anyMatch(line -> line.startsWith(":" + chain + " "));
     }
 
-    /** Each interface's bridge ({@code ip -j link show}'s "master"), for those plugged into one. */
+    /** Each interface with its bridge ({@code ip -j link show}'s "master"; null when plugged into none), in order. */
     private static Map<String, String> masters(LabHost host) {
         Map<String, String> masters = new LinkedHashMap<>();
         CommandResult result = host.run(LabHost.HOST, "ip", "-j", "link", "show");
@@ -122,9 +122,7 @@ public record HostBaseline(List<String> namespaces, List<String> links, Map<Stri
         }
         try {
             for (JsonNode link : JSON.readTree(result.stdout())) {
-                if (link.hasNonNull("master")) {
-                    masters.put(link.path("ifname").asText(), link.path("master").asText());
-                }
+                masters.put(link.path("ifname").asText(), link.hasNonNull("master") ? link.path("master").asText() : null);
             }
         } catch (IOException e) {
             throw new LabException("cannot read ip -j link show: " + e.getMessage(), e);

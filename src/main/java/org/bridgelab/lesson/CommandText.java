@@ -27,18 +27,51 @@ public final class CommandText {
             java.util.regex.Pattern.compile("^\\s*(?:[\\w.-]+@[\\w.-]+(?::[^\\s$#]*)?\\s?|\\[[^\\]]+\\]\\s?)?[$#] +");
 
     /**
-     * Whether argv runs until it is stopped, as a capture, a server, a monitor or a ping without a count does
-     * (through sudo, timeout-less ip netns exec): the console gives such a command a tab of its own instead
-     * of waiting for it to end.
+     * The command argv runs, through the wrappers the tutorial uses: {@code sudo X}, {@code timeout N X},
+     * {@code ip netns exec NS X} (what runs in a namespace is the command inside). Empty for a bare wrapper.
+     */
+    public static List<String> innerCommand(List<String> argv) {
+        return unwrap(argv, new ArrayList<>());
+    }
+
+    /** The programs argv starts, outermost first, sudo and timeout left out: {@code [ip, ping]} for ip netns exec. */
+    public static List<String> programs(List<String> argv) {
+        List<String> programs = new ArrayList<>();
+        List<String> inner = unwrap(argv, programs);
+        if (!inner.isEmpty()) {
+            programs.add(inner.get(0));
+        }
+        return programs;
+    }
+
+    /** Takes off the wrappers, noting each wrapper that is a program of its own (ip of ip netns exec). */
+    private static List<String> unwrap(List<String> argv, List<String> wrappingPrograms) {
+        List<String> command = argv;
+        while (!command.isEmpty()) {
+            if (command.get(0).equals("sudo")) {
+                command = command.subList(1, command.size());
+            } else if (command.get(0).equals("timeout") && command.size() > 2) {
+                command = command.subList(2, command.size());
+            } else if (isNetnsExec(command)) {
+                wrappingPrograms.add("ip");
+                command = command.subList(4, command.size());
+            } else {
+                break;
+            }
+        }
+        return command;
+    }
+
+    private static boolean isNetnsExec(List<String> command) {
+        return command.size() > 4 && command.get(0).equals("ip") && command.get(1).equals("netns") && command.get(2).equals("exec");
+    }
+
+    /**
+     * Whether argv runs until it is stopped, as a capture, a server, a monitor or a ping without a count does:
+     * the console gives such a command a tab of its own instead of waiting for it to end.
      */
     public static boolean runsUntilStopped(List<String> argv) {
-        List<String> command = argv;
-        if (!command.isEmpty() && command.get(0).equals("sudo")) {
-            command = command.subList(1, command.size());
-        }
-        if (command.size() > 4 && command.get(0).equals("ip") && command.get(1).equals("netns") && command.get(2).equals("exec")) {
-            command = command.subList(4, command.size());
-        }
+        List<String> command = innerCommand(argv);
         if (command.isEmpty()) {
             return false;
         }

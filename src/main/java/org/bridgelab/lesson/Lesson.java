@@ -53,35 +53,14 @@ public record Lesson(String id, Text title, Text summary, List<String> requires,
         for (Step step : steps) {
             for (Action action : step.actions()) {
                 if (action instanceof Action.Run run) {
-                    addPrograms(run.argv(), programs);
+                    programs.addAll(CommandText.programs(run.argv()));
                     if (run.modernArgv() != null) {
-                        addPrograms(run.modernArgv(), programs);
+                        programs.addAll(CommandText.programs(run.modernArgv()));
                     }
                 }
             }
         }
         return programs;
-    }
-
-    /**
-     * The program argv runs, looking through the wrappers the tutorial uses: {@code sudo X},
-     * {@code ip netns exec NS X} (the command inside a namespace is what runs there), {@code timeout N X}.
-     */
-    private static void addPrograms(List<String> argv, java.util.Set<String> programs) {
-        if (argv.isEmpty()) {
-            return;
-        }
-        String first = argv.get(0);
-        if (first.equals("sudo") && argv.size() > 1) {
-            addPrograms(argv.subList(1, argv.size()), programs);
-        } else if (first.equals("timeout") && argv.size() > 2) {
-            addPrograms(argv.subList(2, argv.size()), programs);
-        } else if (first.equals("ip") && argv.size() > 4 && argv.get(1).equals("netns") && argv.get(2).equals("exec")) {
-            programs.add("ip");
-            addPrograms(argv.subList(4, argv.size()), programs);
-        } else {
-            programs.add(first);
-        }
     }
 
     static String sourceName(Path file) {

@@ -23,6 +23,7 @@ import org.bridgelab.lab.LiveProcess;
 import org.bridgelab.lesson.CheckResult;
 import org.bridgelab.lesson.CommandText;
 import org.bridgelab.lesson.Curriculum;
+import org.bridgelab.kernel.ListenerProbe;
 import org.bridgelab.lesson.Lesson;
 import org.bridgelab.lesson.ProgressFile;
 import org.bridgelab.lesson.LessonSession;
@@ -288,9 +289,10 @@ public final class LabViewModel {
                 process -> showBackgroundFx(register(name, prompt(node) + text, process)), this::failedFx);
     }
 
-    /** The program's name for its tab: tcpdump, not sudo. */
+    /** The program's name for its tab: tcpdump, not sudo or ip netns exec. */
     private static String program(List<String> argv) {
-        return argv.size() > 1 && argv.get(0).equals("sudo") ? argv.get(1) : argv.get(0);
+        List<String> inner = CommandText.innerCommand(argv);
+        return inner.isEmpty() ? argv.get(0) : inner.get(0);
     }
 
     /**
@@ -318,14 +320,14 @@ public final class LabViewModel {
 
     /**
      * After a typed command: a passed step whose checked facts held before it and not after it no longer
-     * shows what its ✓ said, and one whose facts hold again is passed again. Facts about listening sockets
-     * need the kernel asked again and are left as they were.
+     * shows what its ✓ said, and one whose facts hold again is passed again. Reachability, a verdict a probe
+     * packet must witness, is not judged again from a snapshot (see {@link StateCheckFacts}).
      */
     private void recheckPassedSteps(Topology before, Topology after) {
         if (before == null || after == null) {
             return;
         }
-        StateCheckFacts.ListeningUnchanged unchanged = new StateCheckFacts.ListeningUnchanged();
+        ListenerProbe notAsked = StateCheckFacts.NOT_ASKED;
         for (Lesson lesson : curriculum.lessons()) {
             for (Lesson.Step step : lesson.steps()) {
                 StepState state = state(lesson, step);
@@ -333,11 +335,11 @@ public final class LabViewModel {
                 if (facts.isEmpty() || (state != StepState.PASSED && state != StepState.NO_LONGER_HOLDS)) {
                     continue;
                 }
-                boolean holdsNow = StateCheckFacts.allHold(facts, after, unchanged);
-                if (state == StepState.PASSED && !holdsNow && StateCheckFacts.allHold(facts, before, unchanged)) {
+                boolean holdsNow = StateCheckFacts.allHold(facts, after, notAsked);
+                if (state == StepState.PASSED && !holdsNow && StateCheckFacts.allHold(facts, before, notAsked)) {
                     stepStates.put(key(lesson, step), StepState.NO_LONGER_HOLDS);
                     note("the kernel no longer shows what step \"" + step.title().en() + "\" checked: "
-                            + StateCheckFacts.failing(facts, after, unchanged));
+                            + StateCheckFacts.failing(facts, after, notAsked));
                 } else if (state == StepState.NO_LONGER_HOLDS && holdsNow) {
                     stepStates.put(key(lesson, step), StepState.PASSED);
                 }

@@ -8,22 +8,24 @@ import org.bridgelab.kernel.Topology;
 import org.bridgelab.lesson.Action;
 import org.bridgelab.lesson.Lesson;
 
-/** A step's state checks judged again on a snapshot, to see whether the kernel still shows what they showed. */
+/**
+ * A step's state checks judged again on a snapshot, to see whether the kernel still shows what they showed.
+ * Only facts a snapshot shows as they are (namespaces, links, addresses, routes, rules, policies): whether
+ * one node reaches another is a verdict a probe packet must witness, so it is not judged again here.
+ */
 final class StateCheckFacts {
-    private StateCheckFacts() {
-    }
+    /** No fact judged here asks for listening sockets (only reachability does, and it is left out). */
+    static final ListenerProbe NOT_ASKED = (namespace, tcpPort) -> {
+        throw new IllegalStateException("a snapshot fact asked whether " + namespace + ":" + tcpPort + " listens");
+    };
 
-    /** Says every port listens: a fact about a listening socket is not judged again from a snapshot. */
-    static final class ListeningUnchanged implements ListenerProbe {
-        @Override
-        public boolean listens(String namespace, int tcpPort) {
-            return true;
-        }
+    private StateCheckFacts() {
     }
 
     static List<StateCheck> of(Lesson.Step step) {
         return step.actions().stream().filter(Action.Check.class::isInstance).map(Action.Check.class::cast)
-                .flatMap(check -> check.facts().stream()).toList();
+                .flatMap(check -> check.facts().stream())
+                .filter(fact -> !(fact instanceof StateCheck.Reaches)).toList();
     }
 
     static boolean allHold(List<StateCheck> facts, Topology topology, ListenerProbe listening) {
