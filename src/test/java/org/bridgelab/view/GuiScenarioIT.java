@@ -88,22 +88,21 @@ class GuiScenarioIT {
                     && model.state(s1, step) != StepState.RUNNING);
             assertThat(model.state(s1, step)).as(step.id()).isEqualTo(StepState.PASSED);
             if (step.predict() != null) {
-                assertThat(robot.lookup("#prediction-outcome").queryAs(Label.class).getText()).startsWith("✓ confirmed");
+                assertThat(onFx(() -> robot.lookup("#prediction-outcome").queryAs(Label.class).getText())).startsWith("✓ confirmed");
             }
             step.actions().stream().filter(a -> a instanceof org.bridgelab.lesson.Action.Run run && run.hasModernForm())
-                    .findFirst().ifPresent(run -> assertThat(robot.lookup(".modern-command").queryAllAs(Label.class))
-                            .extracting(Label::getText).anySatisfy(text -> assertThat(text).startsWith("today:")));
+                    .findFirst().ifPresent(run -> assertThat(onFx(() -> robot.lookup(".modern-command").queryAllAs(Label.class)
+                            .stream().map(Label::getText).toList())).anySatisfy(text -> assertThat(text).startsWith("today:")));
         }
         assertThat(s1.steps()).anyMatch(step -> step.predict() != null);
 
         // then: the diagram, read from the kernel, holds both containers, br0 and both veth cables
         TopologyView topology = window.topology();
-        assertThat(topology.chip("docker0", "veth0")).isNotNull();
-        assertThat(topology.chip("docker1", "veth2")).isNotNull();
-        assertThat(topology.chip("host", "br0").getText()).contains("172.18.0.1/24");
-        assertThat(topology.cables()).contains("docker0/veth0—host/veth1", "docker1/veth2—host/veth3");
-        assertThat(robot.lookup("#step-checks").queryAs(VBox.class).getChildren())
-                .extracting(node -> ((Label) node).getText()).contains("✓ output contains \" 0% packet loss\"");
+        assertThat(onFx(() -> topology.chip("docker0", "veth0"))).isNotNull();
+        assertThat(onFx(() -> topology.chip("docker1", "veth2"))).isNotNull();
+        assertThat(onFx(() -> topology.chip("host", "br0").getText())).contains("172.18.0.1/24");
+        assertThat(onFx(topology::cables)).contains("docker0/veth0—host/veth1", "docker1/veth2—host/veth3");
+        assertThat(checkTexts(robot)).contains("✓ output contains \" 0% packet loss\"");
 
         // and the timeline holds the captured ARP question and answer, then the echo request and reply
         java.util.List<String> arrows = new java.util.ArrayList<>();
@@ -149,29 +148,29 @@ class GuiScenarioIT {
 
         // then: the token leaves docker0 on its cable, and the request's row is the highlighted one
         assertThat(packets.simulation().activeProperty().get()).isTrue();
-        assertThat(topology.simulationTokenPlace()).isEqualTo("cable docker0/veth0>host/veth1");
+        assertThat(onFx(topology::simulationTokenPlace)).isEqualTo("cable docker0/veth0>host/veth1");
         assertThat(packets.selectedProperty().get()).isSameAs(request);
 
         // when / then: forward across the bridge and down docker1's cable, the row staying with its packet
         robot.clickOn("#sim-forward");
-        assertThat(topology.simulationTokenPlace()).isEqualTo("at host/br0");
+        assertThat(onFx(topology::simulationTokenPlace)).isEqualTo("at host/br0");
         assertThat(packets.selectedProperty().get().event().travel()).isEqualTo(request.event().travel());
         robot.clickOn("#sim-forward");
-        assertThat(topology.simulationTokenPlace()).isEqualTo("cable host/veth3>docker1/veth2");
+        assertThat(onFx(topology::simulationTokenPlace)).isEqualTo("cable host/veth3>docker1/veth2");
         assertThat(packets.selectedProperty().get().event().travel()).isEqualTo(request.event().travel());
 
         // when / then: back with the arrow key, hop by hop
         robot.type(javafx.scene.input.KeyCode.LEFT);
-        assertThat(topology.simulationTokenPlace()).isEqualTo("at host/br0");
+        assertThat(onFx(topology::simulationTokenPlace)).isEqualTo("at host/br0");
         robot.type(javafx.scene.input.KeyCode.LEFT);
-        assertThat(topology.simulationTokenPlace()).isEqualTo("cable docker0/veth0>host/veth1");
+        assertThat(onFx(topology::simulationTokenPlace)).isEqualTo("cable docker0/veth0>host/veth1");
 
         // when: one click back to live mode
         robot.clickOn("#sim-live");
 
         // then:
         assertThat(packets.simulation().activeProperty().get()).isFalse();
-        assertThat(topology.simulationTokenPlace()).isNull();
+        assertThat(onFx(topology::simulationTokenPlace)).isNull();
     }
 
     @Test
@@ -242,12 +241,12 @@ class GuiScenarioIT {
         // then: the prompt is taken off with a note, the command runs, and ↑ brings it back
         await(() -> model.console().contains(new ConsoleEntry(ConsoleEntry.Kind.COMMAND, "$ ip netns list"))
                 && !model.busyProperty().get(), () -> "console: " + model.console());
-        assertThat(model.console()).contains(new ConsoleEntry(ConsoleEntry.Kind.NOTE, "took off the pasted prompt \"$\""));
-        assertThat(model.console()).anySatisfy(entry -> assertThat(entry.text()).contains("docker0"));
+        assertThat(onFx(() -> java.util.List.copyOf(model.console()))).contains(new ConsoleEntry(ConsoleEntry.Kind.NOTE, "took off the pasted prompt \"$\""));
+        assertThat(onFx(() -> java.util.List.copyOf(model.console()))).anySatisfy(entry -> assertThat(entry.text()).contains("docker0"));
         robot.clickOn("#console-input").type(KeyCode.UP);
-        assertThat(robot.lookup("#console-input").queryAs(javafx.scene.control.TextField.class).getText()).isEqualTo("$ ip netns list");
+        assertThat(onFx(() -> robot.lookup("#console-input").queryAs(javafx.scene.control.TextField.class).getText())).isEqualTo("$ ip netns list");
         robot.type(KeyCode.DOWN);
-        assertThat(robot.lookup("#console-input").queryAs(javafx.scene.control.TextField.class).getText()).isEmpty();
+        assertThat(onFx(() -> robot.lookup("#console-input").queryAs(javafx.scene.control.TextField.class).getText())).isEmpty();
     }
 
     @Test
@@ -255,20 +254,20 @@ class GuiScenarioIT {
     void a_capture_typed_in_the_console_gets_a_tab_of_its_own_and_streams_its_packets(FxRobot robot) {
         // given: the lab built, nothing running in the console
         await(() -> !model.busyProperty().get());
-        int before = model.backgrounds().size();
+        int before = onFx(() -> model.backgrounds().size());
 
         // when: the learner types a capture, which runs until it is stopped
         robot.interact(() -> model.runCommand("host", "sudo tcpdump -i br0 -n icmp"));
 
         // then: it gets a tab (the console is not held for 30 s), and a ping's packets show while it runs
         await(() -> model.backgrounds().size() > before);
-        BackgroundProcessViewModel tab = model.backgrounds().get(model.backgrounds().size() - 1);
+        BackgroundProcessViewModel tab = onFx(() -> model.backgrounds().get(model.backgrounds().size() - 1));
         assertThat(tab.name()).startsWith("tcpdump-");
         await(() -> tab.lines().stream().anyMatch(line -> line.contains("listening on br0")), () -> "tab: " + tab.lines());
         robot.interact(() -> model.runCommand("docker0", "ping -c 1 172.18.0.3"));
         await(() -> tab.lines().stream().anyMatch(line -> line.contains("ICMP echo request")), () -> "tab: " + tab.lines());
         assertThat(tab.runningProperty().get()).isTrue();
-        assertThat(model.console()).anySatisfy(entry -> assertThat(entry.text()).contains("runs until it is stopped"));
+        assertThat(onFx(() -> java.util.List.copyOf(model.console()))).anySatisfy(entry -> assertThat(entry.text()).contains("runs until it is stopped"));
         robot.interact(tab::stop);
         await(() -> !tab.runningProperty().get());
     }
@@ -285,7 +284,7 @@ class GuiScenarioIT {
         // the step that checked br0 up no longer shows a ✓ it cannot stand behind, and the console says why
         Lesson.Step bridgeAddress = s1.steps().stream().filter(step -> step.id().equals("bridge-address")).findFirst().orElseThrow();
         await(() -> model.state(s1, bridgeAddress) == StepState.NO_LONGER_HOLDS, () -> "state " + model.state(s1, bridgeAddress));
-        assertThat(model.console()).anySatisfy(entry -> assertThat(entry.text())
+        assertThat(onFx(() -> java.util.List.copyOf(model.console()))).anySatisfy(entry -> assertThat(entry.text())
                 .startsWith("the kernel no longer shows what step").contains("br0"));
 
         // when: the learner runs the last step again
@@ -294,18 +293,17 @@ class GuiScenarioIT {
         await(() -> model.state(s1, pingBack) == StepState.FAILED);
 
         // then: the step is marked failed, with what ping really said
-        assertThat(robot.lookup("#step-checks").queryAs(VBox.class).getChildren())
-                .extracting(node -> ((Label) node).getText())
+        assertThat(checkTexts(robot))
                 .anySatisfy(text -> assertThat(text).startsWith("✗ output contains \" 0% packet loss\"").contains("100% packet loss"));
-        assertThat(window.topology().chip("host", "br0").getStyleClass()).contains("down");
+        assertThat(styleClasses("host", "br0")).contains("down");
         // and the step's hint, and the diagnosis, from the kernel's state, naming the interface that is down and the fix
-        assertThat(robot.lookup("#step-hint").queryAs(Label.class).getText()).startsWith("Hint: ");
-        assertThat(robot.lookup("#step-diagnosis").queryAs(Label.class).getText())
+        assertThat(onFx(() -> robot.lookup("#step-hint").queryAs(Label.class).getText())).startsWith("Hint: ");
+        assertThat(onFx(() -> robot.lookup("#step-diagnosis").queryAs(Label.class).getText()))
                 .contains("INTERFACE_DOWN").contains("br0").contains("ip link set br0 up")
                 .contains("seen on the kernel, with a real probe packet:").contains("no answer came back");
         // and the diagram marks the place it names
-        assertThat(window.topology().chip("host", "br0").getStyleClass()).contains("failed-hop");
-        assertThat(window.topology().chip("host", "veth1").getStyleClass()).doesNotContain("failed-hop");
+        assertThat(styleClasses("host", "br0")).contains("failed-hop");
+        assertThat(styleClasses("host", "veth1")).doesNotContain("failed-hop");
     }
 
     @Test
@@ -317,18 +315,17 @@ class GuiScenarioIT {
         robot.interact(() -> i18n.languageProperty().set(I18n.CHINESE));
 
         // then
-        assertThat(robot.lookup("#run-step").queryAs(Button.class).getText()).isEqualTo("运行此步");
-        assertThat(robot.lookup("#step-title").queryAs(Label.class).getText()).isEqualTo("反方向也通");
+        assertThat(onFx(() -> robot.lookup("#run-step").queryAs(Button.class).getText())).isEqualTo("运行此步");
+        assertThat(onFx(() -> robot.lookup("#step-title").queryAs(Label.class).getText())).isEqualTo("反方向也通");
         // the kernel's answers (to the run with br0 down, above) are worded in Chinese too; the evidence stays the kernel's own
-        assertThat(robot.lookup("#step-checks").queryAs(VBox.class).getChildren())
-                .extracting(node -> ((Label) node).getText().lines().findFirst().orElse(""))
+        assertThat(checkTexts(robot)).extracting(text -> text.lines().findFirst().orElse(""))
                 .containsExactly("✗ 退出状态为 0", "✗ 输出里有“ 0% packet loss”", "✗ docker1 能到达 172.18.0.2");
-        assertThat(robot.lookup("#step-diagnosis").queryAs(Label.class).getText())
+        assertThat(onFx(() -> robot.lookup("#step-diagnosis").queryAs(Label.class).getText()))
                 .contains("到达不了（INTERFACE_DOWN）：host 里的 br0 处于关闭状态（DOWN）", "修复：sudo ip link set br0 up");
-        assertThat(robot.lookup("#filter-point").queryAs(ComboBox.class).getItems().get(0)).isEqualTo("全部抓包点");
+        assertThat(onFx(() -> robot.lookup("#filter-point").queryAs(ComboBox.class).getItems().get(0))).isEqualTo("全部抓包点");
         robot.interact(() -> i18n.languageProperty().set(I18n.ENGLISH));
-        assertThat(robot.lookup("#run-step").queryAs(Button.class).getText()).isEqualTo("Run step");
-        assertThat(robot.lookup("#filter-point").queryAs(ComboBox.class).getValue()).isEqualTo("all capture points");
+        assertThat(onFx(() -> robot.lookup("#run-step").queryAs(Button.class).getText())).isEqualTo("Run step");
+        assertThat(onFx(() -> robot.lookup("#filter-point").queryAs(ComboBox.class).getValue())).isEqualTo("all capture points");
     }
 
     @Test
@@ -343,7 +340,7 @@ class GuiScenarioIT {
         // then: the host bar says so and offers Reconnect
         await(() -> !model.connectedProperty().get());
         assertThat(model.problemProperty().get()).contains("The lab host is gone");
-        assertThat(robot.lookup("#reconnect").queryAs(Button.class).isDisabled()).isFalse();
+        assertThat(onFx(() -> robot.lookup("#reconnect").queryAs(Button.class).isDisabled())).isFalse();
 
         // when: the learner reconnects, a fresh, empty lab comes up
         robot.clickOn("#reconnect");
@@ -353,9 +350,19 @@ class GuiScenarioIT {
         assertThat(model.stepStates()).isEmpty();
     }
 
+    private static java.util.List<String> styleClasses(String namespace, String link) {
+        return onFx(() -> java.util.List.copyOf(window.topology().chip(namespace, link).getStyleClass()));
+    }
+
+    private static java.util.List<String> checkTexts(FxRobot robot) {
+        return onFx(() -> robot.lookup("#step-checks").queryAs(VBox.class).getChildren().stream()
+                .map(node -> ((Label) node).getText()).toList());
+    }
+
     private static void awaitListening(String namespace, int port) {
-        await(() -> listening(namespace, port), () -> "tabs: " + model.backgrounds().stream()
-                .map(tab -> tab.name() + " " + tab.lines()).toList() + ", console: " + model.console());
+        // ss runs a process: never on the FX thread
+        awaitOffFx(() -> listening(namespace, port), () -> onFx(() -> "tabs: " + model.backgrounds().stream()
+                .map(tab -> tab.name() + " " + tab.lines()).toList() + ", console: " + model.console()));
     }
 
     private static boolean listening(String namespace, int port) {
@@ -379,7 +386,12 @@ class GuiScenarioIT {
         await(condition, () -> "");
     }
 
+    /** Waits for a condition on what the window shows; it is read on the FX thread, which owns that state. */
     private static void await(BooleanSupplier condition, java.util.function.Supplier<String> state) {
+        awaitOffFx(() -> onFx(condition::getAsBoolean), () -> onFx(state::get));
+    }
+
+    private static void awaitOffFx(BooleanSupplier condition, java.util.function.Supplier<String> state) {
         try {
             WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition::getAsBoolean);
         } catch (java.util.concurrent.TimeoutException e) {
