@@ -15,7 +15,8 @@ class ArchitectureTest {
 
     @Test
     void domain_packages_do_not_use_javafx() {
-        noClasses().that().resideInAnyPackage("..lesson..", "..lab..", "..kernel..", "..capture..", "..witness..")
+        noClasses().that().resideInAnyPackage("..lesson..", "..lab..", "..kernel..", "..capture..", "..witness..",
+                        "..session..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..")
                 .check(CLASSES);
     }
@@ -54,6 +55,17 @@ class ArchitectureTest {
         // the probe uses the kernel's state, capture's tracer and the lab host; lessons, view and app use it
         noClasses().that().resideInAPackage("..witness..")
                 .should().dependOnClassesThat().resideInAnyPackage("..lesson..", "..app..", "..view..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void the_lab_session_is_below_the_view_and_the_app_and_above_the_rest() {
+        // the window and the command line both run on a LabSession; nothing it uses knows of it
+        noClasses().that().resideInAPackage("..session..")
+                .should().dependOnClassesThat().resideInAnyPackage("..app..", "..view..")
+                .check(CLASSES);
+        noClasses().that().resideInAnyPackage("..lesson..", "..lab..", "..kernel..", "..capture..", "..witness..")
+                .should().dependOnClassesThat().resideInAPackage("..session..")
                 .check(CLASSES);
     }
 

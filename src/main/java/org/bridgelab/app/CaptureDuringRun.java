@@ -7,123 +7,105 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.bridgelab.capture.CaptureException;
 import org.bridgelab.capture.CapturePoint;
-import org.bridgelab.capture.CapturePoints;
 import org.bridgelab.capture.CaptureSession;
 import org.bridgelab.capture.LabNodes;
 import org.bridgelab.capture.Timeline;
-import org.bridgelab.kernel.IpJsonParser;
-import org.bridgelab.kernel.StateReader;
 import org.bridgelab.kernel.Topology;
-import org.bridgelab.lab.CommandResult;
-import org.bridgelab.lab.Lab;
 import org.bridgelab.lab.LabException;
-import org.bridgelab.lab.LabHost;
-import org.bridgelab.lab.OutsideWorld;
 import org.bridgelab.lesson.Lesson;
 import org.bridgelab.lesson.RunListener;
 import org.bridgelab.lesson.RunReport;
+import org.bridgelab.session.LabSession;
 
 /**
- * {@code --capture} / {@code --timeline}: captures every bridge of the host and its uplink, following the
- * lab as it changes (a bridge is joined after the step that brings it up, and captured again after a lesson
- * deleted and recreated it), and at the end writes the frames as pcapng and/or the decoded, correlated
- * timeline. For a timeline it also traces netfilter and reads the lab's nodes at each lesson's start, before
- * a teardown can remove them. A capture that could not start or broke fails the run.
+ * {@code --capture} / {@code --timeline}: the lab session captures every bridge of the host and its uplink,
+ * following the lab as it changes (the kernel's state is read after each step, so a bridge is joined once a
+ * step brought it up, and captured again after a lesson deleted and recreated it); at the end the frames
+ * are written as pcapng and/or as the decoded, correlated timeline, whose nodes are learned from those same
+ * snapshots (before a teardown can remove them). A capture that could not start or broke fails the run.
  */
 final class CaptureDuringRun implements RunListener, AutoCloseable {
-    private final Lab lab;
+    private final LabSession session;
     private final Path pcap;
     private final Path timeline;
     private final PrintStream err;
-    private final CaptureSession session;
     private final Set<CapturePoint> captured = new LinkedHashSet<>();
     private final List<String> failures = new ArrayList<>();
     private final LabNodes nodes = LabNodes.of(new Topology(List.of()));
 
-    private CaptureDuringRun(Lab lab, Path pcap, Path timeline, PrintStream err) {
-        this.lab = lab;
+    private CaptureDuringRun(LabSession session, Path pcap, Path timeline, PrintStream err) {
+        this.session = session;
         this.pcap = pcap;
         this.timeline = timeline;
         this.err = err;
-        this.session = pcap == null && timeline == null ? null : new CaptureSession(lab.host());
     }
 
-    /** A capture of the run, or one that does nothing when neither file was asked for. */
-    static CaptureDuringRun start(Lab lab, Path pcap, Path timeline, PrintStream err) {
-        CaptureDuringRun capture = new CaptureDuringRun(lab, pcap, timeline, err);
-        if (capture.session != null) {
-            if (timeline != null) {
-                capture.session.traceNetfilter(List.of());
-            }
-            capture.joinInterfacesThatAreUp();
+    /** Follows the session's captures, or does nothing when the session captures nothing. */
+    static CaptureDuringRun start(LabSession session, Path pcap, Path timeline, PrintStream err) {
+        CaptureDuringRun recorder = new CaptureDuringRun(session, pcap, timeline, err);
+        if (session.capture() != null) {
+            session.subscribe(recorder.new Follower());
+            recorder.follow();
         }
-        return capture;
-    }
-
-    @Override
-    public void lessonStarted(Lesson lesson) {
-        learnNodes();
+        return recorder;
     }
 
     @Override
     public void stepFinished(Lesson lesson, RunReport.StepReport report) {
-        joinInterfacesThatAreUp();
+        follow();
     }
 
     /** Whether every capture started and streamed to its end (the lab deleting an interface is no failure). */
     boolean succeeded() {
-        return failures.isEmpty() && (session == null || session.problems().isEmpty());
+        CaptureSession capture = session.capture();
+        return failures.isEmpty() && (capture == null || capture.problems().isEmpty());
     }
 
-    private void joinInterfacesThatAreUp() {
-        if (session == null || !lab.host().isAlive()) {
+    private void follow() {
+        if (session.capture() == null || !session.host().isAlive()) {
             return;
         }
-        CommandResult links = lab.host().run(LabHost.HOST, "ip", "-j", "-d", "addr", "show");
-        if (!links.succeeded()) {
-            return;
-        }
-        List<CapturePoint> active = session.activePoints();
-        for (CapturePoint point : CapturePoints.bridgesAndUplink(IpJsonParser.links(links.stdout()), lab.world().uplink())) {
-            if (!active.contains(point)) {
-                try {
-                    session.start(point);
-                    captured.add(point);
-                } catch (CaptureException e) {
-                    failures.add(e.getMessage());
-                    err.println("capture problem: " + e.getMessage());
-                }
-            }
-        }
-    }
-
-    private void learnNodes() {
-        if (timeline != null && lab.host().isAlive()) {
-            try {
-                nodes.learn(new StateReader(lab.host(), Set.copyOf(OutsideWorld.NAMESPACES)).read());
-            } catch (LabException e) {
-                err.println("timeline: cannot read the lab's nodes: " + e.getMessage());
-            }
+        try {
+            session.refresh();
+        } catch (LabException e) {
+            err.println("capture: cannot read the lab: " + e.getMessage());
         }
     }
 
     @Override
     public void close() throws IOException {
-        if (session == null) {
+        CaptureSession capture = session.capture();
+        if (capture == null) {
             return;
         }
-        learnNodes();
-        session.close();
+        follow();
+        session.stopCapturing();
         err.println("captured on: " + String.join(", ", captured.stream().map(CapturePoint::label).toList()));
-        session.endings().forEach(ending -> err.println("note: " + ending));
-        session.problems().forEach(problem -> err.println("capture problem: " + problem));
+        capture.endings().forEach(ending -> err.println("note: " + ending));
+        capture.problems().forEach(problem -> err.println("capture problem: " + problem));
         if (pcap != null) {
-            session.exportPcapng(pcap);
+            capture.exportPcapng(pcap);
         }
         if (timeline != null) {
-            Timeline.of(session, nodes).write(timeline);
+            Timeline.of(capture, nodes).write(timeline);
+        }
+    }
+
+    /** Learns the lab's nodes from each snapshot, and notes which wires were captured and which could not be. */
+    private final class Follower implements LabSession.Listener {
+        @Override
+        public void snapshot(Topology topology, long readAtNanos) {
+            nodes.learn(topology);
+        }
+
+        @Override
+        public void capturing(List<CapturePoint> points, String problem) {
+            captured.addAll(points);
+            if (!problem.isEmpty()) {
+                failures.add(problem);
+                err.println("capture problem: " + problem);
+            }
         }
     }
 }

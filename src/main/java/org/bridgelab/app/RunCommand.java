@@ -7,15 +7,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.bridgelab.lab.Lab;
 import org.bridgelab.lab.LabException;
 import org.bridgelab.lab.LabHostChoice;
 import org.bridgelab.lesson.Curriculum;
 import org.bridgelab.lesson.Lesson;
 import org.bridgelab.lesson.LessonFormatException;
-import org.bridgelab.lesson.LessonRunner;
 import org.bridgelab.lesson.RunListener;
 import org.bridgelab.lesson.RunReport;
+import org.bridgelab.session.LabSession;
 
 /** {@code bridgelab run}: a fresh lab, the chosen lessons checked step by step, a report, a clean teardown. */
 final class RunCommand {
@@ -123,19 +122,17 @@ final class RunCommand {
                     err.println("lesson " + lesson.id() + " from " + source + " runs: " + String.join(", ", lesson.programs())));
         }
         long started = System.currentTimeMillis();
-        try (Lab lab = Lab.open(labHost)) {
-            err.println("lab host: " + lab.host().description());
-            if (!lab.recovered().isEmpty()) {
-                err.println(Lab.recoveredMessage(lab));
-            }
+        try (LabSession session = LabSession.open(labHost, LabSession.Options.commandLine(capture != null, timeline != null),
+                err::println)) {
+            err.println("lab host: " + session.host().description());
             RunReport report;
-            CaptureDuringRun recorder = CaptureDuringRun.start(lab, capture, timeline, err);
+            CaptureDuringRun recorder = CaptureDuringRun.start(session, capture, timeline, err);
             try (recorder) {
                 ReportPrinter printer = new ReportPrinter(out, language);
                 RunListener listener = RunListeners.of(json ? RunListener.NONE : printer, recorder);
-                report = new LessonRunner(lab.host(), listener, modern).run(lessons);
+                report = session.run(lessons, listener, modern);
                 if (dumpState != null) {
-                    StateDumper.write(lab.host(), dumpState);
+                    StateDumper.write(session.host(), dumpState);
                     err.println("state written to " + dumpState);
                 }
                 if (json) {

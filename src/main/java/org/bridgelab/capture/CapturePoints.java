@@ -2,7 +2,6 @@ package org.bridgelab.capture;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.bridgelab.kernel.IpJsonParser;
 import org.bridgelab.kernel.Topology;
 import org.bridgelab.lab.LabHost;
 
@@ -17,15 +16,17 @@ public final class CapturePoints {
 
     /**
      * For the command line's {@code --capture}/{@code --timeline}: every bridge of the host that is up
-     * (br0, a lesson's own br1, …) and the host's uplink, from {@code ip -j -d addr show} in the host.
+     * (br0, a lesson's own br1, …) and the host's uplink.
      */
-    public static List<CapturePoint> bridgesAndUplink(List<IpJsonParser.RawLink> hostLinks, String uplink) {
+    public static List<CapturePoint> bridgesAndUplink(Topology topology, String uplink) {
         List<CapturePoint> wanted = new ArrayList<>();
-        for (IpJsonParser.RawLink link : hostLinks) {
-            if (link.flags().contains("UP") && ("bridge".equals(link.kind()) || link.name().equals(uplink))) {
-                wanted.add(new CapturePoint(LabHost.HOST, link.name()));
+        topology.namespace(LabHost.HOST).ifPresent(host -> {
+            for (Topology.Link link : host.links()) {
+                if (link.isUp() && ("bridge".equals(link.kind()) || link.name().equals(uplink))) {
+                    wanted.add(new CapturePoint(LabHost.HOST, link.name()));
+                }
             }
-        }
+        });
         return wanted;
     }
 

@@ -1,7 +1,6 @@
 package org.bridgelab.view;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -30,6 +29,7 @@ import org.bridgelab.lesson.LessonSession;
 import org.bridgelab.lesson.ReachProbe;
 import org.bridgelab.lesson.RunListener;
 import org.bridgelab.lesson.RunReport;
+import org.bridgelab.session.LabSession;
 
 /**
  * The state of the learner's lab for the window: which lab host is connected, how far each lesson has
@@ -59,8 +59,7 @@ public final class LabViewModel {
     private final Map<String, LineBatcher<String>> backgroundBatchers = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final java.util.concurrent.atomic.AtomicInteger typedBackgrounds = new java.util.concurrent.atomic.AtomicInteger();
-    private LiveLab live;
-    private final Map<String, LessonSession> sessions = new LinkedHashMap<>();
+    private LabSession live;
 
     public LabViewModel(Curriculum curriculum, LabHostChoice choice, TaskExecutor executor) {
         this.curriculum = curriculum;
@@ -172,13 +171,29 @@ public final class LabViewModel {
         busy.set(true);
         problem.set("");
         executor.execute(() -> {
-            LiveLab opened = LiveLab.open(choice, note -> consoleBatcher.add(new ConsoleEntry(ConsoleEntry.Kind.NOTE, note)));
+            LabSession opened = LabSession.open(choice, LabSession.Options.WINDOW,
+                    note -> consoleBatcher.add(new ConsoleEntry(ConsoleEntry.Kind.NOTE, note)));
             packets.attach(opened.capture());
-            opened.monitor().subscribe(change -> changedElsewhere(opened, change));
-            return new Connected(opened, readTopology(opened));
+            opened.subscribe(new LabSession.Listener() {
+                @Override
+                public void snapshot(Topology topology, long readAtNanos) {
+                    packets.learn(topology, readAtNanos);
+                }
+
+                @Override
+                public void changed(org.bridgelab.kernel.TopologyChange change) {
+                    changedElsewhere(opened, change);
+                }
+
+                @Override
+                public void capturing(List<org.bridgelab.capture.CapturePoint> points, String problem) {
+                    packets.capturing(points, problem);
+                }
+            });
+            return new Connected(opened, opened.refresh());
         }, connectedLab -> {
             live = connectedLab.live();
-            LiveLab watched = live;
+            LabSession watched = live;
             watched.lab().host().onLost(() -> executor.runOnFx(() -> lostFx(watched)));
             labDescription.set(watched.lab().host().description());
             connected.set(true);
@@ -189,10 +204,9 @@ public final class LabViewModel {
 
     /**
      * The kernel changed — through a step, the console, or a terminal the learner opened on the lab: the
-     * diagram follows, new wires are captured, and the console says what changed, in the lab's words.
+     * diagram follows, and the console says what changed, in the lab's words (the session captures new wires).
      */
-    private void changedElsewhere(LiveLab source, org.bridgelab.kernel.TopologyChange change) {
-        packets.followSoon(change.after());
+    private void changedElsewhere(LabSession source, org.bridgelab.kernel.TopologyChange change) {
         change.changes().forEach(what -> consoleBatcher.add(new ConsoleEntry(ConsoleEntry.Kind.NOTE, "kernel: " + what)));
         executor.runOnFx(() -> {
             if (live == source) {
@@ -203,12 +217,10 @@ public final class LabViewModel {
 
     /** Throws the lab away and starts again from an empty one: every lesson back to the beginning. */
     public void reset() {
-        LiveLab old = live;
+        LabSession old = live;
         live = null;
         connected.set(false);
         busy.set(true);
-        List<LessonSession> oldSessions = new ArrayList<>(sessions.values());
-        sessions.clear();
         stepStates.clear();
         stepReports.clear();
         diagnoses.clear();
@@ -217,7 +229,7 @@ public final class LabViewModel {
         backgrounds.clear();
         console.add(new ConsoleEntry(ConsoleEntry.Kind.NOTE, "— new lab —"));
         executor.execute(() -> {
-            release(oldSessions, old);
+            release(old);
             return true;
         }, done -> connect(), this::failedFx);
     }
@@ -254,13 +266,13 @@ public final class LabViewModel {
             startInTab(node, text, argv);
             return;
         }
-        LiveLab current = live;
+        LabSession current = live;
         console.add(new ConsoleEntry(ConsoleEntry.Kind.COMMAND, prompt(node) + text));
         busy.set(true);
         Topology before = topology.get();
         executor.execute(() -> {
             CommandResult result = current.lab().host().run(node, argv);
-            return new CommandDone(result, readTopology(current));
+            return new CommandDone(result, current.refresh());
         }, done -> {
             recheckPassedSteps(before, done.topology());
             addOutputFx(done.result().stdout() + done.result().stderr());
@@ -282,7 +294,7 @@ public final class LabViewModel {
     }
 
     private void startInTab(String node, String text, List<String> argv) {
-        LiveLab current = live;
+        LabSession current = live;
         String name = program(argv) + "-" + typedBackgrounds.incrementAndGet();
         List<String> buffered = lineBuffered(argv);
         executor.execute(() -> current.lab().host().start(node, buffered, (stream, line) -> backgroundLine(name, line)),
@@ -364,23 +376,18 @@ public final class LabViewModel {
 
     /** Stops what is running and releases the lab host. */
     public void dispose() {
-        List<LessonSession> open = new ArrayList<>(sessions.values());
-        LiveLab old = live;
+        LabSession old = live;
         live = null;
         executor.execute(() -> {
-            release(open, old);
+            release(old);
             return true;
         }, done -> { }, error -> { });
     }
 
     /** Stops the lessons' background commands, then the lab (its watchers and captures, then the host). */
-    private static void release(List<LessonSession> open, LiveLab old) {
-        try {
-            open.forEach(LessonSession::close);
-        } finally {
-            if (old != null) {
-                old.close();
-            }
+    private static void release(LabSession old) {
+        if (old != null) {
+            old.close();
         }
     }
 
@@ -388,14 +395,14 @@ public final class LabViewModel {
         if (live == null || path.isEmpty()) {
             return;
         }
-        LiveLab current = live;
+        LabSession current = live;
         busy.set(true);
         path.forEach(pending -> stepStates.put(key(pending.lesson(), pending.step()), StepState.RUNNING));
         executor.execute(() -> {
             for (Pending pending : path) {
-                LessonSession session = session(current, pending.lesson());
+                LessonSession session = current.lesson(pending.lesson(), new Listener());
                 RunReport.StepReport report = session.runStep(pending.step());
-                Topology after = readTopology(current);
+                Topology after = current.refresh();
                 Diagnosis why = report.passed() ? null : diagnose(current, after, pending.step(), report);
                 executor.runOnFx(() -> finishedFx(pending, report, after, why));
                 if (!report.passed()) {
@@ -429,7 +436,7 @@ public final class LabViewModel {
     }
 
     /** The diagnosis of the failed action, when it was a ping, telnet or nc that did not get through. */
-    private static Diagnosis diagnose(LiveLab current, Topology topology, Lesson.Step step, RunReport.StepReport report) {
+    private static Diagnosis diagnose(LabSession current, Topology topology, Lesson.Step step, RunReport.StepReport report) {
         // actions up to the first failure ran in order, so its index is the failed action's in the step
         int failed = 0;
         while (failed < report.actions().size() - 1 && report.actions().get(failed).passed()) {
@@ -459,21 +466,8 @@ public final class LabViewModel {
         return path;
     }
 
-    private LessonSession session(LiveLab current, Lesson lesson) {
-        synchronized (sessions) {
-            return sessions.computeIfAbsent(lesson.id(), id -> new LessonSession(current.lab().host(), lesson, new Listener()));
-        }
-    }
-
-    /** What the kernel holds now; the packet timeline starts capturing any new wire worth watching. */
-    private Topology readTopology(LiveLab current) {
-        Topology topology = current.read();
-        packets.follow(topology);
-        return topology;
-    }
-
     /** The lab host went away by itself (its sandbox was killed): say so, and let the learner reconnect. */
-    private void lostFx(LiveLab gone) {
+    private void lostFx(LabSession gone) {
         if (live != gone) {
             return;
         }
@@ -488,7 +482,7 @@ public final class LabViewModel {
         String message = error.getMessage() == null ? error.toString() : error.getMessage();
         problem.set(message);
         console.add(new ConsoleEntry(ConsoleEntry.Kind.FAILED, message));
-        LiveLab current = live;
+        LabSession current = live;
         if (current == null) {
             lostAfterFailureFx(null, message);
             return;
@@ -501,7 +495,7 @@ public final class LabViewModel {
         }, ignored -> lostAfterFailureFx(current, message));
     }
 
-    private void lostAfterFailureFx(LiveLab gone, String message) {
+    private void lostAfterFailureFx(LabSession gone, String message) {
         if (live != gone) {
             return;
         }
@@ -570,7 +564,7 @@ public final class LabViewModel {
     private record Pending(Lesson lesson, Lesson.Step step) {
     }
 
-    private record Connected(LiveLab live, Topology topology) {
+    private record Connected(LabSession live, Topology topology) {
     }
 
     private record CommandDone(CommandResult result, Topology topology) {

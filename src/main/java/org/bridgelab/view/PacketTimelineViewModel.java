@@ -103,14 +103,6 @@ public final class PacketTimelineViewModel {
     private volatile LabNodes nodes;
     /** The latest snapshot and when it was handed over (ns since the epoch, like a packet's timestamp). */
     private volatile Reading latest;
-    /** The newest snapshot a kernel event brought, waiting for {@link #FOLLOWER}; older ones are skipped. */
-    private final java.util.concurrent.atomic.AtomicReference<Topology> toFollow = new java.util.concurrent.atomic.AtomicReference<>();
-    /** Starts captures for kernel events off the monitor's thread: tcpdump can take seconds to start. */
-    private static final java.util.concurrent.Executor FOLLOWER = java.util.concurrent.Executors.newSingleThreadExecutor(work -> {
-        Thread thread = new Thread(work, "capture-follower");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private record Reading(Topology topology, long followedAtNanos) {
     }
@@ -356,64 +348,31 @@ public final class PacketTimelineViewModel {
     }
 
     /**
-     * {@link #follow} for a snapshot a kernel event brought, on the capture follower's thread, so that the
-     * monitor that delivers events is never held up by a tcpdump starting; only the newest waiting snapshot
-     * is followed.
+     * Learns the lab's nodes from a fresh snapshot (to name the ends of each packet's hop, and the lanes), and
+     * keeps it for the passport's conntrack lines. Called by the lab session on the thread that read it.
      */
-    void followSoon(Topology topology) {
-        if (toFollow.getAndSet(topology) == null) {
-            FOLLOWER.execute(() -> {
-                Topology newest = toFollow.getAndSet(null);
-                if (newest != null) {
-                    follow(newest);
-                }
-            });
-        }
-    }
-
-    /**
-     * Learns the lab's nodes from a fresh snapshot and captures every wire worth watching that is up: the
-     * containers' ends of their cables, the host's bridges and uplink, the remote machine and the internet
-     * server. Runs off the FX thread (the lab's worker, or the capture follower), since starting a capture
-     * waits for tcpdump; one snapshot at a time, so that no wire is started twice.
-     */
-    synchronized void follow(Topology topology) {
-        // the snapshot is handed over just after it was read, so "now" is when its reading ended; the
-        // conntrack table was read a little earlier, within the same snapshot
-        java.time.Instant now = java.time.Instant.now();
-        latest = new Reading(topology, now.getEpochSecond() * 1_000_000_000L + now.getNano());
-        if (nodes == null) {
-            nodes = LabNodes.of(topology);
+    synchronized void learn(Topology topology, long readAtNanos) {
+        latest = new Reading(topology, readAtNanos);
+        LabNodes known = nodes;
+        if (known == null) {
+            known = LabNodes.of(topology);
+            nodes = known;
         } else {
-            nodes.learn(topology);
+            known.learn(topology);
         }
-        CaptureSession capture = session;
-        if (capture == null) {
-            List<String> laneNames = nodes.lanes();
-            executor.runOnFx(() -> lanes.setAll(laneNames));
-            return;
-        }
-        String failure = null;
-        for (CapturePoint wanted : CapturePoints.everyWire(topology)) {
-            if (!capture.activePoints().contains(wanted)) {
-                try {
-                    capture.start(wanted);
-                } catch (RuntimeException e) {
-                    // said until a later snapshot captures everything (an interface that vanished between the
-                    // snapshot and tcpdump is not wanted by the next one)
-                    failure = e.getMessage();
-                    LOG.info("capture of {} not started: {}", wanted.label(), failure);
-                }
-            }
-        }
-        List<String> laneNames = nodes.lanes();
-        List<String> pointNames = capture.activePoints().stream().map(CapturePoint::label).sorted().toList();
-        String problem = failure == null ? "" : failure;
+        List<String> laneNames = known.lanes();
         executor.runOnFx(() -> {
-            captureProblem.set(problem);
             if (!lanes.equals(laneNames)) {
                 lanes.setAll(laneNames);
             }
+        });
+    }
+
+    /** The wires the lab session captures now, for the filter, and why a wanted one is not. */
+    void capturing(List<CapturePoint> captured, String problem) {
+        List<String> pointNames = captured.stream().map(CapturePoint::label).sorted().toList();
+        executor.runOnFx(() -> {
+            captureProblem.set(problem);
             if (!points.equals(pointNames)) {
                 points.setAll(pointNames);
             }

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /** A real snapshot recorded with --dump-state after scenario 4, and ways to break it on purpose. */
-final class Snapshots {
+public final class Snapshots {
     private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private Snapshots() {
     }
 
-    static Topology scenario4() {
+    public static Topology scenario4() {
         try {
             return JSON.readValue(Fixtures.read("topology-s4.json"), Topology.class);
         } catch (java.io.IOException e) {
@@ -20,7 +20,7 @@ final class Snapshots {
         }
     }
 
-    static Topology change(Topology topology, String namespace, UnaryOperator<Topology.Namespace> edit) {
+    public static Topology change(Topology topology, String namespace, UnaryOperator<Topology.Namespace> edit) {
         return new Topology(topology.namespaces().stream().map(ns -> ns.name().equals(namespace) ? edit.apply(ns) : ns).toList());
     }
 
@@ -32,13 +32,13 @@ final class Snapshots {
         return new Topology.Namespace(ns.name(), ns.role(), ns.forwarding(), ns.links(), routes, ns.iptables(), ns.fdb(), ns.conntrack(), ns.nftables());
     }
 
-    static Topology.Namespace link(Topology.Namespace ns, String name, UnaryOperator<Topology.Link> edit) {
+    public static Topology.Namespace link(Topology.Namespace ns, String name, UnaryOperator<Topology.Link> edit) {
         return new Topology.Namespace(ns.name(), ns.role(), ns.forwarding(),
                 ns.links().stream().map(l -> l.name().equals(name) ? edit.apply(l) : l).toList(),
                 ns.routes(), ns.iptables(), ns.fdb(), ns.conntrack(), ns.nftables());
     }
 
-    static Topology.Link flags(Topology.Link l, List<String> flags) {
+    public static Topology.Link flags(Topology.Link l, List<String> flags) {
         return new Topology.Link(l.index(), l.name(), l.kind(), l.state(), flags, l.mac(), l.mtu(), l.master(), l.peer(), l.addresses());
     }
 

@@ -33,7 +33,7 @@ class PacketTimelineViewModelTest {
     @BeforeEach
     void newTimeline() {
         model = new PacketTimelineViewModel(new SameThreadTaskExecutor());
-        model.follow(LAB);
+        model.learn(LAB, 0);
     }
 
     @Test
@@ -152,7 +152,7 @@ class PacketTimelineViewModelTest {
 
         // then:
         PacketTimelineViewModel unpaused = new PacketTimelineViewModel(new SameThreadTaskExecutor());
-        unpaused.follow(LAB);
+        unpaused.learn(LAB, 0);
         arrival.forEach(item -> deliver(unpaused, item));
         assertThat(labels(model.rows())).isEqualTo(labels(unpaused.rows()));
         assertThat(model.heldProperty().get()).isZero();
@@ -250,25 +250,6 @@ class PacketTimelineViewModelTest {
 
         // then:
         assertThat(told).containsExactly(2L, 3L, 1L);
-    }
-
-    @Test
-    void a_kernel_event_is_followed_without_holding_up_the_thread_that_delivers_it() throws InterruptedException {
-        // given: a snapshot with a new container, and the model busy (a capture starting on the lab's worker)
-        Topology withDocker0 = new Topology(List.of(new Topology.Namespace("docker0", Topology.Role.CONTAINER, false,
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of())));
-        java.util.concurrent.CountDownLatch followed = new java.util.concurrent.CountDownLatch(1);
-        model.lanes().addListener((javafx.collections.ListChangeListener<String>) change -> followed.countDown());
-
-        // when: the monitor hands the snapshot over while the model is busy
-        synchronized (model) {
-            model.followSoon(withDocker0);
-
-            // then: it returned at once, and the snapshot waits for its turn
-            assertThat(followed.getCount()).isEqualTo(1);
-        }
-        assertThat(followed.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        assertThat(model.lanes()).contains("docker0");
     }
 
     private static PacketEvent arp(long sequence, long timestampNanos) {
