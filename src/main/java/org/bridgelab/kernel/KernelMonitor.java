@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -20,8 +19,9 @@ import org.bridgelab.lab.LiveProcess;
 /**
  * Live changes of the lab: the kernel's own notifications ({@code ip monitor} in every namespace, also in
  * namespaces created later, {@code ip netns monitor}, {@code xtables-monitor}) wake it, a short quiet
- * period gathers a burst of them (one command often causes several), then one fresh snapshot is taken
- * and its differences from the last one are delivered. Nothing runs while the lab is idle: the monitors
+ * period gathers a burst of them (one command often causes several), then a fresh snapshot is taken
+ * — re-reading only what the events may have changed ({@link StateReader#readAfter}) — and its differences
+ * from the last one are delivered. Nothing runs while the lab is idle: the monitors
  * block in the kernel. {@link #close()} stops every monitor it started.
  */
 public final class KernelMonitor implements AutoCloseable {
@@ -94,8 +94,6 @@ public final class KernelMonitor implements AutoCloseable {
     private void startMonitors() {
         monitors.put("#netns", lab.start(LabHost.HOST, concat(LINE_BUFFERED, List.of("ip", "netns", "monitor")),
                 (stream, line) -> MonitorEvent.ofNetnsMonitor(line).ifPresent(this::namespaceEvent)));
-        monitors.put("#xtables", lab.start(LabHost.HOST, concat(LINE_BUFFERED, List.of("xtables-monitor", "-e")),
-                (stream, line) -> MonitorEvent.ofXtablesMonitor(LabHost.HOST, line).ifPresent(this::event)));
         watchListening(LabHost.HOST);
         namespaces().forEach(this::watchListening);
     }
@@ -107,31 +105,39 @@ public final class KernelMonitor implements AutoCloseable {
      * a monitor started in that instant finds no namespace and ends: it is started again.
      */
     private void watchListening(String namespace) {
-        int others = routeListeners(namespace).orElse(0);
+        Listeners others = listeners(namespace).orElse(new Listeners(0, 0));
         long deadline = System.nanoTime() + SUBSCRIBE_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            LiveProcess monitor = watch(namespace);
-            if (monitor == null) {
+            List<LiveProcess> started = watch(namespace);
+            if (started == null) {
                 return;
             }
-            OptionalInt listeners = routeListeners(namespace);
-            if (listeners.isPresent() && listeners.getAsInt() > others) {
+            Optional<Listeners> now = listeners(namespace);
+            if (now.isPresent() && now.get().route() > others.route() && now.get().netfilter() > others.netfilter()) {
                 return;
             }
-            if (listeners.isEmpty() && !namespaces().contains(namespace) && !LabHost.HOST.equals(namespace)) {
+            if (now.isEmpty() && !namespaces().contains(namespace) && !LabHost.HOST.equals(namespace)) {
                 return;
             }
-            if (!monitor.isAlive()) {
-                monitors.remove(namespace, monitor);
-            }
+            // a monitor started before the namespace was mounted ended at once: it is started again
+            started.stream().filter(process -> !process.isAlive()).forEach(monitors.values()::remove);
         }
         LOG.warn("the monitor of namespace {} did not subscribe within {} s: changes there may be missed", namespace,
                 SUBSCRIBE_TIMEOUT.toSeconds());
     }
 
-    private OptionalInt routeListeners(String namespace) {
+    /** The monitors subscribed in a namespace: route-netlink (ip monitor) and netfilter (xtables-monitor). */
+    private record Listeners(int route, int netfilter) {
+    }
+
+    private Optional<Listeners> listeners(String namespace) {
         CommandResult listing = lab.run(namespace, "cat", "/proc/net/netlink");
-        return listing.succeeded() ? OptionalInt.of(NetlinkSockets.routeListeners(listing.stdout())) : OptionalInt.empty();
+        return listing.succeeded() ? Optional.of(new Listeners(NetlinkSockets.routeListeners(listing.stdout()),
+                NetlinkSockets.netfilterListeners(listing.stdout()))) : Optional.empty();
+    }
+
+    private static String rulesKey(String namespace) {
+        return "#xtables:" + namespace;
     }
 
     private List<String> namespaces() {
@@ -139,14 +145,15 @@ public final class KernelMonitor implements AutoCloseable {
     }
 
     /**
-     * The namespace's monitor, started if it has none; null once closed. Synchronized with {@link #close()}:
+     * The namespace's monitors — ip monitor for links, addresses, routes and forwarding, xtables-monitor for
+     * its rules — each started if it is not running; null once closed. Synchronized with {@link #close()}:
      * a namespace event racing with close must not start a monitor after it.
      */
-    private synchronized LiveProcess watch(String namespace) {
+    private synchronized List<LiveProcess> watch(String namespace) {
         if (closed) {
             return null;
         }
-        return monitors.computeIfAbsent(namespace, ns -> {
+        LiveProcess links = monitors.computeIfAbsent(namespace, ns -> {
             List<String> argv = new ArrayList<>(List.of("ip"));
             if (!LabHost.HOST.equals(ns)) {
                 argv.addAll(List.of("-n", ns));
@@ -155,14 +162,19 @@ public final class KernelMonitor implements AutoCloseable {
             return lab.start(LabHost.HOST, argv,
                     (stream, line) -> MonitorEvent.ofIpMonitor(ns, line).ifPresent(this::event));
         });
+        LiveProcess rules = monitors.computeIfAbsent(rulesKey(namespace), key -> lab.start(namespace,
+                concat(LINE_BUFFERED, List.of("xtables-monitor", "-e")),
+                (stream, line) -> MonitorEvent.ofXtablesMonitor(namespace, line).ifPresent(this::event)));
+        return List.of(links, rules);
     }
 
     private void namespaceEvent(MonitorEvent event) {
         if (event.kind() == MonitorEvent.Kind.NAMESPACE_ADDED) {
             watchListening(event.namespace());
         } else {
-            // a monitor holds its namespace alive: stop it so that the namespace really goes away
+            // a monitor holds its namespace alive: stop them so that the namespace really goes away
             Optional.ofNullable(monitors.remove(event.namespace())).ifPresent(LiveProcess::stop);
+            Optional.ofNullable(monitors.remove(rulesKey(event.namespace()))).ifPresent(LiveProcess::stop);
         }
         event(event);
     }
@@ -198,7 +210,7 @@ public final class KernelMonitor implements AutoCloseable {
         Topology before = current;
         Topology after;
         try {
-            after = reader.read();
+            after = reader.readAfter(causes);
         } catch (RuntimeException e) {
             // the lab changed under the reader (a namespace vanished mid-read): read again, a few times at most
             synchronized (this) {

@@ -1,6 +1,9 @@
 package org.bridgelab.kernel;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +13,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.bridgelab.lab.CommandResult;
 import org.bridgelab.lab.LabException;
 import org.bridgelab.lab.LabHost;
@@ -27,6 +31,8 @@ public final class StateReader implements AutoCloseable {
     private final LabHost lab;
     private final Set<String> outside;
     private volatile Boolean nftInstalled;
+    /** What the last read found, before veth peers were resolved: the base a read after events patches. */
+    private List<RawNamespace> last;
     /** Its threads end after a second of idleness, so a reader that is never closed leaves nothing behind. */
     private final ThreadPoolExecutor pool = new ThreadPoolExecutor(PARALLEL_READS, PARALLEL_READS, 1, TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(), runnable -> {
@@ -42,7 +48,8 @@ public final class StateReader implements AutoCloseable {
         pool.allowCoreThreadTimeOut(true);
     }
 
-    public Topology read() {
+    /** Reads everything, in every namespace. */
+    public synchronized Topology read() {
         // every kind of read once for the host and once for all named namespaces together
         // (ip -all netns exec): each process costs milliseconds, far more than its output
         CompletableFuture<String> hostAddr = async(LabHost.HOST, "ip", "-j", "-d", "addr", "show");
@@ -75,12 +82,63 @@ public final class StateReader implements AutoCloseable {
             extras.add(CompletableFuture.supplyAsync(() -> new RawNamespace(name, links, routes, forwarding, tables,
                     fdb(name, links), conntrack(name, tables), nftTables), pool));
         }
+        raw.addAll(joinAll(extras));
+        return remember(raw);
+    }
+
+    /**
+     * The state after the kernel notified these events, re-reading only what they may have changed: each
+     * event's kind in its own namespace (links and addresses, routes, forwarding, rules), plus the bridges'
+     * MAC tables and the connection tracking tables everywhere they are kept, since traffic changes those
+     * without a notification. A namespace added or deleted, or no read before, makes it a full read.
+     */
+    public synchronized Topology readAfter(Collection<MonitorEvent> events) {
+        List<RawNamespace> previous = last;
+        Map<String, Set<MonitorEvent.Kind>> dirty = new HashMap<>();
+        events.forEach(event -> dirty.computeIfAbsent(event.namespace(), ns -> EnumSet.noneOf(MonitorEvent.Kind.class))
+                .add(event.kind()));
+        boolean namespacesChanged = events.stream().anyMatch(event -> event.kind() == MonitorEvent.Kind.NAMESPACE_ADDED
+                || event.kind() == MonitorEvent.Kind.NAMESPACE_DELETED);
+        if (previous == null || namespacesChanged
+                || !previous.stream().map(RawNamespace::name).collect(Collectors.toSet()).containsAll(dirty.keySet())) {
+            return read();
+        }
+        List<CompletableFuture<RawNamespace>> reads = previous.stream().map(ns -> CompletableFuture.supplyAsync(
+                () -> reread(ns, dirty.getOrDefault(ns.name(), Set.of())), pool)).toList();
         try {
-            extras.forEach(read -> raw.add(read.join()));
+            return remember(joinAll(reads));
+        } catch (LabException e) {
+            // a namespace went away before its deletion was notified: everything, read again
+            return read();
+        }
+    }
+
+    private RawNamespace reread(RawNamespace old, Set<MonitorEvent.Kind> changed) {
+        String ns = old.name();
+        List<IpJsonParser.RawLink> links = changed.contains(MonitorEvent.Kind.LINK) || changed.contains(MonitorEvent.Kind.ADDRESS)
+                ? IpJsonParser.links(ask(ns, "ip", "-j", "-d", "addr", "show")) : old.links();
+        List<Topology.Route> routes = changed.contains(MonitorEvent.Kind.ROUTE)
+                ? IpJsonParser.routes(ask(ns, "ip", "-j", "route", "show")) : old.routes();
+        boolean forwarding = changed.contains(MonitorEvent.Kind.NETCONF)
+                ? IpJsonParser.forwarding(ask(ns, "ip", "-j", "netconf", "show")) : old.forwarding();
+        boolean rules = changed.contains(MonitorEvent.Kind.RULESET);
+        List<Topology.Table> tables = rules ? IptablesSaveParser.parse(ask(ns, "iptables-save", "-c")) : old.iptables();
+        List<Topology.NftTable> nft = rules && LabHost.HOST.equals(ns) && nftInstalled()
+                ? NftRulesetParser.parse(ask(ns, "nft", "-j", "list", "ruleset")) : old.nftables();
+        return new RawNamespace(ns, links, routes, forwarding, tables, fdb(ns, links), conntrack(ns, tables), nft);
+    }
+
+    private Topology remember(List<RawNamespace> raw) {
+        last = List.copyOf(raw);
+        return new Topology(raw.stream().map(ns -> resolve(ns, raw)).toList());
+    }
+
+    private static <T> List<T> joinAll(List<CompletableFuture<T>> reads) {
+        try {
+            return reads.stream().map(CompletableFuture::join).toList();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        return new Topology(raw.stream().map(ns -> resolve(ns, raw)).toList());
     }
 
     /** nft is optional (iptables-save already reads nf_tables): asked once whether the lab host has it. */

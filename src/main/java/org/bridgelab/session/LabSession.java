@@ -80,6 +80,7 @@ public final class LabSession implements AutoCloseable {
         this.follower = capture == null ? null : new CaptureFollower(capture, topology -> capturing.wanted(topology, uplink),
                 (points, problem) -> listeners.forEach(listener -> listener.capturing(points, problem)));
         if (monitor != null) {
+            current = monitor.current();
             monitor.subscribe(this::changed);
         }
     }

@@ -15,6 +15,15 @@ class NetlinkSocketsTest {
     }
 
     @Test
+    void xtables_monitor_is_the_one_subscribed_netfilter_socket() {
+        // the listing was recorded with ip monitor and xtables-monitor -e running in the namespace
+        String listing = Fixtures.read("proc-net-netlink-ip-monitor.txt");
+
+        assertThat(NetlinkSockets.netfilterListeners(listing)).isEqualTo(1);
+        assertThat(NetlinkSockets.netfilterListeners(Fixtures.read("proc-net-netlink-new-namespace.txt"))).isZero();
+    }
+
+    @Test
     void a_new_namespace_has_none() {
         String listing = Fixtures.read("proc-net-netlink-new-namespace.txt");
 
