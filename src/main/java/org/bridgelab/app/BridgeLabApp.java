@@ -29,6 +29,8 @@ public final class BridgeLabApp extends Application {
     static volatile int exitCode;
     /** The lessons, read and checked by {@link Main} before the toolkit starts; bundled ones if it did not. */
     static volatile Curriculum curriculum;
+    /** The window's options, parsed by {@link GuiCommand} before the toolkit starts. */
+    static volatile GuiOptions options = GuiOptions.defaults();
     /** Set by scripts/start-benchmark: report when the window is shown, then close it. */
     private static final String EXIT_WHEN_SHOWN = "bridgelab.exitWhenShown";
 
@@ -37,7 +39,7 @@ public final class BridgeLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        GuiOptions options = GuiOptions.parse(getParameters().getRaw());
+        GuiOptions options = BridgeLabApp.options;
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> Platform.runLater(() -> showError(error)));
         I18n i18n = options.language() == null ? I18n.fromSystemLocale() : new I18n(options.language());
         Curriculum curriculum = BridgeLabApp.curriculum != null ? BridgeLabApp.curriculum : options.curriculum();

@@ -1,50 +1,53 @@
 package org.bridgelab.app;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.bridgelab.lab.Lab;
 import org.bridgelab.lab.LabException;
 import org.bridgelab.lab.LabHostChoice;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bridgelab cleanup --lab-host local|ssh:DEST}: removes from a real lab host what a run cut short left
  * there (what {@code run} also does at its next start), and nothing else. The sandbox leaves nothing behind.
  */
-final class CleanupCommand {
-    private final LabHostChoice labHost;
+@Command(name = "cleanup", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Remove what a run cut short left on a real lab host (run does it too at its next start),"
+                + " nothing else.", "Exit 0 when done, 2 for a usage error, 3 if the lab host could not be used."})
+final class CleanupCommand implements Callable<Integer> {
+    @Mixin
+    LabHostOptions labHostOptions = new LabHostOptions();
 
-    private CleanupCommand(LabHostChoice labHost) {
-        this.labHost = labHost;
+    @Spec
+    CommandSpec spec;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private LabHostChoice labHost;
+
+    CleanupCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
     }
 
-    static Optional<CleanupCommand> parse(List<String> args, PrintStream err) {
-        String host = null;
-        Path sshConfig = null;
-        boolean yes = false;
-        try {
-            for (int i = 0; i < args.size(); i++) {
-                String arg = args.get(i);
-                switch (arg) {
-                    case "--lab-host" -> host = CliArgs.value(args, ++i, arg);
-                    case "--ssh-config" -> sshConfig = Path.of(CliArgs.value(args, ++i, arg));
-                    case "--yes-change-this-machine" -> yes = true;
-                    default -> throw new IllegalArgumentException("unknown option " + arg);
-                }
-            }
-            if (host == null) {
-                throw new IllegalArgumentException("give --lab-host local or --lab-host ssh:DEST");
-            }
-            return Optional.of(new CleanupCommand(LabHostChoice.parse(host, sshConfig, yes)));
-        } catch (IllegalArgumentException e) {
-            err.println("bridgelab cleanup: " + e.getMessage() + "\n");
-            err.print(Main.USAGE);
-            return Optional.empty();
+    @Override
+    public Integer call() {
+        if (!spec.commandLine().getParseResult().hasMatchedOption("--lab-host")) {
+            throw UsageError.of(spec, "give --lab-host local or --lab-host ssh:DEST");
         }
+        try {
+            labHost = labHostOptions.choice();
+        } catch (IllegalArgumentException e) {
+            throw UsageError.of(spec, e.getMessage());
+        }
+        return execute(out, err);
     }
 
-    int execute(PrintStream out, PrintStream err) {
+    private int execute(PrintStream out, PrintStream err) {
         if ("sandbox".equals(labHost.kind())) {
             out.println("the sandbox leaves nothing behind: its namespaces end with BridgeLab");
             return 0;

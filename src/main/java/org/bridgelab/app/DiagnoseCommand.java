@@ -3,85 +3,83 @@ package org.bridgelab.app;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.bridgelab.kernel.Addresses;
 import org.bridgelab.kernel.Diagnosis;
-import org.bridgelab.kernel.StateReader;
-import org.bridgelab.lab.Lab;
 import org.bridgelab.lab.LabException;
-import org.bridgelab.lab.LabHost;
 import org.bridgelab.lab.LabHostChoice;
-import org.bridgelab.lab.OutsideWorld;
 import org.bridgelab.lesson.Curriculum;
 import org.bridgelab.lesson.Lesson;
 import org.bridgelab.lesson.LessonFormatException;
-import org.bridgelab.lesson.LessonRunner;
 import org.bridgelab.lesson.RunListener;
 import org.bridgelab.lesson.RunReport;
-import org.bridgelab.witness.WitnessedDiagnoser;
+import org.bridgelab.session.LabSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bridgelab diagnose [--lesson-file FILE] [--upto LESSON[/STEP]] --from NS --to ADDR[:PORT]}: builds the
- * curriculum (with a lesson of one's own) up to a step on a fresh sandbox, then explains whether traffic gets through. The explanation is made right after
- * that step, while the lesson's servers still run. Exit 0 when reachable, 1 when not.
+ * curriculum (with a lesson of one's own) up to a step on a fresh sandbox, then explains whether traffic gets
+ * through. The explanation is made right after that step, while the lesson's servers still run. Exit 0 when
+ * reachable, 1 when not.
  */
-final class DiagnoseCommand {
-    private final String uptoLesson;
-    private final String uptoStep;
-    private final Path lessonFile;
-    private final String from;
-    private final String to;
-    private final Integer port;
-    private final String language;
+@Command(name = "diagnose", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Build the lessons (and FILE's) up to a step on a fresh sandbox, then explain whether NS"
+                + " reaches ADDR, witnessed by a real probe packet.",
+                "Exit 0 if it does, 1 if not, 2 for a usage error, 3 if the sandbox could not be built."})
+final class DiagnoseCommand implements Callable<Integer> {
+    @Option(names = "--lesson-file", paramLabel = "FILE", description = "also load FILE (a lesson of your own)")
+    Path lessonFile;
 
-    private DiagnoseCommand(String uptoLesson, String uptoStep, Path lessonFile, String from, String to, Integer port,
-                            String language) {
-        this.language = language;
-        this.uptoLesson = uptoLesson;
-        this.lessonFile = lessonFile;
-        this.uptoStep = uptoStep;
-        this.from = from;
-        this.to = to;
-        this.port = port;
+    @Option(names = "--upto", paramLabel = "LESSON[/STEP]", description = "build the lab up to this lesson (and step)")
+    String upto;
+
+    @Option(names = "--from", paramLabel = "NS", required = true, description = "the namespace traffic starts in")
+    String from;
+
+    @Option(names = "--to", paramLabel = "ADDR[:PORT]", required = true,
+            description = "the IPv4 address it goes to, and a TCP port for a connection")
+    String toArgument;
+
+    @Option(names = "--language", paramLabel = "en|zh", description = "the explanation's language; default en")
+    String language = "en";
+
+    @Spec
+    CommandSpec spec;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private String uptoLesson;
+    private String uptoStep;
+    private String to;
+    private Integer port;
+
+    DiagnoseCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
     }
 
-    static Optional<DiagnoseCommand> parse(List<String> args, PrintStream err) {
-        String upto = null;
-        Path lessonFile = null;
-        String from = null;
-        String to = null;
-        String language = "en";
+    @Override
+    public Integer call() {
         try {
-            for (int i = 0; i < args.size(); i++) {
-                String arg = args.get(i);
-                switch (arg) {
-                    case "--upto" -> upto = CliArgs.value(args, ++i, arg);
-                    case "--lesson-file" -> lessonFile = Path.of(CliArgs.value(args, ++i, arg));
-                    case "--from" -> from = CliArgs.value(args, ++i, arg);
-                    case "--to" -> to = CliArgs.value(args, ++i, arg);
-                    case "--language" -> language = RunCommand.language(CliArgs.value(args, ++i, arg));
-                    default -> throw new IllegalArgumentException("unknown argument " + arg);
-                }
-            }
-            if (from == null || to == null) {
-                throw new IllegalArgumentException("give --from NAMESPACE and --to ADDRESS[:PORT]");
-            }
-            String[] target = to.split(":", 2);
+            RunCommand.language(language);
+            String[] target = toArgument.split(":", 2);
             if (!Addresses.isIpv4Address(target[0])) {
                 throw new IllegalArgumentException("--to needs an IPv4 address (four numbers 0–255), not " + target[0]);
             }
-            Integer port = target.length > 1 ? port(target[1]) : null;
+            to = target[0];
+            port = target.length > 1 ? port(target[1]) : null;
             String[] step = upto == null ? new String[0] : upto.split("/", 2);
-            return Optional.of(new DiagnoseCommand(step.length > 0 ? step[0] : null, step.length > 1 ? step[1] : null,
-                    lessonFile, from, target[0], port, language));
+            uptoLesson = step.length > 0 ? step[0] : null;
+            uptoStep = step.length > 1 ? step[1] : null;
         } catch (IllegalArgumentException e) {
-            err.println("bridgelab diagnose: " + e.getMessage() + "\n");
-            err.print(Main.USAGE);
-            return Optional.empty();
+            throw UsageError.of(spec, e.getMessage());
         }
+        return execute(out, err);
     }
 
     /** A TCP port, 1–65535; anything else is a usage error rather than a probe of nothing. */
@@ -92,7 +90,7 @@ final class DiagnoseCommand {
         return Integer.parseInt(text);
     }
 
-    int execute(PrintStream out, PrintStream err) {
+    private int execute(PrintStream out, PrintStream err) {
         List<Lesson> lessons;
         try {
             lessons = lessonsUpTo();
@@ -100,9 +98,9 @@ final class DiagnoseCommand {
             err.println("bridgelab: " + e.getMessage());
             return 2;
         }
-        try (Lab lab = Lab.open(LabHostChoice.sandbox());
-             StateReader reader = new StateReader(lab.host(), new HashSet<>(OutsideWorld.NAMESPACES))) {
-            err.println("lab host: " + lab.host().description());
+        try (LabSession session = LabSession.open(LabHostChoice.sandbox(), LabSession.Options.commandLine(false, false),
+                err::println)) {
+            err.println("lab host: " + session.host().description());
             AtomicReference<Diagnosis> diagnosis = new AtomicReference<>();
             RunListener diagnoseAtTheEnd = new RunListener() {
                 @Override
@@ -110,12 +108,12 @@ final class DiagnoseCommand {
                     Lesson last = lessons.get(lessons.size() - 1);
                     Lesson.Step lastStep = last.steps().get(last.steps().size() - 1);
                     if (lesson.id().equals(last.id()) && report.id().equals(lastStep.id())) {
-                        diagnosis.set(explain(lab.host(), reader));
+                        diagnosis.set(explain(session));
                     }
                 }
             };
             if (!lessons.isEmpty()) {
-                RunReport report = new LessonRunner(lab.host(), diagnoseAtTheEnd).run(lessons);
+                RunReport report = session.run(lessons, diagnoseAtTheEnd, false);
                 if (!report.passed()) {
                     Lesson last = lessons.get(lessons.size() - 1);
                     err.println("bridgelab: the lessons up to " + last.id() + (uptoStep == null ? "" : "/" + uptoStep)
@@ -124,7 +122,7 @@ final class DiagnoseCommand {
                 }
             }
             if (diagnosis.get() == null) {
-                diagnosis.set(explain(lab.host(), reader));
+                diagnosis.set(explain(session));
             }
             out.print(diagnosis.get().explain(language));
             return diagnosis.get().reachable() ? 0 : 1;
@@ -134,8 +132,8 @@ final class DiagnoseCommand {
         }
     }
 
-    private Diagnosis explain(LabHost host, StateReader reader) {
-        return new WitnessedDiagnoser(host).explain(reader.read(), from, to, port);
+    private Diagnosis explain(LabSession session) {
+        return session.diagnose(session.refresh(), from, to, port);
     }
 
     /** The lessons the chosen one builds on, and the chosen one cut after the chosen step. */

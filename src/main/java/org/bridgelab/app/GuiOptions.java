@@ -1,7 +1,6 @@
 package org.bridgelab.app;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.bridgelab.lab.LabHostChoice;
 import org.bridgelab.lesson.Curriculum;
 
@@ -28,38 +27,8 @@ record GuiOptions(String run, Path screenshot, String language, boolean dark, La
         return curriculum;
     }
 
-    static GuiOptions parse(List<String> args) {
-        String run = null;
-        Path screenshot = null;
-        String language = null;
-        boolean dark = false;
-        boolean yes = false;
-        String host = "sandbox";
-        Path sshConfig = null;
-        Path lessonFile = null;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            switch (arg) {
-                case "--run" -> run = CliArgs.value(args, ++i, arg);
-                case "--screenshot" -> screenshot = Path.of(CliArgs.value(args, ++i, arg));
-                case "--language" -> {
-                    language = CliArgs.value(args, ++i, arg);
-                    if (!List.of("en", "zh").contains(language)) {
-                        throw new IllegalArgumentException("--language is en or zh, not " + language);
-                    }
-                }
-                case "--dark" -> dark = true;
-                case "--lab-host" -> host = CliArgs.value(args, ++i, arg);
-                case "--ssh-config" -> sshConfig = Path.of(CliArgs.value(args, ++i, arg));
-                case "--yes-change-this-machine" -> yes = true;
-                case "--lesson-file" -> lessonFile = Path.of(CliArgs.value(args, ++i, arg));
-                default -> throw new IllegalArgumentException("unknown option " + arg);
-            }
-        }
-        if (screenshot != null) {
-            OutputPath.check("--screenshot", screenshot);
-        }
-        return new GuiOptions(run, screenshot, language, dark, LabHostChoice.parse(host, sshConfig, yes), lessonFile);
+    /** The window as {@code bridgelab} alone opens it: the sandbox, the system's language, the light theme. */
+    static GuiOptions defaults() {
+        return new GuiOptions(null, null, null, false, LabHostChoice.sandbox(), null);
     }
-
 }

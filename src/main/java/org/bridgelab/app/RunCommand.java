@@ -1,12 +1,10 @@
 package org.bridgelab.app;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.bridgelab.lab.LabException;
 import org.bridgelab.lab.LabHostChoice;
 import org.bridgelab.lesson.Curriculum;
@@ -15,85 +13,82 @@ import org.bridgelab.lesson.LessonFormatException;
 import org.bridgelab.lesson.RunListener;
 import org.bridgelab.lesson.RunReport;
 import org.bridgelab.session.LabSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code bridgelab run}: a fresh lab, the chosen lessons checked step by step, a report, a clean teardown. */
-final class RunCommand {
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+@Command(name = "run", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Run lessons on a fresh lab and check every step; exit 0 if all passed, 1 if a step failed,"
+                + " 2 for a usage error, 3 if the lab host could not be used, 4 if a capture failed.")
+final class RunCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "LESSON", arity = "0..*",
+            description = "the lessons to run (see bridgelab list); a lesson brings the ones it builds on")
+    List<String> lessonIds = new ArrayList<>();
 
-    private final List<String> lessonIds;
-    private final boolean all;
-    private final Path lessonFile;
-    private final boolean json;
-    private final Path dumpState;
-    private final Path capture;
-    private final Path timeline;
-    private final LabHostChoice labHost;
-    private final boolean modern;
-    private final String language;
+    @Option(names = "--all", description = "every lesson of the curriculum, in order")
+    boolean all;
 
-    private RunCommand(List<String> lessonIds, boolean all, Path lessonFile, boolean json, Path dumpState, Path capture,
-                       Path timeline, LabHostChoice labHost, boolean modern, String language) {
-        this.modern = modern;
-        this.language = language;
-        this.lessonIds = lessonIds;
-        this.all = all;
-        this.lessonFile = lessonFile;
-        this.json = json;
-        this.dumpState = dumpState;
-        this.capture = capture;
-        this.timeline = timeline;
-        this.labHost = labHost;
+    @Option(names = "--lesson-file", paramLabel = "FILE",
+            description = "also load FILE (a lesson of your own); run it unless lessons are named")
+    Path lessonFile;
+
+    @Option(names = "--json", description = "print the report as JSON instead of text")
+    boolean json;
+
+    @Option(names = "--language", paramLabel = "en|zh", description = "the report's language (the kernel's output as it is); default en")
+    String language = "en";
+
+    @Option(names = "--modern", description = "run today's form of a 2018 command wherever a lesson gives one"
+            + " (ip link add … type bridge for brctl addbr, ip route for route …)")
+    boolean modern;
+
+    @Option(names = "--dump-state", paramLabel = "FILE.json",
+            description = "write the lab's final state, as the kernel reports it, before teardown")
+    Path dumpState;
+
+    @Option(names = "--capture", paramLabel = "FILE.pcap", description = "record the traffic on every bridge of the"
+            + " host and its uplink during the run (pcapng in kernel order, one interface per capture point;"
+            + " tcpdump -r and Wireshark read it)")
+    Path capture;
+
+    @Option(names = "--timeline", paramLabel = "FILE.json", description = "write the run's decoded packets: lanes"
+            + " per lab node, NAT pairs and netfilter paths (traces the host's netfilter while running)")
+    Path timeline;
+
+    @Mixin
+    LabHostOptions labHostOptions = new LabHostOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private LabHostChoice labHost;
+
+    RunCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
     }
 
-    static Optional<RunCommand> parse(List<String> args, PrintStream err) {
-        List<String> ids = new ArrayList<>();
-        boolean all = false;
-        boolean json = false;
-        boolean yes = false;
-        boolean modern = false;
-        Path lessonFile = null;
-        Path dumpState = null;
-        Path capture = null;
-        Path timeline = null;
-        String host = "sandbox";
-        Path sshConfig = null;
-        String language = "en";
+    @Override
+    public Integer call() {
         try {
-            for (int i = 0; i < args.size(); i++) {
-                String arg = args.get(i);
-                switch (arg) {
-                    case "--all" -> all = true;
-                    case "--json" -> json = true;
-                    case "--modern" -> modern = true;
-                    case "--yes-change-this-machine" -> yes = true;
-                    case "--lesson-file" -> lessonFile = Path.of(CliArgs.value(args, ++i, arg));
-                    case "--dump-state" -> dumpState = Path.of(CliArgs.value(args, ++i, arg));
-                    case "--capture" -> capture = Path.of(CliArgs.value(args, ++i, arg));
-                    case "--timeline" -> timeline = Path.of(CliArgs.value(args, ++i, arg));
-                    case "--lab-host" -> host = CliArgs.value(args, ++i, arg);
-                    case "--ssh-config" -> sshConfig = Path.of(CliArgs.value(args, ++i, arg));
-                    case "--language" -> language = language(CliArgs.value(args, ++i, arg));
-                    default -> {
-                        if (arg.startsWith("-")) {
-                            throw new IllegalArgumentException("unknown option " + arg);
-                        }
-                        ids.add(arg);
-                    }
-                }
-            }
-            if (!all && ids.isEmpty() && lessonFile == null) {
+            language(language);
+            if (!all && lessonIds.isEmpty() && lessonFile == null) {
                 throw new IllegalArgumentException("name the lessons to run (see bridgelab list) or give --all");
             }
-            if (all && !ids.isEmpty()) {
+            if (all && !lessonIds.isEmpty()) {
                 throw new IllegalArgumentException("give either --all or lesson names, not both");
             }
-            return Optional.of(new RunCommand(ids, all, lessonFile, json, dumpState, capture, timeline,
-                    LabHostChoice.parse(host, sshConfig, yes), modern, language));
+            labHost = labHostOptions.choice();
         } catch (IllegalArgumentException e) {
-            err.println("bridgelab run: " + e.getMessage() + "\n");
-            err.print(Main.USAGE);
-            return Optional.empty();
+            throw UsageError.of(spec, e.getMessage());
         }
+        return execute(out, err);
     }
 
     /** The report's language: en or zh. */
@@ -104,7 +99,7 @@ final class RunCommand {
         return value;
     }
 
-    int execute(PrintStream out, PrintStream err) {
+    private int execute(PrintStream out, PrintStream err) {
         List<Lesson> lessons;
         try {
             lessons = selectLessons();
@@ -136,7 +131,7 @@ final class RunCommand {
                     err.println("state written to " + dumpState);
                 }
                 if (json) {
-                    out.println(JSON.writeValueAsString(report));
+                    out.println(PrettyJson.MAPPER.writeValueAsString(report));
                 } else {
                     printer.summary(report, System.currentTimeMillis() - started);
                 }

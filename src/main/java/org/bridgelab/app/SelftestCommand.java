@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Predicate;
 import org.bridgelab.capture.CaptureException;
@@ -20,17 +21,26 @@ import org.bridgelab.lesson.Lesson;
 import org.bridgelab.lesson.LessonRunner;
 import org.bridgelab.lesson.RunListener;
 import org.bridgelab.lesson.RunReport;
+import picocli.CommandLine.Command;
 
 /**
  * {@code bridgelab selftest}: what an instructor runs on each lab machine before a class. Builds the
  * sandbox, runs scenario 1 while capturing on br0, and checks that the kernel really switched the ARP
  * and ICMP exchange between the two containers. Exit 0 only if every check passed.
  */
-final class SelftestCommand {
+@Command(name = "selftest", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Check this machine before a class: sandbox, scenario 1, ARP and ICMP captured on br0.",
+                "Exit 0 if all passed."})
+final class SelftestCommand implements Callable<Integer> {
     static final String DOCKER0 = "172.18.0.2";
     static final String DOCKER1 = "172.18.0.3";
 
-    private SelftestCommand() {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    SelftestCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
     }
 
     /** One thing the self-test expects to have seen on br0. */
@@ -52,12 +62,8 @@ final class SelftestCommand {
                 && e.summary().contains(what);
     }
 
-    static int execute(List<String> args, PrintStream out, PrintStream err) {
-        if (!args.isEmpty()) {
-            err.println("bridgelab selftest: takes no arguments\n");
-            err.print(Main.USAGE);
-            return 2;
-        }
+    @Override
+    public Integer call() {
         long started = System.currentTimeMillis();
         out.println("BridgeLab self-test: sandbox lab, scenario 1 (container to container), capture on br0");
         List<Lesson> lessons = Curriculum.bundled().withPrerequisites(List.of("s1"));

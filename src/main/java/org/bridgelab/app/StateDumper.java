@@ -16,7 +16,7 @@ final class StateDumper {
     static void write(LabHost lab, Path file) throws IOException {
         try (StateReader reader = new StateReader(lab, new HashSet<>(OutsideWorld.NAMESPACES))) {
             Topology topology = reader.read();
-            RunCommand.JSON.writeValue(file.toFile(), topology);
+            PrettyJson.MAPPER.writeValue(file.toFile(), topology);
         }
     }
 }

@@ -4,59 +4,52 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.bridgelab.capture.CaptureFileTimeline;
 import org.bridgelab.capture.PcapFormatException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bridgelab timeline FILE.pcap[ng] --out FILE.json}: a capture file (BridgeLab's own, tcpdump's,
  * Wireshark's) decoded into the JSON {@code run --timeline} writes. Exit 0 when written; 2 for a wrong
  * command line or a file that is not a readable capture (one line on stderr saying which and why).
  */
-final class TimelineCommand {
-    private final Path capture;
-    private final Path out;
+@Command(name = "timeline", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Decode a capture file (BridgeLab's --capture, tcpdump -w, Wireshark) into the JSON of"
+                + " run --timeline: packets in kernel order, NAT pairs.",
+                "Exit 0 when written, 2 for a usage error or a file that is not a readable capture."})
+final class TimelineCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE.pcap[ng]", arity = "0..1", description = "the capture file")
+    Path capture;
 
-    private TimelineCommand(Path capture, Path out) {
-        this.capture = capture;
-        this.out = out;
+    @Option(names = "--out", paramLabel = "FILE.json", description = "where to write the timeline")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    private final PrintStream err;
+
+    TimelineCommand(PrintStream err) {
+        this.err = err;
     }
 
-    static Optional<TimelineCommand> parse(List<String> args, PrintStream err) {
-        Path capture = null;
-        Path out = null;
-        try {
-            for (int i = 0; i < args.size(); i++) {
-                String arg = args.get(i);
-                switch (arg) {
-                    case "--out" -> out = Path.of(CliArgs.value(args, ++i, arg));
-                    default -> {
-                        if (arg.startsWith("-")) {
-                            throw new IllegalArgumentException("unknown option " + arg);
-                        }
-                        if (capture != null) {
-                            throw new IllegalArgumentException("give one capture file, not " + capture + " and " + arg);
-                        }
-                        capture = Path.of(arg);
-                    }
-                }
-            }
-            if (capture == null) {
-                throw new IllegalArgumentException("name the capture file (.pcap or .pcapng)");
-            }
-            if (out == null) {
-                throw new IllegalArgumentException("give --out FILE.json");
-            }
-            return Optional.of(new TimelineCommand(capture, out));
-        } catch (IllegalArgumentException e) {
-            err.println("bridgelab timeline: " + e.getMessage() + "\n");
-            err.print(Main.USAGE);
-            return Optional.empty();
+    @Override
+    public Integer call() {
+        if (capture == null) {
+            throw UsageError.of(spec, "name the capture file (.pcap or .pcapng)");
         }
+        if (out == null) {
+            throw UsageError.of(spec, "give --out FILE.json");
+        }
+        return execute(err);
     }
 
-    int execute(PrintStream err) {
+    private int execute(PrintStream err) {
         try {
             OutputPath.check("--out", out);
         } catch (IllegalArgumentException e) {

@@ -6,7 +6,6 @@ import static org.bridgelab.app.InProcessCli.bridgelab;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.bridgelab.app.InProcessCli.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +44,7 @@ class GuiOptionsTest {
                             "actions": [{"run": "ip link"}]}]}
                 """);
 
-        GuiOptions options = GuiOptions.parse(List.of("--lesson-file", lesson.toString(), "--run", "mine"));
+        GuiOptions options = new GuiOptions("mine", null, null, false, org.bridgelab.lab.LabHostChoice.sandbox(), lesson);
 
         assertThat(options.curriculum().lesson("mine").source()).isEqualTo(lesson.toString());
         assertThat(bridgelab("gui", "--screenshot", dir.resolve("no/such/dir/x.png").toString()).exitCode()).isEqualTo(2);

@@ -57,6 +57,8 @@ class PackageDebIT {
                     .doesNotExist();
             assertThat(Path.of("/opt/bridgelab")).as("left behind by dpkg --purge").doesNotExist();
             assertThat(Path.of("/usr/bin/bridgelab")).as("left behind by dpkg --purge").doesNotExist();
+            assertThat(Files.exists(Path.of("/usr/share/bash-completion/completions/bridgelab"),
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS)).as("completion link left behind by dpkg --purge").isFalse();
             assertThat(Path.of("/etc/apparmor.d/bridgelab")).as("left behind by dpkg --purge").doesNotExist();
             assertThat(run("dpkg-query", "-W", "-f", "${Status}", "bridgelab").stdout()).as("dpkg's record")
                     .doesNotContain("installed").doesNotContain("config-files");
@@ -75,6 +77,11 @@ class PackageDebIT {
     void the_installed_files_are_where_the_readme_says() {
         assertThat(Path.of("/opt/bridgelab/bin/BridgeLab")).isExecutable();
         assertThat(Path.of("/usr/bin/bridgelab")).isSymbolicLink().isExecutable();
+        // bash completes bridgelab's commands and options, from the script picocli generated at build time
+        if (Files.isDirectory(Path.of("/usr/share/bash-completion/completions"))) {
+            assertThat(Path.of("/usr/share/bash-completion/completions/bridgelab")).isSymbolicLink().content()
+                    .contains("complete -F _complete_bridgelab", "--lab-host", "selftest");
+        }
         // the menu entry xdg-desktop-menu installs on a desktop; a CI container has no menu, and installs anyway
         assertThat(Path.of("/opt/bridgelab/lib/bridgelab-BridgeLab.desktop")).content()
                 .contains("Exec=/opt/bridgelab/bin/BridgeLab").contains("Icon=/opt/bridgelab/lib/BridgeLab.png");

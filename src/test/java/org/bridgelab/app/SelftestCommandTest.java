@@ -52,7 +52,7 @@ class SelftestCommandTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("selftest: takes no arguments").contains("bridgelab selftest");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("bridgelab selftest: unexpected argument s1").contains("Usage: bridgelab selftest");
     }
 
     private static PacketEvent event(Protocol protocol, String src, String dst, String summary) {
