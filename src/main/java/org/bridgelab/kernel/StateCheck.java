@@ -2,6 +2,7 @@ package org.bridgelab.kernel;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -17,11 +18,18 @@ public sealed interface StateCheck {
 
     Outcome evaluate(Topology topology, ListenerProbe listeners);
 
+    /** The kinds of kernel state the fact is judged on: a check reads those, not everything. */
+    Set<StateReader.Part> needs();
+
     /** The answer: whether the kernel shows it, and what the kernel shows instead or as proof. */
     record Outcome(Phrase expected, boolean passed, String evidence) {
     }
 
     record NamespaceExists(String namespace, boolean present) implements StateCheck {
+        public Set<StateReader.Part> needs() {
+            return Set.of();
+        }
+
         public Phrase expected() {
             return Phrase.of(present ? "check.namespace.exists" : "check.namespace.absent", namespace);
         }
@@ -35,6 +43,10 @@ public sealed interface StateCheck {
 
     /** A link in a namespace; with {@code up} also its state; {@code present=false} expects it gone. */
     record LinkIn(String namespace, String link, Boolean up, boolean present) implements StateCheck {
+        public Set<StateReader.Part> needs() {
+            return Set.of(StateReader.Part.LINKS);
+        }
+
         public Phrase expected() {
             String key = !present ? "check.link.notIn" : up == null ? "check.link.in" : up ? "check.link.in.up" : "check.link.in.down";
             return Phrase.of(key, link, namespace);
@@ -57,6 +69,10 @@ public sealed interface StateCheck {
     }
 
     record PortOf(String namespace, String port, String bridge, boolean present) implements StateCheck {
+        public Set<StateReader.Part> needs() {
+            return Set.of(StateReader.Part.LINKS);
+        }
+
         public Phrase expected() {
             return Phrase.of(present ? "check.port.of" : "check.port.notOf", port, bridge, namespace);
         }
@@ -73,6 +89,10 @@ public sealed interface StateCheck {
     }
 
     record AddressOn(String namespace, String link, String address, boolean present) implements StateCheck {
+        public Set<StateReader.Part> needs() {
+            return Set.of(StateReader.Part.LINKS);
+        }
+
         public Phrase expected() {
             return Phrase.of(present ? "check.address.on" : "check.address.notOn", address, namespace, link);
         }
@@ -91,6 +111,10 @@ public sealed interface StateCheck {
 
     /** A route to a destination ("default" included), through a gateway when one is named. */
     record RoutePresent(String namespace, String destination, String via, boolean present) implements StateCheck {
+        public Set<StateReader.Part> needs() {
+            return Set.of(StateReader.Part.ROUTES);
+        }
+
         public Phrase expected() {
             if (via == null) {
                 return Phrase.of(present ? "check.route.in" : "check.route.notIn", destination, namespace);
@@ -112,6 +136,10 @@ public sealed interface StateCheck {
     }
 
     record Forwarding(String namespace, boolean on) implements StateCheck {
+        public Set<StateReader.Part> needs() {
+            return Set.of(StateReader.Part.FORWARDING);
+        }
+
         public Phrase expected() {
             return Phrase.of("check.forwarding", namespace, on ? 1 : 0);
         }
@@ -125,6 +153,10 @@ public sealed interface StateCheck {
 
     /** A rule (iptables-save text, "-A CHAIN …") in a table; whitespace does not matter. */
     record RulePresent(String namespace, String table, String rule, boolean present) implements StateCheck {
+        public Set<StateReader.Part> needs() {
+            return Set.of(StateReader.Part.RULES);
+        }
+
         public Phrase expected() {
             return Phrase.of(present ? "check.rule" : "check.rule.absent", table, RuleSpec.normalise(rule), namespace);
         }
@@ -145,6 +177,10 @@ public sealed interface StateCheck {
     }
 
     record ChainPolicy(String namespace, String table, String chain, String policy) implements StateCheck {
+        public Set<StateReader.Part> needs() {
+            return Set.of(StateReader.Part.RULES);
+        }
+
         public Phrase expected() {
             return Phrase.of("check.policy", table, chain, namespace, policy);
         }
@@ -168,6 +204,10 @@ public sealed interface StateCheck {
      */
     record ConntrackEntry(String namespace, String protocol, String source, String destination, String replyFrom,
                           String replyTo) implements StateCheck {
+        public Set<StateReader.Part> needs() {
+            return Set.of(StateReader.Part.RULES, StateReader.Part.CONNTRACK);
+        }
+
         public Phrase expected() {
             String flow = (protocol == null ? "" : protocol + " ") + source;
             if (replyFrom != null && replyTo != null) {
@@ -199,6 +239,10 @@ public sealed interface StateCheck {
 
     /** A MAC address a bridge learned behind one of its ports ({@code bridge fdb}), or did not. */
     record FdbLearned(String namespace, String bridge, String port, String mac, boolean present) implements StateCheck {
+        public Set<StateReader.Part> needs() {
+            return Set.of(StateReader.Part.LINKS, StateReader.Part.FDB);
+        }
+
         public Phrase expected() {
             return Phrase.of(present ? "check.fdb" : "check.fdb.absent", bridge, mac, port, namespace);
         }
@@ -220,6 +264,10 @@ public sealed interface StateCheck {
 
     /** A can (or cannot) reach B, decided by the {@link Diagnoser}; the evidence is its explanation. */
     record Reaches(String from, String to, Integer port, boolean reachable) implements StateCheck {
+        public Set<StateReader.Part> needs() {
+            return StateReader.Part.ALL;
+        }
+
         public Phrase expected() {
             return Phrase.of(reachable ? "check.reaches" : "check.cannotReach", from, to + (port == null ? "" : ":" + port));
         }

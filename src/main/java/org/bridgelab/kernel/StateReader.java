@@ -48,42 +48,98 @@ public final class StateReader implements AutoCloseable {
         pool.allowCoreThreadTimeOut(true);
     }
 
+    /** What a read can cover, kind by kind; a {@link StateCheck} names what its fact is judged on. */
+    public enum Part {
+        /** Links with their flags, MACs, bridge masters, veth peers and addresses. */
+        LINKS,
+        ROUTES,
+        /** ip_forward. */
+        FORWARDING,
+        /** iptables (and, in a full read, nft) rules, chain policies and counters. */
+        RULES,
+        /** The bridges' MAC tables (read where the links show a bridge). */
+        FDB,
+        /** Connection tracking (read where the nat table has rules). */
+        CONNTRACK;
+
+        public static final Set<Part> ALL = Set.copyOf(EnumSet.allOf(Part.class));
+    }
+
     /** Reads everything, in every namespace. */
-    public synchronized Topology read() {
+    public Topology read() {
+        return read(Part.ALL);
+    }
+
+    /**
+     * Reads these kinds of state in every namespace; the others are left empty (no links, no routes,
+     * forwarding off, no rules). Every namespace is listed whatever is read. Only a full read is the base of
+     * {@link #readAfter}.
+     */
+    public synchronized Topology read(Set<Part> parts) {
+        boolean full = parts.containsAll(Part.ALL);
+        boolean links = parts.contains(Part.LINKS) || parts.contains(Part.FDB);
+        boolean rulesToo = parts.contains(Part.RULES) || parts.contains(Part.CONNTRACK);
         // every kind of read once for the host and once for all named namespaces together
         // (ip -all netns exec): each process costs milliseconds, far more than its output
-        CompletableFuture<String> hostAddr = async(LabHost.HOST, "ip", "-j", "-d", "addr", "show");
-        CompletableFuture<String> hostRoute = async(LabHost.HOST, "ip", "-j", "route", "show");
-        CompletableFuture<String> hostNetconf = async(LabHost.HOST, "ip", "-j", "netconf", "show");
-        CompletableFuture<String> hostRules = async(LabHost.HOST, "iptables-save", "-c");
-        CompletableFuture<String> allAddr = async(LabHost.HOST, ALL_NETNS, "ip", "-j", "-d", "addr", "show");
-        CompletableFuture<String> allRoute = async(LabHost.HOST, ALL_NETNS, "ip", "-j", "route", "show");
-        CompletableFuture<String> allNetconf = async(LabHost.HOST, ALL_NETNS, "ip", "-j", "netconf", "show");
-        CompletableFuture<String> allRules = async(LabHost.HOST, ALL_NETNS, "iptables-save", "-c");
-        boolean nft = nftInstalled();
-        CompletableFuture<String> hostNft = nft ? async(LabHost.HOST, "nft", "-j", "list", "ruleset") : done("");
-        // the host only: nft takes ~8 ms a start, and the lab's NAT and filtering live in the host
-        CompletableFuture<String> allNft = done("");
-        Map<String, String> addr = sections(hostAddr, allAddr);
-        Map<String, String> route = sections(hostRoute, allRoute);
-        Map<String, String> netconf = sections(hostNetconf, allNetconf);
-        Map<String, String> rules = sections(hostRules, allRules);
-        Map<String, String> nftables = sections(hostNft, allNft);
+        CompletableFuture<Map<String, String>> addr = links ? sectionsAsync(async(LabHost.HOST, "ip", "-j", "-d", "addr", "show"),
+                async(LabHost.HOST, ALL_NETNS, "ip", "-j", "-d", "addr", "show")) : namespacesOnly();
+        CompletableFuture<Map<String, String>> route = parts.contains(Part.ROUTES)
+                ? sectionsAsync(async(LabHost.HOST, "ip", "-j", "route", "show"), async(LabHost.HOST, ALL_NETNS, "ip", "-j", "route", "show"))
+                : done(Map.of());
+        CompletableFuture<Map<String, String>> netconf = parts.contains(Part.FORWARDING)
+                ? sectionsAsync(async(LabHost.HOST, "ip", "-j", "netconf", "show"), async(LabHost.HOST, ALL_NETNS, "ip", "-j", "netconf", "show"))
+                : done(Map.of());
+        CompletableFuture<Map<String, String>> rules = rulesToo
+                ? sectionsAsync(async(LabHost.HOST, "iptables-save", "-c"), async(LabHost.HOST, ALL_NETNS, "iptables-save", "-c"))
+                : done(Map.of());
+        // nft in the host only: it takes ~8 ms a start, and the lab's NAT and filtering live in the host
+        CompletableFuture<Map<String, String>> nftables = full && nftInstalled()
+                ? sectionsAsync(async(LabHost.HOST, "nft", "-j", "list", "ruleset"), done(""))
+                : done(Map.of());
 
-        List<RawNamespace> raw = new ArrayList<>();
         List<CompletableFuture<RawNamespace>> extras = new ArrayList<>();
-        // the namespaces are those the address read saw; one deleted meanwhile simply has no routes or rules
-        for (String name : addr.keySet()) {
-            List<IpJsonParser.RawLink> links = IpJsonParser.links(addr.get(name));
-            List<Topology.Route> routes = IpJsonParser.routes(route.getOrDefault(name, ""));
-            boolean forwarding = netconf.containsKey(name) && IpJsonParser.forwarding(netconf.get(name));
-            List<Topology.Table> tables = IptablesSaveParser.parse(rules.getOrDefault(name, ""));
-            List<Topology.NftTable> nftTables = NftRulesetParser.parse(nftables.getOrDefault(name, ""));
-            extras.add(CompletableFuture.supplyAsync(() -> new RawNamespace(name, links, routes, forwarding, tables,
-                    fdb(name, links), conntrack(name, tables), nftTables), pool));
+        // the namespaces are those the first read saw; one deleted meanwhile simply has no routes or rules
+        for (Map.Entry<String, String> namespace : join(addr).entrySet()) {
+            String name = namespace.getKey();
+            List<IpJsonParser.RawLink> nsLinks = IpJsonParser.links(namespace.getValue());
+            List<Topology.Route> routes = IpJsonParser.routes(join(route).getOrDefault(name, ""));
+            boolean forwarding = join(netconf).containsKey(name) && IpJsonParser.forwarding(join(netconf).get(name));
+            List<Topology.Table> tables = IptablesSaveParser.parse(join(rules).getOrDefault(name, ""));
+            List<Topology.NftTable> nftTables = NftRulesetParser.parse(join(nftables).getOrDefault(name, ""));
+            extras.add(CompletableFuture.supplyAsync(() -> new RawNamespace(name, nsLinks, routes, forwarding, tables,
+                    parts.contains(Part.FDB) ? fdb(name, nsLinks) : List.of(),
+                    parts.contains(Part.CONNTRACK) ? conntrack(name, tables) : List.of(), nftTables), pool));
         }
-        raw.addAll(joinAll(extras));
-        return remember(raw);
+        List<RawNamespace> raw = joinAll(extras);
+        return full ? remember(raw) : resolveAll(raw);
+    }
+
+    /** The host and every named namespace, each with an empty section: for a read that does not need links. */
+    private CompletableFuture<Map<String, String>> namespacesOnly() {
+        return async(LabHost.HOST, "ip", "-j", "netns", "list").thenApply(list -> {
+            Map<String, String> sections = new LinkedHashMap<>();
+            sections.put(LabHost.HOST, "");
+            IpJsonParser.namespaces(list).forEach(name -> sections.put(name, ""));
+            return sections;
+        });
+    }
+
+    /** The host's output under "host", then each namespace's section of an {@code ip -all netns exec} output. */
+    private static CompletableFuture<Map<String, String>> sectionsAsync(CompletableFuture<String> host, CompletableFuture<String> all) {
+        return host.thenCombine(all, (hostText, allText) -> {
+            Map<String, String> sections = new LinkedHashMap<>();
+            sections.put(LabHost.HOST, hostText);
+            sections.putAll(AllNetnsOutput.split(allText));
+            return sections;
+        });
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /**
@@ -130,6 +186,10 @@ public final class StateReader implements AutoCloseable {
 
     private Topology remember(List<RawNamespace> raw) {
         last = List.copyOf(raw);
+        return resolveAll(raw);
+    }
+
+    private Topology resolveAll(List<RawNamespace> raw) {
         return new Topology(raw.stream().map(ns -> resolve(ns, raw)).toList());
     }
 
@@ -151,8 +211,8 @@ public final class StateReader implements AutoCloseable {
         return known;
     }
 
-    private static CompletableFuture<String> done(String text) {
-        return CompletableFuture.completedFuture(text);
+    private static <T> CompletableFuture<T> done(T value) {
+        return CompletableFuture.completedFuture(value);
     }
 
     /** The bridge MAC table, read only where there is a bridge. */
@@ -171,18 +231,6 @@ public final class StateReader implements AutoCloseable {
     /** Connection tracking matters where addresses are translated: read it where the nat table has rules. */
     private List<Topology.Flow> conntrack(String namespace, List<Topology.Table> tables) {
         return Topology.translates(tables) ? ConntrackParser.parse(askConntrack(namespace)) : List.of();
-    }
-
-    /** The host's output under "host", then each namespace's section of an {@code ip -all netns exec} output. */
-    private static Map<String, String> sections(CompletableFuture<String> host, CompletableFuture<String> all) {
-        try {
-            Map<String, String> sections = new LinkedHashMap<>();
-            sections.put(LabHost.HOST, host.join());
-            sections.putAll(AllNetnsOutput.split(all.join()));
-            return sections;
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
     }
 
     private CompletableFuture<String> async(String node, String... argv) {

@@ -2,6 +2,7 @@ package org.bridgelab.lesson;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,10 +143,15 @@ public final class LessonSession implements AutoCloseable {
                 millisSince(started), stop.expect().check(result.exitCode(), output));
     }
 
-    /** One fresh snapshot for all the facts of the action: they are judged on the same moment. */
+    /**
+     * One fresh snapshot for all the facts of the action, so they are judged on the same moment; it reads
+     * only the kinds of state the facts need (a route check reads routes, not rules and MAC tables).
+     */
     private RunReport.ActionReport checkState(Action.Check check) {
         long started = System.nanoTime();
-        Topology topology = state.read();
+        Set<StateReader.Part> needed = EnumSet.noneOf(StateReader.Part.class);
+        check.facts().forEach(fact -> needed.addAll(fact.needs()));
+        Topology topology = state.read(needed);
         List<CheckResult> results = check.facts().stream().map(fact -> fact.evaluate(topology, sockets))
                 .map(outcome -> new CheckResult(outcome.expected(), outcome.passed(), outcome.evidence())).toList();
         return new RunReport.ActionReport(check.display(), LabHost.HOST, null, "", millisSince(started), results);

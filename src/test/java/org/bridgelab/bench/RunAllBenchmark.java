@@ -45,7 +45,7 @@ public final class RunAllBenchmark {
                 bashBest = Math.min(bashBest, bashMillis);
                 appBest = Math.min(appBest, appMillis);
             }
-            System.out.printf("best of %d: bash %d ms, bridgelab %d ms, ratio %.2f (the app adds %.0f%%; aim < 50%%)%n",
+            System.out.printf("best of %d: bash %d ms, bridgelab %d ms, ratio %.2f (the app adds %.0f%%; aim: ratio ≤ 1.2)%n",
                     rounds, bashBest, appBest, (double) appBest / bashBest, 100.0 * (appBest - bashBest) / bashBest);
         } finally {
             Files.deleteIfExists(script);
@@ -109,8 +109,18 @@ public final class RunAllBenchmark {
             return "echo " + quote(send.text()) + " >&$in_" + variable(send.to());
         }
         if (action instanceof Action.Await await) {
+            String output = " $d/" + variable(await.process()) + ".out";
+            if (await.expect().outputContains().isEmpty()) {
+                // a pattern over several lines (c5's trace): the whole output as one record
+                String pattern = await.expect().outputMatches().get(0).pattern();
+                return "until grep -qzP -- " + quote(pattern) + output + "; do sleep 0.01; done";
+            }
             String text = await.expect().outputContains().get(0);
-            return "until grep -qF -- " + quote(text) + " $d/" + variable(await.process()) + ".out; do sleep 0.01; done";
+            return "until grep -qF -- " + quote(text) + output + "; do sleep 0.01; done";
+        }
+        if (action instanceof Action.Check) {
+            // a check only reads the kernel's state: reporting on it is BridgeLab's work, not the script's
+            return "true";
         }
         Action.Stop stop = (Action.Stop) action;
         String name = variable(stop.process());

@@ -28,6 +28,7 @@ import org.bridgelab.lesson.RunListener;
 public final class SnapshotBenchmark {
     private static final int WARM_UP = 5;
     private static final int ROUNDS = 20;
+    private static final int EXTRA_NAMESPACES = 20;
 
     private SnapshotBenchmark() {
     }
@@ -79,7 +80,41 @@ public final class SnapshotBenchmark {
                     median(partial), min(partial), max(partial));
 
             eventDelay(host, reader);
+            perNamespace(host, reader, median(snapshot), median(partial));
         }
+    }
+
+    /**
+     * The cost of one more namespace: the same reads with {@value #EXTRA_NAMESPACES} more namespaces, each a
+     * container with a veth cable to br0 and an address, as a lesson would add them.
+     */
+    private static void perNamespace(LabHost host, StateReader reader, double fullBefore, double partialBefore) {
+        for (int i = 0; i < EXTRA_NAMESPACES; i++) {
+            String ns = "bench" + i;
+            host.run(LabHost.HOST, "ip", "netns", "add", ns).orThrow();
+            host.run(LabHost.HOST, "ip", "link", "add", "vb" + i, "type", "veth", "peer", "name", "eth0", "netns", ns).orThrow();
+            host.run(LabHost.HOST, "ip", "link", "set", "vb" + i, "master", "br0", "up").orThrow();
+            host.run(ns, "ip", "addr", "add", "172.18.0." + (100 + i) + "/24", "dev", "eth0").orThrow();
+            host.run(ns, "ip", "link", "set", "eth0", "up").orThrow();
+        }
+        List<MonitorEvent> hostLink = List.of(new MonitorEvent(MonitorEvent.Kind.LINK, LabHost.HOST, "bench"));
+        long[] full = new long[ROUNDS];
+        long[] partial = new long[ROUNDS];
+        for (int i = 0; i < WARM_UP + ROUNDS; i++) {
+            long t0 = System.nanoTime();
+            reader.read();
+            long t1 = System.nanoTime();
+            reader.readAfter(hostLink);
+            long t2 = System.nanoTime();
+            if (i >= WARM_UP) {
+                full[i - WARM_UP] = t1 - t0;
+                partial[i - WARM_UP] = t2 - t1;
+            }
+        }
+        System.out.printf("with %d more namespaces: full snapshot median %.1f ms (%.2f ms per namespace),"
+                        + " read after a host link event %.1f ms (%.2f ms per namespace)%n", EXTRA_NAMESPACES,
+                median(full), (median(full) - fullBefore) / EXTRA_NAMESPACES,
+                median(partial), (median(partial) - partialBefore) / EXTRA_NAMESPACES);
     }
 
     /** The commands a snapshot runs (host, then all named namespaces at once), without parsing or resolving. */

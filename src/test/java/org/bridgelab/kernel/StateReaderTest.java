@@ -29,7 +29,8 @@ class StateReaderTest {
             Map.entry("host: ip -all netns exec ip -j route show", "\nnetns: docker0\n" + Fixtures.read("docker0-route.json")),
             Map.entry("host: ip -all netns exec ip -j netconf show", "\nnetns: docker0\n" + Fixtures.read("netconf-forwarding-on.json")),
             Map.entry("host: ip -all netns exec iptables-save -c", "\nnetns: docker0\n\n"),
-            Map.entry("docker0: ip -j -d addr show", Fixtures.read("docker0-addr.json"))));
+            Map.entry("docker0: ip -j -d addr show", Fixtures.read("docker0-addr.json")),
+            Map.entry("host: ip -j netns list", Fixtures.read("netns-list.json"))));
     private StateReader reader;
 
     @BeforeEach
@@ -69,6 +70,31 @@ class StateReaderTest {
         reader.readAfter(List.of(new MonitorEvent(MonitorEvent.Kind.NAMESPACE_ADDED, "docker1", "add docker1")));
 
         assertThat(host.asked).contains("host: ip -all netns exec ip -j -d addr show", "host: ip -j -d addr show");
+    }
+
+    @Test
+    void a_check_of_routes_reads_routes_and_the_namespace_list_only() {
+        // when:
+        Topology routes = reader.read(Set.of(StateReader.Part.ROUTES));
+
+        // then: every namespace is listed, with its routes and nothing it was not asked for
+        assertThat(host.asked).containsExactlyInAnyOrder("host: ip -j route show",
+                "host: ip -all netns exec ip -j route show", "host: ip -j netns list");
+        assertThat(routes.namespaces()).extracting(Topology.Namespace::name).containsExactlyInAnyOrder("host", "docker0", "docker1");
+        assertThat(routes.namespace("docker0").orElseThrow().routes()).extracting(Topology.Route::destination).contains("default");
+        assertThat(routes.namespace("host").orElseThrow().links()).isEmpty();
+    }
+
+    @Test
+    void a_partial_read_is_not_the_base_of_the_next_read_after_events() {
+        // given: a partial read, which knows no links
+        reader.read(Set.of(StateReader.Part.ROUTES));
+
+        // when: a route event in the container
+        Topology after = reader.readAfter(List.of(new MonitorEvent(MonitorEvent.Kind.ROUTE, "docker0", "default via 172.18.0.1")));
+
+        // then: the links come from the last full read
+        assertThat(after.namespace("host").orElseThrow().link("br0")).isPresent();
     }
 
     /** Answers commands from recorded output and notes what it was asked; anything else fails. */
