@@ -32,7 +32,7 @@ public final class KernelMonitor implements AutoCloseable {
     private static final Duration MAX_WAIT = Duration.ofMillis(100);
     /** A monitor that has not subscribed by then is left running unconfirmed (a lab host that stalls). */
     private static final Duration SUBSCRIBE_TIMEOUT = Duration.ofSeconds(5);
-    private static final List<String> IP_MONITOR = List.of("monitor", "link", "address", "route", "netconf");
+    private static final List<String> IP_MONITOR = List.of("monitor", "label", "link", "address", "route", "netconf");
     /** These tools buffer their stdout when it is a pipe; line buffering makes each event arrive at once. */
     private static final List<String> LINE_BUFFERED = List.of("stdbuf", "-oL");
 

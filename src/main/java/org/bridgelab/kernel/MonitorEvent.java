@@ -1,10 +1,10 @@
 package org.bridgelab.kernel;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 /**
- * One notification from the kernel's monitors, classified: {@code ip monitor link address route netconf},
+ * One notification from the kernel's monitors, classified: {@code ip monitor label link address route netconf},
  * {@code ip netns monitor} and {@code xtables-monitor -e}. Continuation lines (indented) and banners are
  * not events. {@code namespace} is where the monitor that saw it runs.
  */
@@ -12,31 +12,18 @@ public record MonitorEvent(Kind kind, String namespace, String line) {
 
     public enum Kind { LINK, ADDRESS, ROUTE, NETCONF, NAMESPACE_ADDED, NAMESPACE_DELETED, RULESET }
 
-    private static final Pattern LINK = Pattern.compile("^(Deleted )?\\d+: [^\\s:]+: <.*");
-    private static final Pattern ADDRESS = Pattern.compile("^(Deleted )?\\d+: \\S+\\s+inet6? .*");
-    private static final Pattern NETCONF = Pattern.compile("^(Deleted )?(inet6?|ipv4|ipv6) \\S+( \\S+ \\S+)*\\s*$");
-    private static final Pattern ROUTE = Pattern.compile(
-            "^(Deleted )?((local|broadcast|multicast|unicast|unreachable|prohibit|blackhole) )?"
-                    + "(default|[0-9.]+(/\\d+)?|[0-9a-f:]+(/\\d+)?) (via|dev|table|proto) .*");
+    /** The tags {@code ip monitor label} puts before each event's first line; continuation lines have none. */
+    private static final Map<String, Kind> LABELS = Map.of("[LINK]", Kind.LINK, "[ADDR]", Kind.ADDRESS,
+            "[ROUTE]", Kind.ROUTE, "[NETCONF]", Kind.NETCONF);
 
-    /** A line of {@code ip monitor link address route netconf}. */
+    /** A line of {@code ip monitor label link address route netconf}: the kernel's own tag says its kind. */
     public static Optional<MonitorEvent> ofIpMonitor(String namespace, String line) {
-        if (line.isBlank() || Character.isWhitespace(line.charAt(0))) {
+        int end = line.startsWith("[") ? line.indexOf(']') : -1;
+        if (end < 0) {
             return Optional.empty();
         }
-        if (LINK.matcher(line).matches()) {
-            return Optional.of(new MonitorEvent(Kind.LINK, namespace, line.strip()));
-        }
-        if (ADDRESS.matcher(line).matches()) {
-            return Optional.of(new MonitorEvent(Kind.ADDRESS, namespace, line.strip()));
-        }
-        if (ROUTE.matcher(line).matches()) {
-            return Optional.of(new MonitorEvent(Kind.ROUTE, namespace, line.strip()));
-        }
-        if (NETCONF.matcher(line).matches()) {
-            return Optional.of(new MonitorEvent(Kind.NETCONF, namespace, line.strip()));
-        }
-        return Optional.empty();
+        return Optional.ofNullable(LABELS.get(line.substring(0, end + 1)))
+                .map(kind -> new MonitorEvent(kind, namespace, line.substring(end + 1).strip()));
     }
 
     /** A line of {@code ip netns monitor}: "add docker0" or "delete docker0". */

@@ -165,10 +165,6 @@ public final class SandboxLabHost extends ArgvLabHost {
         return holderPid;
     }
 
-    public boolean usesUserNamespace() {
-        return userNamespace;
-    }
-
     @Override
     public boolean isAlive() {
         return holder.isAlive() && ProcessHandle.of(holderPid).map(ProcessHandle::isAlive).orElse(false);

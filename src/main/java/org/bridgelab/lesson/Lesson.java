@@ -1,6 +1,5 @@
 package org.bridgelab.lesson;
 
-import java.nio.file.Path;
 import java.util.List;
 
 /** One lesson, resolved and validated: a scenario of the tutorial, or the teardown. */
@@ -61,9 +60,5 @@ public record Lesson(String id, Text title, Text summary, List<String> requires,
             }
         }
         return programs;
-    }
-
-    static String sourceName(Path file) {
-        return file.toString();
     }
 }

@@ -9,24 +9,24 @@ import org.junit.jupiter.api.Test;
 class MonitorEventTest {
 
     @Test
-    void ip_monitor_lines_are_classified_and_continuation_lines_are_not_events() {
-        // given: ip monitor link address route netconf while a veth pair was made, moved, addressed and routed
-        List<String> lines = Fixtures.read("ip-monitor.txt").lines().toList();
+    void ip_monitor_lines_are_classified_by_their_label_and_continuation_lines_are_not_events() {
+        // given: ip monitor label link address route netconf while a bridge was made, addressed, routed, and removed
+        List<String> lines = Fixtures.read("ip-monitor-label.txt").lines().toList();
 
         // when:
-        List<MonitorEvent> events = lines.stream().map(line -> MonitorEvent.ofIpMonitor("host", line))
+        List<MonitorEvent> events = lines.stream().map(line -> MonitorEvent.ofIpMonitor("lab", line))
                 .flatMap(Optional::stream).toList();
 
-        // then: every line that starts an event is one, the indented details are not
-        long starts = lines.stream().filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0))).count();
-        assertThat(events).hasSize((int) starts);
+        // then: every labelled line is one event of its kind, the indented details are none
+        assertThat(events).hasSize((int) lines.stream().filter(line -> line.startsWith("[")).count());
         assertThat(events).extracting(MonitorEvent::kind).contains(MonitorEvent.Kind.LINK, MonitorEvent.Kind.ADDRESS,
                 MonitorEvent.Kind.ROUTE, MonitorEvent.Kind.NETCONF);
-        assertThat(MonitorEvent.ofIpMonitor("host", "10.9.0.0/16 via 10.1.1.2 dev veth1 linkdown"))
-                .map(MonitorEvent::kind).contains(MonitorEvent.Kind.ROUTE);
-        assertThat(MonitorEvent.ofIpMonitor("host", "Deleted 2: veth1    inet 10.1.1.1/24 scope global veth1"))
-                .map(MonitorEvent::kind).contains(MonitorEvent.Kind.ADDRESS);
-        assertThat(MonitorEvent.ofIpMonitor("host", "    link/ether 8e:4c:3e:dc:3c:5e brd ff:ff:ff:ff:ff:ff")).isEmpty();
+        assertThat(events).filteredOn(event -> event.kind() == MonitorEvent.Kind.ROUTE).extracting(MonitorEvent::line)
+                .contains("10.8.0.0/16 via 10.9.9.2 dev br9", "Deleted 10.8.0.0/16 via 10.9.9.2 dev br9");
+        assertThat(events).filteredOn(event -> event.kind() == MonitorEvent.Kind.ADDRESS).extracting(MonitorEvent::line)
+                .anySatisfy(line -> assertThat(line).startsWith("Deleted 2: br9    inet 10.9.9.1/24"));
+        assertThat(MonitorEvent.ofIpMonitor("lab", "    link/ether f2:f7:6d:7f:35:29 brd ff:ff:ff:ff:ff:ff")).isEmpty();
+        assertThat(MonitorEvent.ofIpMonitor("lab", "[NSID]nsid 0 (iproute2 netns name: x)")).isEmpty();
     }
 
     @Test
