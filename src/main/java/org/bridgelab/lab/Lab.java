@@ -18,13 +18,16 @@ public final class Lab implements AutoCloseable {
     private final BaselineFile baselineFile;
     private final HostBaseline baseline;
     private final List<String> recovered;
+    private final List<PreFlight.Finding> findings;
 
-    private Lab(LabHost host, OutsideWorld world, BaselineFile baselineFile, HostBaseline baseline, List<String> recovered) {
+    private Lab(LabHost host, OutsideWorld world, BaselineFile baselineFile, HostBaseline baseline, List<String> recovered,
+                List<PreFlight.Finding> findings) {
         this.host = host;
         this.world = world;
         this.baselineFile = baselineFile;
         this.baseline = baseline;
         this.recovered = List.copyOf(recovered);
+        this.findings = List.copyOf(findings);
     }
 
     /**
@@ -37,7 +40,7 @@ public final class Lab implements AutoCloseable {
         LabHost host = connect(choice);
         if (host instanceof SandboxLabHost) {
             try {
-                return new Lab(host, OutsideWorld.build(host, SANDBOX_UPLINK, true), null, null, List.of());
+                return new Lab(host, OutsideWorld.build(host, SANDBOX_UPLINK, true), null, null, List.of(), List.of());
             } catch (LabException e) {
                 host.close();
                 throw e;
@@ -47,9 +50,11 @@ public final class Lab implements AutoCloseable {
         HostBaseline baseline = null;
         try {
             List<String> recovered = file.load().map(left -> left.undoOn(host)).orElse(List.of());
+            // what of the machine's own setup changes the lessons, seen before the lab adds to it
+            List<PreFlight.Finding> findings = PreFlight.check(host);
             baseline = HostBaseline.read(host);
             file.save(baseline);
-            return new Lab(host, OutsideWorld.build(host, REAL_HOST_UPLINK, false), file, baseline, recovered);
+            return new Lab(host, OutsideWorld.build(host, REAL_HOST_UPLINK, false), file, baseline, recovered, findings);
         } catch (LabException e) {
             if (baseline != null && host.isAlive()) {
                 baseline.undoOn(host);
@@ -99,6 +104,11 @@ public final class Lab implements AutoCloseable {
         } finally {
             host.close();
         }
+    }
+
+    /** On a real lab host, what the pre-flight check found before the lab was built there; none for the sandbox. */
+    public List<PreFlight.Finding> findings() {
+        return findings;
     }
 
     /** One line for the learner about what {@link #recovered()} holds. */

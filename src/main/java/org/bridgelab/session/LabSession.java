@@ -96,6 +96,7 @@ public final class LabSession implements AutoCloseable {
             if (!lab.recovered().isEmpty()) {
                 note.accept(Lab.recoveredMessage(lab));
             }
+            lab.findings().forEach(finding -> note.accept("pre-flight: " + finding));
             StateReader reader = new StateReader(lab.host(), Set.copyOf(OutsideWorld.NAMESPACES));
             KernelMonitor monitor = options.watchKernel() ? KernelMonitor.start(lab.host(), reader) : null;
             CaptureSession capture = options.capturing() == Capturing.NOTHING ? null : new CaptureSession(lab.host());

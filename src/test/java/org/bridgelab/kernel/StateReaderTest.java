@@ -2,42 +2,37 @@ package org.bridgelab.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.OutputStream;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.bridgelab.lab.CommandResult;
-import org.bridgelab.lab.LabHost;
-import org.bridgelab.lab.LiveProcess;
-import org.bridgelab.lab.OutputListener;
+import org.bridgelab.testing.RecordedLabHost;
+import org.bridgelab.testing.RecordedLabHost.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A read after kernel events asks only for what they may have changed; the answers are recorded output. */
 class StateReaderTest {
-    private final RecordedHost host = new RecordedHost(Map.ofEntries(
-            Map.entry("host: ip -j -d addr show", Fixtures.read("host-addr.json")),
-            Map.entry("host: ip -j route show", "[]"),
-            Map.entry("host: ip -j netconf show", Fixtures.read("netconf-forwarding-on.json")),
-            Map.entry("host: iptables-save -c", Fixtures.read("iptables-save-c-s4.txt")),
-            Map.entry("host: bridge -j fdb show", Fixtures.read("bridge-fdb-s4.json")),
-            Map.entry("host: cat /proc/net/nf_conntrack", Fixtures.read("proc-nf-conntrack-s3.txt")),
-            Map.entry("host: ip -all netns exec ip -j -d addr show", "\nnetns: docker0\n" + Fixtures.read("docker0-addr.json")),
-            Map.entry("host: ip -all netns exec ip -j route show", "\nnetns: docker0\n" + Fixtures.read("docker0-route.json")),
-            Map.entry("host: ip -all netns exec ip -j netconf show", "\nnetns: docker0\n" + Fixtures.read("netconf-forwarding-on.json")),
-            Map.entry("host: ip -all netns exec iptables-save -c", "\nnetns: docker0\n\n"),
-            Map.entry("docker0: ip -j -d addr show", Fixtures.read("docker0-addr.json")),
-            Map.entry("host: ip -j netns list", Fixtures.read("netns-list.json"))));
+    private final RecordedLabHost host = new RecordedLabHost(Map.ofEntries(
+            Map.entry("host: ip -j -d addr show", Answer.printing(Fixtures.read("host-addr.json"))),
+            Map.entry("host: ip -j route show", Answer.printing("[]")),
+            Map.entry("host: ip -j netconf show", Answer.printing(Fixtures.read("netconf-forwarding-on.json"))),
+            Map.entry("host: iptables-save -c", Answer.printing(Fixtures.read("iptables-save-c-s4.txt"))),
+            Map.entry("host: bridge -j fdb show", Answer.printing(Fixtures.read("bridge-fdb-s4.json"))),
+            Map.entry("host: cat /proc/net/nf_conntrack", Answer.printing(Fixtures.read("proc-nf-conntrack-s3.txt"))),
+            Map.entry("host: ip -all netns exec ip -j -d addr show", Answer.printing("\nnetns: docker0\n" + Fixtures.read("docker0-addr.json"))),
+            Map.entry("host: ip -all netns exec ip -j route show", Answer.printing("\nnetns: docker0\n" + Fixtures.read("docker0-route.json"))),
+            Map.entry("host: ip -all netns exec ip -j netconf show", Answer.printing("\nnetns: docker0\n" + Fixtures.read("netconf-forwarding-on.json"))),
+            Map.entry("host: ip -all netns exec iptables-save -c", Answer.printing("\nnetns: docker0\n\n")),
+            Map.entry("docker0: ip -j -d addr show", Answer.printing(Fixtures.read("docker0-addr.json"))),
+            Map.entry("host: ip -j netns list", Answer.printing(Fixtures.read("netns-list.json")))));
     private StateReader reader;
 
     @BeforeEach
     void readOnce() {
         reader = new StateReader(host, Set.of());
         reader.read();
-        host.asked.clear();
+        host.asked().clear();
     }
 
     @AfterEach
@@ -51,7 +46,7 @@ class StateReaderTest {
         Topology after = reader.readAfter(List.of(new MonitorEvent(MonitorEvent.Kind.LINK, "docker0", "7: veth0: <UP>")));
 
         // then:
-        assertThat(host.asked).containsExactlyInAnyOrder("docker0: ip -j -d addr show", "host: bridge -j fdb show",
+        assertThat(host.asked()).containsExactlyInAnyOrder("docker0: ip -j -d addr show", "host: bridge -j fdb show",
                 "host: cat /proc/net/nf_conntrack");
         assertThat(after.namespace("docker0").orElseThrow().link("veth0")).isPresent();
         assertThat(after.namespace("host").orElseThrow().link("veth1").orElseThrow().peer())
@@ -62,14 +57,14 @@ class StateReaderTest {
     void a_rule_event_in_the_host_rereads_its_rules() {
         reader.readAfter(List.of(new MonitorEvent(MonitorEvent.Kind.RULESET, "host", "-A FORWARD -j ACCEPT")));
 
-        assertThat(host.asked).contains("host: iptables-save -c").doesNotContain("host: ip -j -d addr show");
+        assertThat(host.asked()).contains("host: iptables-save -c").doesNotContain("host: ip -j -d addr show");
     }
 
     @Test
     void a_namespace_added_is_a_full_read() {
         reader.readAfter(List.of(new MonitorEvent(MonitorEvent.Kind.NAMESPACE_ADDED, "docker1", "add docker1")));
 
-        assertThat(host.asked).contains("host: ip -all netns exec ip -j -d addr show", "host: ip -j -d addr show");
+        assertThat(host.asked()).contains("host: ip -all netns exec ip -j -d addr show", "host: ip -j -d addr show");
     }
 
     @Test
@@ -78,7 +73,7 @@ class StateReaderTest {
         Topology routes = reader.read(Set.of(StateReader.Part.ROUTES));
 
         // then: every namespace is listed, with its routes and nothing it was not asked for
-        assertThat(host.asked).containsExactlyInAnyOrder("host: ip -j route show",
+        assertThat(host.asked()).containsExactlyInAnyOrder("host: ip -j route show",
                 "host: ip -all netns exec ip -j route show", "host: ip -j netns list");
         assertThat(routes.namespaces()).extracting(Topology.Namespace::name).containsExactlyInAnyOrder("host", "docker0", "docker1");
         assertThat(routes.namespace("docker0").orElseThrow().routes()).extracting(Topology.Route::destination).contains("default");
@@ -95,53 +90,5 @@ class StateReaderTest {
 
         // then: the links come from the last full read
         assertThat(after.namespace("host").orElseThrow().link("br0")).isPresent();
-    }
-
-    /** Answers commands from recorded output and notes what it was asked; anything else fails. */
-    private static final class RecordedHost implements LabHost {
-        final List<String> asked = new CopyOnWriteArrayList<>();
-        private final Map<String, String> answers;
-
-        RecordedHost(Map<String, String> answers) {
-            this.answers = answers;
-        }
-
-        @Override
-        public CommandResult run(String node, List<String> argv, Duration timeout) {
-            String command = node + ": " + String.join(" ", argv);
-            asked.add(command);
-            String answer = answers.get(command);
-            return new CommandResult(argv, answer == null ? 1 : 0, answer == null ? "" : answer,
-                    answer == null ? "not recorded: " + command : "", Duration.ZERO);
-        }
-
-        @Override
-        public String kind() {
-            return "recorded";
-        }
-
-        @Override
-        public String description() {
-            return "recorded";
-        }
-
-        @Override
-        public LiveProcess start(String node, List<String> argv, OutputListener listener) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public LiveProcess startBinary(String node, List<String> argv, OutputStream stdout, OutputListener stderr) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean isAlive() {
-            return true;
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

@@ -117,6 +117,19 @@ class SshLabHostIT {
     }
 
     @Test
+    void a_real_lab_host_is_checked_before_the_lab_is_built_there() {
+        // the VM is this machine's kernel in a fresh network namespace: all programs, no Docker, no lab range in
+        // use; bridged frames meet iptables where br_netfilter is loaded, which the kernel itself says
+        boolean bridgedFramesMeetIptables = "1".equals(vm.run(LabHost.HOST, "cat",
+                "/proc/sys/net/bridge/bridge-nf-call-iptables").stdout().strip());
+
+        try (Lab lab = Lab.open(new LabHostChoice("ssh", "labvm", sshConfig))) {
+            assertThat(lab.findings()).extracting(PreFlight.Finding::what).containsExactlyElementsOf(bridgedFramesMeetIptables
+                    ? List.of("br_netfilter is loaded and bridge-nf-call-iptables is 1") : List.of());
+        }
+    }
+
+    @Test
     void the_whole_curriculum_runs_over_ssh_and_leaves_the_vm_as_it_was() {
         String before = vm.run(LabHost.HOST, "ip", "-br", "link").stdout() + vm.run(LabHost.HOST, "ip", "netns", "list").stdout();
         RunReport report;

@@ -2,19 +2,15 @@ package org.bridgelab.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.OutputStream;
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.bridgelab.capture.CapturePoint;
 import org.bridgelab.capture.CaptureSession;
 import org.bridgelab.kernel.Topology;
-import org.bridgelab.lab.CommandResult;
-import org.bridgelab.lab.LabHost;
-import org.bridgelab.lab.LiveProcess;
-import org.bridgelab.lab.OutputListener;
+import org.bridgelab.testing.RecordedLabHost;
 import org.junit.jupiter.api.Test;
 
 class CaptureFollowerTest {
@@ -26,7 +22,7 @@ class CaptureFollowerTest {
         CountDownLatch reported = new CountDownLatch(1);
         Topology withDocker0 = new Topology(List.of(new Topology.Namespace("docker0", Topology.Role.CONTAINER, false,
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of())));
-        try (CaptureFollower follower = new CaptureFollower(new CaptureSession(new NoHost()), topology -> {
+        try (CaptureFollower follower = new CaptureFollower(new CaptureSession(new RecordedLabHost(Map.of())), topology -> {
             asked.add(topology);
             return List.<CapturePoint>of();
         }, (points, problem) -> reported.countDown())) {
@@ -39,43 +35,6 @@ class CaptureFollowerTest {
             }
             assertThat(reported.await(10, TimeUnit.SECONDS)).isTrue();
             assertThat(asked).containsExactly(withDocker0);
-        }
-    }
-
-    /** A lab host that is never asked anything: the policy above wants no wire. */
-    private static final class NoHost implements LabHost {
-        @Override
-        public String kind() {
-            return "none";
-        }
-
-        @Override
-        public String description() {
-            return "none";
-        }
-
-        @Override
-        public CommandResult run(String node, List<String> argv, Duration timeout) {
-            throw new AssertionError("ran " + argv);
-        }
-
-        @Override
-        public LiveProcess start(String node, List<String> argv, OutputListener listener) {
-            throw new AssertionError("started " + argv);
-        }
-
-        @Override
-        public LiveProcess startBinary(String node, List<String> argv, OutputStream stdout, OutputListener stderr) {
-            throw new AssertionError("started " + argv);
-        }
-
-        @Override
-        public boolean isAlive() {
-            return true;
-        }
-
-        @Override
-        public void close() {
         }
     }
 }
