@@ -45,6 +45,7 @@ public final class PreFlight {
         check.bridgeNetfilter();
         check.otherIptables();
         check.docker();
+        check.unreadableRules();
         check.userNamespaces();
         check.addressRanges();
         return List.copyOf(check.findings);
@@ -110,24 +111,27 @@ public final class PreFlight {
     }
 
     private void docker() {
-        CommandResult dockerUser = host.run(LabHost.HOST, "iptables", "-S", "DOCKER-USER");
-        // "chain `DOCKER-USER' in table `filter' is incompatible": made by a newer iptables than this one
-        boolean unreadable = dockerUser.evidence().contains("incompatible");
-        if (!dockerUser.succeeded() && !unreadable) {
+        CommandResult filter = host.run(LabHost.HOST, "iptables", "-S");
+        if (!filter.succeeded() || filter.stdout().lines().noneMatch(line -> line.equals("-N DOCKER-USER"))) {
             return;
         }
-        if (unreadable) {
-            findings.add(new Finding("this iptables cannot read the filter table (" + dockerUser.evidence().strip() + ")",
-                    "iptables-save leaves those rules out, so the diagram and the checks do not show them, though the"
-                            + " kernel applies them to the lab's packets.",
-                    "see them with sudo nft list ruleset; on a lab VM, use the iptables that made them, or no Docker."));
-        }
+        String policy = forwardPolicy();
         findings.add(new Finding("Docker is installed (its DOCKER-USER chain exists)",
-                "its FORWARD policy " + (forwardPolicy().isEmpty() ? "" : "(" + forwardPolicy() + ") ")
+                "its FORWARD policy " + (policy.isEmpty() ? "" : "(" + policy + ") ")
                         + "and chains stay around the lessons' rules: traffic of the lab may meet Docker's rules first,"
                         + " and the diagram shows them beside the lessons' own. What BridgeLab changes is undone at the end;"
                         + " Docker's own rules are never touched.",
                 "use a lab VM without Docker to see the lessons exactly as written (the docker lesson explains Docker's rules)."));
+    }
+
+    /** A table made by a newer iptables or by nft itself: iptables-save says so instead of listing it. */
+    private void unreadableRules() {
+        CommandResult save = host.run(LabHost.HOST, "iptables-save");
+        save.stdout().lines().filter(line -> line.startsWith("#") && line.contains("incompatible")).findFirst()
+                .ifPresent(line -> findings.add(new Finding("iptables cannot read a table (" + line.substring(1).strip() + ")",
+                        "iptables-save leaves its rules out, so the diagram and the checks do not show them, though the"
+                                + " kernel applies them to the lab's packets.",
+                        "see them with sudo nft list ruleset; on a lab VM, remove them or use the iptables that made them.")));
     }
 
     /** The sandbox needs unprivileged user namespaces for an ordinary user. */

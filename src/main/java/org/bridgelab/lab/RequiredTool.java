@@ -43,6 +43,11 @@ public enum RequiredTool {
         return debianPackage;
     }
 
+    /** The lab's programs that a Debian/Ubuntu package provides; empty for a package the lab does not use. */
+    public static List<RequiredTool> fromPackage(String debianPackage) {
+        return Arrays.stream(values()).filter(tool -> tool.debianPackage.equals(debianPackage)).toList();
+    }
+
     /** The tools not found on this machine's PATH (plus the sbin directories sudo would search). */
     public static List<RequiredTool> missingLocally() {
         return Arrays.stream(values()).filter(tool -> !onPath(tool.command)).toList();

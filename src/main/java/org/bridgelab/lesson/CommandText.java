@@ -87,6 +87,22 @@ public final class CommandText {
         };
     }
 
+    /**
+     * The packages of an {@code apt-get install}, {@code apt install} or {@code apt-get install -y …} (after
+     * sudo), or empty when argv is something else: the console answers those instead of running apt.
+     */
+    public static java.util.Optional<List<String>> packagesInstalled(List<String> argv) {
+        List<String> command = innerCommand(argv);
+        if (command.size() < 2 || !List.of("apt", "apt-get", "aptitude").contains(command.get(0))) {
+            return java.util.Optional.empty();
+        }
+        List<String> words = command.subList(1, command.size()).stream().filter(word -> !word.startsWith("-")).toList();
+        if (words.isEmpty() || !words.get(0).equals("install")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(words.subList(1, words.size()));
+    }
+
     public static List<String> tokenize(String text) {
         int nul = text.indexOf('\0');
         if (nul >= 0) {

@@ -32,6 +32,10 @@ public final class ConsolePane extends TabPane {
     private final ComboBox<String> node = new ComboBox<>();
     private final TextField input = new TextField();
     private final CommandHistory history = new CommandHistory();
+    /** Under the input: Tab's choices, or what Ctrl-R searches for. */
+    private final Label hint = new Label();
+    /** What Ctrl-R looks for, while a search goes on; null otherwise. */
+    private String searchText;
     private final Button run = new Button();
     private final Button background = new Button();
     private final Tab consoleTab = new Tab();
@@ -71,8 +75,12 @@ public final class ConsolePane extends TabPane {
         HBox promptRow = new HBox(6, prompt, node, input, run, background);
         promptRow.setAlignment(Pos.CENTER_LEFT);
         promptRow.getStyleClass().add("prompt-row");
+        hint.setId("console-hint");
+        hint.getStyleClass().add("console-hint");
+        hint.managedProperty().bind(hint.textProperty().isNotEmpty());
+        hint.visibleProperty().bind(hint.textProperty().isNotEmpty());
         BorderPane content = new BorderPane(lines);
-        content.setBottom(promptRow);
+        content.setBottom(new javafx.scene.layout.VBox(2, hint, promptRow));
         consoleTab.setContent(content);
         consoleTab.setClosable(false);
         consoleTab.setId("console-tab");
@@ -121,8 +129,25 @@ public final class ConsolePane extends TabPane {
         }
     }
 
-    /** ↑ / ↓ (and Ctrl-P / Ctrl-N, as in a shell) go through the commands run before. */
+    /**
+     * As in a shell: ↑ / ↓ (and Ctrl-P / Ctrl-N) go through the commands run before, Ctrl-R searches them,
+     * Tab completes the word being typed.
+     */
     private void recall(KeyEvent key) {
+        if (key.getCode() == KeyCode.TAB) {
+            complete();
+            key.consume();
+            return;
+        }
+        if (key.isControlDown() && key.getCode() == KeyCode.R) {
+            searchBack();
+            key.consume();
+            return;
+        }
+        if (searchText != null && !key.getCode().isModifierKey()) {
+            endSearch(key.getCode() == KeyCode.ESCAPE);
+        }
+        hint.setText("");
         boolean back = key.getCode() == KeyCode.UP || key.isControlDown() && key.getCode() == KeyCode.P;
         boolean forward = key.getCode() == KeyCode.DOWN || key.isControlDown() && key.getCode() == KeyCode.N;
         if (back || forward) {
@@ -130,6 +155,39 @@ public final class ConsolePane extends TabPane {
             input.end();
             key.consume();
         }
+    }
+
+    private void complete() {
+        CommandCompletion.Result completed = CommandCompletion.complete(input.getText(), model.topologyProperty().get());
+        input.setText(completed.text());
+        input.end();
+        List<String> choices = completed.choices();
+        hint.setText(choices.isEmpty() ? "" : java.text.MessageFormat.format(i18n.lookup("console.choices"),
+                String.join("  ", choices.size() > 24 ? choices.subList(0, 24) : choices) + (choices.size() > 24 ? "  …" : "")));
+    }
+
+    private void searchBack() {
+        if (searchText == null) {
+            searchText = input.getText();
+            history.endSearch();
+        }
+        java.util.Optional<String> found = history.search(searchText);
+        found.ifPresent(command -> {
+            input.setText(command);
+            input.end();
+        });
+        hint.setText(java.text.MessageFormat.format(i18n.lookup(found.isPresent() ? "console.search" : "console.search.none"),
+                searchText));
+    }
+
+    /** Any key but Ctrl-R keeps the command found; Esc gives back what was typed before the search. */
+    private void endSearch(boolean giveBack) {
+        if (giveBack) {
+            input.setText(searchText);
+            input.end();
+        }
+        searchText = null;
+        history.endSearch();
     }
 
     private void addTab(BackgroundProcessViewModel process) {

@@ -256,6 +256,9 @@ public final class LabViewModel {
     /** Runs what the learner typed in a node of the lab, as argv. */
     public void runCommand(String node, String pasted) {
         String text = withoutPastedPrompt(pasted);
+        if (answeredInstall(node, text)) {
+            return;
+        }
         List<String> argv = typed(text);
         if (argv == null) {
             return;
@@ -282,6 +285,30 @@ public final class LabViewModel {
             topology.set(done.topology());
             busy.set(false);
         }, this::failedFx);
+    }
+
+    /** An apt-get install is answered, not run: apt would change the machine, not the lab. */
+    private boolean answeredInstall(String node, String text) {
+        java.util.Optional<List<String>> installs;
+        try {
+            installs = CommandText.packagesInstalled(CommandText.tokenize(text));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        installs.ifPresent(packages -> {
+            console.add(new ConsoleEntry(ConsoleEntry.Kind.COMMAND, prompt(node) + text));
+            packages.forEach(this::answerInstall);
+        });
+        return installs.isPresent();
+    }
+
+    private void answerInstall(String debianPackage) {
+        List<org.bridgelab.lab.RequiredTool> tools = org.bridgelab.lab.RequiredTool.fromPackage(debianPackage);
+        note(tools.isEmpty()
+                ? debianPackage + " is not a package the lessons use, and the console does not install packages (apt"
+                        + " would change the machine, not the lab): to install it, use a terminal of your own"
+                : debianPackage + " is already there: " + String.join(", ", tools.stream()
+                        .map(org.bridgelab.lab.RequiredTool::command).toList()) + " can be used in this console as it is");
     }
 
     /** Starts a long-running command the learner typed, in its own console tab. */

@@ -61,8 +61,9 @@ class PreFlightTest {
     void rules_in_the_other_iptables_docker_unreadable_rules_missing_programs_and_user_namespaces_are_found() {
         Map<String, Answer> answers = ready();
         answers.put("host: iptables-legacy-save", Answer.printing("*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -p tcp --dport 22 -j DROP\nCOMMIT\n"));
-        answers.put("host: iptables -S DOCKER-USER", new Answer(1, "",
-                "iptables v1.8.9 (nf_tables): chain `DOCKER-USER' in table `filter' is incompatible, use 'nft' tool.\n"));
+        answers.put("host: iptables -S", Answer.printing("-P INPUT ACCEPT\n-P FORWARD DROP\n-P OUTPUT ACCEPT\n-N DOCKER\n"
+                + "-N DOCKER-USER\n-A FORWARD -j DOCKER-USER\n-A DOCKER-USER -j RETURN\n"));
+        answers.put("host: iptables-save", Answer.printing("# Table `filter' is incompatible, use 'nft' tool.\n"));
         answers.put("host: which " + String.join(" ", java.util.Arrays.stream(RequiredTool.values()).map(RequiredTool::command).toList()),
                 new Answer(1, ALL_TOOLS.replace("/usr/sbin/tcpdump\n", ""), ""));
         answers.put("host: cat /proc/sys/kernel/apparmor_restrict_unprivileged_userns", Answer.printing("1\n"));
@@ -71,7 +72,7 @@ class PreFlightTest {
 
         assertThat(found).anySatisfy(what -> assertThat(what).isEqualTo("missing programs: tcpdump"))
                 .anySatisfy(what -> assertThat(what).isEqualTo("1 rule(s) in iptables-legacy while iptables (nf_tables) is in use"))
-                .anySatisfy(what -> assertThat(what).startsWith("this iptables cannot read the filter table"))
+                .anySatisfy(what -> assertThat(what).isEqualTo("iptables cannot read a table (Table `filter' is incompatible, use 'nft' tool.)"))
                 .anySatisfy(what -> assertThat(what).startsWith("Docker is installed"))
                 .anySatisfy(what -> assertThat(what).isEqualTo("AppArmor restricts unprivileged user namespaces"))
                 .hasSize(5);

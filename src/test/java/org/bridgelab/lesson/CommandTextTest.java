@@ -90,4 +90,13 @@ class CommandTextTest {
     void malformed_text_is_refused(String text, String problem) {
         assertThatThrownBy(() -> CommandText.tokenize(text)).hasMessageContaining(problem);
     }
+
+    @Test
+    void an_apt_install_names_its_packages_and_other_apt_commands_are_not_installs() {
+        assertThat(CommandText.packagesInstalled(CommandText.tokenize("sudo apt-get install -y bridge-utils net-tools")))
+                .contains(java.util.List.of("bridge-utils", "net-tools"));
+        assertThat(CommandText.packagesInstalled(CommandText.tokenize("apt install tcpdump"))).contains(java.util.List.of("tcpdump"));
+        assertThat(CommandText.packagesInstalled(CommandText.tokenize("apt-get update"))).isEmpty();
+        assertThat(CommandText.packagesInstalled(CommandText.tokenize("ip link"))).isEmpty();
+    }
 }

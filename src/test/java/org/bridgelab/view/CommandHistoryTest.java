@@ -47,4 +47,18 @@ class CommandHistoryTest {
         }
         assertThat(oldest).isEqualTo("echo 1");
     }
+
+    @Test
+    void ctrl_r_finds_the_newest_command_holding_the_text_then_older_ones() {
+        history.add("ip netns exec docker0 ip route");
+        history.add("ip link");
+        history.add("ip netns exec docker1 ip route");
+
+        assertThat(history.search("route")).contains("ip netns exec docker1 ip route");
+        assertThat(history.search("route")).contains("ip netns exec docker0 ip route");
+        assertThat(history.search("route")).isEmpty();
+
+        history.endSearch();
+        assertThat(history.search("link")).contains("ip link");
+    }
 }

@@ -73,6 +73,42 @@ class KeyboardIT {
         assertThat(tabs.getSelectionModel().getSelectedIndex()).isZero();
     }
 
+    @Test
+    void tab_completes_the_word_and_ctrl_r_finds_an_earlier_command(FxRobot robot) {
+        // given: a command run before (the lab is not connected here: it is refused, but remembered)
+        robot.clickOn("#console-tab");
+        robot.clickOn("#console-input").write("ip link show").type(KeyCode.ENTER);
+        javafx.scene.control.TextField input = robot.lookup("#console-input").queryAs(javafx.scene.control.TextField.class);
+        javafx.scene.control.Label hint = robot.lookup("#console-hint").queryAs(javafx.scene.control.Label.class);
+
+        // when / then: Tab completes a program's name, and the focus stays in the input
+        robot.write("tcpd").type(KeyCode.TAB);
+        assertThat(input.getText()).isEqualTo("tcpdump ");
+        assertThat(input.isFocused()).isTrue();
+
+        // when / then: Ctrl-R finds the earlier command holding what is typed; Esc gives the typed text back
+        robot.interact(input::clear);
+        robot.write("link");
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        assertThat(input.getText()).isEqualTo("ip link show");
+        assertThat(hint.getText()).startsWith("search: \"link\"");
+        robot.type(KeyCode.ESCAPE);
+        assertThat(input.getText()).isEqualTo("link");
+        assertThat(hint.isVisible()).isFalse();
+    }
+
+    @Test
+    void apt_get_install_is_answered_instead_of_run(FxRobot robot) {
+        robot.clickOn("#console-tab");
+        robot.clickOn("#console-input").write("sudo apt-get install bridge-utils cowsay").type(KeyCode.ENTER);
+
+        assertThat(model.console()).extracting(ConsoleEntry::text)
+                .contains("$ sudo apt-get install bridge-utils cowsay")
+                .anySatisfy(text -> assertThat(text).startsWith("bridge-utils is already there: brctl"))
+                .anySatisfy(text -> assertThat(text).startsWith("cowsay is not a package the lessons use"))
+                .noneSatisfy(text -> assertThat(text).contains("not connected"));
+    }
+
     private static PacketEvent arp(CapturePoint point, long sequence, long time) {
         return new PacketEvent(sequence, point, time, 42, "aa:00:00:00:00:01", "ff:ff:ff:ff:ff:ff", Protocol.ARP,
                 "172.18.0.2", "172.18.0.3", -1, -1, -1, 1, "who-has 172.18.0.3 tell 172.18.0.2", 0);
