@@ -23,6 +23,7 @@ import org.bridgelab.view.LabViewModel;
 import org.bridgelab.view.MainWindow;
 import org.bridgelab.view.Resources;
 import org.bridgelab.view.StepState;
+import org.bridgelab.view.ZoomPane;
 
 /** The desktop application: wires the lab's view model to the main window and starts the sandbox. */
 public final class BridgeLabApp extends Application {
@@ -45,7 +46,10 @@ public final class BridgeLabApp extends Application {
         Curriculum curriculum = BridgeLabApp.curriculum != null ? BridgeLabApp.curriculum : options.curriculum();
         model = new LabViewModel(curriculum, options.labHost(), executor);
         MainWindow window = new MainWindow(model, i18n);
-        Scene scene = new Scene(window, 1366, 768);
+        ZoomPane zoomed = new ZoomPane(window);
+        zoomed.zoomProperty().set(options.zoom());
+        window.timeline().renderScaleProperty().bind(zoomed.zoomProperty());
+        Scene scene = new Scene(zoomed, options.width(), options.height());
         scene.getStylesheets().add(Resources.url("assets/bridgelab.css"));
         window.hostBar().darkToggle().selectedProperty().addListener((obs, was, dark) -> {
             if (dark) {
@@ -56,6 +60,7 @@ public final class BridgeLabApp extends Application {
         });
         window.hostBar().darkToggle().setSelected(options.dark());
         window.installShortcuts(scene);
+        zoomed.installShortcuts(scene);
         stage.titleProperty().bind(i18n.text("app.title"));
         stage.setMinWidth(1000);
         stage.setMinHeight(640);

@@ -36,6 +36,13 @@ final class GuiCommand implements Callable<Integer> {
     @Option(names = "--dark", description = "the dark theme")
     boolean dark;
 
+    @Option(names = "--zoom", paramLabel = "FACTOR", description = "everything this much larger, for a room"
+            + " (0.8 to 2.5; Ctrl + / Ctrl − / Ctrl 0 in the window); default 1")
+    double zoom = 1;
+
+    @Option(names = "--size", paramLabel = "WIDTHxHEIGHT", description = "the window's size; default 1366x768")
+    String size = "1366x768";
+
     @Mixin
     LabHostOptions labHostOptions = new LabHostOptions();
 
@@ -55,10 +62,19 @@ final class GuiCommand implements Callable<Integer> {
             if (language != null && !List.of("en", "zh").contains(language)) {
                 throw new IllegalArgumentException("--language is en or zh, not " + language);
             }
+            if (zoom < 0.8 || zoom > 2.5) {
+                throw new IllegalArgumentException("--zoom is from 0.8 to 2.5, not " + zoom);
+            }
             if (screenshot != null) {
                 OutputPath.check("--screenshot", screenshot);
             }
-            options = new GuiOptions(run, screenshot, language, dark, labHostOptions.choice(), lessonFile);
+            String[] dimensions = size.split("x");
+            if (dimensions.length != 2 || !dimensions[0].matches("\\d{3,4}") || !dimensions[1].matches("\\d{3,4}")
+                    || Integer.parseInt(dimensions[0]) < 1000 || Integer.parseInt(dimensions[1]) < 600) {
+                throw new IllegalArgumentException("--size is WIDTHxHEIGHT, at least 1000x600, not " + size);
+            }
+            options = new GuiOptions(run, screenshot, language, dark, labHostOptions.choice(), lessonFile, zoom,
+                    Integer.parseInt(dimensions[0]), Integer.parseInt(dimensions[1]));
         } catch (IllegalArgumentException e) {
             throw UsageError.of(spec, e.getMessage());
         }

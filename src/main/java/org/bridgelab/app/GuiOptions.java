@@ -10,7 +10,8 @@ import org.bridgelab.lesson.Curriculum;
  * with --run it runs the lesson through the GUI as a learner would; with --screenshot it then saves a PNG of
  * the whole window and exits (0 when every step passed).
  */
-record GuiOptions(String run, Path screenshot, String language, boolean dark, LabHostChoice labHost, Path lessonFile) {
+record GuiOptions(String run, Path screenshot, String language, boolean dark, LabHostChoice labHost, Path lessonFile,
+                  double zoom, int width, int height) {
 
     /**
      * The lessons the window offers: the bundled ones and the file's. Read before the window opens, so that a
@@ -29,6 +30,6 @@ record GuiOptions(String run, Path screenshot, String language, boolean dark, La
 
     /** The window as {@code bridgelab} alone opens it: the sandbox, the system's language, the light theme. */
     static GuiOptions defaults() {
-        return new GuiOptions(null, null, null, false, LabHostChoice.sandbox(), null);
+        return new GuiOptions(null, null, null, false, LabHostChoice.sandbox(), null, 1, 1366, 768);
     }
 }

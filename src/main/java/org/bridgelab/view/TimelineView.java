@@ -41,6 +41,11 @@ public final class TimelineView extends BorderPane {
     private final PacketTimelineViewModel model;
     private final I18n i18n;
     private final Canvas canvas = new Canvas();
+    /**
+     * The window's zoom: the canvas has that many pixels per point and is drawn scaled, so its text stays
+     * sharp when the window is zoomed for a room (a bitmap scaled up would blur).
+     */
+    private final javafx.beans.property.DoubleProperty renderScale = new javafx.beans.property.SimpleDoubleProperty(1);
     private final ScrollBar scroll = new ScrollBar();
     private final Label status = new Label();
     private final SimulationBar simulationBar;
@@ -59,7 +64,8 @@ public final class TimelineView extends BorderPane {
     private void createView() {
         getStyleClass().add("timeline");
         setId("timeline");
-        HBox tools = new HBox(6);
+        // a narrow (or zoomed) window wraps the tools onto a second line rather than cutting them to "…"
+        javafx.scene.layout.FlowPane tools = new javafx.scene.layout.FlowPane(6, 4);
         tools.setAlignment(Pos.CENTER_LEFT);
         tools.getStyleClass().add("timeline-tools");
         for (PacketTimelineViewModel.Kind kind : PacketTimelineViewModel.Kind.values()) {
@@ -125,8 +131,12 @@ public final class TimelineView extends BorderPane {
 
         Pane drawing = new Pane(canvas);
         drawing.setMinSize(0, 0);
-        canvas.widthProperty().bind(drawing.widthProperty());
-        canvas.heightProperty().bind(drawing.heightProperty());
+        canvas.widthProperty().bind(drawing.widthProperty().multiply(renderScale));
+        canvas.heightProperty().bind(drawing.heightProperty().multiply(renderScale));
+        javafx.scene.transform.Scale toPoints = new javafx.scene.transform.Scale();
+        toPoints.xProperty().bind(javafx.beans.binding.Bindings.divide(1.0, renderScale));
+        toPoints.yProperty().bind(toPoints.xProperty());
+        canvas.getTransforms().add(toPoints);
         scroll.setOrientation(Orientation.VERTICAL);
         scroll.setMin(0);
         BorderPane lanes = new BorderPane(drawing);
@@ -180,6 +190,7 @@ public final class TimelineView extends BorderPane {
             draw();
         });
         canvas.widthProperty().addListener((Observable obs) -> draw());
+        renderScale.addListener((Observable obs) -> draw());
         canvas.heightProperty().addListener((Observable obs) -> {
             scroll.setMax(Math.max(0, model.rows().size() - visibleRows()));
             draw();
@@ -187,8 +198,9 @@ public final class TimelineView extends BorderPane {
         canvas.setOnScroll(event -> scroll.setValue(Math.max(0, Math.min(scroll.getMax(),
                 scroll.getValue() - Math.signum(event.getDeltaY()) * 3))));
         canvas.setOnMouseClicked(event -> {
-            int index = firstRow() + (int) ((event.getY() - HEADER) / ROW_HEIGHT);
-            if (event.getY() > HEADER && index >= 0 && index < model.rows().size()) {
+            double y = event.getY() / renderScale.get();
+            int index = firstRow() + (int) ((y - HEADER) / ROW_HEIGHT);
+            if (y > HEADER && index >= 0 && index < model.rows().size()) {
                 model.selectedProperty().set(model.rows().get(index));
             }
             // the keys that follow are the timeline's, not the tabs' around it
@@ -235,18 +247,25 @@ public final class TimelineView extends BorderPane {
     }
 
     private int visibleRows() {
-        return Math.max(1, (int) ((canvas.getHeight() - HEADER) / ROW_HEIGHT));
+        return Math.max(1, (int) ((canvas.getHeight() / renderScale.get() - HEADER) / ROW_HEIGHT));
     }
 
     private int firstRow() {
         return (int) Math.round(scroll.getValue());
     }
 
+    /** The window's zoom, for a sharp canvas at any zoom (see {@link ZoomPane}). */
+    public javafx.beans.property.DoubleProperty renderScaleProperty() {
+        return renderScale;
+    }
+
     /** Draws the lanes and only the rows in view. */
     void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
-        double width = canvas.getWidth();
-        double height = canvas.getHeight();
+        double scale = renderScale.get();
+        g.setTransform(scale, 0, 0, scale, 0, 0);
+        double width = canvas.getWidth() / scale;
+        double height = canvas.getHeight() / scale;
         boolean dark = getScene() != null && getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("dark.css"));
         Color background = dark ? Color.web("#1c2029") : Color.web("#fbfcfd");
         Color text = dark ? Color.web("#e3e7ef") : Color.web("#1d2330");
@@ -311,7 +330,7 @@ public final class TimelineView extends BorderPane {
         // the words stop where the capture-point column begins
         g.save();
         g.beginPath();
-        g.rect(0, y - ROW_HEIGHT / 2, canvas.getWidth() - POINT_COLUMN, ROW_HEIGHT);
+        g.rect(0, y - ROW_HEIGHT / 2, canvas.getWidth() / renderScale.get() - POINT_COLUMN, ROW_HEIGHT);
         g.clip();
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(text);

@@ -44,7 +44,7 @@ class GuiOptionsTest {
                             "actions": [{"run": "ip link"}]}]}
                 """);
 
-        GuiOptions options = new GuiOptions("mine", null, null, false, org.bridgelab.lab.LabHostChoice.sandbox(), lesson);
+        GuiOptions options = new GuiOptions("mine", null, null, false, org.bridgelab.lab.LabHostChoice.sandbox(), lesson, 1, 1366, 768);
 
         assertThat(options.curriculum().lesson("mine").source()).isEqualTo(lesson.toString());
         assertThat(bridgelab("gui", "--screenshot", dir.resolve("no/such/dir/x.png").toString()).exitCode()).isEqualTo(2);

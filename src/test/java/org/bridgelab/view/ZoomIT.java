@@ -1,0 +1,76 @@
+package org.bridgelab.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import javafx.geometry.Bounds;
+import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.bridgelab.lab.LabHostChoice;
+import org.bridgelab.lesson.Curriculum;
+import org.bridgelab.lesson.Lesson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The window zoomed for a room, at 1920×1080, headless and without a lab: everything grows together. */
+@ExtendWith(ApplicationExtension.class)
+class ZoomIT {
+    private LabViewModel model;
+    private MainWindow window;
+    private ZoomPane zoomed;
+
+    @Start
+    void start(Stage stage) {
+        model = new LabViewModel(Curriculum.bundled(), LabHostChoice.sandbox(), new SameThreadTaskExecutor());
+        window = new MainWindow(model, new I18n(I18n.ENGLISH));
+        zoomed = new ZoomPane(window);
+        window.timeline().renderScaleProperty().bind(zoomed.zoomProperty());
+        Scene scene = new Scene(zoomed, 1920, 1080);
+        scene.getStylesheets().add(Resources.url("assets/bridgelab.css"));
+        window.installShortcuts(scene);
+        zoomed.installShortcuts(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Test
+    void ctrl_plus_grows_text_and_timeline_together_as_far_as_the_layout_fits_and_ctrl_0_goes_back(FxRobot robot) {
+        // given: a step shown, its title as large as it is made
+        Lesson s1 = model.curriculum().lesson("s1");
+        robot.interact(() -> window.lessons().select(s1, s1.steps().get(0)));
+        Label title = robot.lookup("#step-title").queryAs(Label.class);
+        double before = onScreen(title).getHeight();
+
+        // when: Ctrl + three times
+        for (int i = 0; i < 3; i++) {
+            robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        }
+
+        // then: 1.1, 1.25, 1.5: the title a half larger on the screen, and the timeline's canvas has pixels for it
+        assertThat(zoomed.zoomProperty().get()).isEqualTo(1.5);
+        assertThat(onScreen(title).getHeight()).isCloseTo(before * 1.5, within(1.0));
+        Canvas canvas = robot.lookup((javafx.scene.Node node) -> node instanceof Canvas).queryAs(Canvas.class);
+        assertThat(canvas.getWidth()).isCloseTo(onScreen(canvas).getWidth(), within(1.0));
+
+        // when: further than the layout fits at 1920×1080 (1024×600 points), then Ctrl 0
+        for (int i = 0; i < 5; i++) {
+            robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        }
+        assertThat(zoomed.zoomProperty().get()).isEqualTo(1.75);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.CONTROL);
+
+        // then:
+        assertThat(zoomed.zoomProperty().get()).isEqualTo(1.0);
+        assertThat(onScreen(title).getHeight()).isCloseTo(before, within(1.0));
+    }
+
+    private static Bounds onScreen(javafx.scene.Node node) {
+        return node.localToScreen(node.getBoundsInLocal());
+    }
+}
