@@ -39,11 +39,7 @@ final class CleanupCommand implements Callable<Integer> {
         if (!spec.commandLine().getParseResult().hasMatchedOption("--lab-host")) {
             throw UsageError.of(spec, "give --lab-host local or --lab-host ssh:DEST");
         }
-        try {
-            labHost = labHostOptions.choice();
-        } catch (IllegalArgumentException e) {
-            throw UsageError.of(spec, e.getMessage());
-        }
+        labHost = labHostOptions.choice(spec);
         return execute(out, err);
     }
 

@@ -2,6 +2,7 @@ package org.bridgelab.app;
 
 import java.nio.file.Path;
 import org.bridgelab.lab.LabHostChoice;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** The lab host options that run, gui and cleanup share. */
@@ -21,5 +22,14 @@ final class LabHostOptions {
     /** @throws IllegalArgumentException for a lab host that cannot be used as given */
     LabHostChoice choice() {
         return LabHostChoice.parse(host, sshConfig, yes);
+    }
+
+    /** The lab host chosen, or the command's usage error saying why it cannot be used as given. */
+    LabHostChoice choice(CommandSpec spec) {
+        try {
+            return choice();
+        } catch (IllegalArgumentException e) {
+            throw UsageError.of(spec, e.getMessage());
+        }
     }
 }

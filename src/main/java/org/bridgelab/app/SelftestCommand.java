@@ -76,12 +76,7 @@ final class SelftestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LabHostChoice choice;
-        try {
-            choice = labHostOptions.choice();
-        } catch (IllegalArgumentException e) {
-            throw UsageError.of(spec, e.getMessage());
-        }
+        LabHostChoice choice = labHostOptions.choice(spec);
         long started = System.currentTimeMillis();
         boolean sandbox = "sandbox".equals(choice.kind());
         out.println("BridgeLab self-test: " + (sandbox ? "sandbox lab" : "lab host " + labHostOptions.host)
