@@ -12,12 +12,16 @@ public final class MainWindow extends BorderPane {
     public static final KeyCombination RUN = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
     public static final KeyCombination NEXT = new KeyCodeCombination(KeyCode.PAGE_DOWN, KeyCombination.SHORTCUT_DOWN);
     public static final KeyCombination PREVIOUS = new KeyCodeCombination(KeyCode.PAGE_UP, KeyCombination.SHORTCUT_DOWN);
+    /** Hides the lessons (and shows them again): the diagram and the timeline get the whole width, for a room. */
+    public static final KeyCombination LESSONS = new KeyCodeCombination(KeyCode.F9);
 
     private final LabHostBar hostBar;
     private final LessonPane lessons;
     private final TopologyView topology;
     private final ConsolePane console;
     private final TimelineView timeline;
+    private SplitPane main;
+    private double lessonsDivider = 0.33;
 
     public MainWindow(LabViewModel model, I18n i18n) {
         hostBar = new LabHostBar(model, i18n);
@@ -35,18 +39,18 @@ public final class MainWindow extends BorderPane {
         SplitPane right = new SplitPane(diagram, console);
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.5);
-        SplitPane main = new SplitPane(lessons, right);
-        main.setDividerPositions(0.33);
+        main = new SplitPane(lessons, right);
+        main.setDividerPositions(lessonsDivider);
         SplitPane.setResizableWithParent(lessons, false);
         setTop(hostBar);
         setCenter(main);
     }
 
-    /** Ctrl+Enter runs the step, Ctrl+PageDown / Ctrl+PageUp move to the next / previous step. */
     /**
-     * Ctrl+Enter, Ctrl+PageDown and Ctrl+PageUp work wherever the focus is: they are taken before the focused
-     * control sees them (a tree or the tabs would use Ctrl+PageDown themselves, and accelerators came only
-     * when a button had the focus).
+     * Ctrl+Enter runs the step, Ctrl+PageDown / Ctrl+PageUp move to the next / previous step, F9 hides or
+     * shows the lessons. They work wherever the focus is: they are taken before the focused control sees
+     * them (a tree or the tabs would use Ctrl+PageDown themselves, and accelerators came only when a button
+     * had the focus).
      */
     public void installShortcuts(javafx.scene.Scene scene) {
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, key -> {
@@ -56,11 +60,29 @@ public final class MainWindow extends BorderPane {
                 lessons.move(1);
             } else if (PREVIOUS.match(key)) {
                 lessons.move(-1);
+            } else if (LESSONS.match(key)) {
+                toggleLessons();
             } else {
                 return;
             }
             key.consume();
         });
+    }
+
+    /** Takes the lessons out of the window, or puts them back where they were. */
+    void toggleLessons() {
+        if (showsLessons()) {
+            lessonsDivider = main.getDividerPositions()[0];
+            main.getItems().remove(lessons);
+            return;
+        }
+        main.getItems().add(0, lessons);
+        main.setDividerPositions(lessonsDivider);
+    }
+
+    /** Whether the lessons are in the window (F9 takes them out). */
+    public boolean showsLessons() {
+        return main.getItems().contains(lessons);
     }
 
     public LessonPane lessons() {

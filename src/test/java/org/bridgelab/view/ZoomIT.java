@@ -70,6 +70,22 @@ class ZoomIT {
         assertThat(onScreen(title).getHeight()).isCloseTo(before, within(1.0));
     }
 
+    @Test
+    void f9_gives_the_diagram_and_the_timeline_the_whole_width_and_brings_the_lessons_back(FxRobot robot) {
+        javafx.scene.Node diagram = robot.lookup(".console-pane").query();
+        double before = onScreen(diagram).getWidth();
+
+        robot.type(KeyCode.F9);
+
+        assertThat(window.showsLessons()).isFalse();
+        assertThat(onScreen(diagram).getWidth()).isGreaterThan(before * 1.3);
+
+        robot.type(KeyCode.F9);
+
+        assertThat(window.showsLessons()).isTrue();
+        assertThat(onScreen(diagram).getWidth()).isCloseTo(before, within(2.0));
+    }
+
     private static Bounds onScreen(javafx.scene.Node node) {
         return node.localToScreen(node.getBoundsInLocal());
     }
