@@ -70,6 +70,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_view_knows_how_commands_run_only_where_it_still_must() {
+        // issue 13 wants no view class on the lab; these two still hand over its process and result types
+        noClasses().that().resideInAPackage("..view..")
+                .and().haveNameNotMatching(".*\\.(LabViewModel|BackgroundProcessViewModel)(\\$.*)?")
+                .should().dependOnClassesThat().resideInAPackage("..lab..")
+                .check(CLASSES);
+    }
+
+    @Test
     void only_the_command_line_writes_to_the_terminal() {
         noClasses().that().resideOutsideOfPackage("..app..")
                 .should().accessField(System.class, "out").orShould().accessField(System.class, "err")

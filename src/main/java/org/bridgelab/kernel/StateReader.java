@@ -194,11 +194,7 @@ public final class StateReader implements AutoCloseable {
     }
 
     private static <T> List<T> joinAll(List<CompletableFuture<T>> reads) {
-        try {
-            return reads.stream().map(CompletableFuture::join).toList();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        return reads.stream().map(StateReader::join).toList();
     }
 
     /** nft is optional (iptables-save already reads nf_tables): asked once whether the lab host has it. */

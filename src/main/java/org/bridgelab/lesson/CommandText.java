@@ -2,6 +2,7 @@ package org.bridgelab.lesson;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.bridgelab.lab.RequiredTool;
 
 /**
  * Turns a command as a learner reads it ({@code sudo iptables -t nat -A POSTROUTING -s 172.18.0.0/24 ! -o br0
@@ -101,6 +102,24 @@ public final class CommandText {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(words.subList(1, words.size()));
+    }
+
+    /** The programs the lab has: what a command may start with (Tab completes them in the console). */
+    public static List<String> labPrograms() {
+        return java.util.Arrays.stream(RequiredTool.values()).map(RequiredTool::command).toList();
+    }
+
+    /**
+     * What the console says to an install of this package instead of running apt, which would change the
+     * machine, not the lab: that the lab already has its programs, or that installing is the learner's own.
+     */
+    public static String answerToInstall(String debianPackage) {
+        List<RequiredTool> tools = RequiredTool.fromPackage(debianPackage);
+        return tools.isEmpty()
+                ? debianPackage + " is not a package the lessons use, and the console does not install packages (apt"
+                        + " would change the machine, not the lab): to install it, use a terminal of your own"
+                : debianPackage + " is already there: " + String.join(", ", tools.stream().map(RequiredTool::command).toList())
+                        + " can be used in this console as it is";
     }
 
     public static List<String> tokenize(String text) {

@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.bridgelab.kernel.Topology;
-import org.bridgelab.lab.RequiredTool;
+import org.bridgelab.lesson.CommandText;
 
 /**
  * Tab in the console: completes the word being typed, as a shell does — the first word (or the one after
@@ -31,7 +31,7 @@ final class CommandCompletion {
         String before = text.substring(0, start).strip();
         boolean command = before.isEmpty() || before.equals("sudo");
         Set<String> candidates = new TreeSet<>();
-        (command ? Stream.concat(Stream.of("sudo"), Stream.of(RequiredTool.values()).map(RequiredTool::command))
+        (command ? Stream.concat(Stream.of("sudo"), CommandText.labPrograms().stream())
                 : Stream.concat(WORDS.stream(), names(topology))).filter(candidate -> candidate.startsWith(word))
                 .forEach(candidates::add);
         if (candidates.isEmpty()) {

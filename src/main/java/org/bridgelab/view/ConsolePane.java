@@ -162,8 +162,9 @@ public final class ConsolePane extends TabPane {
         input.setText(completed.text());
         input.end();
         List<String> choices = completed.choices();
-        hint.setText(choices.isEmpty() ? "" : java.text.MessageFormat.format(i18n.lookup("console.choices"),
-                String.join("  ", choices.size() > 24 ? choices.subList(0, 24) : choices) + (choices.size() > 24 ? "  …" : "")));
+        // a line of them at most; the rest are named by typing more
+        String shown = choices.size() > 24 ? String.join("  ", choices.subList(0, 24)) + "  …" : String.join("  ", choices);
+        hint.setText(choices.isEmpty() ? "" : java.text.MessageFormat.format(i18n.lookup("console.choices"), shown));
     }
 
     private void searchBack() {

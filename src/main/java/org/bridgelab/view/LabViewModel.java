@@ -297,18 +297,9 @@ public final class LabViewModel {
         }
         installs.ifPresent(packages -> {
             console.add(new ConsoleEntry(ConsoleEntry.Kind.COMMAND, prompt(node) + text));
-            packages.forEach(this::answerInstall);
+            packages.forEach(debianPackage -> note(CommandText.answerToInstall(debianPackage)));
         });
         return installs.isPresent();
-    }
-
-    private void answerInstall(String debianPackage) {
-        List<org.bridgelab.lab.RequiredTool> tools = org.bridgelab.lab.RequiredTool.fromPackage(debianPackage);
-        note(tools.isEmpty()
-                ? debianPackage + " is not a package the lessons use, and the console does not install packages (apt"
-                        + " would change the machine, not the lab): to install it, use a terminal of your own"
-                : debianPackage + " is already there: " + String.join(", ", tools.stream()
-                        .map(org.bridgelab.lab.RequiredTool::command).toList()) + " can be used in this console as it is");
     }
 
     /** Starts a long-running command the learner typed, in its own console tab. */
