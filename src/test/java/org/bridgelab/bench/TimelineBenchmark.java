@@ -51,6 +51,9 @@ public final class TimelineBenchmark {
             Run bestOurs = null;
             Run bestTcpdump = null;
             for (int round = 1; round <= ROUNDS; round++) {
+                // each writes a new file, as tcpdump's output is removed after its round: truncating the last
+                // round's JSON (hundreds of MB in the page cache) would be charged to ours alone
+                Files.deleteIfExists(json);
                 Run ours = run(List.of(launcher, "timeline", pcap.toString(), "--out", json.toString()), null);
                 Run tcpdump = run(List.of("tcpdump", "-r", pcap.toString(), "-n"), dir.resolve("tcpdump.txt"));
                 System.out.printf("round %d: bridgelab timeline %.2f s, %,d MB peak RSS; tcpdump -r -n %.2f s, %,d MB peak RSS%n",

@@ -3,7 +3,6 @@ package org.bridgelab.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -115,11 +114,10 @@ class CaptureFileTimelineTest {
     }
 
     @Test
-    void the_streamed_json_is_the_json_jackson_writes_for_the_whole_timeline(@TempDir Path dir) throws Exception {
+    void the_streamed_json_is_the_json_jackson_writes_for_the_whole_timeline_a_row_a_line(@TempDir Path dir)
+            throws Exception {
         // given:
         CaptureFileTimeline laid = CaptureFileTimeline.lay(scenarios3And4(dir));
-        Path whole = dir.resolve("whole.json");
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(whole.toFile(), laid.timeline());
 
         // when:
         Path streamed = dir.resolve("streamed.json");
@@ -127,7 +125,8 @@ class CaptureFileTimelineTest {
 
         // then:
         assertThat(rows).isEqualTo(laid.timeline().events().size());
-        assertThat(Files.readString(streamed)).isEqualTo(Files.readString(whole));
+        assertThat(Files.readString(streamed)).isEqualTo(TimelineJsonLayout.expected(laid.timeline()));
+        assertThat(new ObjectMapper().readTree(streamed.toFile())).isEqualTo(new ObjectMapper().readTree(new ObjectMapper().writeValueAsBytes(laid.timeline())));
     }
 
     @Test

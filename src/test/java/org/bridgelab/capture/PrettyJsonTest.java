@@ -9,12 +9,17 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@link PrettyJson} against Jackson's generator with its default pretty printer, byte for byte. */
+/**
+ * {@link PrettyJson} against Jackson's generator with its default pretty printer, byte for byte, and its lines of
+ * objects against Jackson's unindented objects.
+ */
 class PrettyJsonTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -119,6 +124,43 @@ class PrettyJsonTest {
 
         // then:
         assertThat(remembered.toByteArray()).isEqualTo(plain.toByteArray());
+    }
+
+    @Test
+    void an_array_of_lines_holds_each_object_on_its_own_line_as_jackson_writes_it_unindented() throws Exception {
+        Random random = new Random(17);
+        for (int round = 0; round < 200; round++) {
+            // given: objects with nested containers, escapes and nulls, and sometimes none at all
+            List<JsonNode> rows = new ArrayList<>();
+            for (int i = random.nextInt(4) == 0 ? 0 : random.nextInt(6); i > 0; i--) {
+                JsonNode row = randomContainer(random, 0);
+                rows.add(row.isObject() ? row : NODES.objectNode().set("nested", row));
+            }
+
+            // when:
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (PrettyJson json = new PrettyJson(out)) {
+                json.startObject().name("head").string("x").name("rows").startLines();
+                for (JsonNode row : rows) {
+                    json.startLine();
+                    for (var fields = row.fields(); fields.hasNext(); ) {
+                        var field = fields.next();
+                        json.name(field.getKey()).tree(field.getValue());
+                    }
+                    json.endObject();
+                }
+                json.endArray().name("tail").number(1).endObject();
+            }
+
+            // then:
+            List<String> lines = new ArrayList<>();
+            for (JsonNode row : rows) {
+                lines.add("    " + new String(MAPPER.writeValueAsBytes(row), StandardCharsets.UTF_8));
+            }
+            String expected = "{\n  \"head\" : \"x\",\n  \"rows\" : "
+                    + (rows.isEmpty() ? "[ ]" : "[\n" + String.join(",\n", lines) + "\n  ]") + ",\n  \"tail\" : 1\n}";
+            assertThat(out.toString(StandardCharsets.UTF_8)).as("round %d", round).isEqualTo(expected);
+        }
     }
 
     private static JsonNode randomContainer(Random random, int depth) {
