@@ -17,6 +17,7 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.bridgelab.lesson.Curriculum;
 import org.bridgelab.lesson.Lesson;
+import org.bridgelab.session.LabSession;
 import org.bridgelab.view.FxTaskExecutor;
 import org.bridgelab.view.I18n;
 import org.bridgelab.view.LabViewModel;
@@ -44,7 +45,7 @@ public final class BridgeLabApp extends Application {
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> Platform.runLater(() -> showError(error)));
         I18n i18n = options.language() == null ? I18n.fromSystemLocale() : new I18n(options.language());
         Curriculum curriculum = BridgeLabApp.curriculum != null ? BridgeLabApp.curriculum : options.curriculum();
-        model = new LabViewModel(curriculum, options.labHost(), executor);
+        model = new LabViewModel(curriculum, LabSession.opener(options.labHost(), LabSession.Options.WINDOW), executor);
         MainWindow window = new MainWindow(model, i18n);
         ZoomPane zoomed = new ZoomPane(window);
         zoomed.zoomProperty().set(options.zoom());

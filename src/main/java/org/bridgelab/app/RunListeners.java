@@ -38,7 +38,7 @@ final class RunListeners implements RunListener {
     }
 
     @Override
-    public void backgroundStarted(String name, String command, org.bridgelab.lab.LiveProcess process) {
+    public void backgroundStarted(String name, String command, org.bridgelab.lesson.BackgroundCommand process) {
         listeners.forEach(l -> l.backgroundStarted(name, command, process));
     }
 

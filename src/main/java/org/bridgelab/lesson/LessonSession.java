@@ -181,7 +181,7 @@ public final class LessonSession implements AutoCloseable {
         LiveProcess process = lab.start(run.node(), run.argv(),
                 (stream, line) -> listener.backgroundOutput(run.background(), line));
         background.put(run.background(), process);
-        listener.backgroundStarted(run.background(), run.text(), process);
+        listener.backgroundStarted(run.background(), run.text(), BackgroundCommand.of(process));
         List<CheckResult> checks = new ArrayList<>();
         if (run.ready() != null) {
             checks.add(awaitListening(run.ready(), process));

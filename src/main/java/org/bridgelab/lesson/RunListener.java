@@ -16,7 +16,7 @@ public interface RunListener {
     }
 
     /** A background command (a server, a capture) has started; the GUI gives it a console tab. */
-    default void backgroundStarted(String name, String command, org.bridgelab.lab.LiveProcess process) {
+    default void backgroundStarted(String name, String command, BackgroundCommand process) {
     }
 
     /** A line printed by a background command (a server, a capture). */

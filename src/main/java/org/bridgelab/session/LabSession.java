@@ -15,10 +15,12 @@ import org.bridgelab.kernel.KernelMonitor;
 import org.bridgelab.kernel.StateReader;
 import org.bridgelab.kernel.Topology;
 import org.bridgelab.kernel.TopologyChange;
+import org.bridgelab.lab.CommandResult;
 import org.bridgelab.lab.Lab;
 import org.bridgelab.lab.LabHost;
 import org.bridgelab.lab.LabHostChoice;
 import org.bridgelab.lab.OutsideWorld;
+import org.bridgelab.lesson.BackgroundCommand;
 import org.bridgelab.lesson.Lesson;
 import org.bridgelab.lesson.LessonRunner;
 import org.bridgelab.lesson.LessonSession;
@@ -52,6 +54,19 @@ public final class LabSession implements AutoCloseable {
         /** The command line: captures the bridges and the uplink for a pcap or a timeline, traces for a timeline. */
         public static Options commandLine(boolean pcap, boolean timeline) {
             return new Options(false, timeline, pcap || timeline ? Capturing.BRIDGES_AND_UPLINK : Capturing.NOTHING);
+        }
+    }
+
+    /** Opens a lab session, sending notes for the learner to {@code note} (the window's way in: it knows no lab host). */
+    @FunctionalInterface
+    public interface Opener {
+        LabSession open(Consumer<String> note);
+    }
+
+    /** What a typed command did: its exit status and what it printed. */
+    public record CommandRun(int exitCode, String stdout, String stderr) {
+        public boolean succeeded() {
+            return exitCode == 0;
         }
     }
 
@@ -115,6 +130,11 @@ public final class LabSession implements AutoCloseable {
         }
     }
 
+    /** How the window opens its sessions: on {@code choice}, as {@code options} say. */
+    public static Opener opener(LabHostChoice choice, Options options) {
+        return note -> open(choice, options, note);
+    }
+
     public void subscribe(Listener listener) {
         listeners.add(listener);
     }
@@ -125,6 +145,32 @@ public final class LabSession implements AutoCloseable {
 
     public LabHost host() {
         return lab.host();
+    }
+
+    /** The lab host, in the learner's words ("sandbox on this machine", "ssh lab@vm"). */
+    public String description() {
+        return lab.host().description();
+    }
+
+    /** Whether the lab host is still there (over SSH a round trip: never on the FX thread). */
+    public boolean isAlive() {
+        return lab.host().isAlive();
+    }
+
+    /** Runs {@code action} (on another thread) if the lab host goes away by itself. */
+    public void onLost(Runnable action) {
+        lab.host().onLost(action);
+    }
+
+    /** Runs a command the learner typed in a node of the lab and waits for it. */
+    public CommandRun run(String node, List<String> argv) {
+        CommandResult result = lab.host().run(node, argv);
+        return new CommandRun(result.exitCode(), result.stdout(), result.stderr());
+    }
+
+    /** Starts a command that runs until stopped, each line it prints going to {@code lines} as it comes. */
+    public BackgroundCommand start(String node, List<String> argv, Consumer<String> lines) {
+        return BackgroundCommand.of(lab.host().start(node, argv, (stream, line) -> lines.accept(line)));
     }
 
     /** The session's captures, or null when it captures nothing. */

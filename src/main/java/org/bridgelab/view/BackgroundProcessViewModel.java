@@ -4,20 +4,20 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.bridgelab.lab.LiveProcess;
+import org.bridgelab.lesson.BackgroundCommand;
 
 /** A long-running command (nc -lp 80, telnet, tcpdump) with its own console tab: output, input, stop. */
 public final class BackgroundProcessViewModel {
     private final String name;
     private final String command;
-    private final LiveProcess process;
+    private final BackgroundCommand process;
     private final TaskExecutor executor;
     private final ObservableList<String> lines = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(true);
     static final int MAX_LINES = 10_000;
     private long dropped;
 
-    BackgroundProcessViewModel(String name, String command, LiveProcess process, TaskExecutor executor) {
+    BackgroundProcessViewModel(String name, String command, BackgroundCommand process, TaskExecutor executor) {
         this.name = name;
         this.command = command;
         this.process = process;
@@ -53,7 +53,7 @@ public final class BackgroundProcessViewModel {
 
     /** Ctrl-C, then end of input, then harder, off the FX thread. */
     public void stop() {
-        executor.execute(process::stop, result -> markEndedFx(result.exitCode()), error -> markEndedFx(-1));
+        executor.execute(process::stop, this::markEndedFx, error -> markEndedFx(-1));
     }
 
     /** Adds printed lines; past {@link #MAX_LINES} the oldest go, so a command that prints without end cannot fill memory. */

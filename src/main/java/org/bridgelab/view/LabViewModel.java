@@ -15,10 +15,7 @@ import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableMap;
 import org.bridgelab.kernel.Diagnosis;
 import org.bridgelab.kernel.Topology;
-import org.bridgelab.lab.CommandResult;
-import org.bridgelab.lab.Lab;
-import org.bridgelab.lab.LabHostChoice;
-import org.bridgelab.lab.LiveProcess;
+import org.bridgelab.lesson.BackgroundCommand;
 import org.bridgelab.lesson.CheckResult;
 import org.bridgelab.lesson.CommandText;
 import org.bridgelab.lesson.Curriculum;
@@ -38,7 +35,7 @@ import org.bridgelab.session.LabSession;
  */
 public final class LabViewModel {
     private final Curriculum curriculum;
-    private final LabHostChoice choice;
+    private final LabSession.Opener opener;
     private final TaskExecutor executor;
 
     private final ReadOnlyStringWrapper labDescription = new ReadOnlyStringWrapper("");
@@ -61,9 +58,9 @@ public final class LabViewModel {
     private final java.util.concurrent.atomic.AtomicInteger typedBackgrounds = new java.util.concurrent.atomic.AtomicInteger();
     private LabSession live;
 
-    public LabViewModel(Curriculum curriculum, LabHostChoice choice, TaskExecutor executor) {
+    public LabViewModel(Curriculum curriculum, LabSession.Opener opener, TaskExecutor executor) {
         this.curriculum = curriculum;
-        this.choice = choice;
+        this.opener = opener;
         this.executor = executor;
         this.consoleBatcher = new LineBatcher<>(executor, console::addAll);
         this.packets = new PacketTimelineViewModel(executor);
@@ -151,9 +148,9 @@ public final class LabViewModel {
         return backgrounds;
     }
 
-    /** The connected lab, for tests that look at the kernel behind the window's back. */
-    Lab lab() {
-        return live == null ? null : live.lab();
+    /** The connected lab session, for tests that look at the kernel behind the window's back. */
+    LabSession session() {
+        return live;
     }
 
     public static String key(Lesson lesson, Lesson.Step step) {
@@ -171,8 +168,7 @@ public final class LabViewModel {
         busy.set(true);
         problem.set("");
         executor.execute(() -> {
-            LabSession opened = LabSession.open(choice, LabSession.Options.WINDOW,
-                    note -> consoleBatcher.add(new ConsoleEntry(ConsoleEntry.Kind.NOTE, note)));
+            LabSession opened = opener.open(note -> consoleBatcher.add(new ConsoleEntry(ConsoleEntry.Kind.NOTE, note)));
             packets.attach(opened.capture());
             opened.subscribe(new LabSession.Listener() {
                 @Override
@@ -194,8 +190,8 @@ public final class LabViewModel {
         }, connectedLab -> {
             live = connectedLab.live();
             LabSession watched = live;
-            watched.lab().host().onLost(() -> executor.runOnFx(() -> lostFx(watched)));
-            labDescription.set(watched.lab().host().description());
+            watched.onLost(() -> executor.runOnFx(() -> lostFx(watched)));
+            labDescription.set(watched.description());
             connected.set(true);
             topology.set(connectedLab.topology());
             busy.set(false);
@@ -274,7 +270,7 @@ public final class LabViewModel {
         busy.set(true);
         Topology before = topology.get();
         executor.execute(() -> {
-            CommandResult result = current.lab().host().run(node, argv);
+            LabSession.CommandRun result = current.run(node, argv);
             return new CommandDone(result, current.refresh());
         }, done -> {
             recheckPassedSteps(before, done.topology());
@@ -315,7 +311,7 @@ public final class LabViewModel {
         LabSession current = live;
         String name = program(argv) + "-" + typedBackgrounds.incrementAndGet();
         List<String> buffered = lineBuffered(argv);
-        executor.execute(() -> current.lab().host().start(node, buffered, (stream, line) -> backgroundLine(name, line)),
+        executor.execute(() -> current.start(node, buffered, line -> backgroundLine(name, line)),
                 process -> showBackgroundFx(register(name, prompt(node) + text, process)), this::failedFx);
     }
 
@@ -428,7 +424,7 @@ public final class LabViewModel {
                 }
             }
             // asked here, on the worker: over SSH the answer is a round trip that can take seconds
-            return current.lab().host().isAlive();
+            return current.isAlive();
         }, alive -> {
             path.forEach(pending -> stepStates.computeIfPresent(key(pending.lesson(), pending.step()),
                     (key, state) -> state == StepState.RUNNING ? StepState.NOT_RUN : state));
@@ -490,7 +486,7 @@ public final class LabViewModel {
             return;
         }
         connected.set(false);
-        problem.set("The lab host is gone (" + gone.lab().host().description() + " ended). Use Reconnect to start a new lab.");
+        problem.set("The lab host is gone (" + gone.description() + " ended). Use Reconnect to start a new lab.");
         console.add(new ConsoleEntry(ConsoleEntry.Kind.FAILED, problem.get()));
     }
 
@@ -506,7 +502,7 @@ public final class LabViewModel {
             return;
         }
         // whether the lab host is still there is asked off the FX thread (an SSH round trip)
-        executor.execute(() -> current.lab().host().isAlive(), alive -> {
+        executor.execute(current::isAlive, alive -> {
             if (!alive) {
                 lostAfterFailureFx(current, message);
             }
@@ -526,7 +522,7 @@ public final class LabViewModel {
     }
 
     /** Gives a background command its tab's model at once, so that none of its first lines is lost. */
-    private BackgroundProcessViewModel register(String name, String command, LiveProcess process) {
+    private BackgroundProcessViewModel register(String name, String command, BackgroundCommand process) {
         BackgroundProcessViewModel tab = new BackgroundProcessViewModel(name, command, process, executor);
         backgroundBatchers.put(name, new LineBatcher<>(executor, tab::addLinesFx));
         return tab;
@@ -568,7 +564,7 @@ public final class LabViewModel {
         }
 
         @Override
-        public void backgroundStarted(String name, String command, LiveProcess process) {
+        public void backgroundStarted(String name, String command, BackgroundCommand process) {
             BackgroundProcessViewModel tab = register(name, command, process);
             executor.runOnFx(() -> showBackgroundFx(tab));
         }
@@ -585,6 +581,6 @@ public final class LabViewModel {
     private record Connected(LabSession live, Topology topology) {
     }
 
-    private record CommandDone(CommandResult result, Topology topology) {
+    private record CommandDone(LabSession.CommandRun result, Topology topology) {
     }
 }

@@ -21,7 +21,8 @@ class BackgroundProcessViewModelTest {
 
     @Test
     void a_flood_of_lines_keeps_the_newest_and_a_note_of_the_rest() {
-        BackgroundProcessViewModel tab = new BackgroundProcessViewModel("yes", "yes", process, new SameThreadTaskExecutor());
+        BackgroundProcessViewModel tab = new BackgroundProcessViewModel("yes", "yes",
+                org.bridgelab.lesson.BackgroundCommand.of(process), new SameThreadTaskExecutor());
 
         int printed = 0;
         for (int batch = 0; batch < 50; batch++) {

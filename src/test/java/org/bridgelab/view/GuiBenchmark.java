@@ -24,7 +24,6 @@ import org.bridgelab.capture.PacketEvent;
 import org.bridgelab.capture.PacketStore;
 import org.bridgelab.capture.PcapRecord;
 import org.bridgelab.capture.PcapStreamReader;
-import org.bridgelab.lab.LabHostChoice;
 import org.bridgelab.lesson.Curriculum;
 
 /**
@@ -73,7 +72,7 @@ public final class GuiBenchmark {
     private static void show(Stage stage) {
         FxTaskExecutor executor = new FxTaskExecutor();
         I18n i18n = new I18n(I18n.ENGLISH);
-        LabViewModel model = new LabViewModel(Curriculum.bundled(), LabHostChoice.sandbox(), executor);
+        LabViewModel model = new LabViewModel(Curriculum.bundled(), Sandbox.WINDOW, executor);
         MainWindow window = new MainWindow(model, i18n);
         Scene scene = new Scene(window, 1366, 768);
         scene.getStylesheets().add(Resources.url("assets/bridgelab.css"));

@@ -13,7 +13,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.bridgelab.lab.LabHostChoice;
 import org.bridgelab.lesson.Curriculum;
 import org.bridgelab.lesson.Lesson;
 import org.bridgelab.testing.KernelTest;
@@ -48,7 +47,7 @@ class GuiScenarioIT {
     void start(Stage stage) {
         if (model == null) {
             i18n = new I18n(I18n.ENGLISH);
-            model = new LabViewModel(CURRICULUM, LabHostChoice.sandbox(), EXECUTOR);
+            model = new LabViewModel(CURRICULUM, Sandbox.WINDOW, EXECUTOR);
             window = new MainWindow(model, i18n);
             scene = new Scene(window, 1366, 768);
             scene.getStylesheets().add(Resources.url("assets/bridgelab.css"));
@@ -333,7 +332,7 @@ class GuiScenarioIT {
     void a_lab_host_that_vanishes_is_reported_and_reconnect_builds_a_new_one(FxRobot robot) throws Exception {
         // given: the sandbox's holder process killed from outside
         await(() -> !model.busyProperty().get());
-        long holder = ((org.bridgelab.lab.SandboxLabHost) model.lab().host()).holderPid();
+        long holder = ((org.bridgelab.lab.SandboxLabHost) model.session().host()).holderPid();
         new org.bridgelab.lab.ProcessRunner().run(java.util.List.of("kill", "-KILL", Long.toString(holder)),
                 java.time.Duration.ofSeconds(5));
 
@@ -345,7 +344,7 @@ class GuiScenarioIT {
         // when: the learner reconnects, a fresh, empty lab comes up
         robot.clickOn("#reconnect");
         await(() -> model.connectedProperty().get() && !model.busyProperty().get());
-        assertThat(model.lab().host().isAlive()).isTrue();
+        assertThat(model.session().host().isAlive()).isTrue();
         assertThat(model.topologyProperty().get().namespace("docker0")).isEmpty();
         assertThat(model.stepStates()).isEmpty();
     }
@@ -366,7 +365,7 @@ class GuiScenarioIT {
     }
 
     private static boolean listening(String namespace, int port) {
-        return !model.lab().host().run(namespace, "ss", "-Hltn", "sport", "=", ":" + port).stdout().isBlank();
+        return !model.session().host().run(namespace, "ss", "-Hltn", "sport", "=", ":" + port).stdout().isBlank();
     }
 
     private static long echoRows(PacketTimelineViewModel packets) {

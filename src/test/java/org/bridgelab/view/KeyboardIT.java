@@ -11,7 +11,6 @@ import javafx.stage.Stage;
 import org.bridgelab.capture.CapturePoint;
 import org.bridgelab.capture.PacketEvent;
 import org.bridgelab.capture.Protocol;
-import org.bridgelab.lab.LabHostChoice;
 import org.bridgelab.lesson.Curriculum;
 import org.bridgelab.lesson.Lesson;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,7 @@ class KeyboardIT {
 
     @Start
     void start(Stage stage) {
-        model = new LabViewModel(Curriculum.bundled(), LabHostChoice.sandbox(), new SameThreadTaskExecutor());
+        model = new LabViewModel(Curriculum.bundled(), Sandbox.WINDOW, new SameThreadTaskExecutor());
         window = new MainWindow(model, new I18n(I18n.ENGLISH));
         Scene scene = new Scene(window, 1366, 768);
         scene.getStylesheets().add(Resources.url("assets/bridgelab.css"));

@@ -7,7 +7,6 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
-import org.bridgelab.lab.LabHostChoice;
 import org.bridgelab.lesson.Curriculum;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,7 +23,7 @@ class LabHostBarIT {
 
     @Start
     void start(Stage stage) {
-        model = new LabViewModel(Curriculum.bundled(), LabHostChoice.sandbox(), new SameThreadTaskExecutor());
+        model = new LabViewModel(Curriculum.bundled(), Sandbox.WINDOW, new SameThreadTaskExecutor());
         Scene scene = new Scene(new MainWindow(model, new I18n(I18n.ENGLISH)), 1024, 700);
         scene.getStylesheets().add(Resources.url("assets/bridgelab.css"));
         stage.setScene(scene);

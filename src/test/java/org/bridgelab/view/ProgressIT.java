@@ -8,7 +8,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TreeCell;
 import javafx.stage.Stage;
-import org.bridgelab.lab.LabHostChoice;
 import org.bridgelab.lesson.Curriculum;
 import org.bridgelab.lesson.Lesson;
 import org.bridgelab.lesson.Progress;
@@ -35,7 +34,7 @@ class ProgressIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        model = new LabViewModel(Curriculum.bundled(), LabHostChoice.sandbox(), new SameThreadTaskExecutor());
+        model = new LabViewModel(Curriculum.bundled(), Sandbox.WINDOW, new SameThreadTaskExecutor());
         Scene scene = new Scene(new MainWindow(model, new I18n(I18n.ENGLISH)), 1366, 768);
         scene.getStylesheets().add(Resources.url("assets/bridgelab.css"));
         stage.setScene(scene);

@@ -10,7 +10,6 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
-import org.bridgelab.lab.LabHostChoice;
 import org.bridgelab.lesson.Curriculum;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,7 +24,7 @@ class ReadabilityIT {
 
     @Start
     void start(Stage stage) {
-        LabViewModel model = new LabViewModel(Curriculum.bundled(), LabHostChoice.sandbox(), new SameThreadTaskExecutor());
+        LabViewModel model = new LabViewModel(Curriculum.bundled(), Sandbox.WINDOW, new SameThreadTaskExecutor());
         scene = new Scene(new MainWindow(model, new I18n(I18n.ENGLISH)), 1366, 768);
         scene.getStylesheets().add(Resources.url("assets/bridgelab.css"));
         stage.setScene(scene);

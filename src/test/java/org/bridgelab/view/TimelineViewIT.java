@@ -10,7 +10,6 @@ import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
-import org.bridgelab.lab.LabHostChoice;
 import org.bridgelab.lesson.Curriculum;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,7 +31,7 @@ class TimelineViewIT {
 
     @Start
     void start(Stage stage) {
-        LabViewModel model = new LabViewModel(Curriculum.bundled(), LabHostChoice.sandbox(), new SameThreadTaskExecutor());
+        LabViewModel model = new LabViewModel(Curriculum.bundled(), Sandbox.WINDOW, new SameThreadTaskExecutor());
         window = new MainWindow(model, new I18n(I18n.ENGLISH));
         scene = new Scene(window, 1366, 768);
         scene.getStylesheets().add(Resources.url("assets/bridgelab.css"));

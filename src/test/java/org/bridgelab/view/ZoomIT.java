@@ -9,7 +9,6 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.bridgelab.lab.LabHostChoice;
 import org.bridgelab.lesson.Curriculum;
 import org.bridgelab.lesson.Lesson;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,7 @@ class ZoomIT {
 
     @Start
     void start(Stage stage) {
-        model = new LabViewModel(Curriculum.bundled(), LabHostChoice.sandbox(), new SameThreadTaskExecutor());
+        model = new LabViewModel(Curriculum.bundled(), Sandbox.WINDOW, new SameThreadTaskExecutor());
         window = new MainWindow(model, new I18n(I18n.ENGLISH));
         zoomed = new ZoomPane(window);
         window.timeline().renderScaleProperty().bind(zoomed.zoomProperty());
