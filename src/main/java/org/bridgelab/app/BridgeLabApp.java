@@ -78,7 +78,7 @@ public final class BridgeLabApp extends Application {
             // a lesson file may come from anyone: what it will run is said before anything runs, and it is shown
             Lesson own = curriculum.lessons().stream().filter(lesson -> options.lessonFile().toString().equals(lesson.source()))
                     .findFirst().orElseThrow();
-            model.note("lesson " + own.id() + " from " + own.source() + " runs: " + String.join(", ", own.programs()));
+            model.console().note("lesson " + own.id() + " from " + own.source() + " runs: " + String.join(", ", own.programs()));
             if (options.run() == null) {
                 window.lessons().select(own, own.steps().get(0));
             }
@@ -101,10 +101,10 @@ public final class BridgeLabApp extends Application {
                 }
                 if (!started && model.connectedProperty().get()) {
                     started = true;
-                    model.runLesson(lesson);
+                    model.lessons().runLesson(lesson);
                 } else if (started) {
                     model.busyProperty().removeListener(this);
-                    boolean passed = lesson.steps().stream().allMatch(step -> model.state(lesson, step) == StepState.PASSED);
+                    boolean passed = lesson.steps().stream().allMatch(step -> model.lessons().state(lesson, step) == StepState.PASSED);
                     exitCode = passed ? 0 : 1;
                     if (options.screenshot() != null) {
                         // one more pulse so the last snapshot is laid out before the picture is taken

@@ -209,8 +209,9 @@ public final class TopologyDiff {
                 new Change(Change.Kind.MAC_FORGOTTEN, ns, e.bridge(), e.bridge() + " forgot " + e.mac() + " behind " + e.port())));
     }
 
+    /** The port is the subject: it is the link whose master changed. */
     private static Change port(Change.Kind kind, String ns, String bridge, String link, String verb) {
-        return new Change(kind, ns, bridge, bridge + " " + verb + " port " + link);
+        return new Change(kind, ns, link, bridge + " " + verb + " port " + link);
     }
 
     /** A route as {@code ip route} prints it: "default via 172.18.0.1 dev veth0". */

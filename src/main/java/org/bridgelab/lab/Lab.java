@@ -65,6 +65,14 @@ public final class Lab implements AutoCloseable {
         }
     }
 
+    /**
+     * A lab on a host whose outside world is there already, as in the sandbox (a lab host recorded for a test,
+     * or one a caller built itself): nothing is built, and closing only releases the host.
+     */
+    public static Lab attached(LabHost host) {
+        return new Lab(host, OutsideWorld.alreadyThere(host, SANDBOX_UPLINK), null, null, List.of(), List.of());
+    }
+
     private static LabHost connect(LabHostChoice choice) {
         ProcessRunner runner = new ProcessRunner();
         return switch (choice.kind()) {

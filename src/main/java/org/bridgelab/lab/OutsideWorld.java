@@ -35,6 +35,11 @@ public final class OutsideWorld {
      * sandbox, a tagged name on a real machine. In the sandbox the router also becomes the host's
      * default gateway; on a real machine only the documentation networks are routed there.
      */
+    /** The outside world as something else built it on this host (nothing is built). */
+    public static OutsideWorld alreadyThere(LabHost lab, String uplink) {
+        return new OutsideWorld(lab, uplink);
+    }
+
     public static OutsideWorld build(LabHost lab, String uplink, boolean asDefaultGateway) {
         OutsideWorld world = new OutsideWorld(lab, uplink);
         for (String ns : NAMESPACES) {

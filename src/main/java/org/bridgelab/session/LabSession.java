@@ -106,7 +106,11 @@ public final class LabSession implements AutoCloseable {
      * go to {@code note}.
      */
     public static LabSession open(LabHostChoice choice, Options options, Consumer<String> note) {
-        Lab lab = Lab.open(choice);
+        return open(Lab.open(choice), options, note);
+    }
+
+    /** {@link #open(LabHostChoice, Options, Consumer)} on a lab already open; closing the session closes it. */
+    public static LabSession open(Lab lab, Options options, Consumer<String> note) {
         try {
             if (!lab.recovered().isEmpty()) {
                 note.accept(Lab.recoveredMessage(lab));

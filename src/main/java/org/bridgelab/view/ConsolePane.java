@@ -93,27 +93,27 @@ public final class ConsolePane extends TabPane {
         background.textProperty().bind(i18n.text("console.background"));
         run.disableProperty().bind(model.connectedProperty().not());
         background.disableProperty().bind(model.connectedProperty().not());
-        lines.setItems(model.console());
-        model.console().addListener((Observable obs) -> lines.scrollTo(model.console().size() - 1));
+        lines.setItems(model.console().entries());
+        model.console().entries().addListener((Observable obs) -> lines.scrollTo(model.console().entries().size() - 1));
         input.setOnAction(event -> runTyped());
         run.setOnAction(event -> runTyped());
         input.addEventFilter(KeyEvent.KEY_PRESSED, this::recall);
         background.setOnAction(event -> {
             if (!input.getText().isBlank()) {
                 history.add(input.getText());
-                model.startCommand(node.getValue(), input.getText());
+                model.console().startCommand(node.getValue(), input.getText());
                 input.clear();
             }
         });
-        model.topologyProperty().addListener((Observable obs) -> {
-            Topology topology = model.topologyProperty().get();
+        model.topology().topologyProperty().addListener((Observable obs) -> {
+            Topology topology = model.topology().topologyProperty().get();
             List<String> names = Stream.concat(Stream.of("host"), topology.namespaces().stream()
                     .map(Topology.Namespace::name).filter(name -> !"host".equals(name)).sorted()).toList();
             String chosen = node.getValue();
             node.getItems().setAll(names);
             node.setValue(names.contains(chosen) ? chosen : "host");
         });
-        model.backgrounds().addListener((ListChangeListener<BackgroundProcessViewModel>) change -> {
+        model.console().backgrounds().addListener((ListChangeListener<BackgroundProcessViewModel>) change -> {
             while (change.next()) {
                 change.getAddedSubList().forEach(this::addTab);
                 change.getRemoved().forEach(removed -> getTabs().removeIf(tab -> tab.getUserData() == removed));
@@ -124,7 +124,7 @@ public final class ConsolePane extends TabPane {
     private void runTyped() {
         if (!input.getText().isBlank() && !model.busyProperty().get()) {
             history.add(input.getText());
-            model.runCommand(node.getValue(), input.getText());
+            model.console().runCommand(node.getValue(), input.getText());
             input.clear();
         }
     }
@@ -158,7 +158,7 @@ public final class ConsolePane extends TabPane {
     }
 
     private void complete() {
-        CommandCompletion.Result completed = CommandCompletion.complete(input.getText(), model.topologyProperty().get());
+        CommandCompletion.Result completed = CommandCompletion.complete(input.getText(), model.topology().topologyProperty().get());
         input.setText(completed.text());
         input.end();
         List<String> choices = completed.choices();

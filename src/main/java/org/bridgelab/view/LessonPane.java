@@ -68,7 +68,7 @@ public final class LessonPane extends VBox {
     public void runSelected() {
         StepRef ref = selectedStep();
         if (ref != null && !model.busyProperty().get()) {
-            model.runStep(ref.lesson(), ref.step());
+            model.lessons().runStep(ref.lesson(), ref.step());
         }
     }
 
@@ -86,10 +86,10 @@ public final class LessonPane extends VBox {
         getStyleClass().add("lesson-pane");
         setSpacing(6);
         TreeItem<Object> root = new TreeItem<>("curriculum");
-        for (Lesson lesson : model.curriculum().lessons()) {
+        for (Lesson lesson : model.lessons().curriculum().lessons()) {
             TreeItem<Object> lessonItem = new TreeItem<>(lesson);
             lesson.steps().forEach(step -> lessonItem.getChildren().add(new TreeItem<>(new StepRef(lesson, step))));
-            lessonItem.setExpanded(lesson == model.curriculum().lessons().get(0));
+            lessonItem.setExpanded(lesson == model.lessons().curriculum().lessons().get(0));
             root.getChildren().add(lessonItem);
         }
         tree.setId("lesson-tree");
@@ -144,7 +144,7 @@ public final class LessonPane extends VBox {
             showDetail();
             StepRef at = selectedStep();
             if (at != null) {
-                model.progress().at(at.lesson(), at.step());
+                model.lessons().progress().at(at.lesson(), at.step());
             }
         });
         initProgress();
@@ -152,16 +152,16 @@ public final class LessonPane extends VBox {
             tree.refresh();
             showDetail();
         });
-        model.stepStates().addListener((MapChangeListener<String, StepState>) change -> {
+        model.lessons().stepStates().addListener((MapChangeListener<String, StepState>) change -> {
             tree.refresh();
             StepRef shown = selectedStep();
-            if (shown != null && change.getKey().equals(LabViewModel.key(shown.lesson(), shown.step()))) {
+            if (shown != null && change.getKey().equals(LessonViewModel.key(shown.lesson(), shown.step()))) {
                 showDetail();
             }
         });
-        model.stepReports().addListener((MapChangeListener<String, RunReport.StepReport>) change -> {
+        model.lessons().stepReports().addListener((MapChangeListener<String, RunReport.StepReport>) change -> {
             StepRef ref = selectedStep();
-            if (ref != null && change.getKey().equals(LabViewModel.key(ref.lesson(), ref.step()))) {
+            if (ref != null && change.getKey().equals(LessonViewModel.key(ref.lesson(), ref.step()))) {
                 showDetail();
             }
         });
@@ -185,7 +185,7 @@ public final class LessonPane extends VBox {
         title.setId("step-title");
         title.setWrapText(true);
         detail.getChildren().addAll(lessonTitle, title, prose(ref.step().text().in(language)));
-        RunReport.StepReport report = model.stepReports().get(LabViewModel.key(ref.lesson(), ref.step()));
+        RunReport.StepReport report = model.lessons().stepReports().get(LessonViewModel.key(ref.lesson(), ref.step()));
         if (ref.step().predict() != null) {
             detail.getChildren().add(prediction(ref, report, language));
         }
@@ -194,13 +194,13 @@ public final class LessonPane extends VBox {
             detail.getChildren().add(commandRow(action));
         }
         detail.getChildren().add(styled(new Label(i18n.lookup("step.checks")), "section-heading"));
-        if (model.state(ref.lesson(), ref.step()) == StepState.NO_LONGER_HOLDS) {
+        if (model.lessons().state(ref.lesson(), ref.step()) == StepState.NO_LONGER_HOLDS) {
             Label undone = styled(new Label(i18n.lookup("step.noLongerHolds")), "check-failed");
             undone.setWrapText(true);
             detail.getChildren().add(undone);
         }
         if (report == null) {
-            boolean before = model.progress().completedBefore(ref.lesson(), ref.step());
+            boolean before = model.lessons().progress().completedBefore(ref.lesson(), ref.step());
             Label notRun = styled(new Label(i18n.lookup(before ? "step.doneBefore" : "step.notrun")), "hint");
             notRun.setWrapText(true);
             detail.getChildren().add(notRun);
@@ -223,7 +223,7 @@ public final class LessonPane extends VBox {
             hint.setWrapText(true);
             detail.getChildren().add(hint);
         }
-        Diagnosis why = model.diagnoses().get(LabViewModel.key(ref.lesson(), ref.step()));
+        Diagnosis why = model.lessons().diagnoses().get(LessonViewModel.key(ref.lesson(), ref.step()));
         if (why != null) {
             Label heading = styled(new Label(i18n.lookup("step.diagnosis")), "section-heading");
             Label diagnosis = styled(new Label(why.explain(language).strip()), "diagnosis");
@@ -239,7 +239,7 @@ public final class LessonPane extends VBox {
      */
     private VBox prediction(StepRef ref, RunReport.StepReport report, String language) {
         Lesson.Prediction predict = ref.step().predict();
-        String key = LabViewModel.key(ref.lesson(), ref.step());
+        String key = LessonViewModel.key(ref.lesson(), ref.step());
         VBox box = new VBox(4);
         box.getStyleClass().add("prediction");
         box.setId("step-prediction");
@@ -247,7 +247,7 @@ public final class LessonPane extends VBox {
         question.setWrapText(true);
         question.getStyleClass().add("prediction-question");
         box.getChildren().add(question);
-        String chosen = model.predictions().get(key);
+        String chosen = model.lessons().predictions().get(key);
         if (report == null || report.prediction() == null) {
             ToggleGroup group = new ToggleGroup();
             for (Lesson.Choice choice : predict.choices()) {
@@ -256,7 +256,7 @@ public final class LessonPane extends VBox {
                 option.setWrapText(true);
                 option.setToggleGroup(group);
                 option.setSelected(choice.id().equals(chosen));
-                option.setOnAction(event -> model.predictions().put(key, choice.id()));
+                option.setOnAction(event -> model.lessons().predictions().put(key, choice.id()));
                 box.getChildren().add(option);
             }
             return box;
@@ -297,7 +297,7 @@ public final class LessonPane extends VBox {
             once.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             once.setTooltip(new Tooltip(i18n.lookup("command.run.tip")));
             once.disableProperty().bind(model.busyProperty().or(model.connectedProperty().not()));
-            once.setOnAction(event -> model.runCommand(run.node(), run.text()));
+            once.setOnAction(event -> model.console().runCommand(run.node(), run.text()));
             row.getChildren().add(once);
         }
         if (action instanceof Action.Run run && run.hasModernForm()) {
@@ -312,7 +312,7 @@ public final class LessonPane extends VBox {
                 once.getStyleClass().add("small");
                 once.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
                 once.disableProperty().bind(model.busyProperty().or(model.connectedProperty().not()));
-                once.setOnAction(event -> model.runCommand(run.node(), run.modern()));
+                once.setOnAction(event -> model.console().runCommand(run.node(), run.modern()));
                 modernRow.getChildren().add(once);
             }
             return new VBox(2, row, modernRow);
@@ -337,7 +337,7 @@ public final class LessonPane extends VBox {
      * was at and runs it, which first rebuilds the lab up to there. "Start over" forgets the saved progress.
      */
     private void initProgress() {
-        java.util.Optional<StepRef> saved = model.progress().resumePoint();
+        java.util.Optional<StepRef> saved = model.lessons().progress().resumePoint();
         resume.textProperty().bind(i18n.text("progress.continue"));
         forget.textProperty().bind(i18n.text("progress.forget"));
         Tooltip forgetTip = new Tooltip();
@@ -348,15 +348,15 @@ public final class LessonPane extends VBox {
         resume.setOnAction(event -> saved.ifPresent(ref -> {
             select(ref.lesson(), ref.step());
             resume.setVisible(false);
-            model.runStep(ref.lesson(), ref.step());
+            model.lessons().runStep(ref.lesson(), ref.step());
         }));
-        forget.setVisible(!model.progress().progressProperty().get().isEmpty());
+        forget.setVisible(!model.lessons().progress().progressProperty().get().isEmpty());
         forget.setOnAction(event -> {
-            model.progress().forget();
+            model.lessons().progress().forget();
             resume.setVisible(false);
         });
-        model.stepStates().addListener((MapChangeListener<String, StepState>) change -> resume.setVisible(false));
-        model.progress().progressProperty().addListener((obs, was, now) -> {
+        model.lessons().stepStates().addListener((MapChangeListener<String, StepState>) change -> resume.setVisible(false));
+        model.lessons().progress().progressProperty().addListener((obs, was, now) -> {
             forget.setVisible(!now.isEmpty());
             tree.refresh();
         });
@@ -381,7 +381,7 @@ public final class LessonPane extends VBox {
                 return;
             }
             StepRef ref = (StepRef) item;
-            StepState state = model.state(ref.lesson(), ref.step());
+            StepState state = model.lessons().state(ref.lesson(), ref.step());
             String mark = switch (state) {
                 case PASSED -> "✓";
                 case FAILED -> "✗";
@@ -391,7 +391,7 @@ public final class LessonPane extends VBox {
             };
             if (state != StepState.NOT_RUN) {
                 getStyleClass().add("step-" + state.name().toLowerCase());
-            } else if (model.progress().completedBefore(ref.lesson(), ref.step())) {
+            } else if (model.lessons().progress().completedBefore(ref.lesson(), ref.step())) {
                 // passed in an earlier session, not in this lab: a mark of its own, never this lab's ✓
                 mark = "☑";
                 getStyleClass().add("step-done-before");

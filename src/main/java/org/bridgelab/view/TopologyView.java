@@ -57,7 +57,8 @@ public final class TopologyView extends Pane {
     private String hintShown;
     /** Where each interface's chip is: "namespace/link" → chip. */
     private final Map<String, Label> chips = new HashMap<>();
-    private Set<String> previousFacts = new HashSet<>();
+    /** The update whose changes last glowed. */
+    private TopologyViewModel.Update highlighted;
     private static final int MAX_TOKENS = 40;
     /** A hop every 150 ms, an exchange drawn within 1.5 s: slow enough to follow, never far behind the kernel. */
     private final LivePace livePace = new LivePace(150, 1_500);
@@ -77,8 +78,8 @@ public final class TopologyView extends Pane {
         setId("topology");
         details.getStyleClass().add("topology-details");
         details.setWrapText(true);
-        model.topologyProperty().addListener((Observable obs) -> redraw());
-        model.lastFailureProperty().addListener((Observable obs) -> redraw());
+        model.topology().updateProperty().addListener((Observable obs) -> redraw());
+        model.lessons().lastFailureProperty().addListener((Observable obs) -> redraw());
         i18n.languageProperty().addListener((Observable obs) -> redraw());
         model.packets().onSighting(this::animate);
         model.packets().simulation().currentProperty().addListener((obs, was, sighting) -> showSimulated(sighting));
@@ -104,7 +105,7 @@ public final class TopologyView extends Pane {
             return;
         }
         simulationToken.setFill(TimelineView.colour(PacketTimelineViewModel.kindOf(sighting.protocol())));
-        Topology.Link link = model.topologyProperty().get().namespace(sighting.point().node())
+        Topology.Link link = model.topology().topologyProperty().get().namespace(sighting.point().node())
                 .flatMap(ns -> ns.link(sighting.point().iface())).orElse(null);
         Label peer = link == null || link.peer() == null ? null : chip(link.peer().namespace(), link.peer().link());
         simulationToken.setTranslateX(0);
@@ -146,7 +147,7 @@ public final class TopologyView extends Pane {
             return;
         }
         Color colour = TimelineView.colour(PacketTimelineViewModel.kindOf(event.protocol()));
-        Topology.Link link = model.topologyProperty().get().namespace(event.point().node())
+        Topology.Link link = model.topology().topologyProperty().get().namespace(event.point().node())
                 .flatMap(ns -> ns.link(event.point().iface())).orElse(null);
         Label peer = link == null || link.peer() == null ? null : chip(link.peer().namespace(), link.peer().link());
         Circle token = new Circle(5, colour);
@@ -198,12 +199,8 @@ public final class TopologyView extends Pane {
     }
 
     private void redraw() {
-        Topology topology = model.topologyProperty().get();
-        Set<String> facts = facts(topology);
-        Set<String> changed = new HashSet<>(facts);
-        changed.removeAll(previousFacts);
-        boolean firstDrawing = previousFacts.isEmpty();
-        previousFacts = facts;
+        TopologyViewModel.Update update = model.topology().updateProperty().get();
+        Topology topology = update.topology();
 
         getChildren().clear();
         chips.clear();
@@ -230,10 +227,12 @@ public final class TopologyView extends Pane {
         }
         getChildren().add(details);
         setPrefSize(OUTSIDE_X + OUTSIDE_WIDTH + 40, bottom + 60);
-        if (!firstDrawing) {
-            highlight(changed);
+        if (update != highlighted) {
+            // once per update: a redraw for the language or a failure does not make the same change glow again
+            highlighted = update;
+            highlight(update.changedLinks());
         }
-        markFailedHop(model.lastFailureProperty().get());
+        markFailedHop(model.lessons().lastFailureProperty().get());
         // the chips were drawn anew: put the replayed packet back where it is
         showSimulated(model.packets().simulation().currentProperty().get());
     }
@@ -262,7 +261,7 @@ public final class TopologyView extends Pane {
 
     /** The host's netfilter panel, for a verdict naming one of its chains ("filter FORWARD in host"). */
     private Node netfilterOf(String namespace) {
-        Topology.Namespace host = model.topologyProperty().get().namespaces().stream()
+        Topology.Namespace host = model.topology().topologyProperty().get().namespaces().stream()
                 .filter(ns -> ns.role() == Topology.Role.HOST).findFirst().orElse(null);
         return host != null && host.name().equals(namespace) ? lookup("#netfilter") : null;
     }
@@ -336,7 +335,7 @@ public final class TopologyView extends Pane {
         List<Topology.Link> others = host.links().stream()
                 .filter(link -> !"lo".equals(link.name()) && !"bridge".equals(link.kind()) && link.master() == null).toList();
         List<String> rules = new ArrayList<>(netfilterLines(host));
-        rules.addAll(probeLines(host.name(), model.lastFailureProperty().get()));
+        rules.addAll(probeLines(host.name(), model.lessons().lastFailureProperty().get()));
         List<String> routes = host.routes().stream().filter(route -> route.gateway() != null)
                 .map(route -> route.destination() + " via " + route.gateway()).toList();
         double y = TOP;
@@ -522,21 +521,10 @@ public final class TopologyView extends Pane {
                 + (link.addresses().isEmpty() ? "" : ", inet " + String.join(" ", link.addresses()));
     }
 
-    /** Facts about each interface that a learner would see change: existence, state, address, master. */
-    private static Set<String> facts(Topology topology) {
-        Set<String> facts = new HashSet<>();
-        for (Topology.Namespace ns : topology.namespaces()) {
-            for (Topology.Link link : ns.links()) {
-                facts.add(ns.name() + "/" + link.name() + "|" + link.isUp() + "|" + link.addresses() + "|" + link.master()
-                        + "|" + link.peer());
-            }
-        }
-        return facts;
-    }
-
-    private void highlight(Set<String> changed) {
-        for (String fact : changed) {
-            Label chip = chips.get(fact.substring(0, fact.indexOf('|')));
+    /** The interfaces ("namespace/link") the last update changed glow for a moment. */
+    private void highlight(Set<String> changedLinks) {
+        for (String link : changedLinks) {
+            Label chip = chips.get(link);
             if (chip != null) {
                 chip.getStyleClass().add("changed");
                 PauseTransition fade = new PauseTransition(Duration.seconds(2.5));

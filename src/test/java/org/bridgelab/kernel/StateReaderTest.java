@@ -5,27 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.bridgelab.testing.RecordedKernel;
 import org.bridgelab.testing.RecordedLabHost;
-import org.bridgelab.testing.RecordedLabHost.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A read after kernel events asks only for what they may have changed; the answers are recorded output. */
 class StateReaderTest {
-    private final RecordedLabHost host = new RecordedLabHost(Map.ofEntries(
-            Map.entry("host: ip -j -d addr show", Answer.printing(Fixtures.read("host-addr.json"))),
-            Map.entry("host: ip -j route show", Answer.printing("[]")),
-            Map.entry("host: ip -j netconf show", Answer.printing(Fixtures.read("netconf-forwarding-on.json"))),
-            Map.entry("host: iptables-save -c", Answer.printing(Fixtures.read("iptables-save-c-s4.txt"))),
-            Map.entry("host: bridge -j fdb show", Answer.printing(Fixtures.read("bridge-fdb-s4.json"))),
-            Map.entry("host: cat /proc/net/nf_conntrack", Answer.printing(Fixtures.read("proc-nf-conntrack-s3.txt"))),
-            Map.entry("host: ip -all netns exec ip -j -d addr show", Answer.printing("\nnetns: docker0\n" + Fixtures.read("docker0-addr.json"))),
-            Map.entry("host: ip -all netns exec ip -j route show", Answer.printing("\nnetns: docker0\n" + Fixtures.read("docker0-route.json"))),
-            Map.entry("host: ip -all netns exec ip -j netconf show", Answer.printing("\nnetns: docker0\n" + Fixtures.read("netconf-forwarding-on.json"))),
-            Map.entry("host: ip -all netns exec iptables-save -c", Answer.printing("\nnetns: docker0\n\n")),
-            Map.entry("docker0: ip -j -d addr show", Answer.printing(Fixtures.read("docker0-addr.json"))),
-            Map.entry("host: ip -j netns list", Answer.printing(Fixtures.read("netns-list.json")))));
+    private final RecordedLabHost host = new RecordedLabHost(RecordedKernel.fullRead());
     private StateReader reader;
 
     @BeforeEach

@@ -26,7 +26,12 @@ public final class RecordedLabHost implements LabHost {
     private final Map<String, Answer> answers;
 
     public RecordedLabHost(Map<String, Answer> answers) {
-        this.answers = Map.copyOf(answers);
+        this.answers = new java.util.concurrent.ConcurrentHashMap<>(answers);
+    }
+
+    /** From now on {@code command} answers so (the kernel changed, or a command is learnt). */
+    public void answer(String command, Answer answer) {
+        answers.put(command, answer);
     }
 
     /** Every command asked, in order. */

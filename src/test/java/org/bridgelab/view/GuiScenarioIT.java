@@ -83,9 +83,9 @@ class GuiScenarioIT {
                 robot.clickOn("#choice-" + step.predict().answer());
             }
             robot.clickOn("#run-step");
-            await(() -> !model.busyProperty().get() && model.state(s1, step) != StepState.NOT_RUN
-                    && model.state(s1, step) != StepState.RUNNING);
-            assertThat(model.state(s1, step)).as(step.id()).isEqualTo(StepState.PASSED);
+            await(() -> !model.busyProperty().get() && model.lessons().state(s1, step) != StepState.NOT_RUN
+                    && model.lessons().state(s1, step) != StepState.RUNNING);
+            assertThat(model.lessons().state(s1, step)).as(step.id()).isEqualTo(StepState.PASSED);
             if (step.predict() != null) {
                 assertThat(onFx(() -> robot.lookup("#prediction-outcome").queryAs(Label.class).getText())).startsWith("✓ confirmed");
             }
@@ -116,7 +116,7 @@ class GuiScenarioIT {
         assertThat(request).as(timeline).isGreaterThan(answer);
         assertThat(reply).as(timeline).isGreaterThan(request);
         // and the learner's progress outlasts the window: every step of s1, saved
-        org.bridgelab.lesson.Lesson saved = model.curriculum().lesson("s1");
+        org.bridgelab.lesson.Lesson saved = model.lessons().curriculum().lesson("s1");
         await(() -> saved.steps().stream().allMatch(step ->
                 org.bridgelab.lesson.ProgressFile.standard().load().progress().wasCompleted("s1", step.id())));
     }
@@ -183,7 +183,7 @@ class GuiScenarioIT {
         long echoes = onFx(() -> echoRows(packets));
 
         // when: a ping of three runs from the console, to its end, while paused
-        robot.interact(() -> model.runCommand("docker0", "ping -c 3 -i 0.2 172.18.0.3"));
+        robot.interact(() -> model.console().runCommand("docker0", "ping -c 3 -i 0.2 172.18.0.3"));
         await(() -> packets.heldProperty().get() >= 6, () -> "held: " + packets.heldProperty().get());
         await(() -> !model.busyProperty().get());
 
@@ -205,11 +205,11 @@ class GuiScenarioIT {
     void text_typed_into_the_client_tab_arrives_in_the_servers_tab(FxRobot robot) {
         // given: a server in docker0, started from the console in the background
         await(() -> !model.busyProperty().get());
-        robot.interact(() -> model.startCommand("docker0", "nc -lp 8080"));
-        await(() -> model.backgrounds().stream().anyMatch(tab -> tab.name().equals("nc-1")));
+        robot.interact(() -> model.console().startCommand("docker0", "nc -lp 8080"));
+        await(() -> model.console().backgrounds().stream().anyMatch(tab -> tab.name().equals("nc-1")));
         awaitListening("docker0", 8080);
-        robot.interact(() -> model.startCommand("docker1", "nc 172.18.0.2 8080"));
-        await(() -> model.backgrounds().stream().anyMatch(tab -> tab.name().equals("nc-2")));
+        robot.interact(() -> model.console().startCommand("docker1", "nc 172.18.0.2 8080"));
+        await(() -> model.console().backgrounds().stream().anyMatch(tab -> tab.name().equals("nc-2")));
 
         // when: the learner types into the client's tab and sends it
         robot.clickOn("#tab-nc-2");
@@ -224,7 +224,7 @@ class GuiScenarioIT {
                 () -> "server tab: " + server.getItems() + ", client tab: " + client.getItems());
         robot.clickOn("#stop-nc-2");
         robot.clickOn("#tab-nc-1");
-        await(() -> !model.backgrounds().get(0).runningProperty().get());
+        await(() -> !model.console().backgrounds().get(0).runningProperty().get());
     }
 
     @Test
@@ -238,10 +238,10 @@ class GuiScenarioIT {
         robot.clickOn("#console-input").write("$ ip netns list").type(KeyCode.ENTER);
 
         // then: the prompt is taken off with a note, the command runs, and ↑ brings it back
-        await(() -> model.console().contains(new ConsoleEntry(ConsoleEntry.Kind.COMMAND, "$ ip netns list"))
-                && !model.busyProperty().get(), () -> "console: " + model.console());
-        assertThat(onFx(() -> java.util.List.copyOf(model.console()))).contains(new ConsoleEntry(ConsoleEntry.Kind.NOTE, "took off the pasted prompt \"$\""));
-        assertThat(onFx(() -> java.util.List.copyOf(model.console()))).anySatisfy(entry -> assertThat(entry.text()).contains("docker0"));
+        await(() -> model.console().entries().contains(new ConsoleEntry(ConsoleEntry.Kind.COMMAND, "$ ip netns list"))
+                && !model.busyProperty().get(), () -> "console: " + model.console().entries());
+        assertThat(onFx(() -> java.util.List.copyOf(model.console().entries()))).contains(new ConsoleEntry(ConsoleEntry.Kind.NOTE, "took off the pasted prompt \"$\""));
+        assertThat(onFx(() -> java.util.List.copyOf(model.console().entries()))).anySatisfy(entry -> assertThat(entry.text()).contains("docker0"));
         robot.clickOn("#console-input").type(KeyCode.UP);
         assertThat(onFx(() -> robot.lookup("#console-input").queryAs(javafx.scene.control.TextField.class).getText())).isEqualTo("$ ip netns list");
         robot.type(KeyCode.DOWN);
@@ -253,20 +253,20 @@ class GuiScenarioIT {
     void a_capture_typed_in_the_console_gets_a_tab_of_its_own_and_streams_its_packets(FxRobot robot) {
         // given: the lab built, nothing running in the console
         await(() -> !model.busyProperty().get());
-        int before = onFx(() -> model.backgrounds().size());
+        int before = onFx(() -> model.console().backgrounds().size());
 
         // when: the learner types a capture, which runs until it is stopped
-        robot.interact(() -> model.runCommand("host", "sudo tcpdump -i br0 -n icmp"));
+        robot.interact(() -> model.console().runCommand("host", "sudo tcpdump -i br0 -n icmp"));
 
         // then: it gets a tab (the console is not held for 30 s), and a ping's packets show while it runs
-        await(() -> model.backgrounds().size() > before);
-        BackgroundProcessViewModel tab = onFx(() -> model.backgrounds().get(model.backgrounds().size() - 1));
+        await(() -> model.console().backgrounds().size() > before);
+        BackgroundProcessViewModel tab = onFx(() -> model.console().backgrounds().get(model.console().backgrounds().size() - 1));
         assertThat(tab.name()).startsWith("tcpdump-");
         await(() -> tab.lines().stream().anyMatch(line -> line.contains("listening on br0")), () -> "tab: " + tab.lines());
-        robot.interact(() -> model.runCommand("docker0", "ping -c 1 172.18.0.3"));
+        robot.interact(() -> model.console().runCommand("docker0", "ping -c 1 172.18.0.3"));
         await(() -> tab.lines().stream().anyMatch(line -> line.contains("ICMP echo request")), () -> "tab: " + tab.lines());
         assertThat(tab.runningProperty().get()).isTrue();
-        assertThat(onFx(() -> java.util.List.copyOf(model.console()))).anySatisfy(entry -> assertThat(entry.text()).contains("runs until it is stopped"));
+        assertThat(onFx(() -> java.util.List.copyOf(model.console().entries()))).anySatisfy(entry -> assertThat(entry.text()).contains("runs until it is stopped"));
         robot.interact(tab::stop);
         await(() -> !tab.runningProperty().get());
     }
@@ -276,20 +276,20 @@ class GuiScenarioIT {
     void a_step_that_fails_shows_the_cross_and_the_kernels_evidence(FxRobot robot) {
         // given: br0 switched off behind the lesson's back, from the console
         robot.clickOn("#console-tab");
-        robot.interact(() -> model.runCommand("host", "ip link set br0 down"));
+        robot.interact(() -> model.console().runCommand("host", "ip link set br0 down"));
         await(() -> !model.busyProperty().get());
         Lesson s1 = CURRICULUM.lesson("s1");
         Lesson.Step pingBack = s1.steps().get(s1.steps().size() - 1);
         // the step that checked br0 up no longer shows a ✓ it cannot stand behind, and the console says why
         Lesson.Step bridgeAddress = s1.steps().stream().filter(step -> step.id().equals("bridge-address")).findFirst().orElseThrow();
-        await(() -> model.state(s1, bridgeAddress) == StepState.NO_LONGER_HOLDS, () -> "state " + model.state(s1, bridgeAddress));
-        assertThat(onFx(() -> java.util.List.copyOf(model.console()))).anySatisfy(entry -> assertThat(entry.text())
+        await(() -> model.lessons().state(s1, bridgeAddress) == StepState.NO_LONGER_HOLDS, () -> "state " + model.lessons().state(s1, bridgeAddress));
+        assertThat(onFx(() -> java.util.List.copyOf(model.console().entries()))).anySatisfy(entry -> assertThat(entry.text())
                 .startsWith("the kernel no longer shows what step").contains("br0"));
 
         // when: the learner runs the last step again
         robot.interact(() -> window.lessons().select(s1, pingBack));
         robot.clickOn("#run-step");
-        await(() -> model.state(s1, pingBack) == StepState.FAILED);
+        await(() -> model.lessons().state(s1, pingBack) == StepState.FAILED);
 
         // then: the step is marked failed, with what ping really said
         assertThat(checkTexts(robot))
@@ -345,8 +345,8 @@ class GuiScenarioIT {
         robot.clickOn("#reconnect");
         await(() -> model.connectedProperty().get() && !model.busyProperty().get());
         assertThat(model.session().host().isAlive()).isTrue();
-        assertThat(model.topologyProperty().get().namespace("docker0")).isEmpty();
-        assertThat(model.stepStates()).isEmpty();
+        assertThat(model.topology().topologyProperty().get().namespace("docker0")).isEmpty();
+        assertThat(model.lessons().stepStates()).isEmpty();
     }
 
     private static java.util.List<String> styleClasses(String namespace, String link) {
@@ -360,8 +360,8 @@ class GuiScenarioIT {
 
     private static void awaitListening(String namespace, int port) {
         // ss runs a process: never on the FX thread
-        awaitOffFx(() -> listening(namespace, port), () -> onFx(() -> "tabs: " + model.backgrounds().stream()
-                .map(tab -> tab.name() + " " + tab.lines()).toList() + ", console: " + model.console()));
+        awaitOffFx(() -> listening(namespace, port), () -> onFx(() -> "tabs: " + model.console().backgrounds().stream()
+                .map(tab -> tab.name() + " " + tab.lines()).toList() + ", console: " + model.console().entries()));
     }
 
     private static boolean listening(String namespace, int port) {

@@ -39,7 +39,7 @@ class KeyboardIT {
 
     @Test
     void ctrl_page_down_moves_to_the_next_step_with_the_focus_in_the_lesson_tree(FxRobot robot) {
-        Lesson first = model.curriculum().lessons().get(0);
+        Lesson first = model.lessons().curriculum().lessons().get(0);
         robot.interact(() -> window.lessons().select(first, first.steps().get(0)));
         robot.clickOn("#lesson-tree");
         robot.interact(() -> window.lessons().select(first, first.steps().get(0)));
@@ -101,7 +101,7 @@ class KeyboardIT {
         robot.clickOn("#console-tab");
         robot.clickOn("#console-input").write("sudo apt-get install bridge-utils cowsay").type(KeyCode.ENTER);
 
-        assertThat(model.console()).extracting(ConsoleEntry::text)
+        assertThat(model.console().entries()).extracting(ConsoleEntry::text)
                 .contains("$ sudo apt-get install bridge-utils cowsay")
                 .anySatisfy(text -> assertThat(text).startsWith("bridge-utils is already there: brctl"))
                 .anySatisfy(text -> assertThat(text).startsWith("cowsay is not a package the lessons use"))

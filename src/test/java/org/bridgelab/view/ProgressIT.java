@@ -48,7 +48,7 @@ class ProgressIT {
         assertThat(resume.getText()).isEqualTo("Continue where you left off");
 
         MainWindow window = (MainWindow) resume.getScene().getRoot();
-        Lesson shown = model.curriculum().lesson("s1");
+        Lesson shown = model.lessons().curriculum().lesson("s1");
         robot.interact(() -> window.lessons().select(shown, shown.steps().get(0)));
         WaitForAsyncUtils.waitForFxEvents();
         String firstStep = s1.steps().get(0).title().en();

@@ -41,7 +41,7 @@ class ZoomIT {
     @Test
     void ctrl_plus_grows_text_and_timeline_together_as_far_as_the_layout_fits_and_ctrl_0_goes_back(FxRobot robot) {
         // given: a step shown, its title as large as it is made
-        Lesson s1 = model.curriculum().lesson("s1");
+        Lesson s1 = model.lessons().curriculum().lesson("s1");
         robot.interact(() -> window.lessons().select(s1, s1.steps().get(0)));
         Label title = robot.lookup("#step-title").queryAs(Label.class);
         double before = onScreen(title).getHeight();

@@ -1,0 +1,234 @@
+package org.bridgelab.view;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.bridgelab.kernel.Topology;
+import org.bridgelab.lesson.BackgroundCommand;
+import org.bridgelab.lesson.CheckResult;
+import org.bridgelab.lesson.CommandText;
+import org.bridgelab.lesson.Lesson;
+import org.bridgelab.lesson.RunListener;
+import org.bridgelab.lesson.RunReport;
+import org.bridgelab.session.LabSession;
+
+/**
+ * The console's state: what ran and what it printed (the lessons' commands and the learner's own), notes from
+ * BridgeLab, and a tab for each command that runs until stopped. Typed text becomes argv here (a pasted prompt
+ * taken off, an apt-get install answered rather than run); the command runs on the lab session off the FX
+ * thread. Entries change on the FX thread only.
+ */
+public final class ConsoleViewModel {
+    private final TaskExecutor executor;
+    private final LabConnection lab;
+    private final ObservableList<ConsoleEntry> entries = FXCollections.observableArrayList();
+    private final ObservableList<BackgroundProcessViewModel> backgrounds = FXCollections.observableArrayList();
+    private final LineBatcher<ConsoleEntry> batcher;
+    private final Map<String, LineBatcher<String>> backgroundBatchers = new ConcurrentHashMap<>();
+    private final AtomicInteger typedBackgrounds = new AtomicInteger();
+
+    ConsoleViewModel(TaskExecutor executor, LabConnection lab) {
+        this.executor = executor;
+        this.lab = lab;
+        this.batcher = new LineBatcher<>(executor, entries::addAll);
+    }
+
+    public ObservableList<ConsoleEntry> entries() {
+        return entries;
+    }
+
+    public ObservableList<BackgroundProcessViewModel> backgrounds() {
+        return backgrounds;
+    }
+
+    /** A note from BridgeLab (FX thread). */
+    public void note(String text) {
+        entries.add(new ConsoleEntry(ConsoleEntry.Kind.NOTE, text));
+    }
+
+    /** A note from any thread, shown with the next batch. */
+    void noteSoon(String text) {
+        batcher.add(new ConsoleEntry(ConsoleEntry.Kind.NOTE, text));
+    }
+
+    /** A failure, in the console's words (FX thread). */
+    void failure(String text) {
+        entries.add(new ConsoleEntry(ConsoleEntry.Kind.FAILED, text));
+    }
+
+    /** A new lab: the old one's tabs go, and a line marks where it starts. */
+    void newLab() {
+        backgrounds.clear();
+        note("— new lab —");
+    }
+
+    /** Runs what the learner typed in a node of the lab, as argv. */
+    public void runCommand(String node, String pasted) {
+        String text = withoutPastedPrompt(pasted);
+        if (answeredInstall(node, text)) {
+            return;
+        }
+        List<String> argv = typed(text);
+        if (argv == null) {
+            return;
+        }
+        if (CommandText.runsUntilStopped(argv)) {
+            // waiting for it would hold the console until the time-out and lose what it printed
+            note("\"" + text + "\" runs until it is stopped: it has a tab of its own, where Stop ends it");
+            startInTab(node, text, argv);
+            return;
+        }
+        LabSession current = lab.session();
+        entries.add(new ConsoleEntry(ConsoleEntry.Kind.COMMAND, prompt(node) + text));
+        lab.busy(true);
+        Topology before = lab.shown();
+        executor.execute(() -> new CommandDone(current.run(node, argv), current.refresh()), done -> {
+            addOutputFx(done.result().stdout() + done.result().stderr());
+            if (!done.result().succeeded()) {
+                failure("exit status " + done.result().exitCode());
+            }
+            lab.readAfterCommand(before, done.topology());
+            lab.busy(false);
+        }, lab::failed);
+    }
+
+    /** Starts a long-running command the learner typed, in its own console tab. */
+    public void startCommand(String node, String pasted) {
+        String text = withoutPastedPrompt(pasted);
+        List<String> argv = typed(text);
+        if (argv != null) {
+            startInTab(node, text, argv);
+        }
+    }
+
+    /** What the lessons run, as it happens: their commands, output and checks here, their servers in tabs. */
+    RunListener lessonOutput() {
+        return new RunListener() {
+            @Override
+            public void actionFinished(Lesson lesson, Lesson.Step step, RunReport.ActionReport report) {
+                batcher.add(new ConsoleEntry(ConsoleEntry.Kind.COMMAND, prompt(report.node()) + report.display()));
+                if (!report.output().isBlank() && report.exitCode() != null) {
+                    report.output().strip().lines().forEach(line -> batcher.add(new ConsoleEntry(ConsoleEntry.Kind.OUTPUT, line)));
+                }
+                for (CheckResult check : report.checks()) {
+                    batcher.add(new ConsoleEntry(check.passed() ? ConsoleEntry.Kind.PASSED : ConsoleEntry.Kind.FAILED,
+                            (check.passed() ? "✓ " : "✗ ") + check.expected() + (check.passed() ? "" : " — " + check.evidence())));
+                }
+            }
+
+            @Override
+            public void backgroundStarted(String name, String command, BackgroundCommand process) {
+                BackgroundProcessViewModel tab = register(name, command, process);
+                executor.runOnFx(() -> showBackgroundFx(tab));
+            }
+
+            @Override
+            public void backgroundOutput(String process, String line) {
+                backgroundLine(process, line);
+            }
+        };
+    }
+
+    private void startInTab(String node, String text, List<String> argv) {
+        LabSession current = lab.session();
+        String name = program(argv) + "-" + typedBackgrounds.incrementAndGet();
+        List<String> buffered = lineBuffered(argv);
+        executor.execute(() -> current.start(node, buffered, line -> backgroundLine(name, line)),
+                process -> showBackgroundFx(register(name, prompt(node) + text, process)), lab::failed);
+    }
+
+    /** An apt-get install is answered, not run: apt would change the machine, not the lab. */
+    private boolean answeredInstall(String node, String text) {
+        Optional<List<String>> installs;
+        try {
+            installs = CommandText.packagesInstalled(CommandText.tokenize(text));
+        } catch (IllegalArgumentException notACommand) {
+            // typed() says what is wrong with it when it is run
+            return false;
+        }
+        installs.ifPresent(packages -> {
+            entries.add(new ConsoleEntry(ConsoleEntry.Kind.COMMAND, prompt(node) + text));
+            packages.forEach(debianPackage -> note(CommandText.answerToInstall(debianPackage)));
+        });
+        return installs.isPresent();
+    }
+
+    /** The program's name for its tab: tcpdump, not sudo or ip netns exec. */
+    private static String program(List<String> argv) {
+        List<String> inner = CommandText.innerCommand(argv);
+        return inner.isEmpty() ? argv.get(0) : inner.get(0);
+    }
+
+    /**
+     * The command with its output line-buffered (stdbuf -oL after a leading sudo): a program writing to a pipe
+     * buffers its output in blocks, so a capture in its tab showed nothing until it was stopped.
+     */
+    static List<String> lineBuffered(List<String> argv) {
+        int after = argv.get(0).equals("sudo") ? 1 : 0;
+        List<String> wrapped = new ArrayList<>(argv.subList(0, after));
+        wrapped.addAll(List.of("stdbuf", "-oL"));
+        wrapped.addAll(argv.subList(after, argv.size()));
+        return wrapped;
+    }
+
+    /**
+     * The command without a shell prompt pasted with it from a tutorial ("$ ls -l /var/run/netns"), saying
+     * so in the console, since the console gives its own prompt.
+     */
+    private String withoutPastedPrompt(String text) {
+        return CommandText.pastedPrompt(text).map(prompt -> {
+            note("took off the pasted prompt \"" + prompt.strip() + "\"");
+            return text.substring(prompt.length());
+        }).orElse(text);
+    }
+
+    /** The argv of a typed command, or null (with the reason in the console) if it cannot run now. */
+    private List<String> typed(String text) {
+        try {
+            List<String> argv = CommandText.tokenize(text);
+            if (lab.session() == null) {
+                failure("the lab is not connected");
+                return null;
+            }
+            return argv;
+        } catch (IllegalArgumentException e) {
+            failure(e.getMessage());
+            return null;
+        }
+    }
+
+    private void addOutputFx(String output) {
+        output.strip().lines().forEach(line -> entries.add(new ConsoleEntry(ConsoleEntry.Kind.OUTPUT, line)));
+    }
+
+    /** Gives a background command its tab's model at once, so that none of its first lines is lost. */
+    private BackgroundProcessViewModel register(String name, String command, BackgroundCommand process) {
+        BackgroundProcessViewModel tab = new BackgroundProcessViewModel(name, command, process, executor);
+        backgroundBatchers.put(name, new LineBatcher<>(executor, tab::addLinesFx));
+        return tab;
+    }
+
+    private void showBackgroundFx(BackgroundProcessViewModel tab) {
+        backgrounds.removeIf(existing -> existing.name().equals(tab.name()));
+        backgrounds.add(tab);
+    }
+
+    private void backgroundLine(String name, String line) {
+        LineBatcher<String> lines = backgroundBatchers.get(name);
+        if (lines != null) {
+            lines.add(line);
+        }
+    }
+
+    private static String prompt(String node) {
+        return ("host".equals(node) ? "" : "[" + node + "] ") + "$ ";
+    }
+
+    private record CommandDone(LabSession.CommandRun result, Topology topology) {
+    }
+}

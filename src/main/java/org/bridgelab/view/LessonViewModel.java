@@ -1,0 +1,235 @@
+package org.bridgelab.view;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.MapChangeListener;
+import javafx.collections.ObservableMap;
+import org.bridgelab.kernel.Diagnosis;
+import org.bridgelab.kernel.ListenerProbe;
+import org.bridgelab.kernel.StateCheck;
+import org.bridgelab.kernel.Topology;
+import org.bridgelab.lesson.Curriculum;
+import org.bridgelab.lesson.Lesson;
+import org.bridgelab.lesson.LessonSession;
+import org.bridgelab.lesson.ReachProbe;
+import org.bridgelab.lesson.RunListener;
+import org.bridgelab.lesson.RunReport;
+import org.bridgelab.session.LabSession;
+
+/**
+ * The lessons' state: how far each step has got (its state, report and, for a failed one, the kernel's
+ * diagnosis), the learner's predictions and their lasting progress. Runs a step on the lab session with the
+ * steps it builds on, off the FX thread; after a command the learner typed, says which passed step the kernel
+ * no longer shows. Maps change on the FX thread only.
+ */
+public final class LessonViewModel {
+    private final Curriculum curriculum;
+    private final TaskExecutor executor;
+    private final LabConnection lab;
+    private final RunListener output;
+    private final Consumer<String> note;
+    private final ProgressViewModel progress;
+    private final ObservableMap<String, StepState> stepStates = FXCollections.observableHashMap();
+    private final ObservableMap<String, RunReport.StepReport> stepReports = FXCollections.observableHashMap();
+    private final ObservableMap<String, Diagnosis> diagnoses = FXCollections.observableHashMap();
+    private final ReadOnlyObjectWrapper<Diagnosis> lastFailure = new ReadOnlyObjectWrapper<>();
+    private final ObservableMap<String, String> predictions = FXCollections.observableHashMap();
+
+    /**
+     * @param output follows the steps as they run (the console, the timeline's step marks)
+     * @param note   a note for the learner, on the FX thread
+     */
+    LessonViewModel(Curriculum curriculum, TaskExecutor executor, LabConnection lab, ProgressViewModel progress,
+                    RunListener output, Consumer<String> note) {
+        this.curriculum = curriculum;
+        this.executor = executor;
+        this.lab = lab;
+        this.progress = progress;
+        this.output = output;
+        this.note = note;
+        predictions.addListener((MapChangeListener<String, String>) change -> {
+            if (change.wasAdded()) {
+                stepOf(change.getKey()).ifPresent(ref -> progress.answered(ref.lesson(), ref.step(), change.getValueAdded()));
+            }
+        });
+    }
+
+    public static String key(Lesson lesson, Lesson.Step step) {
+        return lesson.id() + "/" + step.id();
+    }
+
+    public Curriculum curriculum() {
+        return curriculum;
+    }
+
+    /** The learner's progress across sessions. */
+    public ProgressViewModel progress() {
+        return progress;
+    }
+
+    public ObservableMap<String, StepState> stepStates() {
+        return stepStates;
+    }
+
+    public ObservableMap<String, RunReport.StepReport> stepReports() {
+        return stepReports;
+    }
+
+    /** For a failed step whose command tried to reach something: why it did not get there, from the kernel. */
+    public ObservableMap<String, Diagnosis> diagnoses() {
+        return diagnoses;
+    }
+
+    /** The diagnosis of the step that ran last, when it failed to reach something; null once a step passes. */
+    public ReadOnlyObjectProperty<Diagnosis> lastFailureProperty() {
+        return lastFailure.getReadOnlyProperty();
+    }
+
+    /** The learner's answer (a choice id) to each step's question, asked before the step runs. */
+    public ObservableMap<String, String> predictions() {
+        return predictions;
+    }
+
+    public StepState state(Lesson lesson, Lesson.Step step) {
+        return stepStates.getOrDefault(key(lesson, step), StepState.NOT_RUN);
+    }
+
+    /**
+     * Runs a step, first catching up every earlier step it builds on (the lessons it requires and the steps
+     * before it) that has not passed yet. Stops at the first step that fails.
+     */
+    public void runStep(Lesson lesson, Lesson.Step target) {
+        run(pathTo(lesson, target));
+    }
+
+    /** Runs a whole lesson (and what it builds on). */
+    public void runLesson(Lesson lesson) {
+        runStep(lesson, lesson.steps().get(lesson.steps().size() - 1));
+    }
+
+    /** A new lab: every lesson back to the beginning (the lasting progress stays). */
+    void newLab() {
+        stepStates.clear();
+        stepReports.clear();
+        diagnoses.clear();
+        lastFailure.set(null);
+        predictions.clear();
+    }
+
+    /**
+     * After a typed command: a passed step whose checked facts held before it and not after it no longer
+     * shows what its ✓ said, and one whose facts hold again is passed again. Reachability, a verdict a probe
+     * packet must witness, is not judged again from a snapshot (see {@link StateCheckFacts}).
+     */
+    void recheckPassedSteps(Topology before, Topology after) {
+        if (before == null || after == null) {
+            return;
+        }
+        ListenerProbe notAsked = StateCheckFacts.NOT_ASKED;
+        for (Lesson lesson : curriculum.lessons()) {
+            for (Lesson.Step step : lesson.steps()) {
+                StepState state = state(lesson, step);
+                List<StateCheck> facts = StateCheckFacts.of(step);
+                if (facts.isEmpty() || (state != StepState.PASSED && state != StepState.NO_LONGER_HOLDS)) {
+                    continue;
+                }
+                boolean holdsNow = StateCheckFacts.allHold(facts, after, notAsked);
+                if (state == StepState.PASSED && !holdsNow && StateCheckFacts.allHold(facts, before, notAsked)) {
+                    stepStates.put(key(lesson, step), StepState.NO_LONGER_HOLDS);
+                    note.accept("the kernel no longer shows what step \"" + step.title().en() + "\" checked: "
+                            + StateCheckFacts.failing(facts, after, notAsked));
+                } else if (state == StepState.NO_LONGER_HOLDS && holdsNow) {
+                    stepStates.put(key(lesson, step), StepState.PASSED);
+                }
+            }
+        }
+    }
+
+    private void run(List<Pending> path) {
+        LabSession current = lab.session();
+        if (current == null || path.isEmpty()) {
+            return;
+        }
+        lab.busy(true);
+        path.forEach(pending -> stepStates.put(key(pending.lesson(), pending.step()), StepState.RUNNING));
+        executor.execute(() -> {
+            for (Pending pending : path) {
+                LessonSession session = current.lesson(pending.lesson(), output);
+                RunReport.StepReport report = session.runStep(pending.step());
+                Topology after = current.refresh();
+                Diagnosis why = report.passed() ? null : diagnose(current, after, pending.step(), report);
+                executor.runOnFx(() -> finishedFx(pending, report, after, why));
+                if (!report.passed()) {
+                    break;
+                }
+            }
+            // asked here, on the worker: over SSH the answer is a round trip that can take seconds
+            return current.isAlive();
+        }, alive -> {
+            path.forEach(pending -> stepStates.computeIfPresent(key(pending.lesson(), pending.step()),
+                    (key, state) -> state == StepState.RUNNING ? StepState.NOT_RUN : state));
+            lab.busy(false);
+            lab.alive(alive);
+        }, lab::failed);
+    }
+
+    private void finishedFx(Pending pending, RunReport.StepReport report, Topology after, Diagnosis why) {
+        String key = key(pending.lesson(), pending.step());
+        if (why == null) {
+            diagnoses.remove(key);
+        } else {
+            diagnoses.put(key, why);
+        }
+        stepReports.put(key, report);
+        stepStates.put(key, report.passed() ? StepState.PASSED : StepState.FAILED);
+        if (report.passed()) {
+            progress.passed(pending.lesson(), pending.step());
+        }
+        lab.readAfterStep(after);
+        lastFailure.set(why);
+    }
+
+    /** The diagnosis of the failed action, when it was a ping, telnet or nc that did not get through. */
+    private static Diagnosis diagnose(LabSession current, Topology topology, Lesson.Step step, RunReport.StepReport report) {
+        // actions up to the first failure ran in order, so its index is the failed action's in the step
+        int failed = 0;
+        while (failed < report.actions().size() - 1 && report.actions().get(failed).passed()) {
+            failed++;
+        }
+        return ReachProbe.of(step.actions().get(failed))
+                .map(probe -> current.diagnose(topology, probe.from(), probe.address(), probe.port()))
+                .orElse(null);
+    }
+
+    private List<Pending> pathTo(Lesson lesson, Lesson.Step target) {
+        List<Pending> path = new ArrayList<>();
+        for (Lesson each : curriculum.withPrerequisites(List.of(lesson.id()))) {
+            for (Lesson.Step step : each.steps()) {
+                boolean isTarget = each == lesson && step == target;
+                // a step whose work a typed command undid was done: running it again would undo the learner's
+                // experiment behind their back
+                StepState state = state(each, step);
+                if (isTarget || state != StepState.PASSED && state != StepState.NO_LONGER_HOLDS) {
+                    path.add(new Pending(each, step));
+                }
+                if (isTarget) {
+                    return path;
+                }
+            }
+        }
+        return path;
+    }
+
+    private Optional<LessonPane.StepRef> stepOf(String key) {
+        return curriculum.lessons().stream().flatMap(lesson -> lesson.steps().stream()
+                .filter(step -> key(lesson, step).equals(key)).map(step -> new LessonPane.StepRef(lesson, step))).findFirst();
+    }
+
+    private record Pending(Lesson lesson, Lesson.Step step) {
+    }
+}

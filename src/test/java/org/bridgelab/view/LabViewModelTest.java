@@ -1,0 +1,183 @@
+package org.bridgelab.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bridgelab.lab.Lab;
+import org.bridgelab.lesson.Curriculum;
+import org.bridgelab.lesson.Lesson;
+import org.bridgelab.session.LabSession;
+import org.bridgelab.testing.RecordedKernel;
+import org.bridgelab.testing.RecordedLabHost;
+import org.bridgelab.testing.RecordedLabHost.Answer;
+import org.bridgelab.testing.TemporaryStateDirectory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The window's view models — connection, console, lessons and diagram — on a lab host that answers from the
+ * kernel's recorded output: no kernel, no toolkit, work and hand-over on the test's thread.
+ */
+class LabViewModelTest {
+    @RegisterExtension
+    final TemporaryStateDirectory state = new TemporaryStateDirectory();
+
+    private final RecordedLabHost host = new RecordedLabHost(RecordedKernel.fullRead());
+    private final Curriculum curriculum = Curriculum.bundled();
+    private final LabViewModel model = new LabViewModel(curriculum,
+            note -> LabSession.open(Lab.attached(host), LabSession.Options.commandLine(false, false), note),
+            new SameThreadTaskExecutor());
+
+    @AfterEach
+    void release() {
+        model.dispose();
+    }
+
+    @Test
+    void connecting_reads_the_kernel_into_the_diagram_with_nothing_glowing() {
+        // when:
+        model.connect();
+
+        // then:
+        assertThat(model.connectedProperty().get()).isTrue();
+        assertThat(model.busyProperty().get()).isFalse();
+        assertThat(model.labDescriptionProperty().get()).isEqualTo("recorded");
+        assertThat(model.topology().topologyProperty().get().namespace("host").orElseThrow().link("br0")).isPresent();
+        assertThat(model.topology().updateProperty().get().changedLinks()).isEmpty();
+    }
+
+    @Test
+    void a_pasted_prompt_is_taken_off_and_the_command_runs_on_the_lab_host() {
+        // given:
+        model.connect();
+        host.answer("host: ip netns list", Answer.printing("docker0\n"));
+
+        // when:
+        model.console().runCommand("host", "$ ip netns list");
+
+        // then:
+        assertThat(host.asked()).contains("host: ip netns list");
+        assertThat(model.console().entries()).containsSubsequence(
+                new ConsoleEntry(ConsoleEntry.Kind.NOTE, "took off the pasted prompt \"$\""),
+                new ConsoleEntry(ConsoleEntry.Kind.COMMAND, "$ ip netns list"),
+                new ConsoleEntry(ConsoleEntry.Kind.OUTPUT, "docker0"));
+        assertThat(model.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void a_failing_command_shows_the_kernels_own_error_and_its_exit_status() {
+        // given:
+        model.connect();
+        host.answer("docker0: ip link del nosuch", new Answer(1, "", "Cannot find device \"nosuch\"\n"));
+
+        // when:
+        model.console().runCommand("docker0", "ip link del nosuch");
+
+        // then:
+        assertThat(model.console().entries()).containsSubsequence(
+                new ConsoleEntry(ConsoleEntry.Kind.COMMAND, "[docker0] $ ip link del nosuch"),
+                new ConsoleEntry(ConsoleEntry.Kind.OUTPUT, "Cannot find device \"nosuch\""),
+                new ConsoleEntry(ConsoleEntry.Kind.FAILED, "exit status 1"));
+        assertThat(model.connectedProperty().get()).isTrue();
+    }
+
+    @Test
+    void an_apt_get_install_is_answered_and_not_run() {
+        // given:
+        model.connect();
+
+        // when:
+        model.console().runCommand("host", "sudo apt-get install bridge-utils");
+
+        // then:
+        assertThat(host.asked()).noneMatch(asked -> asked.contains("apt-get"));
+        assertThat(model.console().entries()).anySatisfy(entry -> {
+            assertThat(entry.kind()).isEqualTo(ConsoleEntry.Kind.NOTE);
+            assertThat(entry.text()).startsWith("bridge-utils is already there: brctl");
+        });
+    }
+
+    @Test
+    void shell_syntax_is_refused_with_its_reason_before_anything_runs() {
+        // given:
+        model.connect();
+        int asked = host.asked().size();
+
+        // when:
+        model.console().runCommand("host", "ip link | grep br0");
+
+        // then:
+        assertThat(host.asked()).hasSize(asked);
+        assertThat(model.console().entries().get(model.console().entries().size() - 1).kind())
+                .isEqualTo(ConsoleEntry.Kind.FAILED);
+    }
+
+    @Test
+    void without_a_lab_a_typed_command_says_so() {
+        model.console().runCommand("host", "ip link");
+
+        assertThat(model.console().entries()).contains(new ConsoleEntry(ConsoleEntry.Kind.FAILED, "the lab is not connected"));
+        assertThat(host.asked()).isEmpty();
+    }
+
+    @Test
+    void a_typed_command_that_undoes_a_passed_step_unticks_it_and_the_diagram_glows_where_it_changed() throws Exception {
+        // given: s1's "plug-in" step passed, and the kernel shows veth1 and veth3 in br0
+        model.connect();
+        Lesson s1 = curriculum.lesson("s1");
+        Lesson.Step plugIn = s1.steps().stream().filter(step -> step.id().equals("plug-in")).findFirst().orElseThrow();
+        model.lessons().stepStates().put(LessonViewModel.key(s1, plugIn), StepState.PASSED);
+        String plugged = RecordedKernel.fixture("host-addr.json");
+        host.answer("host: ip link set veth1 nomaster", Answer.printing(""));
+        host.answer("host: ip link set veth1 master br0", Answer.printing(""));
+
+        // when: the learner takes veth1 out of br0
+        host.answer("host: ip -j -d addr show", Answer.printing(withoutMaster(plugged, "veth1")));
+        model.console().runCommand("host", "ip link set veth1 nomaster");
+
+        // then:
+        assertThat(model.lessons().state(s1, plugIn)).isEqualTo(StepState.NO_LONGER_HOLDS);
+        assertThat(model.console().entries()).anySatisfy(entry -> assertThat(entry.text())
+                .startsWith("the kernel no longer shows what step \"Plug the other ends into br0\" checked"));
+        assertThat(model.topology().updateProperty().get().changedLinks()).containsExactly("host/veth1");
+
+        // when: and plugs it back
+        host.answer("host: ip -j -d addr show", Answer.printing(plugged));
+        model.console().runCommand("host", "ip link set veth1 master br0");
+
+        // then:
+        assertThat(model.lessons().state(s1, plugIn)).isEqualTo(StepState.PASSED);
+        assertThat(model.topology().updateProperty().get().changedLinks()).containsExactly("host/veth1");
+    }
+
+    @Test
+    void a_new_lab_forgets_every_step_and_marks_where_it_starts() {
+        // given:
+        model.connect();
+        Lesson s1 = curriculum.lesson("s1");
+        model.lessons().stepStates().put(LessonViewModel.key(s1, s1.steps().get(0)), StepState.PASSED);
+
+        // when:
+        model.reset();
+
+        // then:
+        assertThat(model.lessons().stepStates()).isEmpty();
+        assertThat(model.console().entries()).contains(new ConsoleEntry(ConsoleEntry.Kind.NOTE, "— new lab —"));
+        assertThat(model.connectedProperty().get()).isTrue();
+    }
+
+    /** The recorded {@code ip -j -d addr show} with {@code link} taken out of its bridge. */
+    private static String withoutMaster(String addrJson, String link) throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ArrayNode links = (ArrayNode) mapper.readTree(addrJson);
+        links.forEach(node -> {
+            if (node.path("ifname").asText().equals(link)) {
+                ((ObjectNode) node).remove("master");
+            }
+        });
+        return mapper.writeValueAsString(links);
+    }
+}
