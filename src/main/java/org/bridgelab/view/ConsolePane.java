@@ -230,17 +230,20 @@ public final class ConsolePane extends TabPane {
         getTabs().add(tab);
     }
 
+    /** What an entry is, on its cell: {@code :command}, {@code :output}, {@code :note}, {@code :passed}, {@code :failed}. */
+    private static final StatePseudoClasses<ConsoleEntry.Kind> ENTRY_KINDS = new StatePseudoClasses<>(ConsoleEntry.Kind.class);
+
     private static final class EntryCell extends ListCell<ConsoleEntry> {
         @Override
         protected void updateItem(ConsoleEntry entry, boolean empty) {
             super.updateItem(entry, empty);
-            getStyleClass().removeIf(style -> style.startsWith("entry-"));
             if (empty || entry == null) {
+                ENTRY_KINDS.show(this, null);
                 setText(null);
                 return;
             }
             setText(entry.text());
-            getStyleClass().add("entry-" + entry.kind().name().toLowerCase());
+            ENTRY_KINDS.show(this, entry.kind());
         }
     }
 }

@@ -366,11 +366,17 @@ public final class LessonPane extends VBox {
     public record StepRef(Lesson lesson, Lesson.Step step) {
     }
 
+    /** A step's state on its cell: {@code :passed}, {@code :failed}, {@code :running}, {@code :no-longer-holds}. */
+    private static final StatePseudoClasses<StepState> STEP_STATES = new StatePseudoClasses<>(StepState.class);
+    /** Passed in an earlier session, not in this lab. */
+    private static final javafx.css.PseudoClass DONE_BEFORE = javafx.css.PseudoClass.getPseudoClass("done-before");
+
     private final class StepCell extends TreeCell<Object> {
         @Override
         protected void updateItem(Object item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().removeAll("step-passed", "step-failed", "step-running", "step-done-before", "step-no_longer_holds");
+            STEP_STATES.show(this, null);
+            pseudoClassStateChanged(DONE_BEFORE, false);
             if (empty || item == null) {
                 setText(null);
                 return;
@@ -390,11 +396,11 @@ public final class LessonPane extends VBox {
                 case NO_LONGER_HOLDS -> "⚠";
             };
             if (state != StepState.NOT_RUN) {
-                getStyleClass().add("step-" + state.name().toLowerCase());
+                STEP_STATES.show(this, state);
             } else if (model.lessons().progress().completedBefore(ref.lesson(), ref.step())) {
                 // passed in an earlier session, not in this lab: a mark of its own, never this lab's ✓
                 mark = "☑";
-                getStyleClass().add("step-done-before");
+                pseudoClassStateChanged(DONE_BEFORE, true);
             }
             setText(mark + "  " + ref.step().title().in(language));
         }

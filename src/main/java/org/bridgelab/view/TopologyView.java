@@ -17,6 +17,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import org.bridgelab.capture.PacketEvent;
 import javafx.beans.Observable;
+import javafx.css.PseudoClass;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -55,6 +56,11 @@ public final class TopologyView extends Pane {
     private final Label details = new Label();
     /** The hint as last shown, so that a redraw in another language replaces it. */
     private String hintShown;
+    /** An interface's state on its chip, and the place a diagnosis names. */
+    private static final PseudoClass UP = PseudoClass.getPseudoClass("up");
+    private static final PseudoClass DOWN = PseudoClass.getPseudoClass("down");
+    private static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
+    private static final PseudoClass FAILED_HOP = PseudoClass.getPseudoClass("failed-hop");
     /** Where each interface's chip is: "namespace/link" → chip. */
     private final Map<String, Label> chips = new HashMap<>();
     /** The update whose changes last glowed. */
@@ -254,7 +260,7 @@ public final class TopologyView extends Pane {
                     : thing != null && CHAIN.matcher(thing).matches() && netfilterOf(namespace) != null ? netfilterOf(namespace)
                     : namespaceBox(namespace);
             if (place != null) {
-                place.getStyleClass().add("failed-hop");
+                place.pseudoClassStateChanged(FAILED_HOP, true);
             }
         }
     }
@@ -442,7 +448,9 @@ public final class TopologyView extends Pane {
     private Label addChip(Topology.Namespace ns, Topology.Link link, double x, double y, double width) {
         String address = link.addresses().isEmpty() ? "" : "  " + String.join(" ", link.addresses());
         Label chip = new Label(link.name() + address);
-        chip.getStyleClass().addAll("chip", link.isUp() ? "up" : "down", "kind-" + link.kind());
+        chip.getStyleClass().addAll("chip", "kind-" + link.kind());
+        chip.pseudoClassStateChanged(UP, link.isUp());
+        chip.pseudoClassStateChanged(DOWN, !link.isUp());
         chip.relocate(x, y);
         chip.setPrefSize(width, CHIP_HEIGHT);
         chip.setMaxWidth(width);
@@ -526,9 +534,9 @@ public final class TopologyView extends Pane {
         for (String link : changedLinks) {
             Label chip = chips.get(link);
             if (chip != null) {
-                chip.getStyleClass().add("changed");
+                chip.pseudoClassStateChanged(CHANGED, true);
                 PauseTransition fade = new PauseTransition(Duration.seconds(2.5));
-                fade.setOnFinished(event -> chip.getStyleClass().remove("changed"));
+                fade.setOnFinished(event -> chip.pseudoClassStateChanged(CHANGED, false));
                 fade.play();
             }
         }

@@ -294,15 +294,15 @@ class GuiScenarioIT {
         // then: the step is marked failed, with what ping really said
         assertThat(checkTexts(robot))
                 .anySatisfy(text -> assertThat(text).startsWith("✗ output contains \" 0% packet loss\"").contains("100% packet loss"));
-        assertThat(styleClasses("host", "br0")).contains("down");
+        assertThat(states("host", "br0")).contains("down");
         // and the step's hint, and the diagnosis, from the kernel's state, naming the interface that is down and the fix
         assertThat(onFx(() -> robot.lookup("#step-hint").queryAs(Label.class).getText())).startsWith("Hint: ");
         assertThat(onFx(() -> robot.lookup("#step-diagnosis").queryAs(Label.class).getText()))
                 .contains("INTERFACE_DOWN").contains("br0").contains("ip link set br0 up")
                 .contains("seen on the kernel, with a real probe packet:").contains("no answer came back");
         // and the diagram marks the place it names
-        assertThat(styleClasses("host", "br0")).contains("failed-hop");
-        assertThat(styleClasses("host", "veth1")).doesNotContain("failed-hop");
+        assertThat(states("host", "br0")).contains("failed-hop");
+        assertThat(states("host", "veth1")).doesNotContain("failed-hop");
     }
 
     @Test
@@ -349,8 +349,10 @@ class GuiScenarioIT {
         assertThat(model.lessons().stepStates()).isEmpty();
     }
 
-    private static java.util.List<String> styleClasses(String namespace, String link) {
-        return onFx(() -> java.util.List.copyOf(window.topology().chip(namespace, link).getStyleClass()));
+    /** The chip's states, as its CSS pseudo-classes (up, down, changed, failed-hop). */
+    private static java.util.List<String> states(String namespace, String link) {
+        return onFx(() -> window.topology().chip(namespace, link).getPseudoClassStates().stream()
+                .map(javafx.css.PseudoClass::getPseudoClassName).toList());
     }
 
     private static java.util.List<String> checkTexts(FxRobot robot) {

@@ -68,9 +68,7 @@ class ReadabilityIT {
         TreeCell<?> cell = robot.lookup(".tree-cell").queryAllAs(TreeCell.class).stream()
                 .filter(candidate -> candidate.isSelected() == selected && !candidate.isEmpty()).findFirst().orElseThrow();
         robot.interact(() -> {
-            if (!cell.getStyleClass().contains("step-passed")) {
-                cell.getStyleClass().add("step-passed");
-            }
+            cell.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("passed"), true);
             cell.applyCss();
         });
         Color text = (Color) cell.getTextFill();
