@@ -45,6 +45,7 @@ final class LogSetup {
             Files.createDirectories(file.getParent());
             return Files.isWritable(file.getParent()) ? java.util.Optional.of(file) : java.util.Optional.empty();
         } catch (IOException | SecurityException e) {
+            // no file to log to: the log goes to stderr, which is where a warning about it would go too
             return java.util.Optional.empty();
         }
     }

@@ -63,6 +63,7 @@ final class TimelineCommand implements Callable<Integer> {
             err.println("bridgelab timeline: " + capture + ": " + e.getMessage());
             return 2;
         } catch (NoSuchFileException e) {
+            // its message is only the path, which the line names already
             err.println("bridgelab timeline: " + capture + ": no such file");
             return 2;
         } catch (IOException e) {

@@ -59,6 +59,7 @@ public final class CaptureFileTimeline {
             CaptureFileReader.read(file, inFileOrder::acceptInOrder);
             return new CaptureFileTimeline(new InFile(file, inFileOrder.count), inFileOrder);
         } catch (OutOfOrder e) {
+            // not an error: the file is read again the slower way
             PacketStore store = new PacketStore(Integer.MAX_VALUE, Long.MAX_VALUE);
             CaptureFileReader.read(file, (point, record) -> store.append(point, record, 0));
             Frames stored = new Stored(store, store.sequencesInKernelOrder());

@@ -60,6 +60,7 @@ public final class PacketLayers {
         try {
             return parse.parse();
         } catch (IllegalRawDataException | RuntimeException e) {
+            // pcap4j refused these bytes: the caller shows them undecoded, as null asks
             return null;
         }
     }

@@ -39,6 +39,7 @@ public final class StoredEvents implements TimelineRow.EventSource {
             try {
                 event = store.event(sequence);
             } catch (IndexOutOfBoundsException droppedMeanwhile) {
+                // the store dropped it between the check and the read: null says so
                 return null;
             }
             recent.put(sequence, event);

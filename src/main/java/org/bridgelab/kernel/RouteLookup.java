@@ -17,6 +17,7 @@ import org.bridgelab.lab.LabHost;
  * {@link #refusingRoute} finds the route that gave it.
  */
 public final class RouteLookup {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RouteLookup.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> REFUSING_TYPES = List.of("blackhole", "unreachable", "prohibit");
 
@@ -98,6 +99,8 @@ public final class RouteLookup {
                 }
             }
         } catch (JsonProcessingException e) {
+            LOG.warn("ip route show table all printed invalid JSON, so no route is known to refuse: {}",
+                    e.getOriginalMessage());
             return Optional.empty();
         }
         return refusing.stream().max(Comparator.comparingInt(r -> Addresses.prefixLength(r.destination())));

@@ -77,6 +77,7 @@ public final class LiveProcess {
             ProcessResult result = started.getFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return java.util.Optional.of(result(result.getExitValue()));
         } catch (TimeoutException e) {
+            // still running: what empty says
             return java.util.Optional.empty();
         } catch (ExecutionException e) {
             throw new LabException("lost " + argv.get(0) + ": " + e.getCause().getMessage(), e.getCause());

@@ -14,6 +14,7 @@ import java.util.Map;
  * only reads; it changes nothing.
  */
 public final class PreFlight {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PreFlight.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The address ranges the lessons and the outside world use, with what uses them. */
     private static final Map<String, String> LAB_RANGES = Map.of(
@@ -185,6 +186,7 @@ public final class PreFlight {
         try {
             return JSON.readTree(result.stdout());
         } catch (IOException e) {
+            LOG.warn("{} printed invalid JSON, read as nothing: {}", String.join(" ", result.argv()), e.getMessage());
             return JSON.createArrayNode();
         }
     }
@@ -214,6 +216,7 @@ public final class PreFlight {
             }
             return new long[] {address, parts.length > 1 ? Integer.parseInt(parts[1]) : 32};
         } catch (NumberFormatException e) {
+            // not an IPv4 prefix (an IPv6 one, say): not one the lab's ranges can overlap
             return null;
         }
     }

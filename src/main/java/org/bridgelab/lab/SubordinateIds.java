@@ -36,6 +36,7 @@ public record SubordinateIds(long start, long count) {
         try {
             return find(Files.readAllLines(file), user, id);
         } catch (IOException e) {
+            // no such file (or none readable): this user has no subordinate ids
             return Optional.empty();
         }
     }

@@ -23,6 +23,7 @@ public final class UserNamespaceSupport {
             try {
                 return Optional.of(Files.readString(Path.of("/proc/sys", name.replace('.', '/'))).strip());
             } catch (IOException e) {
+                // a kernel without this setting: it restricts nothing
                 return Optional.empty();
             }
         });

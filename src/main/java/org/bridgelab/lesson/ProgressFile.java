@@ -49,6 +49,7 @@ public final class ProgressFile {
                 return new Loaded(Progress.none(), "your saved progress (" + file + ") could not be read, so it starts "
                         + "afresh; the file was kept as " + aside + " (" + e.getMessage() + ")");
             } catch (IOException moveFailed) {
+                // the first failure is the one the learner needs; not moving it aside only changes what is said
                 return new Loaded(Progress.none(), "your saved progress (" + file + ") could not be read, nor moved "
                         + "aside; it is left as it is and nothing will be saved over it (" + e.getMessage() + ")");
             }
