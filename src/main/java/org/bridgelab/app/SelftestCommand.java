@@ -7,20 +7,18 @@ import java.util.Queue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Predicate;
-import org.bridgelab.capture.CaptureException;
 import org.bridgelab.capture.CapturePoint;
 import org.bridgelab.capture.CaptureSession;
 import org.bridgelab.capture.PacketEvent;
 import org.bridgelab.capture.Protocol;
-import org.bridgelab.lab.Lab;
 import org.bridgelab.lab.LabException;
 import org.bridgelab.lab.LabHost;
 import org.bridgelab.lab.LabHostChoice;
 import org.bridgelab.lesson.Curriculum;
 import org.bridgelab.lesson.Lesson;
-import org.bridgelab.lesson.LessonRunner;
 import org.bridgelab.lesson.RunListener;
 import org.bridgelab.lesson.RunReport;
+import org.bridgelab.session.LabSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,34 +83,33 @@ final class SelftestCommand implements Callable<Integer> {
         Queue<PacketEvent> seen = new ConcurrentLinkedQueue<>();
         List<String> problems = new ArrayList<>();
         RunReport report;
-        try (Lab lab = Lab.open(choice)) {
-            out.println("  ✓ " + (sandbox ? "sandbox started: " : "lab host connected: ") + lab.host().description());
-            if (!sandbox) {
-                // what of the machine's own setup changes the lessons: said, and left to the instructor
-                if (lab.findings().isEmpty()) {
-                    out.println("  ✓ pre-flight: nothing in this machine's setup changes what the lessons show");
-                }
-                lab.findings().forEach(finding -> out.println("  ! pre-flight: " + finding));
+        List<String> notes = new ArrayList<>();
+        // the lab session the run command uses: it captures every bridge as a step brings it up
+        try (LabSession session = LabSession.open(choice, LabSession.Options.commandLine(true, false), notes::add)) {
+            out.println("  ✓ " + (sandbox ? "sandbox started: " : "lab host connected: ") + session.description());
+            // what of the machine's own setup changes the lessons (the pre-flight's findings): said, and left to
+            // the instructor
+            if (!sandbox && session.lab().findings().isEmpty()) {
+                out.println("  ✓ pre-flight: nothing in this machine's setup changes what the lessons show");
             }
+            notes.forEach(note -> out.println("  ! " + note));
             CapturePoint br0 = new CapturePoint(LabHost.HOST, "br0");
-            try (CaptureSession session = new CaptureSession(lab.host())) {
-                session.subscribe(seen::add);
-                RunListener captureWhenUp = new RunListener() {
-                    @Override
-                    public void stepFinished(Lesson lesson, RunReport.StepReport step) {
-                        if (session.activePoints().isEmpty() && session.isUp(br0)) {
-                            try {
-                                session.start(br0);
-                            } catch (CaptureException e) {
-                                problems.add(e.getMessage());
-                            }
-                        }
-                    }
-                };
-                report = new LessonRunner(lab.host(), captureWhenUp).run(lessons);
-                if (session.activePoints().isEmpty() && problems.isEmpty()) {
-                    problems.add("br0 never came up, so nothing was captured");
+            CaptureSession capture = session.capture();
+            capture.subscribe(event -> {
+                if (event.point().equals(br0)) {
+                    seen.add(event);
                 }
+            });
+            RunListener followTheLab = new RunListener() {
+                @Override
+                public void stepFinished(Lesson lesson, RunReport.StepReport step) {
+                    session.refresh();
+                }
+            };
+            report = session.run(lessons, followTheLab, false);
+            problems.addAll(capture.problems());
+            if (!capture.activePoints().contains(br0) && problems.isEmpty()) {
+                problems.add("br0 never came up, so nothing was captured");
             }
         } catch (LabException e) {
             out.println("  ✗ the " + (sandbox ? "sandbox" : "lab") + " could not be built");
