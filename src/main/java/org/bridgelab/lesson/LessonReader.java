@@ -17,8 +17,14 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 import org.bridgelab.lesson.LessonDto.ActionDto;
+import org.bridgelab.lesson.LessonDto.AwaitDto;
+import org.bridgelab.lesson.LessonDto.CheckDto;
 import org.bridgelab.lesson.LessonDto.ExpectDto;
+import org.bridgelab.lesson.LessonDto.FactDto;
+import org.bridgelab.lesson.LessonDto.RunDto;
+import org.bridgelab.lesson.LessonDto.SendDto;
 import org.bridgelab.lesson.LessonDto.StepDto;
+import org.bridgelab.lesson.LessonDto.StopDto;
 import org.bridgelab.kernel.StateCheck;
 
 /** Reads one lesson file and resolves it, naming the file, the step and the field of any mistake. */
@@ -28,7 +34,10 @@ public final class LessonReader {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             // a null inside a list or a text ("steps": [null]) is a mistake to name, not a crash later on
-            .setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
+            .setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
+            .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("lesson kinds")
+                    .addDeserializer(ActionDto.class, new ActionDto.Reader())
+                    .addDeserializer(FactDto.class, new FactDto.Reader()));
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Duration DEFAULT_AWAIT = Duration.ofSeconds(10);
 
@@ -47,6 +56,8 @@ public final class LessonReader {
                 throw new LessonFormatException(source, "", "the file is empty");
             }
             return value;
+        } catch (OneOfReader.FieldProblem e) {
+            throw new LessonFormatException(source, place(json, e.getPath(), e.field()), e.problem());
         } catch (JsonMappingException e) {
             String path = path(e);
             String problem = e.getOriginalMessage().lines().findFirst().orElse("invalid");
@@ -59,6 +70,50 @@ public final class LessonReader {
         } catch (JsonProcessingException e) {
             throw new LessonFormatException(source, location(e), "not valid JSON: "
                     + e.getOriginalMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    /**
+     * Where a field is, as the resolver says it: {@code step "plug-in" (steps[3]), actions[2], field
+     * "check[0].of"} (the step's id read from the file, which parsed up to here).
+     */
+    private static String place(String json, List<JsonMappingException.Reference> path, String field) {
+        List<String> parts = new ArrayList<>();
+        int at = 0;
+        if (path.size() >= 2 && "steps".equals(path.get(0).getFieldName()) && path.get(1).getIndex() >= 0) {
+            int step = path.get(1).getIndex();
+            String id = stepId(json, step);
+            parts.add("step " + (id == null ? "#" + (step + 1) : "\"" + id + "\"") + " (steps[" + step + "])");
+            at = 2;
+            if (path.size() >= 4 && "actions".equals(path.get(2).getFieldName()) && path.get(3).getIndex() >= 0) {
+                parts.add("actions[" + path.get(3).getIndex() + "]");
+                at = 4;
+            }
+        }
+        StringBuilder inner = new StringBuilder();
+        for (JsonMappingException.Reference ref : path.subList(at, path.size())) {
+            if (ref.getFieldName() != null) {
+                inner.append(inner.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                inner.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        if (!field.isEmpty()) {
+            inner.append(inner.length() == 0 ? "" : ".").append(field);
+        }
+        if (inner.length() > 0) {
+            parts.add("field \"" + inner + "\"");
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String stepId(String json, int step) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode id = JSON.readTree(json).path("steps").path(step).path("id");
+            return id.isTextual() ? id.asText() : null;
+        } catch (JsonProcessingException e) {
+            // a mistake further on in the file: the step is named by its place alone
+            return null;
         }
     }
 
@@ -164,45 +219,33 @@ public final class LessonReader {
         }
 
         private Action action(ActionDto dto) {
-            long kinds = java.util.stream.Stream.of(dto.run(), dto.send(), dto.await(), dto.stop(), dto.check())
-                    .filter(java.util.Objects::nonNull).count();
-            if (kinds != 1) {
-                throw error("run", "an action has exactly one of \"run\", \"send\", \"await\", \"stop\", \"check\" (found "
-                        + kinds + ")");
+            if (dto instanceof CheckDto check) {
+                return check(check);
             }
-            if (dto.modern() != null && dto.run() == null) {
-                throw error("modern", "only a \"run\" action has a modern form");
+            if (dto instanceof RunDto run) {
+                return run(run);
             }
-            if (dto.check() != null) {
-                return check(dto);
+            if (dto instanceof SendDto send) {
+                known(send.to(), "to");
+                return new Action.Send(send.to(), send.send());
             }
-            if (dto.run() != null) {
-                return run(dto);
-            }
-            if (dto.send() != null) {
-                known(dto.to(), "to");
-                return new Action.Send(dto.to(), dto.send());
-            }
-            if (dto.await() != null) {
-                known(dto.await(), "await");
-                Expectation expect = expectation(dto.expect(), Expectation.NOTHING);
+            if (dto instanceof AwaitDto await) {
+                known(await.await(), "await");
+                Expectation expect = expectation(await.expect(), Expectation.NOTHING);
                 if (expect.outputContains().isEmpty() && expect.outputMatches().isEmpty() && expect.outputInOrder().isEmpty()) {
                     throw error("expect", "\"await\" needs expect.outputContains, outputMatches or outputInOrder");
                 }
-                return new Action.Await(dto.await(), timeout(dto, DEFAULT_AWAIT), expect);
+                return new Action.Await(await.await(), timeout(await.timeoutSeconds(), DEFAULT_AWAIT), expect);
             }
-            known(dto.stop(), "stop");
-            backgrounds.remove(dto.stop());
-            return new Action.Stop(dto.stop(), expectation(dto.expect(), Expectation.NOTHING));
+            StopDto stop = (StopDto) dto;
+            known(stop.stop(), "stop");
+            backgrounds.remove(stop.stop());
+            return new Action.Stop(stop.stop(), expectation(stop.expect(), Expectation.NOTHING));
         }
 
-        private Action.Check check(ActionDto dto) {
+        private Action.Check check(CheckDto dto) {
             if (dto.check().isEmpty()) {
                 throw error("check", "name at least one fact to check");
-            }
-            if (dto.on() != null || dto.background() != null || dto.expect() != null || dto.ready() != null
-                    || dto.timeoutSeconds() != null || dto.to() != null) {
-                throw error("check", "a check has only its list of facts (use \"in\" inside a fact for the namespace)");
             }
             List<StateCheck> facts = new ArrayList<>();
             for (int i = 0; i < dto.check().size(); i++) {
@@ -211,7 +254,7 @@ public final class LessonReader {
             return new Action.Check(facts);
         }
 
-        private Action.Run run(ActionDto dto) {
+        private Action.Run run(RunDto dto) {
             List<String> argv;
             try {
                 argv = CommandText.tokenize(dto.run());
@@ -246,7 +289,8 @@ public final class LessonReader {
                 ready = new Action.Readiness(id(dto.ready().namespace(), "ready.namespace"), dto.ready().tcpPort());
             }
             Expectation fallback = dto.background() == null ? Expectation.SUCCESS : Expectation.NOTHING;
-            return new Action.Run(dto.run(), argv, dto.modern(), modernArgv, node, dto.background(), timeout(dto, Duration.ofSeconds(30)), ready,
+            return new Action.Run(dto.run(), argv, dto.modern(), modernArgv, node, dto.background(),
+                    timeout(dto.timeoutSeconds(), Duration.ofSeconds(30)), ready,
                     expectation(dto.expect(), fallback));
         }
 
@@ -268,14 +312,14 @@ public final class LessonReader {
                     dto.outputInOrder() == null ? List.of() : dto.outputInOrder());
         }
 
-        private Duration timeout(ActionDto dto, Duration fallback) {
-            if (dto.timeoutSeconds() == null) {
+        private Duration timeout(Integer seconds, Duration fallback) {
+            if (seconds == null) {
                 return fallback;
             }
-            if (dto.timeoutSeconds() <= 0 || dto.timeoutSeconds() > 600) {
-                throw error("timeoutSeconds", "must be between 1 and 600, not " + dto.timeoutSeconds());
+            if (seconds <= 0 || seconds > 600) {
+                throw error("timeoutSeconds", "must be between 1 and 600, not " + seconds);
             }
-            return Duration.ofSeconds(dto.timeoutSeconds());
+            return Duration.ofSeconds(seconds);
         }
 
         private void known(String name, String field) {
@@ -322,8 +366,6 @@ public final class LessonReader {
 
     /** Resolves one fact of a "check" action, naming the field of any mistake. */
     private static final class StateResolver {
-        private static final Set<String> KINDS = Set.of("namespace", "link", "port", "address", "route", "forwarding",
-                "rule", "policy", "conntrack", "reaches", "fdb");
         private static final Pattern LINK = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.@-]{0,14}");
         private static final Pattern ADDRESS = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
         private static final Pattern MAC = Pattern.compile("[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}");
@@ -337,81 +379,58 @@ public final class LessonReader {
             this.at = at;
         }
 
-        StateCheck resolve(LessonDto.StateDto dto) {
-            Map<String, Object> kinds = new java.util.LinkedHashMap<>();
-            kinds.put("namespace", dto.namespace());
-            kinds.put("link", dto.link());
-            kinds.put("port", dto.port());
-            kinds.put("address", dto.address());
-            kinds.put("route", dto.route());
-            kinds.put("forwarding", dto.forwarding());
-            kinds.put("rule", dto.rule());
-            kinds.put("policy", dto.policy());
-            kinds.put("conntrack", dto.conntrack());
-            kinds.put("reaches", dto.reaches());
-            kinds.put("fdb", dto.fdb());
-            List<String> given = kinds.entrySet().stream().filter(e -> e.getValue() != null).map(Map.Entry::getKey).toList();
-            if (given.size() != 1) {
-                throw error("", "a fact has exactly one of " + String.join(", ", KINDS.stream().sorted().toList())
-                        + " (found " + (given.isEmpty() ? "none" : String.join(", ", given)) + ")");
+        StateCheck resolve(FactDto dto) {
+            if (dto instanceof LessonDto.NamespaceFact fact) {
+                return new StateCheck.NamespaceExists(resolver.id(fact.namespace(), at + ".namespace"), present(fact.absent()));
             }
-            String kind = given.get(0);
-            boolean present = !Boolean.TRUE.equals(dto.absent());
-            String in = dto.in() == null ? "host" : resolver.id(dto.in(), at + ".in");
-            allowOnly(dto, kind);
-            return switch (kind) {
-                case "namespace" -> new StateCheck.NamespaceExists(resolver.id(dto.namespace(), at + ".namespace"), present);
-                case "link" -> new StateCheck.LinkIn(in, link(dto.link(), "link"), dto.up(), present);
-                case "port" -> new StateCheck.PortOf(in, link(dto.port(), "port"), link(required(dto.of(), "of"), "of"), present);
-                case "address" -> new StateCheck.AddressOn(in, link(required(dto.on(), "on"), "on"),
-                        matching(dto.address(), NETWORK, "address", "an address with its prefix, like 172.18.0.2/24"), present);
-                case "route" -> new StateCheck.RoutePresent(in, route(dto.route()),
-                        dto.via() == null ? null : matching(dto.via(), ADDRESS, "via", "a gateway address"), present);
-                case "forwarding" -> new StateCheck.Forwarding(in, dto.forwarding());
-                case "rule" -> new StateCheck.RulePresent(in, table(dto.table()), rule(dto.rule()), present);
-                case "policy" -> new StateCheck.ChainPolicy(in, table(dto.table()), required(dto.chain(), "chain"), policy(dto.policy()));
-                case "conntrack" -> conntrack(in, dto.conntrack());
-                case "fdb" -> new StateCheck.FdbLearned(in, link(required(dto.of(), "of"), "of"), link(required(dto.on(), "on"), "on"),
-                        matching(dto.fdb(), MAC, "fdb", "a MAC address, like 02:00:00:00:00:0a"), present);
-                default -> new StateCheck.Reaches(resolver.id(required(dto.from(), "from"), at + ".from"),
-                        matching(dto.reaches(), ADDRESS, "reaches", "an IPv4 address"), port(dto.tcpPort()),
-                        !Boolean.FALSE.equals(dto.reachable()));
-            };
+            if (dto instanceof LessonDto.LinkFact fact) {
+                return new StateCheck.LinkIn(in(fact.in()), link(fact.link(), "link"), fact.up(), present(fact.absent()));
+            }
+            if (dto instanceof LessonDto.PortFact fact) {
+                return new StateCheck.PortOf(in(fact.in()), link(fact.port(), "port"), link(required(fact.of(), "of"), "of"),
+                        present(fact.absent()));
+            }
+            if (dto instanceof LessonDto.AddressFact fact) {
+                return new StateCheck.AddressOn(in(fact.in()), link(required(fact.on(), "on"), "on"),
+                        matching(fact.address(), NETWORK, "address", "an address with its prefix, like 172.18.0.2/24"),
+                        present(fact.absent()));
+            }
+            if (dto instanceof LessonDto.RouteFact fact) {
+                return new StateCheck.RoutePresent(in(fact.in()), route(fact.route()),
+                        fact.via() == null ? null : matching(fact.via(), ADDRESS, "via", "a gateway address"),
+                        present(fact.absent()));
+            }
+            if (dto instanceof LessonDto.ForwardingFact fact) {
+                return new StateCheck.Forwarding(in(fact.in()), fact.forwarding());
+            }
+            if (dto instanceof LessonDto.RuleFact fact) {
+                return new StateCheck.RulePresent(in(fact.in()), table(fact.table()), rule(fact.rule()), present(fact.absent()));
+            }
+            if (dto instanceof LessonDto.PolicyFact fact) {
+                return new StateCheck.ChainPolicy(in(fact.in()), table(fact.table()), required(fact.chain(), "chain"),
+                        policy(fact.policy()));
+            }
+            if (dto instanceof LessonDto.ConntrackFact fact) {
+                return conntrack(in(fact.in()), fact.conntrack());
+            }
+            if (dto instanceof LessonDto.FdbFact fact) {
+                return new StateCheck.FdbLearned(in(fact.in()), link(required(fact.of(), "of"), "of"),
+                        link(required(fact.on(), "on"), "on"),
+                        matching(fact.fdb(), MAC, "fdb", "a MAC address, like 02:00:00:00:00:0a"), present(fact.absent()));
+            }
+            LessonDto.ReachesFact fact = (LessonDto.ReachesFact) dto;
+            return new StateCheck.Reaches(resolver.id(required(fact.from(), "from"), at + ".from"),
+                    matching(fact.reaches(), ADDRESS, "reaches", "an IPv4 address"), port(fact.tcpPort()),
+                    !Boolean.FALSE.equals(fact.reachable()));
         }
 
-        /** Fields that belong to another kind of fact are mistakes, not silently ignored. */
-        private void allowOnly(LessonDto.StateDto dto, String kind) {
-            Map<String, Object> extras = new java.util.LinkedHashMap<>();
-            extras.put("up", dto.up());
-            extras.put("of", dto.of());
-            extras.put("on", dto.on());
-            extras.put("via", dto.via());
-            extras.put("table", dto.table());
-            extras.put("chain", dto.chain());
-            extras.put("from", dto.from());
-            extras.put("tcpPort", dto.tcpPort());
-            extras.put("reachable", dto.reachable());
-            extras.put("absent", dto.absent());
-            extras.put("in", dto.in());
-            Set<String> allowed = switch (kind) {
-                case "namespace" -> Set.of("absent");
-                case "link" -> Set.of("in", "up", "absent");
-                case "port" -> Set.of("in", "of", "absent");
-                case "address" -> Set.of("in", "on", "absent");
-                case "route" -> Set.of("in", "via", "absent");
-                case "forwarding" -> Set.of("in");
-                case "rule" -> Set.of("in", "table", "absent");
-                case "policy" -> Set.of("in", "table", "chain");
-                case "conntrack" -> Set.of("in");
-                case "fdb" -> Set.of("in", "on", "of", "absent");
-                default -> Set.of("from", "tcpPort", "reachable");
-            };
-            for (Map.Entry<String, Object> extra : extras.entrySet()) {
-                if (extra.getValue() != null && !allowed.contains(extra.getKey())) {
-                    throw error(extra.getKey(), "does not belong to a \"" + kind + "\" fact (allowed: "
-                            + String.join(", ", allowed.stream().sorted().toList()) + ")");
-                }
-            }
+        /** The namespace a fact is about: "host" unless it says. */
+        private String in(String namespace) {
+            return namespace == null ? "host" : resolver.id(namespace, at + ".in");
+        }
+
+        private static boolean present(Boolean absent) {
+            return !Boolean.TRUE.equals(absent);
         }
 
         private StateCheck conntrack(String in, LessonDto.ConntrackDto dto) {

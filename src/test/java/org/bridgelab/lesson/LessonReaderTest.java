@@ -50,7 +50,8 @@ class LessonReaderTest {
         "shell syntax ~ telnet 172.18.0.2 80 ~ telnet 172.18.0.2 80 | tee log ~ step \"one\" (steps[0]), actions[1], field \"run\": shell syntax '|' is not supported",
         "send to nobody ~ \"to\": \"client\" ~ \"to\": \"klient\" ~ actions[2], field \"to\": no background command named \"klient\"",
         "bad regular expression ~ 100% packet loss ~ 100% (packet loss ~ actions[5], field \"expect.outputMatches\": not a valid regular expression",
-        "two kinds in one action ~ {\"stop\": \"client\"} ~ {\"stop\": \"client\", \"send\": \"x\"} ~ actions[4], field \"run\": an action has exactly one of",
+        "two kinds in one action ~ {\"stop\": \"client\"} ~ {\"stop\": \"client\", \"send\": \"x\"} ~ actions[4]: an action has exactly one of",
+        "a field of another kind of action ~ {\"send\": \"hello\", \"to\": \"client\"} ~ {\"send\": \"hello\", \"to\": \"client\", \"timeoutSeconds\": 5} ~ step \"one\" (steps[0]), actions[2], field \"timeoutSeconds\": does not belong to a \"send\" action (allowed: to)",
         "bad id ~ \"id\": \"one\" ~ \"id\": \"One Step\" ~ field \"id\": \"One Step\" is not a valid name",
         "wrong type ~ \"tcpPort\": 80 ~ \"tcpPort\": \"eighty\" ~ at steps[0].actions[0].ready.tcpPort",
         "not JSON ~ {\"id\": \"x1\" ~ {\"id\" \"x1\" ~ line 1, column 7: not valid JSON",
@@ -122,7 +123,7 @@ class LessonReaderTest {
         "no because ~ , \"because\": {\"en\": \"No MAC yet.\", \"zh\": \"还不知道 MAC。\"} ~ ` ` ~ field \"predict.because\": missing",
         "hint without Chinese ~ \"zh\": \"br0 启用了吗？\" ~ \"fr\": \"br0 ?\" ~ field \"hint\": unknown language(s) [fr]",
         "modern with shell syntax ~ type bridge\" ~ type bridge && true\" ~ actions[0], field \"modern\": shell syntax",
-        "modern on a check ~ {\"check\": [ ~ {\"modern\": \"ip link\", \"check\": [ ~ actions[1], field \"modern\": only a \"run\" action has a modern form",
+        "modern on a check ~ {\"check\": [ ~ {\"modern\": \"ip link\", \"check\": [ ~ actions[1], field \"modern\": does not belong to a \"check\" action",
         "modern same as run ~ sudo ip link add br0 type bridge ~ sudo brctl addbr br0 ~ field \"modern\": is the same command as \"run\"",
         "misspelt predict field ~ \"because\" ~ \"becaus\" ~ unknown field \"becaus\"",
     })
