@@ -1,8 +1,11 @@
 package org.bridgelab.lesson;
 
-/** A text of the curriculum in English and Chinese. */
-public record Text(String en, String zh) {
+import org.bridgelab.kernel.Wording;
 
+/** A text of the curriculum in English and Chinese. */
+public record Text(String en, String zh) implements Wording {
+
+    @Override
     public String in(String language) {
         return "zh".equals(language) ? zh : en;
     }

@@ -62,7 +62,9 @@ public final class ConsolePane extends TabPane {
         getStyleClass().add("console-pane");
         lines.setId("console-lines");
         lines.getStyleClass().add("console");
-        lines.setCellFactory(view -> new EntryCell());
+        lines.setCellFactory(view -> new EntryCell(i18n));
+        // BridgeLab's notes are worded anew in the other language
+        i18n.languageProperty().addListener((obs, was, now) -> lines.refresh());
         node.setId("console-node");
         node.getItems().setAll("host");
         node.setValue("host");
@@ -234,6 +236,12 @@ public final class ConsolePane extends TabPane {
     private static final StatePseudoClasses<ConsoleEntry.Kind> ENTRY_KINDS = new StatePseudoClasses<>(ConsoleEntry.Kind.class);
 
     private static final class EntryCell extends ListCell<ConsoleEntry> {
+        private final I18n i18n;
+
+        EntryCell(I18n i18n) {
+            this.i18n = i18n;
+        }
+
         @Override
         protected void updateItem(ConsoleEntry entry, boolean empty) {
             super.updateItem(entry, empty);
@@ -242,7 +250,7 @@ public final class ConsolePane extends TabPane {
                 setText(null);
                 return;
             }
-            setText(entry.text());
+            setText(entry.in(i18n.language()));
             ENTRY_KINDS.show(this, entry.kind());
         }
     }

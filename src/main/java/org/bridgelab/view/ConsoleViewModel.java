@@ -8,7 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.bridgelab.kernel.Phrase;
 import org.bridgelab.kernel.Topology;
+import org.bridgelab.kernel.Wording;
 import org.bridgelab.lesson.BackgroundCommand;
 import org.bridgelab.lesson.CheckResult;
 import org.bridgelab.lesson.CommandText;
@@ -48,23 +50,28 @@ public final class ConsoleViewModel {
 
     /** A note from BridgeLab (FX thread). */
     public void note(String text) {
+        note(Phrase.verbatim(text));
+    }
+
+    /** A note from BridgeLab, worded in the learner's language (FX thread). */
+    public void note(Wording text) {
         entries.add(new ConsoleEntry(ConsoleEntry.Kind.NOTE, text));
     }
 
     /** A note from any thread, shown with the next batch. */
-    void noteSoon(String text) {
+    void noteSoon(Wording text) {
         batcher.add(new ConsoleEntry(ConsoleEntry.Kind.NOTE, text));
     }
 
     /** A failure, in the console's words (FX thread). */
-    void failure(String text) {
+    void failure(Wording text) {
         entries.add(new ConsoleEntry(ConsoleEntry.Kind.FAILED, text));
     }
 
     /** A new lab: the old one's tabs go, and a line marks where it starts. */
     void newLab() {
         backgrounds.clear();
-        note("— new lab —");
+        note(Phrase.of("console.new-lab"));
     }
 
     /** Runs what the learner typed in a node of the lab, as argv. */
@@ -79,7 +86,7 @@ public final class ConsoleViewModel {
         }
         if (CommandText.runsUntilStopped(argv)) {
             // waiting for it would hold the console until the time-out and lose what it printed
-            note("\"" + text + "\" runs until it is stopped: it has a tab of its own, where Stop ends it");
+            note(Phrase.of("console.runs-until-stopped", text));
             startInTab(node, text, argv);
             return;
         }
@@ -90,7 +97,7 @@ public final class ConsoleViewModel {
         executor.execute(() -> new CommandDone(current.run(node, argv), current.refresh()), done -> {
             addOutputFx(done.result().stdout() + done.result().stderr());
             if (!done.result().succeeded()) {
-                failure("exit status " + done.result().exitCode());
+                failure(Phrase.of("console.exit-status", done.result().exitCode()));
             }
             lab.readAfterCommand(before, done.topology());
             lab.busy(false);
@@ -182,7 +189,7 @@ public final class ConsoleViewModel {
      */
     private String withoutPastedPrompt(String text) {
         return CommandText.pastedPrompt(text).map(prompt -> {
-            note("took off the pasted prompt \"" + prompt.strip() + "\"");
+            note(Phrase.of("console.pasted-prompt", prompt.strip()));
             return text.substring(prompt.length());
         }).orElse(text);
     }
@@ -192,12 +199,12 @@ public final class ConsoleViewModel {
         try {
             List<String> argv = CommandText.tokenize(text);
             if (lab.session() == null) {
-                failure("the lab is not connected");
+                failure(Phrase.of("console.not-connected"));
                 return null;
             }
             return argv;
         } catch (IllegalArgumentException e) {
-            failure(e.getMessage());
+            failure(Phrase.verbatim(e.getMessage()));
             return null;
         }
     }

@@ -6,7 +6,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.bridgelab.lesson.Text;
+import org.bridgelab.kernel.Wording;
 
 /** The window's language (English or Chinese, following the system locale at first) and its texts. */
 public final class I18n {
@@ -37,8 +37,8 @@ public final class I18n {
         return Bindings.createStringBinding(() -> lookup(key), language);
     }
 
-    /** A curriculum text that follows the language. */
-    public StringBinding text(Text text) {
+    /** A worded text (a lesson's, or a phrase of BridgeLab's) that follows the language. */
+    public StringBinding text(Wording text) {
         return Bindings.createStringBinding(() -> text.in(language.get()), language);
     }
 

@@ -6,6 +6,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.bridgelab.capture.CapturePoint;
+import org.bridgelab.kernel.Phrase;
 import org.bridgelab.kernel.Topology;
 import org.bridgelab.kernel.TopologyChange;
 import org.bridgelab.lesson.Curriculum;
@@ -125,7 +126,7 @@ public final class LabViewModel {
         busy.set(true);
         problem.set("");
         executor.execute(() -> {
-            LabSession opened = opener.open(console::noteSoon);
+            LabSession opened = opener.open(note -> console.noteSoon(Phrase.verbatim(note)));
             if (opened.capture() != null) {
                 packets.attach(opened.capture());
             }
@@ -162,7 +163,7 @@ public final class LabViewModel {
      * diagram follows, and the console says what changed, in the lab's words (the session captures new wires).
      */
     private void changedElsewhere(LabSession source, TopologyChange change) {
-        change.changes().forEach(what -> console.noteSoon("kernel: " + what));
+        change.changes().forEach(what -> console.noteSoon(Phrase.of("console.kernel-change", what.description())));
         executor.runOnFx(() -> {
             if (live == source) {
                 topology.changed(change.after(), change.changes());
@@ -208,7 +209,7 @@ public final class LabViewModel {
         }
         connected.set(false);
         problem.set("The lab host is gone (" + gone.description() + " ended). Use Reconnect to start a new lab.");
-        console.failure(problem.get());
+        console.failure(Phrase.verbatim(problem.get()));
     }
 
     private void lostAfterFailureFx(LabSession gone, String message) {
@@ -237,7 +238,7 @@ public final class LabViewModel {
             busy.set(false);
             String message = error.getMessage() == null ? error.toString() : error.getMessage();
             problem.set(message);
-            console.failure(message);
+            console.failure(Phrase.verbatim(message));
             LabSession current = live;
             if (current == null) {
                 lostAfterFailureFx(null, message);

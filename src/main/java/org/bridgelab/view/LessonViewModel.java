@@ -11,8 +11,10 @@ import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableMap;
 import org.bridgelab.kernel.Diagnosis;
 import org.bridgelab.kernel.ListenerProbe;
+import org.bridgelab.kernel.Phrase;
 import org.bridgelab.kernel.StateCheck;
 import org.bridgelab.kernel.Topology;
+import org.bridgelab.kernel.Wording;
 import org.bridgelab.lesson.Curriculum;
 import org.bridgelab.lesson.Lesson;
 import org.bridgelab.lesson.LessonSession;
@@ -32,7 +34,7 @@ public final class LessonViewModel {
     private final TaskExecutor executor;
     private final LabConnection lab;
     private final RunListener output;
-    private final Consumer<String> note;
+    private final Consumer<Wording> note;
     private final ProgressViewModel progress;
     private final ObservableMap<String, StepState> stepStates = FXCollections.observableHashMap();
     private final ObservableMap<String, RunReport.StepReport> stepReports = FXCollections.observableHashMap();
@@ -45,7 +47,7 @@ public final class LessonViewModel {
      * @param note   a note for the learner, on the FX thread
      */
     LessonViewModel(Curriculum curriculum, TaskExecutor executor, LabConnection lab, ProgressViewModel progress,
-                    RunListener output, Consumer<String> note) {
+                    RunListener output, Consumer<Wording> note) {
         this.curriculum = curriculum;
         this.executor = executor;
         this.lab = lab;
@@ -141,8 +143,8 @@ public final class LessonViewModel {
                 boolean holdsNow = StateCheckFacts.allHold(facts, after, notAsked);
                 if (state == StepState.PASSED && !holdsNow && StateCheckFacts.allHold(facts, before, notAsked)) {
                     stepStates.put(key(lesson, step), StepState.NO_LONGER_HOLDS);
-                    note.accept("the kernel no longer shows what step \"" + step.title().en() + "\" checked: "
-                            + StateCheckFacts.failing(facts, after, notAsked));
+                    note.accept(Phrase.of("console.no-longer-holds", step.title(),
+                            StateCheckFacts.failing(facts, after, notAsked)));
                 } else if (state == StepState.NO_LONGER_HOLDS && holdsNow) {
                     stepStates.put(key(lesson, step), StepState.PASSED);
                 }

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import org.bridgelab.kernel.ListenerProbe;
 import org.bridgelab.kernel.StateCheck;
 import org.bridgelab.kernel.Topology;
+import org.bridgelab.kernel.Wording;
 import org.bridgelab.lesson.Action;
 import org.bridgelab.lesson.Lesson;
 
@@ -33,8 +34,10 @@ final class StateCheckFacts {
     }
 
     /** The facts that fail, each with the kernel's evidence: "nat PREROUTING … -j DNAT … in host (none)". */
-    static String failing(List<StateCheck> facts, Topology topology, ListenerProbe listening) {
-        return facts.stream().map(fact -> fact.evaluate(topology, listening)).filter(outcome -> !outcome.passed())
-                .map(outcome -> outcome.expected() + " (" + outcome.evidence() + ")").collect(Collectors.joining("; "));
+    static Wording failing(List<StateCheck> facts, Topology topology, ListenerProbe listening) {
+        List<StateCheck.Outcome> failed = facts.stream().map(fact -> fact.evaluate(topology, listening))
+                .filter(outcome -> !outcome.passed()).toList();
+        return language -> failed.stream().map(outcome -> outcome.expected().in(language) + " (" + outcome.evidence() + ")")
+                .collect(Collectors.joining("; "));
     }
 }

@@ -60,10 +60,10 @@ class LabViewModelTest {
 
         // then:
         assertThat(host.asked()).contains("host: ip netns list");
-        assertThat(model.console().entries()).containsSubsequence(
-                new ConsoleEntry(ConsoleEntry.Kind.NOTE, "took off the pasted prompt \"$\""),
-                new ConsoleEntry(ConsoleEntry.Kind.COMMAND, "$ ip netns list"),
-                new ConsoleEntry(ConsoleEntry.Kind.OUTPUT, "docker0"));
+        assertThat(lines("en")).containsSubsequence("NOTE took off the pasted prompt \"$\"", "COMMAND $ ip netns list",
+                "OUTPUT docker0");
+        assertThat(lines("zh")).containsSubsequence("NOTE 去掉了一起粘贴进来的提示符“$”", "COMMAND $ ip netns list",
+                "OUTPUT docker0");
         assertThat(model.busyProperty().get()).isFalse();
     }
 
@@ -77,10 +77,9 @@ class LabViewModelTest {
         model.console().runCommand("docker0", "ip link del nosuch");
 
         // then:
-        assertThat(model.console().entries()).containsSubsequence(
-                new ConsoleEntry(ConsoleEntry.Kind.COMMAND, "[docker0] $ ip link del nosuch"),
-                new ConsoleEntry(ConsoleEntry.Kind.OUTPUT, "Cannot find device \"nosuch\""),
-                new ConsoleEntry(ConsoleEntry.Kind.FAILED, "exit status 1"));
+        assertThat(lines("en")).containsSubsequence("COMMAND [docker0] $ ip link del nosuch",
+                "OUTPUT Cannot find device \"nosuch\"", "FAILED exit status 1");
+        assertThat(lines("zh")).contains("FAILED 退出状态 1");
         assertThat(model.connectedProperty().get()).isTrue();
     }
 
@@ -119,7 +118,7 @@ class LabViewModelTest {
     void without_a_lab_a_typed_command_says_so() {
         model.console().runCommand("host", "ip link");
 
-        assertThat(model.console().entries()).contains(new ConsoleEntry(ConsoleEntry.Kind.FAILED, "the lab is not connected"));
+        assertThat(lines("en")).contains("FAILED the lab is not connected");
         assertThat(host.asked()).isEmpty();
     }
 
@@ -140,8 +139,11 @@ class LabViewModelTest {
 
         // then:
         assertThat(model.lessons().state(s1, plugIn)).isEqualTo(StepState.NO_LONGER_HOLDS);
-        assertThat(model.console().entries()).anySatisfy(entry -> assertThat(entry.text())
-                .startsWith("the kernel no longer shows what step \"Plug the other ends into br0\" checked"));
+        assertThat(lines("en")).anySatisfy(line -> assertThat(line)
+                .startsWith("NOTE the kernel no longer shows what step \"Plug the other ends into br0\" checked: "
+                        + "veth1 is a port of br0 in host"));
+        assertThat(lines("zh")).anySatisfy(line -> assertThat(line)
+                .startsWith("NOTE 内核里已经看不到步骤“把另一头插到 br0 上”检查过的内容：veth1 是 host 中网桥 br0 的端口"));
         assertThat(model.topology().updateProperty().get().changedLinks()).containsExactly("host/veth1");
 
         // when: and plugs it back
@@ -165,8 +167,13 @@ class LabViewModelTest {
 
         // then:
         assertThat(model.lessons().stepStates()).isEmpty();
-        assertThat(model.console().entries()).contains(new ConsoleEntry(ConsoleEntry.Kind.NOTE, "— new lab —"));
+        assertThat(lines("en")).contains("NOTE — new lab —");
         assertThat(model.connectedProperty().get()).isTrue();
+    }
+
+    /** The console's lines as the learner reads them in {@code language}, each after its kind. */
+    private java.util.List<String> lines(String language) {
+        return model.console().entries().stream().map(entry -> entry.kind() + " " + entry.in(language)).toList();
     }
 
     /** The recorded {@code ip -j -d addr show} with {@code link} taken out of its bridge. */
