@@ -32,29 +32,36 @@ class NoSwallowedExceptionTest {
         List<String> swallowed = new ArrayList<>();
         int blocks = 0;
         try (Stream<Path> files = Files.walk(SOURCES)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+            for (Path file :
+                    files.filter(path -> path.toString().endsWith(".java")).toList()) {
                 CompilationUnit unit = StaticJavaParser.parse(file);
                 for (CatchClause clause : unit.findAll(CatchClause.class)) {
                     blocks++;
                     if (!accountsFor(clause)) {
-                        swallowed.add(SOURCES.relativize(file) + ":" + clause.getBegin().map(at -> at.line).orElse(0)
-                                + " catch (" + clause.getParameter() + ")");
+                        swallowed.add(SOURCES.relativize(file) + ":"
+                                + clause.getBegin().map(at -> at.line).orElse(0) + " catch (" + clause.getParameter()
+                                + ")");
                     }
                 }
             }
         }
 
         assertThat(blocks).as("catch blocks read").isGreaterThan(50);
-        assertThat(swallowed).as("catch blocks that drop what they caught without a word").isEmpty();
+        assertThat(swallowed)
+                .as("catch blocks that drop what they caught without a word")
+                .isEmpty();
     }
 
     @Test
     void a_block_that_drops_its_exception_in_silence_is_found() {
-        CatchClause silent = StaticJavaParser.parseBlock("{ try { run(); } catch (IllegalStateException e) { done = true; } }")
-                .findFirst(CatchClause.class).orElseThrow();
+        CatchClause silent = StaticJavaParser.parseBlock(
+                        "{ try { run(); } catch (IllegalStateException e) { done = true; } }")
+                .findFirst(CatchClause.class)
+                .orElseThrow();
         CatchClause explained = StaticJavaParser.parseBlock(
-                "{ try { run(); } catch (InterruptedException e) { /* the reader stopped waiting */ } }")
-                .findFirst(CatchClause.class).orElseThrow();
+                        "{ try { run(); } catch (InterruptedException e) { /* the reader stopped waiting */ } }")
+                .findFirst(CatchClause.class)
+                .orElseThrow();
 
         assertThat(accountsFor(silent)).isFalse();
         assertThat(accountsFor(explained)).isTrue();
@@ -62,10 +69,12 @@ class NoSwallowedExceptionTest {
 
     private static boolean accountsFor(CatchClause clause) {
         String name = clause.getParameter().getNameAsString();
-        boolean usesIt = clause.getBody().findAll(NameExpr.class).stream().anyMatch(use -> use.getNameAsString().equals(name));
+        boolean usesIt = clause.getBody().findAll(NameExpr.class).stream()
+                .anyMatch(use -> use.getNameAsString().equals(name));
         boolean throwsOn = !clause.getBody().findAll(ThrowStmt.class).isEmpty();
         List<String> calls = clause.getBody().findAll(MethodCallExpr.class).stream()
-                .map(call -> call.getScope().map(Object::toString).orElse("") + "." + call.getNameAsString()).toList();
+                .map(call -> call.getScope().map(Object::toString).orElse("") + "." + call.getNameAsString())
+                .toList();
         boolean logs = calls.stream().anyMatch(call -> call.startsWith("LOG."));
         // an interrupt is passed on by setting the thread's flag again for whoever waits next
         boolean reinterrupts = calls.contains("Thread.currentThread().interrupt");

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
-import javax.imageio.ImageIO;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
@@ -15,6 +14,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.TextArea;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.bridgelab.lesson.Curriculum;
 import org.bridgelab.lesson.Lesson;
 import org.bridgelab.session.LabSession;
@@ -68,7 +68,9 @@ public final class BridgeLabApp extends Application {
         stage.setScene(scene);
         if (Boolean.getBoolean(EXIT_WHEN_SHOWN)) {
             stage.setOnShown(event -> {
-                System.err.printf("window shown %d ms after the JVM started%n", ManagementFactory.getRuntimeMXBean().getUptime());
+                System.err.printf(
+                        "window shown %d ms after the JVM started%n",
+                        ManagementFactory.getRuntimeMXBean().getUptime());
                 Platform.exit();
             });
         }
@@ -76,9 +78,13 @@ public final class BridgeLabApp extends Application {
         model.connect();
         if (options.lessonFile() != null) {
             // a lesson file may come from anyone: what it will run is said before anything runs, and it is shown
-            Lesson own = curriculum.lessons().stream().filter(lesson -> options.lessonFile().toString().equals(lesson.source()))
-                    .findFirst().orElseThrow();
-            model.console().note("lesson " + own.id() + " from " + own.source() + " runs: " + String.join(", ", own.programs()));
+            Lesson own = curriculum.lessons().stream()
+                    .filter(lesson -> options.lessonFile().toString().equals(lesson.source()))
+                    .findFirst()
+                    .orElseThrow();
+            model.console()
+                    .note("lesson " + own.id() + " from " + own.source() + " runs: "
+                            + String.join(", ", own.programs()));
             if (options.run() == null) {
                 window.lessons().select(own, own.steps().get(0));
             }
@@ -104,7 +110,8 @@ public final class BridgeLabApp extends Application {
                     model.lessons().runLesson(lesson);
                 } else if (started) {
                     model.busyProperty().removeListener(this);
-                    boolean passed = lesson.steps().stream().allMatch(step -> model.lessons().state(lesson, step) == StepState.PASSED);
+                    boolean passed = lesson.steps().stream()
+                            .allMatch(step -> model.lessons().state(lesson, step) == StepState.PASSED);
                     exitCode = passed ? 0 : 1;
                     if (options.screenshot() != null) {
                         // one more pulse so the last snapshot is laid out before the picture is taken

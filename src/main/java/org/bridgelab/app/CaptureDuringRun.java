@@ -81,7 +81,8 @@ final class CaptureDuringRun implements RunListener, AutoCloseable {
         }
         follow();
         session.stopCapturing();
-        err.println("captured on: " + String.join(", ", captured.stream().map(CapturePoint::label).toList()));
+        err.println("captured on: "
+                + String.join(", ", captured.stream().map(CapturePoint::label).toList()));
         capture.endings().forEach(ending -> err.println("note: " + ending));
         capture.problems().forEach(problem -> err.println("capture problem: " + problem));
         if (pcap != null) {

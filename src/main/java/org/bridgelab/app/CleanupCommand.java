@@ -15,9 +15,16 @@ import picocli.CommandLine.Spec;
  * {@code bridgelab cleanup --lab-host local|ssh:DEST}: removes from a real lab host what a run cut short left
  * there (what {@code run} also does at its next start), and nothing else. The sandbox leaves nothing behind.
  */
-@Command(name = "cleanup", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Remove what a run cut short left on a real lab host (run does it too at its next start),"
-                + " nothing else.", "Exit 0 when done, 2 for a usage error, 3 if the lab host could not be used."})
+@Command(
+        name = "cleanup",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = {
+            "Remove what a run cut short left on a real lab host (run does it too at its next start),"
+                    + " nothing else.",
+            "Exit 0 when done, 2 for a usage error, 3 if the lab host could not be used."
+        })
 final class CleanupCommand implements Callable<Integer> {
     @Mixin
     LabHostOptions labHostOptions = new LabHostOptions();
@@ -50,8 +57,10 @@ final class CleanupCommand implements Callable<Integer> {
         }
         try {
             List<String> removed = Lab.cleanUp(labHost);
-            out.println(removed.isEmpty() ? "nothing to remove: no run was cut short on this lab host"
-                    : "removed what an interrupted run had left: " + String.join("; ", removed));
+            out.println(
+                    removed.isEmpty()
+                            ? "nothing to remove: no run was cut short on this lab host"
+                            : "removed what an interrupted run had left: " + String.join("; ", removed));
             return 0;
         } catch (LabException e) {
             err.println("bridgelab cleanup: " + e.getMessage());

@@ -27,10 +27,16 @@ import picocli.CommandLine.Spec;
  * through. The explanation is made right after that step, while the lesson's servers still run. Exit 0 when
  * reachable, 1 when not.
  */
-@Command(name = "diagnose", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Build the lessons (and FILE's) up to a step on a fresh sandbox, then explain whether NS"
-                + " reaches ADDR, witnessed by a real probe packet.",
-                "Exit 0 if it does, 1 if not, 2 for a usage error, 3 if the sandbox could not be built."})
+@Command(
+        name = "diagnose",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = {
+            "Build the lessons (and FILE's) up to a step on a fresh sandbox, then explain whether NS"
+                    + " reaches ADDR, witnessed by a real probe packet.",
+            "Exit 0 if it does, 1 if not, 2 for a usage error, 3 if the sandbox could not be built."
+        })
 final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--lesson-file", paramLabel = "FILE", description = "also load FILE (a lesson of your own)")
     Path lessonFile;
@@ -41,7 +47,10 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--from", paramLabel = "NS", required = true, description = "the namespace traffic starts in")
     String from;
 
-    @Option(names = "--to", paramLabel = "ADDR[:PORT]", required = true,
+    @Option(
+            names = "--to",
+            paramLabel = "ADDR[:PORT]",
+            required = true,
             description = "the IPv4 address it goes to, and a TCP port for a connection")
     String toArgument;
 
@@ -98,8 +107,8 @@ final class DiagnoseCommand implements Callable<Integer> {
             err.println("bridgelab: " + e.getMessage());
             return 2;
         }
-        try (LabSession session = LabSession.open(LabHostChoice.sandbox(), LabSession.Options.commandLine(false, false),
-                err::println)) {
+        try (LabSession session =
+                LabSession.open(LabHostChoice.sandbox(), LabSession.Options.commandLine(false, false), err::println)) {
             err.println("lab host: " + session.host().description());
             AtomicReference<Diagnosis> diagnosis = new AtomicReference<>();
             RunListener diagnoseAtTheEnd = new RunListener() {
@@ -138,9 +147,11 @@ final class DiagnoseCommand implements Callable<Integer> {
 
     /** The lessons the chosen one builds on, and the chosen one cut after the chosen step. */
     private List<Lesson> lessonsUpTo() {
-        Curriculum curriculum = lessonFile == null ? Curriculum.bundled() : Curriculum.bundled().with(lessonFile);
+        Curriculum curriculum =
+                lessonFile == null ? Curriculum.bundled() : Curriculum.bundled().with(lessonFile);
         // a lesson file alone means "up to the end of that lesson"
-        String upto = uptoLesson != null || lessonFile == null ? uptoLesson
+        String upto = uptoLesson != null || lessonFile == null
+                ? uptoLesson
                 : curriculum.lessons().get(curriculum.lessons().size() - 1).id();
         if (upto == null) {
             return List.of();
@@ -151,10 +162,16 @@ final class DiagnoseCommand implements Callable<Integer> {
             int index = last.steps().stream().map(Lesson.Step::id).toList().indexOf(uptoStep);
             if (index < 0) {
                 throw new IllegalArgumentException("lesson " + last.id() + " has no step \"" + uptoStep + "\" (steps: "
-                        + String.join(", ", last.steps().stream().map(Lesson.Step::id).toList()) + ")");
+                        + String.join(
+                                ", ", last.steps().stream().map(Lesson.Step::id).toList()) + ")");
             }
-            lessons.add(new Lesson(last.id(), last.title(), last.summary(), last.requires(),
-                    last.steps().subList(0, index + 1), last.source()));
+            lessons.add(new Lesson(
+                    last.id(),
+                    last.title(),
+                    last.summary(),
+                    last.requires(),
+                    last.steps().subList(0, index + 1),
+                    last.source()));
         }
         return lessons;
     }

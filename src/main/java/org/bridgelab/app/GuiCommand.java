@@ -16,15 +16,24 @@ import picocli.CommandLine.Spec;
  * picture). Everything that can be wrong with the command line or the lesson file is said on the terminal
  * before the toolkit starts.
  */
-@Command(name = "gui", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Open the window (what bridgelab alone does).",
-                "With --run it runs the lesson through the window; with --screenshot it saves a PNG and exits"
-                        + " (0 when every step passed)."})
+@Command(
+        name = "gui",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = {
+            "Open the window (what bridgelab alone does).",
+            "With --run it runs the lesson through the window; with --screenshot it saves a PNG and exits"
+                    + " (0 when every step passed)."
+        })
 final class GuiCommand implements Callable<Integer> {
     @Option(names = "--lesson-file", paramLabel = "FILE", description = "also offer FILE's lesson, shown first")
     Path lessonFile;
 
-    @Option(names = "--run", paramLabel = "LESSON", description = "run the lesson through the window, as a learner would")
+    @Option(
+            names = "--run",
+            paramLabel = "LESSON",
+            description = "run the lesson through the window, as a learner would")
     String run;
 
     @Option(names = "--screenshot", paramLabel = "FILE.png", description = "then save a picture of the window and exit")
@@ -36,8 +45,11 @@ final class GuiCommand implements Callable<Integer> {
     @Option(names = "--dark", description = "the dark theme")
     boolean dark;
 
-    @Option(names = "--zoom", paramLabel = "FACTOR", description = "everything this much larger, for a room"
-            + " (0.8 to 2.5; Ctrl + / Ctrl − / Ctrl 0 in the window); default 1")
+    @Option(
+            names = "--zoom",
+            paramLabel = "FACTOR",
+            description = "everything this much larger, for a room"
+                    + " (0.8 to 2.5; Ctrl + / Ctrl − / Ctrl 0 in the window); default 1")
     double zoom = 1;
 
     @Option(names = "--size", paramLabel = "WIDTHxHEIGHT", description = "the window's size; default 1366x768")
@@ -69,12 +81,23 @@ final class GuiCommand implements Callable<Integer> {
                 OutputPath.check("--screenshot", screenshot);
             }
             String[] dimensions = size.split("x");
-            if (dimensions.length != 2 || !dimensions[0].matches("\\d{3,4}") || !dimensions[1].matches("\\d{3,4}")
-                    || Integer.parseInt(dimensions[0]) < 1000 || Integer.parseInt(dimensions[1]) < 600) {
+            if (dimensions.length != 2
+                    || !dimensions[0].matches("\\d{3,4}")
+                    || !dimensions[1].matches("\\d{3,4}")
+                    || Integer.parseInt(dimensions[0]) < 1000
+                    || Integer.parseInt(dimensions[1]) < 600) {
                 throw new IllegalArgumentException("--size is WIDTHxHEIGHT, at least 1000x600, not " + size);
             }
-            options = new GuiOptions(run, screenshot, language, dark, labHostOptions.choice(), lessonFile, zoom,
-                    Integer.parseInt(dimensions[0]), Integer.parseInt(dimensions[1]));
+            options = new GuiOptions(
+                    run,
+                    screenshot,
+                    language,
+                    dark,
+                    labHostOptions.choice(),
+                    lessonFile,
+                    zoom,
+                    Integer.parseInt(dimensions[0]),
+                    Integer.parseInt(dimensions[1]));
         } catch (IllegalArgumentException e) {
             throw UsageError.of(spec, e.getMessage());
         }
@@ -84,7 +107,8 @@ final class GuiCommand implements Callable<Integer> {
             err.println("bridgelab gui: " + e.getMessage());
             return 2;
         }
-        if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null
+        if (System.getenv("DISPLAY") == null
+                && System.getenv("WAYLAND_DISPLAY") == null
                 && !"Monocle".equals(System.getProperty("glass.platform"))) {
             err.println("bridgelab: no display to open the window on (DISPLAY is not set). "
                     + "Use `bridgelab run …` on a terminal, or run under Xvfb: xvfb-run ./bridgelab gui");

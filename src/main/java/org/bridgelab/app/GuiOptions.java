@@ -10,8 +10,16 @@ import org.bridgelab.lesson.Curriculum;
  * with --run it runs the lesson through the GUI as a learner would; with --screenshot it then saves a PNG of
  * the whole window and exits (0 when every step passed).
  */
-record GuiOptions(String run, Path screenshot, String language, boolean dark, LabHostChoice labHost, Path lessonFile,
-                  double zoom, int width, int height) {
+record GuiOptions(
+        String run,
+        Path screenshot,
+        String language,
+        boolean dark,
+        LabHostChoice labHost,
+        Path lessonFile,
+        double zoom,
+        int width,
+        int height) {
 
     /**
      * The lessons the window offers: the bundled ones and the file's. Read before the window opens, so that a
@@ -21,7 +29,8 @@ record GuiOptions(String run, Path screenshot, String language, boolean dark, La
      * @throws IllegalArgumentException                   for a --run that names no lesson
      */
     Curriculum curriculum() {
-        Curriculum curriculum = lessonFile == null ? Curriculum.bundled() : Curriculum.bundled().with(lessonFile);
+        Curriculum curriculum =
+                lessonFile == null ? Curriculum.bundled() : Curriculum.bundled().with(lessonFile);
         if (run != null) {
             curriculum.lesson(run);
         }

@@ -7,10 +7,13 @@ import picocli.CommandLine.Option;
 
 /** The lab host options that run, gui and cleanup share. */
 final class LabHostOptions {
-    @Option(names = "--lab-host", paramLabel = "sandbox|local|ssh:DEST", description = "sandbox (the default): a"
-            + " private sandbox of namespaces, no sudo needed; local: this machine itself (a throw-away VM!), needs"
-            + " root or sudo -n and --yes-change-this-machine; ssh:DEST: a remote lab VM through your OpenSSH client"
-            + " (keys, agent, config)")
+    @Option(
+            names = "--lab-host",
+            paramLabel = "sandbox|local|ssh:DEST",
+            description = "sandbox (the default): a"
+                    + " private sandbox of namespaces, no sudo needed; local: this machine itself (a throw-away VM!), needs"
+                    + " root or sudo -n and --yes-change-this-machine; ssh:DEST: a remote lab VM through your OpenSSH client"
+                    + " (keys, agent, config)")
     String host = "sandbox";
 
     @Option(names = "--ssh-config", paramLabel = "FILE", description = "the ssh_config file to use with ssh:DEST")

@@ -8,7 +8,10 @@ import org.bridgelab.lesson.LessonFormatException;
 import picocli.CommandLine.Command;
 
 /** Prints the curriculum: each lesson's id, title and what it builds on. */
-@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
         description = "List the lessons: id, title in English and Chinese, what each builds on.")
 final class ListCommand implements Callable<Integer> {
     private final PrintStream out;
@@ -23,10 +26,19 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() {
         try {
             java.util.List<Lesson> lessons = Curriculum.bundled().lessons();
-            int width = lessons.stream().mapToInt(lesson -> lesson.id().length()).max().orElse(10);
+            int width = lessons.stream()
+                    .mapToInt(lesson -> lesson.id().length())
+                    .max()
+                    .orElse(10);
             for (Lesson lesson : lessons) {
-                out.printf("%-" + width + "s  %s / %s%s%n", lesson.id(), lesson.title().en(), lesson.title().zh(),
-                        lesson.requires().isEmpty() ? "" : "  (builds on " + String.join(", ", lesson.requires()) + ")");
+                out.printf(
+                        "%-" + width + "s  %s / %s%s%n",
+                        lesson.id(),
+                        lesson.title().en(),
+                        lesson.title().zh(),
+                        lesson.requires().isEmpty()
+                                ? ""
+                                : "  (builds on " + String.join(", ", lesson.requires()) + ")");
             }
             return 0;
         } catch (LessonFormatException e) {

@@ -17,8 +17,7 @@ final class LogSetup {
     static final String VERBOSE = "--verbose";
     private static final String PREFIX = "org.slf4j.simpleLogger.";
 
-    private LogSetup() {
-    }
+    private LogSetup() {}
 
     /** Configures the log and returns the arguments without {@code --verbose}. */
     static List<String> configure(List<String> args) {

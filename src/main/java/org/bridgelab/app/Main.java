@@ -17,8 +17,7 @@ import picocli.CommandLine.Command;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         List<String> rest = LogSetup.configure(Arrays.asList(args));
@@ -58,13 +57,20 @@ public final class Main {
     }
 
     /** {@code bridgelab} alone opens the window. */
-    @Command(name = "bridgelab", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    @Command(
+            name = "bridgelab",
+            mixinStandardHelpOptions = true,
+            versionProvider = Version.class,
             description = "BridgeLab: learn Docker's bridge network by building it on a real Linux kernel.",
-            footer = {"", "Any command takes --verbose: its log on stderr, debug lines included (else in",
-                    "$XDG_STATE_HOME/bridgelab/bridgelab.log, default ~/.local/state).", "",
-                    "Lessons are s1 (container to container), s2 (host to container), s3 (container",
-                    "to outside), s4 (outside to container) and teardown; a lesson brings the ones",
-                    "it builds on with it. bridgelab help COMMAND (or COMMAND --help) says more."})
+            footer = {
+                "",
+                "Any command takes --verbose: its log on stderr, debug lines included (else in",
+                "$XDG_STATE_HOME/bridgelab/bridgelab.log, default ~/.local/state).",
+                "",
+                "Lessons are s1 (container to container), s2 (host to container), s3 (container",
+                "to outside), s4 (outside to container) and teardown; a lesson brings the ones",
+                "it builds on with it. bridgelab help COMMAND (or COMMAND --help) says more."
+            })
     static final class BridgeLab implements Callable<Integer> {
         private final PrintStream err;
 
@@ -74,12 +80,17 @@ public final class Main {
 
         @Override
         public Integer call() {
-            return new CommandLine(new GuiCommand(err)).setParameterExceptionHandler(UsageError::handle).execute();
+            return new CommandLine(new GuiCommand(err))
+                    .setParameterExceptionHandler(UsageError::handle)
+                    .execute();
         }
     }
 
     /** {@code bridgelab completion}: the bash completion script, for {@code source <(bridgelab completion)}. */
-    @Command(name = "completion", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    @Command(
+            name = "completion",
+            mixinStandardHelpOptions = true,
+            versionProvider = Version.class,
             description = "Print the bash completion script of every command and option; use it with"
                     + " source <(bridgelab completion).")
     static final class Completion implements Callable<Integer> {

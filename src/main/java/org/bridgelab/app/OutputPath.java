@@ -8,8 +8,7 @@ import java.nio.file.Path;
  * an output path found unwritable only at the end lost all of it.
  */
 final class OutputPath {
-    private OutputPath() {
-    }
+    private OutputPath() {}
 
     /**
      * Throws {@link IllegalArgumentException} naming the option and why the file cannot be written; a null

@@ -7,6 +7,5 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 final class PrettyJson {
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private PrettyJson() {
-    }
+    private PrettyJson() {}
 }

@@ -29,7 +29,8 @@ final class ReportPrinter implements RunListener {
     @Override
     public void lessonStarted(Lesson lesson) {
         out.println();
-        out.println("━━ " + lesson.id() + "  " + lesson.title().en() + " / " + lesson.title().zh());
+        out.println("━━ " + lesson.id() + "  " + lesson.title().en() + " / "
+                + lesson.title().zh());
     }
 
     @Override
@@ -37,7 +38,10 @@ final class ReportPrinter implements RunListener {
         out.println(" ▸ " + step.id() + " — " + step.title().in(language));
         if (step.predict() != null) {
             out.println("   ? " + step.predict().question().in(language));
-            step.predict().choices().forEach(choice -> out.println("       " + choice.id() + ") " + choice.text().in(language)));
+            step.predict()
+                    .choices()
+                    .forEach(choice -> out.println(
+                            "       " + choice.id() + ") " + choice.text().in(language)));
         }
     }
 
@@ -45,8 +49,10 @@ final class ReportPrinter implements RunListener {
     public void stepFinished(Lesson lesson, RunReport.StepReport report) {
         if (report.prediction() != null) {
             RunReport.PredictionReport prediction = report.prediction();
-            out.println("   ? " + say("answer: ", "答案：") + prediction.answer() + ") " + prediction.answerText().in(language)
-                    + (prediction.confirmed() ? say(" — confirmed by this step's evidence", "——这一步的证据证实了它")
+            out.println("   ? " + say("answer: ", "答案：") + prediction.answer() + ") "
+                    + prediction.answerText().in(language)
+                    + (prediction.confirmed()
+                            ? say(" — confirmed by this step's evidence", "——这一步的证据证实了它")
                             : say(" — NOT confirmed: the evidence above disagrees", "——没有得到证实：上面的证据与它不符")));
             out.println("     " + prediction.because().in(language));
         }
@@ -63,15 +69,20 @@ final class ReportPrinter implements RunListener {
         String where = "host".equals(report.node()) ? "" : "[" + report.node() + "] ";
         boolean stateCheck = report.display().startsWith("(check");
         String status = stateCheck ? "snapshot" : report.exitCode() == null ? "running" : "exit " + report.exitCode();
-        String display = stateCheck ? Action.Check.wording(report.checks().size()).in(language) : report.display();
-        out.printf("   %s%s%s    (%s, %d ms)%n", stateCheck ? "" : where, stateCheck ? "" : "$ ", display, status,
-                report.elapsedMillis());
+        String display =
+                stateCheck ? Action.Check.wording(report.checks().size()).in(language) : report.display();
+        out.printf(
+                "   %s%s%s    (%s, %d ms)%n",
+                stateCheck ? "" : where, stateCheck ? "" : "$ ", display, status, report.elapsedMillis());
         otherForm(step, report.display()).ifPresent(line -> out.println("     " + line));
         printOutput(report.output());
         for (CheckResult check : report.checks()) {
-            out.println("     " + (check.passed() ? "✓ " : "✗ ") + check.expected().in(language)
-                    + (check.passed() ? "" : "\n       " + say("kernel said: ", "内核的回答：")
-                            + check.evidence().replace("\n", "\n       ")));
+            out.println(
+                    "     " + (check.passed() ? "✓ " : "✗ ") + check.expected().in(language)
+                            + (check.passed()
+                                    ? ""
+                                    : "\n       " + say("kernel said: ", "内核的回答：")
+                                            + check.evidence().replace("\n", "\n       ")));
         }
     }
 
@@ -102,18 +113,26 @@ final class ReportPrinter implements RunListener {
     }
 
     void summary(RunReport report, long millis) {
-        long steps = report.lessons().stream().mapToLong(lesson -> lesson.steps().size()).sum();
-        long checks = report.lessons().stream().flatMap(lesson -> lesson.steps().stream())
-                .flatMap(step -> step.actions().stream()).mapToLong(action -> action.checks().size()).sum();
+        long steps = report.lessons().stream()
+                .mapToLong(lesson -> lesson.steps().size())
+                .sum();
+        long checks = report.lessons().stream()
+                .flatMap(lesson -> lesson.steps().stream())
+                .flatMap(step -> step.actions().stream())
+                .mapToLong(action -> action.checks().size())
+                .sum();
         out.println();
         if (report.passed()) {
-            out.printf("PASSED: %d lessons, %d steps, %d checks on %s (%.1f s)%n",
+            out.printf(
+                    "PASSED: %d lessons, %d steps, %d checks on %s (%.1f s)%n",
                     report.lessons().size(), steps, checks, report.labHost(), millis / 1000.0);
             return;
         }
         out.print("FAILED");
-        report.lessons().stream().flatMap(lesson -> lesson.steps().stream())
-                .filter(step -> !step.passed()).findFirst()
+        report.lessons().stream()
+                .flatMap(lesson -> lesson.steps().stream())
+                .filter(step -> !step.passed())
+                .findFirst()
                 .ifPresent(step -> out.print(" at " + step.lessonId() + " / " + step.id() + " (" + step.title() + ")"));
         if (report.error() != null) {
             out.print(": " + report.error());

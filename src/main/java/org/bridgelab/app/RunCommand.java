@@ -21,42 +21,63 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code bridgelab run}: a fresh lab, the chosen lessons checked step by step, a report, a clean teardown. */
-@Command(name = "run", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+        name = "run",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
         description = "Run lessons on a fresh lab and check every step; exit 0 if all passed, 1 if a step failed,"
                 + " 2 for a usage error, 3 if the lab host could not be used, 4 if a capture failed.")
 final class RunCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "LESSON", arity = "0..*",
+    @Parameters(
+            paramLabel = "LESSON",
+            arity = "0..*",
             description = "the lessons to run (see bridgelab list); a lesson brings the ones it builds on")
     List<String> lessonIds = new ArrayList<>();
 
     @Option(names = "--all", description = "every lesson of the curriculum, in order")
     boolean all;
 
-    @Option(names = "--lesson-file", paramLabel = "FILE",
+    @Option(
+            names = "--lesson-file",
+            paramLabel = "FILE",
             description = "also load FILE (a lesson of your own); run it unless lessons are named")
     Path lessonFile;
 
     @Option(names = "--json", description = "print the report as JSON instead of text")
     boolean json;
 
-    @Option(names = "--language", paramLabel = "en|zh", description = "the report's language (the kernel's output as it is); default en")
+    @Option(
+            names = "--language",
+            paramLabel = "en|zh",
+            description = "the report's language (the kernel's output as it is); default en")
     String language = "en";
 
-    @Option(names = "--modern", description = "run today's form of a 2018 command wherever a lesson gives one"
-            + " (ip link add … type bridge for brctl addbr, ip route for route …)")
+    @Option(
+            names = "--modern",
+            description = "run today's form of a 2018 command wherever a lesson gives one"
+                    + " (ip link add … type bridge for brctl addbr, ip route for route …)")
     boolean modern;
 
-    @Option(names = "--dump-state", paramLabel = "FILE.json",
+    @Option(
+            names = "--dump-state",
+            paramLabel = "FILE.json",
             description = "write the lab's final state, as the kernel reports it, before teardown")
     Path dumpState;
 
-    @Option(names = "--capture", paramLabel = "FILE.pcap", description = "record the traffic on every bridge of the"
-            + " host and its uplink during the run (pcapng in kernel order, one interface per capture point;"
-            + " tcpdump -r and Wireshark read it)")
+    @Option(
+            names = "--capture",
+            paramLabel = "FILE.pcap",
+            description = "record the traffic on every bridge of the"
+                    + " host and its uplink during the run (pcapng in kernel order, one interface per capture point;"
+                    + " tcpdump -r and Wireshark read it)")
     Path capture;
 
-    @Option(names = "--timeline", paramLabel = "FILE.json", description = "write the run's decoded packets: lanes"
-            + " per lab node, NAT pairs and netfilter paths (traces the host's netfilter while running)")
+    @Option(
+            names = "--timeline",
+            paramLabel = "FILE.json",
+            description = "write the run's decoded packets: lanes"
+                    + " per lab node, NAT pairs and netfilter paths (traces the host's netfilter while running)")
     Path timeline;
 
     @Mixin
@@ -113,12 +134,14 @@ final class RunCommand implements Callable<Integer> {
         if (lessonFile != null) {
             // a lesson file may come from anyone: what it will run is said before it runs
             String source = lessonFile.toString();
-            lessons.stream().filter(lesson -> source.equals(lesson.source())).forEach(lesson ->
-                    err.println("lesson " + lesson.id() + " from " + source + " runs: " + String.join(", ", lesson.programs())));
+            lessons.stream()
+                    .filter(lesson -> source.equals(lesson.source()))
+                    .forEach(lesson -> err.println("lesson " + lesson.id() + " from " + source + " runs: "
+                            + String.join(", ", lesson.programs())));
         }
         long started = System.currentTimeMillis();
-        try (LabSession session = LabSession.open(labHost, LabSession.Options.commandLine(capture != null, timeline != null),
-                err::println)) {
+        try (LabSession session = LabSession.open(
+                labHost, LabSession.Options.commandLine(capture != null, timeline != null), err::println)) {
             err.println("lab host: " + session.host().description());
             RunReport report;
             CaptureDuringRun recorder = CaptureDuringRun.start(session, capture, timeline, err);
@@ -146,7 +169,8 @@ final class RunCommand implements Callable<Integer> {
                 return 1;
             }
             if (!recorder.succeeded()) {
-                err.println("bridgelab: every check passed, but a capture failed (see above): the recording is incomplete");
+                err.println(
+                        "bridgelab: every check passed, but a capture failed (see above): the recording is incomplete");
                 return 4;
             }
             return 0;
@@ -165,7 +189,10 @@ final class RunCommand implements Callable<Integer> {
         if (lessonFile != null) {
             curriculum = curriculum.with(lessonFile);
             if (ids.isEmpty() && !all) {
-                ids.add(curriculum.lessons().get(curriculum.lessons().size() - 1).id());
+                ids.add(curriculum
+                        .lessons()
+                        .get(curriculum.lessons().size() - 1)
+                        .id());
             }
         }
         if (all) {

@@ -29,12 +29,17 @@ import picocli.CommandLine.Spec;
  * sandbox, runs scenario 1 while capturing on br0, and checks that the kernel really switched the ARP
  * and ICMP exchange between the two containers. Exit 0 only if every check passed.
  */
-@Command(name = "selftest", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Check a machine before a class: the lab host (the sandbox by default), scenario 1, ARP and"
-                + " ICMP captured on br0; on a real lab host first a pre-flight check of its setup"
-                + " (br_netfilter, the other iptables, Docker, user namespaces, missing programs, address ranges"
-                + " in use), each finding with what it does to the lessons and its fix.",
-                "Exit 0 if scenario 1 passed and was captured (findings are said, not failed)."})
+@Command(
+        name = "selftest",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = {
+            "Check a machine before a class: the lab host (the sandbox by default), scenario 1, ARP and"
+                    + " ICMP captured on br0; on a real lab host first a pre-flight check of its setup"
+                    + " (br_netfilter, the other iptables, Docker, user namespaces, missing programs, address ranges"
+                    + " in use), each finding with what it does to the lessons and its fix.",
+            "Exit 0 if scenario 1 passed and was captured (findings are said, not failed)."
+        })
 final class SelftestCommand implements Callable<Integer> {
     static final String DOCKER0 = "172.18.0.2";
     static final String DOCKER1 = "172.18.0.3";
@@ -54,21 +59,24 @@ final class SelftestCommand implements Callable<Integer> {
     }
 
     /** One thing the self-test expects to have seen on br0. */
-    record Expected(String description, Predicate<PacketEvent> matches) {
-    }
+    record Expected(String description, Predicate<PacketEvent> matches) {}
 
     static final List<Expected> EXPECTED = List.of(
-            new Expected("ARP who-has " + DOCKER1 + " tell " + DOCKER0,
+            new Expected(
+                    "ARP who-has " + DOCKER1 + " tell " + DOCKER0,
                     e -> e.protocol() == Protocol.ARP && e.summary().equals("who-has " + DOCKER1 + " tell " + DOCKER0)),
-            new Expected("ARP reply " + DOCKER1 + " is-at …",
+            new Expected(
+                    "ARP reply " + DOCKER1 + " is-at …",
                     e -> e.protocol() == Protocol.ARP && e.summary().startsWith(DOCKER1 + " is-at ")),
-            new Expected("ICMP echo request " + DOCKER0 + " > " + DOCKER1,
-                    e -> isIcmp(e, DOCKER0, DOCKER1, "echo request")),
-            new Expected("ICMP echo reply " + DOCKER1 + " > " + DOCKER0,
-                    e -> isIcmp(e, DOCKER1, DOCKER0, "echo reply")));
+            new Expected(
+                    "ICMP echo request " + DOCKER0 + " > " + DOCKER1, e -> isIcmp(e, DOCKER0, DOCKER1, "echo request")),
+            new Expected(
+                    "ICMP echo reply " + DOCKER1 + " > " + DOCKER0, e -> isIcmp(e, DOCKER1, DOCKER0, "echo reply")));
 
     private static boolean isIcmp(PacketEvent e, String src, String dst, String what) {
-        return e.protocol() == Protocol.ICMP && src.equals(e.srcIp()) && dst.equals(e.dstIp())
+        return e.protocol() == Protocol.ICMP
+                && src.equals(e.srcIp())
+                && dst.equals(e.dstIp())
                 && e.summary().contains(what);
     }
 
@@ -119,7 +127,9 @@ final class SelftestCommand implements Callable<Integer> {
         }
 
         boolean passed = report.passed();
-        int steps = report.lessons().stream().mapToInt(lesson -> lesson.steps().size()).sum();
+        int steps = report.lessons().stream()
+                .mapToInt(lesson -> lesson.steps().size())
+                .sum();
         if (report.passed()) {
             out.println("  ✓ scenario 1: " + steps + " steps passed");
         } else {
@@ -132,8 +142,8 @@ final class SelftestCommand implements Callable<Integer> {
             out.println("  " + (found ? "✓" : "✗") + " on br0: " + expected.description());
             passed &= found;
         }
-        out.println((passed ? "PASSED" : "FAILED") + " (" + seen.size() + " frames captured on br0, "
-                + seconds(started) + ")");
+        out.println((passed ? "PASSED" : "FAILED") + " (" + seen.size() + " frames captured on br0, " + seconds(started)
+                + ")");
         return passed ? 0 : 1;
     }
 
@@ -147,8 +157,11 @@ final class SelftestCommand implements Callable<Integer> {
                     for (RunReport.ActionReport action : step.actions()) {
                         if (!action.passed()) {
                             return lesson.id() + " / " + step.id() + ": " + action.display()
-                                    + (action.output() == null || action.output().isBlank() ? ""
-                                    : "\n      " + action.output().strip().replace("\n", "\n      "));
+                                    + (action.output() == null
+                                                    || action.output().isBlank()
+                                            ? ""
+                                            : "\n      "
+                                                    + action.output().strip().replace("\n", "\n      "));
                         }
                     }
                     return lesson.id() + " / " + step.id();

@@ -10,8 +10,7 @@ import org.bridgelab.lab.OutsideWorld;
 
 /** {@code --dump-state}: the kernel's view of the lab, as JSON. */
 final class StateDumper {
-    private StateDumper() {
-    }
+    private StateDumper() {}
 
     static void write(LabHost lab, Path file) throws IOException {
         try (StateReader reader = new StateReader(lab, new HashSet<>(OutsideWorld.NAMESPACES))) {

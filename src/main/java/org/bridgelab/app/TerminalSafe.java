@@ -125,7 +125,9 @@ final class TerminalSafe extends FilterOutputStream {
 
     /** U+200E, U+200F (marks), U+202A–U+202E (embeddings, overrides), U+2066–U+2069 (isolates). */
     private static boolean isBidiControl(int point) {
-        return point == 0x200E || point == 0x200F || (point >= 0x202A && point <= 0x202E)
+        return point == 0x200E
+                || point == 0x200F
+                || (point >= 0x202A && point <= 0x202E)
                 || (point >= 0x2066 && point <= 0x2069);
     }
 

@@ -18,10 +18,16 @@ import picocli.CommandLine.Spec;
  * Wireshark's) decoded into the JSON {@code run --timeline} writes. Exit 0 when written; 2 for a wrong
  * command line or a file that is not a readable capture (one line on stderr saying which and why).
  */
-@Command(name = "timeline", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Decode a capture file (BridgeLab's --capture, tcpdump -w, Wireshark) into the JSON of"
-                + " run --timeline: packets in kernel order, NAT pairs.",
-                "Exit 0 when written, 2 for a usage error or a file that is not a readable capture."})
+@Command(
+        name = "timeline",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = {
+            "Decode a capture file (BridgeLab's --capture, tcpdump -w, Wireshark) into the JSON of"
+                    + " run --timeline: packets in kernel order, NAT pairs.",
+            "Exit 0 when written, 2 for a usage error or a file that is not a readable capture."
+        })
 final class TimelineCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE.pcap[ng]", arity = "0..1", description = "the capture file")
     Path capture;

@@ -5,8 +5,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** A command line that cannot run as given: said with the command's usage, exit 2. */
 final class UsageError {
-    private UsageError() {
-    }
+    private UsageError() {}
 
     static CommandLine.ParameterException of(CommandSpec spec, String message) {
         return new CommandLine.ParameterException(spec.commandLine(), message);
@@ -25,7 +24,8 @@ final class UsageError {
     }
 
     private static String wording(CommandLine.ParameterException e, CommandLine command) {
-        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched
+                && !unmatched.getUnmatched().isEmpty()) {
             String first = unmatched.getUnmatched().get(0);
             if (first.startsWith("-")) {
                 return "unknown option " + first;

@@ -38,6 +38,7 @@ public final class CaptureFileReader {
     private static final short OPTION_IF_TSOFFSET = 14;
     /** A block longer than this is a corrupt length, not a frame (frames are at most 256 KiB). */
     private static final int MAX_BLOCK = 16 << 20;
+
     private static final int CHUNK = 1 << 16;
 
     /** Receives the frames, in file order. */
@@ -80,8 +81,7 @@ public final class CaptureFileReader {
     }
 
     /** One frame as read from a file. */
-    public record Frame(CapturePoint point, PcapRecord record) {
-    }
+    public record Frame(CapturePoint point, PcapRecord record) {}
 
     private long readAll() throws IOException {
         byte[] magic = in.readNBytes(4);
@@ -98,8 +98,9 @@ public final class CaptureFileReader {
         if (isPcapMagic(little) || isPcapMagic(Integer.reverseBytes(little))) {
             return readPcap(magic);
         }
-        throw new PcapFormatException(String.format("not a capture file (neither pcap nor pcapng): it starts with "
-                + "%02x %02x %02x %02x", magic[0], magic[1], magic[2], magic[3]));
+        throw new PcapFormatException(String.format(
+                "not a capture file (neither pcap nor pcapng): it starts with " + "%02x %02x %02x %02x",
+                magic[0], magic[1], magic[2], magic[3]));
     }
 
     private static boolean isPcapMagic(int magic) {
@@ -125,8 +126,8 @@ public final class CaptureFileReader {
     // pcapng ------------------------------------------------------------------------------------------------
 
     /** An interface of the current section: where its frames were seen and how its clock ticks. */
-    private record Interface(CapturePoint point, long unitsPerSecond, boolean binary, int binaryExponent,
-                             long offsetSeconds) {
+    private record Interface(
+            CapturePoint point, long unitsPerSecond, boolean binary, int binaryExponent, long offsetSeconds) {
 
         long nanos(long units) {
             long seconds;
@@ -134,12 +135,14 @@ public final class CaptureFileReader {
             if (binary) {
                 seconds = units >>> binaryExponent;
                 long rest = units & ((1L << binaryExponent) - 1);
-                fraction = binaryExponent <= 33 ? (rest * 1_000_000_000L) >>> binaryExponent
+                fraction = binaryExponent <= 33
+                        ? (rest * 1_000_000_000L) >>> binaryExponent
                         : (long) (rest * (1e9 / Math.pow(2, binaryExponent)));
             } else {
                 seconds = Long.divideUnsigned(units, unitsPerSecond);
                 long rest = Long.remainderUnsigned(units, unitsPerSecond);
-                fraction = unitsPerSecond <= 1_000_000_000L ? rest * (1_000_000_000L / unitsPerSecond)
+                fraction = unitsPerSecond <= 1_000_000_000L
+                        ? rest * (1_000_000_000L / unitsPerSecond)
                         : rest / (unitsPerSecond / 1_000_000_000L);
             }
             return (seconds + offsetSeconds) * 1_000_000_000L + fraction;
@@ -214,8 +217,8 @@ public final class CaptureFileReader {
         if (Integer.reverseBytes(value) == PCAPNG_BYTE_ORDER_MAGIC) {
             return ByteOrder.BIG_ENDIAN;
         }
-        throw new PcapFormatException(String.format("corrupt pcapng section header at byte %d: byte-order magic %08x",
-                blockStart, value));
+        throw new PcapFormatException(
+                String.format("corrupt pcapng section header at byte %d: byte-order magic %08x", blockStart, value));
     }
 
     /**
@@ -334,8 +337,8 @@ public final class CaptureFileReader {
     }
 
     /** A simple packet block: no timestamp (it keeps the previous frame's), always interface 0. */
-    private static PcapRecord simplePacket(ByteBuffer body, List<Interface> interfaces, long lastTimestamp,
-                                           long blockStart) {
+    private static PcapRecord simplePacket(
+            ByteBuffer body, List<Interface> interfaces, long lastTimestamp, long blockStart) {
         if (interfaces.isEmpty() || body.limit() < 4) {
             throw new PcapFormatException("corrupt simple packet block at byte " + blockStart);
         }

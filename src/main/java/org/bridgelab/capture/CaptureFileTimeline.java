@@ -111,8 +111,13 @@ public final class CaptureFileTimeline {
                 }
                 PacketEvent event = PacketDecoder.decode(point, at, record).withTravel(travels[at]);
                 try {
-                    sink.row(TimelineBuilder.rowOf(event, labels.computeIfAbsent(point, CapturePoint::label), null,
-                            event.srcMac(), event.dstMac(), pairByPlace[at] < 0 ? null : pairByPlace[at]));
+                    sink.row(TimelineBuilder.rowOf(
+                            event,
+                            labels.computeIfAbsent(point, CapturePoint::label),
+                            null,
+                            event.srcMac(),
+                            event.dstMac(),
+                            pairByPlace[at] < 0 ? null : pairByPlace[at]));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -142,7 +147,9 @@ public final class CaptureFileTimeline {
                 travels = Arrays.copyOf(travels, count * 2);
             }
             // no summaries: the rows get theirs in the second pass, and the NAT pairs kept until then need none
-            travels[count] = correlator.accept(PacketDecoder.decodeWithoutSummary(point, count, record)).travel();
+            travels[count] = correlator
+                    .accept(PacketDecoder.decodeWithoutSummary(point, count, record))
+                    .travel();
             count++;
         }
 
@@ -171,7 +178,8 @@ public final class CaptureFileTimeline {
                 throw new IOException("the capture file changed while read: " + e.getMessage(), e);
             }
             if (read != count) {
-                throw new IOException("the capture file changed while read: " + read + " frames now, " + count + " before");
+                throw new IOException(
+                        "the capture file changed while read: " + read + " frames now, " + count + " before");
             }
         }
     }

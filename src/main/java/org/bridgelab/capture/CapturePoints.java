@@ -11,8 +11,7 @@ import org.bridgelab.lab.LabHost;
  */
 public final class CapturePoints {
 
-    private CapturePoints() {
-    }
+    private CapturePoints() {}
 
     /**
      * For the command line's {@code --capture}/{@code --timeline}: every bridge of the host that is up
@@ -43,9 +42,14 @@ public final class CapturePoints {
                 }
                 boolean take = switch (ns.role()) {
                     case CONTAINER -> "veth".equals(link.kind());
-                    case HOST -> "bridge".equals(link.kind()) || (link.master() == null && "veth".equals(link.kind())
-                            && link.peer() != null && topology.namespace(link.peer().namespace())
-                            .map(peer -> peer.role() == Topology.Role.OUTSIDE).orElse(false));
+                    case HOST ->
+                        "bridge".equals(link.kind())
+                                || (link.master() == null
+                                        && "veth".equals(link.kind())
+                                        && link.peer() != null
+                                        && topology.namespace(link.peer().namespace())
+                                                .map(peer -> peer.role() == Topology.Role.OUTSIDE)
+                                                .orElse(false));
                     case OUTSIDE -> !"router".equals(ns.name()) && "veth".equals(link.kind());
                 };
                 if (take) {

@@ -29,6 +29,7 @@ public final class CaptureSession implements AutoCloseable {
     private static final Pattern UP_FLAG = Pattern.compile("[<,]UP[,>]");
     /** How long the wire must stay silent before a closing session stops tcpdump, and the most it waits. */
     private static final Duration QUIET = Duration.ofMillis(100);
+
     private static final Duration MOST_DRAIN = Duration.ofSeconds(1);
 
     private final LabHost lab;
@@ -40,6 +41,7 @@ public final class CaptureSession implements AutoCloseable {
     private final Set<CapturePoint> started = new LinkedHashSet<>();
     /** The interface an export declares when no point was ever started, so that the file is still valid. */
     static final CapturePoint NONE = new CapturePoint("none", "none");
+
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
     private final List<String> endings = Collections.synchronizedList(new ArrayList<>());
     private NetfilterTracer tracer;
@@ -81,12 +83,24 @@ public final class CaptureSession implements AutoCloseable {
             }
             captures.remove(point);
             PcapStreamReader reader = new PcapStreamReader(record -> ingest(point, record));
-            LiveProcess tcpdump = lab.startBinary(point.node(), List.of("tcpdump", "--immediate-mode", "-U", "-n",
-                    "--time-stamp-precision=nano", "-w", "-", "-i", point.iface()), new Feed(point, reader),
-                    (stream, line) -> { });
+            LiveProcess tcpdump = lab.startBinary(
+                    point.node(),
+                    List.of(
+                            "tcpdump",
+                            "--immediate-mode",
+                            "-U",
+                            "-n",
+                            "--time-stamp-precision=nano",
+                            "-w",
+                            "-",
+                            "-i",
+                            point.iface()),
+                    new Feed(point, reader),
+                    (stream, line) -> {});
             if (!tcpdump.awaitOutput(text -> text.contains("listening on"), LISTEN_TIMEOUT)) {
                 String why = tcpdump.stop().evidence();
-                throw new CaptureException("cannot capture on " + point + ": " + (why.isEmpty() ? "tcpdump did not start" : why));
+                throw new CaptureException(
+                        "cannot capture on " + point + ": " + (why.isEmpty() ? "tcpdump did not start" : why));
             }
             captures.put(point, tcpdump);
             started.add(point);
@@ -103,7 +117,9 @@ public final class CaptureSession implements AutoCloseable {
         }
         // tcpdump says why ("tcpdump: pcap_loop: The interface disappeared"), then prints its statistics
         List<String> lines = tcpdump.output().strip().lines().toList();
-        String words = lines.stream().filter(line -> line.startsWith("tcpdump:")).reduce((first, second) -> second)
+        String words = lines.stream()
+                .filter(line -> line.startsWith("tcpdump:"))
+                .reduce((first, second) -> second)
                 .orElse(lines.isEmpty() ? "" : lines.get(lines.size() - 1));
         endings.add("capture on " + point + " ended" + (words.isEmpty() ? "" : ": " + words));
     }
@@ -132,7 +148,10 @@ public final class CaptureSession implements AutoCloseable {
     /** The points being captured now (a capture that ended is not among them). */
     public List<CapturePoint> activePoints() {
         synchronized (captures) {
-            return captures.entrySet().stream().filter(entry -> entry.getValue().isAlive()).map(Map.Entry::getKey).toList();
+            return captures.entrySet().stream()
+                    .filter(entry -> entry.getValue().isAlive())
+                    .map(Map.Entry::getKey)
+                    .toList();
         }
     }
 

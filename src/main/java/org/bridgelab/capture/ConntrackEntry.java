@@ -18,14 +18,16 @@ import org.bridgelab.kernel.Topology;
 public record ConntrackEntry(String namespace, Topology.Flow flow, Direction direction) {
 
     /** Which way the packet went through the connection. */
-    public enum Direction { ORIGINAL, REPLY }
+    public enum Direction {
+        ORIGINAL,
+        REPLY
+    }
 
     /**
      * What a passport says about conntrack: a headline and a caveat about when the table was read.
      * Both are phrases, worded in the learner's language by whoever shows them.
      */
-    public record Said(Phrase line, Phrase note, Optional<ConntrackEntry> entry) {
-    }
+    public record Said(Phrase line, Phrase note, Optional<ConntrackEntry> entry) {}
 
     /**
      * The entry of the packet seen in {@code sightings} (one packet at several capture points), in the
@@ -54,14 +56,17 @@ public record ConntrackEntry(String namespace, Topology.Flow flow, Direction dir
      *                        before it cannot be expected to list the packet's own new connection
      */
     public static Optional<Said> passportLine(List<PacketEvent> sightings, Topology topology, boolean readAfterPacket) {
-        if (topology == null || sightings.isEmpty() || sightings.stream().noneMatch(ConntrackEntry::keyed)
+        if (topology == null
+                || sightings.isEmpty()
+                || sightings.stream().noneMatch(ConntrackEntry::keyed)
                 || topology.namespaces().stream().noneMatch(Topology.Namespace::conntrackRead)) {
             return Optional.empty();
         }
         Phrase when = Phrase.of(readAfterPacket ? "conntrack.read.after" : "conntrack.read.before");
         Optional<ConntrackEntry> entry = find(sightings, topology);
         if (entry.isEmpty()) {
-            return Optional.of(new Said(Phrase.of(readAfterPacket ? "conntrack.none" : "conntrack.none.yet"), when, entry));
+            return Optional.of(
+                    new Said(Phrase.of(readAfterPacket ? "conntrack.none" : "conntrack.none.yet"), when, entry));
         }
         return Optional.of(new Said(entry.get().wording(), when, entry));
     }
@@ -86,11 +91,15 @@ public record ConntrackEntry(String namespace, Topology.Flow flow, Direction dir
                 .equals(endpoint(original.destination(), original.destinationPort()));
         String side = direction == Direction.ORIGINAL ? "original" : "reply";
         if (sourceNat) {
-            return Phrase.of("conntrack." + side + ".snat", endpoint(original.source(), original.sourcePort()),
+            return Phrase.of(
+                    "conntrack." + side + ".snat",
+                    endpoint(original.source(), original.sourcePort()),
                     endpoint(reply.destination(), reply.destinationPort()));
         }
         if (destinationNat) {
-            return Phrase.of("conntrack." + side + ".dnat", endpoint(original.destination(), original.destinationPort()),
+            return Phrase.of(
+                    "conntrack." + side + ".dnat",
+                    endpoint(original.destination(), original.destinationPort()),
                     endpoint(reply.source(), reply.sourcePort()));
         }
         return Phrase.of("conntrack." + side + ".plain");
@@ -114,7 +123,8 @@ public record ConntrackEntry(String namespace, Topology.Flow flow, Direction dir
         boolean icmp = sighting.protocol() == Protocol.ICMP;
         boolean request = !icmp || sighting.summary().contains("ICMP echo request");
         boolean reply = !icmp || sighting.summary().contains("ICMP echo reply");
-        if (request && (matches(flow.original(), sighting) || matches(flow.reply().inverse(), sighting))) {
+        if (request
+                && (matches(flow.original(), sighting) || matches(flow.reply().inverse(), sighting))) {
             return Optional.of(Direction.ORIGINAL);
         }
         if (reply && (matches(flow.reply(), sighting) || matches(flow.original().inverse(), sighting))) {
@@ -137,10 +147,14 @@ public record ConntrackEntry(String namespace, Topology.Flow flow, Direction dir
 
     /** A sighting conntrack keys in a way we can match: IPv4 TCP or UDP with ports, or an ICMP echo. */
     private static boolean keyed(PacketEvent sighting) {
-        return sighting.srcIp() != null && sighting.dstIp() != null && sighting.srcPort() >= 0
-                && (sighting.protocol() == Protocol.TCP || sighting.protocol() == Protocol.UDP
-                || sighting.protocol() == Protocol.ICMP && (sighting.summary().contains("ICMP echo request")
-                || sighting.summary().contains("ICMP echo reply")));
+        return sighting.srcIp() != null
+                && sighting.dstIp() != null
+                && sighting.srcPort() >= 0
+                && (sighting.protocol() == Protocol.TCP
+                        || sighting.protocol() == Protocol.UDP
+                        || sighting.protocol() == Protocol.ICMP
+                                && (sighting.summary().contains("ICMP echo request")
+                                        || sighting.summary().contains("ICMP echo reply")));
     }
 
     private static String protocolName(PacketEvent sighting) {

@@ -30,6 +30,7 @@ final class FastDecoder {
     private static final int ICMP_ECHO_HEADER = 8;
     /** TCP and UDP ports whose payload pcap4j decodes as DNS or GTP (its static packet factory's tables). */
     private static final int DNS = 53;
+
     private static final int GTP_C = 2123;
     private static final int GTP_U = 2152;
     private static final int GTP_PRIME = 3386;
@@ -38,11 +39,11 @@ final class FastDecoder {
 
     /** Recently seen addresses as text, so that a million frames between a few hosts share a few strings. */
     private static final TextCache IP_TEXTS = new TextCache();
+
     private static final TextCache MAC_TEXTS = new TextCache();
     private static final Ipv6TextCache IPV6_TEXTS = new Ipv6TextCache();
 
-    private FastDecoder() {
-    }
+    private FastDecoder() {}
 
     /** The event for a common frame, or null to leave the frame to pcap4j. */
     static PacketEvent decode(CapturePoint point, long sequence, PcapRecord record) {
@@ -77,8 +78,8 @@ final class FastDecoder {
         }
     }
 
-    private static PacketEvent arp(CapturePoint point, long sequence, PcapRecord record, byte[] frame,
-                                   boolean summaries) {
+    private static PacketEvent arp(
+            CapturePoint point, long sequence, PcapRecord record, byte[] frame, boolean summaries) {
         if (frame.length - ETHERNET < ARP_LENGTH) {
             return null;
         }
@@ -89,22 +90,39 @@ final class FastDecoder {
         String senderMac = mac(frame, ETHERNET + 8);
         String srcIp = ip(frame, ETHERNET + 14);
         String dstIp = ip(frame, ETHERNET + 24);
-        String summary = !summaries ? null
+        String summary = !summaries
+                ? null
                 : operation == ARP_REQUEST ? "who-has " + dstIp + " tell " + srcIp : srcIp + " is-at " + senderMac;
-        long identity = PacketDecoder.mix(PacketDecoder.mix(operation, senderMac.hashCode()),
+        long identity = PacketDecoder.mix(
+                PacketDecoder.mix(operation, senderMac.hashCode()),
                 PacketDecoder.mix(srcIp.hashCode(), dstIp.hashCode()));
-        return new PacketEvent(sequence, point, record.timestampNanos(), record.originalLength(), mac(frame, 6),
-                mac(frame, 0), Protocol.ARP, srcIp, dstIp, -1, -1, -1, identity, summary, 0);
+        return new PacketEvent(
+                sequence,
+                point,
+                record.timestampNanos(),
+                record.originalLength(),
+                mac(frame, 6),
+                mac(frame, 0),
+                Protocol.ARP,
+                srcIp,
+                dstIp,
+                -1,
+                -1,
+                -1,
+                identity,
+                summary,
+                0);
     }
 
-    private static PacketEvent ipv4(CapturePoint point, long sequence, PcapRecord record, byte[] frame,
-                                    boolean summaries) {
+    private static PacketEvent ipv4(
+            CapturePoint point, long sequence, PcapRecord record, byte[] frame, boolean summaries) {
         int available = frame.length - ETHERNET;
         if (available < IPV4_HEADER || (frame[ETHERNET] & 0xf0) != 0x40) {
             return null;
         }
         int headerLength = (frame[ETHERNET] & 0x0f) * 4;
-        if (headerLength < IPV4_HEADER || headerLength > available
+        if (headerLength < IPV4_HEADER
+                || headerLength > available
                 || !wellFormedOptions(frame, ETHERNET + IPV4_HEADER, ETHERNET + headerLength)) {
             return null;
         }
@@ -132,8 +150,13 @@ final class FastDecoder {
             case TCP -> tcp(frame, from, to, ip, summaries);
             case UDP -> udp(frame, from, to, ip, summaries);
             case ICMP -> icmp(frame, from, to, ip, summaries);
-            case IGMP -> new Transport(Protocol.IGMP, -1, -1, summaries ? "IGMP (" + payloadLength + " bytes)" : null,
-                    PacketDecoder.mix(ip.invariant(), hash(frame, from, to)));
+            case IGMP ->
+                new Transport(
+                        Protocol.IGMP,
+                        -1,
+                        -1,
+                        summaries ? "IGMP (" + payloadLength + " bytes)" : null,
+                        PacketDecoder.mix(ip.invariant(), hash(frame, from, to)));
             default -> null;
         };
         if (transport == null) {
@@ -141,14 +164,27 @@ final class FastDecoder {
         }
         long identity = transport.invariant() == 0 ? 1 : transport.invariant();
         String summary = summaries ? ip.src() + " > " + ip.dst() + ": " + transport.what() : null;
-        return new PacketEvent(sequence, point, record.timestampNanos(), record.originalLength(), mac(frame, 6),
-                mac(frame, 0), transport.protocol(), ip.src(), ip.dst(), transport.srcPort(), transport.dstPort(), ipId,
-                identity, summary, 0);
+        return new PacketEvent(
+                sequence,
+                point,
+                record.timestampNanos(),
+                record.originalLength(),
+                mac(frame, 6),
+                mac(frame, 0),
+                transport.protocol(),
+                ip.src(),
+                ip.dst(),
+                transport.srcPort(),
+                transport.dstPort(),
+                ipId,
+                identity,
+                summary,
+                0);
     }
 
     /** An IPv6 packet: its addresses, what it carries (by {@link PacketDecoder#ipv6What}) and its payload's hash. */
-    private static PacketEvent ipv6(CapturePoint point, long sequence, PcapRecord record, byte[] frame,
-                                    boolean summaries) {
+    private static PacketEvent ipv6(
+            CapturePoint point, long sequence, PcapRecord record, byte[] frame, boolean summaries) {
         if (frame.length < ETHERNET + PacketDecoder.IPV6_HEADER) {
             return null;
         }
@@ -157,8 +193,22 @@ final class FastDecoder {
         String dstIp = ipv6(frame, ETHERNET + 24);
         String summary = summaries ? srcIp + " > " + dstIp + ": " + PacketDecoder.ipv6What(frame, end) : null;
         long identity = PacketDecoder.ipv6Identity(srcIp, dstIp, frame, end);
-        return new PacketEvent(sequence, point, record.timestampNanos(), record.originalLength(), mac(frame, 6),
-                mac(frame, 0), Protocol.IPV6, srcIp, dstIp, -1, -1, -1, identity, summary, 0);
+        return new PacketEvent(
+                sequence,
+                point,
+                record.timestampNanos(),
+                record.originalLength(),
+                mac(frame, 6),
+                mac(frame, 0),
+                Protocol.IPV6,
+                srcIp,
+                dstIp,
+                -1,
+                -1,
+                -1,
+                identity,
+                summary,
+                0);
     }
 
     /** The IPv4 header fields the layers above need. */
@@ -169,15 +219,15 @@ final class FastDecoder {
     }
 
     /** What the transport layer adds: its protocol, ports, its part of the summary and the identity. */
-    private record Transport(Protocol protocol, int srcPort, int dstPort, String what, long invariant) {
-    }
+    private record Transport(Protocol protocol, int srcPort, int dstPort, String what, long invariant) {}
 
     private static Transport tcp(byte[] frame, int from, int to, Ipv4 ip, boolean summaries) {
         if (to - from < TCP_HEADER) {
             return null;
         }
         int headerLength = ((frame[from + 12] & 0xf0) >>> 4) * 4;
-        if (headerLength < TCP_HEADER || headerLength > to - from
+        if (headerLength < TCP_HEADER
+                || headerLength > to - from
                 || !wellFormedOptions(frame, from + TCP_HEADER, from + headerLength)) {
             return null;
         }
@@ -192,20 +242,28 @@ final class FastDecoder {
         boolean ack = (flags & 0x10) != 0;
         int dataFrom = from + headerLength;
         int dataLength = to - dataFrom;
-        long invariant = PacketDecoder.mix(PacketDecoder.mix(ip.invariant(), sequence),
+        long invariant = PacketDecoder.mix(
+                PacketDecoder.mix(ip.invariant(), sequence),
                 PacketDecoder.mix(acknowledgment, PacketDecoder.mix(flagBits(flags), hash(frame, dataFrom, to))));
         if (!summaries) {
             return new Transport(Protocol.TCP, srcPort, dstPort, null, invariant);
         }
-        StringBuilder what = new StringBuilder(64).append(srcPort).append(" > ").append(dstPort).append(" [");
+        StringBuilder what = new StringBuilder(64)
+                .append(srcPort)
+                .append(" > ")
+                .append(dstPort)
+                .append(" [");
         appendFlags(what, flags);
         what.append("] seq ").append(Integer.toUnsignedLong(sequence));
         if (ack) {
             what.append(" ack ").append(Integer.toUnsignedLong(acknowledgment));
         }
         if (dataLength > 0) {
-            what.append(' ').append(dataLength).append(" bytes \"")
-                    .append(PacketDecoder.printable(frame, dataFrom, to)).append('"');
+            what.append(' ')
+                    .append(dataLength)
+                    .append(" bytes \"")
+                    .append(PacketDecoder.printable(frame, dataFrom, to))
+                    .append('"');
         }
         return new Transport(Protocol.TCP, srcPort, dstPort, what.toString(), invariant);
     }
@@ -222,7 +280,10 @@ final class FastDecoder {
         }
         int dataLength = Math.min(length - UDP_HEADER, to - from - UDP_HEADER);
         int dataFrom = from + UDP_HEADER;
-        return new Transport(Protocol.UDP, srcPort, dstPort,
+        return new Transport(
+                Protocol.UDP,
+                srcPort,
+                dstPort,
                 summaries ? "UDP " + srcPort + " > " + dstPort + " " + dataLength + " bytes" : null,
                 PacketDecoder.mix(ip.invariant(), hash(frame, dataFrom, dataFrom + dataLength)));
     }
@@ -243,7 +304,10 @@ final class FastDecoder {
         }
         int id = u16(frame, from + 4);
         int sequence = u16(frame, from + 6);
-        String what = !summaries ? null : (type == ICMP_ECHO_REQUEST ? "ICMP echo request id " : "ICMP echo reply id ") + id + " seq " + sequence;
+        String what = !summaries
+                ? null
+                : (type == ICMP_ECHO_REQUEST ? "ICMP echo request id " : "ICMP echo reply id ") + id + " seq "
+                        + sequence;
         // the echo identifier is left out: NAT may rewrite it, like a port
         long invariant = PacketDecoder.mix(PacketDecoder.mix(ip.invariant(), type), hash(frame, from + 6, to));
         return new Transport(Protocol.ICMP, id, id, what, invariant);
@@ -293,8 +357,12 @@ final class FastDecoder {
 
     /** The flags as {@link PacketDecoder}'s identity numbers them. */
     private static int flagBits(int flags) {
-        return ((flags & 0x02) != 0 ? 1 : 0) | ((flags & 0x01) != 0 ? 2 : 0) | ((flags & 0x04) != 0 ? 4 : 0)
-                | ((flags & 0x08) != 0 ? 8 : 0) | ((flags & 0x10) != 0 ? 16 : 0) | ((flags & 0x20) != 0 ? 32 : 0);
+        return ((flags & 0x02) != 0 ? 1 : 0)
+                | ((flags & 0x01) != 0 ? 2 : 0)
+                | ((flags & 0x04) != 0 ? 4 : 0)
+                | ((flags & 0x08) != 0 ? 8 : 0)
+                | ((flags & 0x10) != 0 ? 16 : 0)
+                | ((flags & 0x20) != 0 ? 32 : 0);
     }
 
     /** {@link java.util.Arrays#hashCode(byte[])} of {@code bytes[from..to)}, without the copy. */
@@ -356,8 +424,7 @@ final class FastDecoder {
         private static final int SIZE = 1024;
         private final Entry[] slots = new Entry[SIZE];
 
-        private record Entry(long key, String text) {
-        }
+        private record Entry(long key, String text) {}
 
         String get(long key) {
             Entry entry = slots[slot(key)];
@@ -379,8 +446,7 @@ final class FastDecoder {
         private static final int SIZE = 256;
         private final Entry[] slots = new Entry[SIZE];
 
-        private record Entry(long high, long low, String text) {
-        }
+        private record Entry(long high, long low, String text) {}
 
         String get(long high, long low) {
             Entry entry = slots[slot(high, low)];

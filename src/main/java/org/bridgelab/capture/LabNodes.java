@@ -27,8 +27,7 @@ public final class LabNodes {
     private final List<String> laneOrder = new ArrayList<>();
 
     /** The two nodes a frame goes between on this hop; null where the address belongs to no lab node. */
-    public record Hop(String from, String to) {
-    }
+    public record Hop(String from, String to) {}
 
     public static LabNodes of(Topology topology) {
         LabNodes nodes = new LabNodes();
@@ -65,7 +64,8 @@ public final class LabNodes {
     public synchronized List<String> lanes() {
         List<String> ordered = new ArrayList<>(laneOrder);
         ordered.sort(Comparator.comparing((String name) -> lanes.get(name), ROLE_ORDER)
-                .thenComparingInt(LabNodes::outsideRank).thenComparing(Comparator.naturalOrder()));
+                .thenComparingInt(LabNodes::outsideRank)
+                .thenComparing(Comparator.naturalOrder()));
         return List.copyOf(ordered);
     }
 

@@ -24,7 +24,11 @@ public record NatPair(Kind kind, long travel, PacketEvent before, PacketEvent af
     }
 
     /** Which address the translation rewrote. */
-    public enum Field { SOURCE, DESTINATION, BOTH }
+    public enum Field {
+        SOURCE,
+        DESTINATION,
+        BOTH
+    }
 
     public Field field() {
         // an ICMP echo's id stands for both of its "ports": its addresses say which side was rewritten, and a
@@ -39,7 +43,8 @@ public record NatPair(Kind kind, long travel, PacketEvent before, PacketEvent af
             // "ip:port" texts are equal exactly when address and port are (a port has no colon, so the last
             // one splits them): compared as fields, without making the texts
             source = !(before.srcPort() == after.srcPort() && java.util.Objects.equals(before.srcIp(), after.srcIp()));
-            destination = !(before.dstPort() == after.dstPort() && java.util.Objects.equals(before.dstIp(), after.dstIp()));
+            destination =
+                    !(before.dstPort() == after.dstPort() && java.util.Objects.equals(before.dstIp(), after.dstIp()));
         }
         return source && destination ? Field.BOTH : source ? Field.SOURCE : Field.DESTINATION;
     }
@@ -62,10 +67,22 @@ public record NatPair(Kind kind, long travel, PacketEvent before, PacketEvent af
     /** {@link #rewrite()} when {@link #field()} is known already. */
     String rewrite(Field field) {
         return switch (field) {
-            case SOURCE -> changed(before.srcIp(), before.srcPort(), after.srcIp(), after.srcPort(), before.sourceEndpoint(),
-                    after.sourceEndpoint());
-            case DESTINATION -> changed(before.dstIp(), before.dstPort(), after.dstIp(), after.dstPort(),
-                    before.destinationEndpoint(), after.destinationEndpoint());
+            case SOURCE ->
+                changed(
+                        before.srcIp(),
+                        before.srcPort(),
+                        after.srcIp(),
+                        after.srcPort(),
+                        before.sourceEndpoint(),
+                        after.sourceEndpoint());
+            case DESTINATION ->
+                changed(
+                        before.dstIp(),
+                        before.dstPort(),
+                        after.dstIp(),
+                        after.dstPort(),
+                        before.destinationEndpoint(),
+                        after.destinationEndpoint());
             case BOTH -> before.flow() + " → " + after.flow();
         };
     }
@@ -80,6 +97,7 @@ public record NatPair(Kind kind, long travel, PacketEvent before, PacketEvent af
 
     /** "172.18.0.2 > 198.51.100.10 on host/br0 became 192.0.2.183 > 198.51.100.10 on host/eth0 (SNAT)". */
     public String description() {
-        return before.flow() + " on " + before.point() + " became " + after.flow() + " on " + after.point() + " (" + kind + ")";
+        return before.flow() + " on " + before.point() + " became " + after.flow() + " on " + after.point() + " ("
+                + kind + ")";
     }
 }

@@ -11,8 +11,8 @@ import org.bridgelab.lab.LabHost;
  * The way one packet went through the host's netfilter: every table and chain it crossed, in order, as the
  * kernel's trace reported it, and the packet's header at each hook visit (NAT rewrites it on the way).
  */
-public record NetfilterPath(int ipId, List<String> addresses, List<Header> headers, List<NetfilterStep> steps,
-                            List<String> tracedBy) {
+public record NetfilterPath(
+        int ipId, List<String> addresses, List<Header> headers, List<NetfilterStep> steps, List<String> tracedBy) {
 
     public NetfilterPath {
         addresses = List.copyOf(addresses);
@@ -41,7 +41,9 @@ public record NetfilterPath(int ipId, List<String> addresses, List<Header> heade
          * captured on the host (whose netfilter was traced), on an interface the packet crossed.
          */
         boolean matches(PacketEvent event) {
-            if (!Objects.equals(src, event.srcIp()) || !Objects.equals(dst, event.dstIp()) || ipId != event.ipId()
+            if (!Objects.equals(src, event.srcIp())
+                    || !Objects.equals(dst, event.dstIp())
+                    || ipId != event.ipId()
                     || !sameLength(event)) {
                 return false;
             }
@@ -88,7 +90,10 @@ public record NetfilterPath(int ipId, List<String> addresses, List<Header> heade
      */
     public static java.util.Optional<NetfilterPath> tracedOf(List<PacketEvent> sightings, List<NetfilterPath> paths) {
         List<NetfilterPath> fitting = paths.stream()
-                .filter(path -> sightings.stream().anyMatch(path::describes)).distinct().limit(2).toList();
+                .filter(path -> sightings.stream().anyMatch(path::describes))
+                .distinct()
+                .limit(2)
+                .toList();
         return fitting.size() == 1 ? java.util.Optional.of(fitting.get(0)) : java.util.Optional.empty();
     }
 

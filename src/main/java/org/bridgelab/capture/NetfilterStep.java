@@ -9,7 +9,8 @@ import org.bridgelab.kernel.Phrase;
  *
  * @param rule the matching rule in iptables syntax ("-4 -t nat -A POSTROUTING … -j MASQUERADE"), or "" for a policy
  */
-public record NetfilterStep(String table, String chain, String kind, String verdict, String rule, String in, String out) {
+public record NetfilterStep(
+        String table, String chain, String kind, String verdict, String rule, String in, String out) {
 
     /** What decided the packet here: the rule's target ("MASQUERADE", "DNAT") or the verdict ("ACCEPT"). */
     public String decision() {

@@ -72,7 +72,8 @@ public final class NetfilterTraceParser {
 
         boolean continuedBy(NetfilterPath.Header header) {
             NetfilterPath.Header last = headers.get(headers.size() - 1);
-            return last.ipId() == header.ipId() && last.length() == header.length()
+            return last.ipId() == header.ipId()
+                    && last.length() == header.length()
                     && (addresses.contains(header.src()) || addresses.contains(header.dst()));
         }
 
@@ -96,7 +97,10 @@ public final class NetfilterTraceParser {
     }
 
     public List<NetfilterPath> paths() {
-        return paths.stream().filter(p -> !p.steps.isEmpty()).map(Building::path).toList();
+        return paths.stream()
+                .filter(p -> !p.steps.isEmpty())
+                .map(Building::path)
+                .toList();
     }
 
     private void packet(String line) {
@@ -110,9 +114,13 @@ public final class NetfilterTraceParser {
                 fields.put(words[i].substring(0, eq), words[i].substring(eq + 1));
             }
         }
-        NetfilterPath.Header header = new NetfilterPath.Header(fields.get("SRC"), fields.get("DST"),
-                Integer.parseInt(fields.getOrDefault("LEN", "-1")), Integer.parseInt(fields.getOrDefault("ID", "-1")),
-                fields.getOrDefault("IN", ""), fields.getOrDefault("OUT", ""));
+        NetfilterPath.Header header = new NetfilterPath.Header(
+                fields.get("SRC"),
+                fields.get("DST"),
+                Integer.parseInt(fields.getOrDefault("LEN", "-1")),
+                Integer.parseInt(fields.getOrDefault("ID", "-1")),
+                fields.getOrDefault("IN", ""),
+                fields.getOrDefault("OUT", ""));
         Visit previous = visits.get(traceId);
         visits.put(traceId, new Visit(header, previous == null ? null : previous.path));
     }
@@ -134,7 +142,8 @@ public final class NetfilterTraceParser {
             visit.path.add(visit.header);
         }
         if (!rule.endsWith("-j TRACE")) {
-            visit.path.steps.add(new NetfilterStep(table, chain, kind, verdict, rule, visit.header.in(), visit.header.out()));
+            visit.path.steps.add(
+                    new NetfilterStep(table, chain, kind, verdict, rule, visit.header.in(), visit.header.out()));
         } else if (!visit.path.tracedBy.contains(rule)) {
             visit.path.tracedBy.add(rule);
         }

@@ -67,9 +67,12 @@ public final class NetfilterTracer implements AutoCloseable {
      * rule echoed back proves it is subscribed. A rule added before that is taken out and added again.
      */
     private void begin() {
-        rawTableWasThere = lab.run(namespace, List.of("nft", "list", "table", "ip", "raw")).exitCode() == 0;
+        rawTableWasThere =
+                lab.run(namespace, List.of("nft", "list", "table", "ip", "raw")).exitCode() == 0;
         // into a pipe xtables-monitor's stdio buffers 4 KB before printing anything: line-buffer it
-        monitor = lab.start(namespace, List.of("stdbuf", "-oL", "xtables-monitor", "--trace", "--event", "-4"),
+        monitor = lab.start(
+                namespace,
+                List.of("stdbuf", "-oL", "xtables-monitor", "--trace", "--event", "-4"),
                 (stream, line) -> accept(line));
         for (String hook : HOOKS) {
             boolean seen = false;
@@ -93,7 +96,9 @@ public final class NetfilterTracer implements AutoCloseable {
     private static int countEvents(String action, String hook, String text) {
         int count = 0;
         for (String line : text.split("\n")) {
-            if (line.contains("EVENT:") && line.contains("-t raw " + action + " " + hook + " ") && line.contains("-j TRACE")) {
+            if (line.contains("EVENT:")
+                    && line.contains("-t raw " + action + " " + hook + " ")
+                    && line.contains("-j TRACE")) {
                 count++;
             }
         }
@@ -141,7 +146,10 @@ public final class NetfilterTracer implements AutoCloseable {
 
     /** The traced path of the packet in this event, if it was traced and no other path fits it as well. */
     public synchronized Optional<NetfilterPath> pathOf(PacketEvent event) {
-        List<NetfilterPath> fitting = parser.paths().stream().filter(path -> path.describes(event)).limit(2).toList();
+        List<NetfilterPath> fitting = parser.paths().stream()
+                .filter(path -> path.describes(event))
+                .limit(2)
+                .toList();
         return fitting.size() == 1 ? Optional.of(fitting.get(0)) : Optional.empty();
     }
 
@@ -150,7 +158,8 @@ public final class NetfilterTracer implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (true) {
-                Optional<NetfilterPath> found = parser.paths().stream().filter(condition).findFirst();
+                Optional<NetfilterPath> found =
+                        parser.paths().stream().filter(condition).findFirst();
                 long left = deadline - System.nanoTime();
                 if (found.isPresent() || left <= 0) {
                     return found;
@@ -171,7 +180,10 @@ public final class NetfilterTracer implements AutoCloseable {
                 remove(hook);
             }
         }
-        if (!rawTableWasThere && lab.isAlive() && !hasRules(lab.run(namespace, List.of("iptables", "-t", "raw", "-S")).stdout())) {
+        if (!rawTableWasThere
+                && lab.isAlive()
+                && !hasRules(lab.run(namespace, List.of("iptables", "-t", "raw", "-S"))
+                        .stdout())) {
             lab.run(namespace, List.of("nft", "delete", "table", "ip", "raw"));
         }
         if (monitor != null && monitor.isAlive()) {

@@ -28,19 +28,21 @@ public final class PacketCorrelator {
     static final int MAX_PAIRS = 100_000;
     /** Bounds for the journeys held: correlation needs only the recent ones. */
     static final int MAX_JOURNEYS = 10_000;
-    private static final Comparator<NatPair> BY_KERNEL_TIME =
-            Comparator.comparingLong((NatPair pair) -> pair.before().timestampNanos()).thenComparingLong(NatPair::travel);
+
+    private static final Comparator<NatPair> BY_KERNEL_TIME = Comparator.comparingLong(
+                    (NatPair pair) -> pair.before().timestampNanos())
+            .thenComparingLong(NatPair::travel);
 
     private final Map<Long, Journey> journeys = new LinkedHashMap<>();
     private final LinkedHashMap<Long, NatPair> pairsByTravel = new LinkedHashMap<>();
     /** The kernel time each rewrite (source A→B, destination B→A) was first seen at, and the pairs that made it. */
     private final Map<Rewrite, Long> earliest = new HashMap<>();
+
     private final Map<Rewrite, java.util.Deque<Long>> travelsByRewrite = new HashMap<>();
     private long lastTravel;
 
     /** What correlation found for one sighting: its travel number and the NAT pairs it found or corrected. */
-    public record Correlation(long travel, List<NatPair> natPairs) {
-    }
+    public record Correlation(long travel, List<NatPair> natPairs) {}
 
     public Correlation accept(PacketEvent event) {
         forgetOlderThan(event.timestampNanos() - 5 * WINDOW_NANOS);
@@ -101,7 +103,8 @@ public final class PacketCorrelator {
             }
         }
         while (pairsByTravel.size() > MAX_PAIRS) {
-            NatPair oldest = pairsByTravel.remove(pairsByTravel.keySet().iterator().next());
+            NatPair oldest =
+                    pairsByTravel.remove(pairsByTravel.keySet().iterator().next());
             Rewrite oldestKey = Rewrite.of(oldest);
             withRewrite(oldestKey).remove(oldest.travel());
             if (withRewrite(oldestKey).isEmpty()) {
@@ -224,7 +227,8 @@ public final class PacketCorrelator {
                 return null;
             }
             List<Variant> ordered = new ArrayList<>(variants);
-            ordered.sort(Comparator.comparingLong(variant -> variant.sightings.get(0).timestampNanos()));
+            ordered.sort(
+                    Comparator.comparingLong(variant -> variant.sightings.get(0).timestampNanos()));
             PacketEvent after = ordered.get(1).sightings.get(0);
             PacketEvent before = ordered.get(0).lastBefore(after.timestampNanos());
             return new NatPair(NatPair.Kind.SNAT, travel, before, after);

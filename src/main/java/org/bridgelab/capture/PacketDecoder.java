@@ -28,8 +28,7 @@ public final class PacketDecoder {
     private static final int ETHERNET = 14;
     static final int IPV6_HEADER = 40;
 
-    private PacketDecoder() {
-    }
+    private PacketDecoder() {}
 
     public static PacketEvent decode(CapturePoint point, long sequence, PcapRecord record) {
         PacketEvent event = FastDecoder.decode(point, sequence, record);
@@ -46,9 +45,22 @@ public final class PacketDecoder {
             return event;
         }
         PacketEvent full = decodeWithPcap4j(point, sequence, record);
-        return new PacketEvent(full.sequence(), point, full.timestampNanos(), full.length(), full.srcMac(), full.dstMac(),
-                full.protocol(), full.srcIp(), full.dstIp(), full.srcPort(), full.dstPort(), full.ipId(), full.identity(),
-                null, full.travel());
+        return new PacketEvent(
+                full.sequence(),
+                point,
+                full.timestampNanos(),
+                full.length(),
+                full.srcMac(),
+                full.dstMac(),
+                full.protocol(),
+                full.srcIp(),
+                full.dstIp(),
+                full.srcPort(),
+                full.dstPort(),
+                full.ipId(),
+                full.identity(),
+                null,
+                full.travel());
     }
 
     /** The whole frame through pcap4j: what the fast path leaves alone, and the reference it is tested against. */
@@ -59,9 +71,23 @@ public final class PacketDecoder {
         } catch (Exception | StackOverflowError | NoClassDefFoundError e) {
             // pcap4j refuses a too-short Ethernet header with an exception; anything else is a decoder bug
             // that must not take the capture down with it
-            return new PacketEvent(sequence, point, record.timestampNanos(), record.originalLength(), null, null,
-                    Protocol.MALFORMED, null, null, -1, -1, -1, 0,
-                    "malformed frame (" + record.data().length + " bytes): " + e.getClass().getSimpleName(), 0);
+            return new PacketEvent(
+                    sequence,
+                    point,
+                    record.timestampNanos(),
+                    record.originalLength(),
+                    null,
+                    null,
+                    Protocol.MALFORMED,
+                    null,
+                    null,
+                    -1,
+                    -1,
+                    -1,
+                    0,
+                    "malformed frame (" + record.data().length + " bytes): "
+                            + e.getClass().getSimpleName(),
+                    0);
         }
     }
 
@@ -101,9 +127,22 @@ public final class PacketDecoder {
             } else {
                 summary = "EtherType " + ethernet.getHeader().getType();
             }
-            return new PacketEvent(sequence, point, record.timestampNanos(), record.originalLength(),
-                    mac(record.data(), 6), mac(record.data(), 0),
-                    protocol, srcIp, dstIp, srcPort, dstPort, ipId, identity, summary, 0);
+            return new PacketEvent(
+                    sequence,
+                    point,
+                    record.timestampNanos(),
+                    record.originalLength(),
+                    mac(record.data(), 6),
+                    mac(record.data(), 0),
+                    protocol,
+                    srcIp,
+                    dstIp,
+                    srcPort,
+                    dstPort,
+                    ipId,
+                    identity,
+                    summary,
+                    0);
         }
 
         private void arp(ArpPacket arp) {
@@ -119,8 +158,8 @@ public final class PacketDecoder {
             } else {
                 summary = "ARP " + header.getOperation().name() + " " + srcIp + " > " + dstIp;
             }
-            identity = mix(mix(header.getOperation().value(), senderMac.hashCode()),
-                    mix(srcIp.hashCode(), dstIp.hashCode()));
+            identity = mix(
+                    mix(header.getOperation().value(), senderMac.hashCode()), mix(srcIp.hashCode(), dstIp.hashCode()));
         }
 
         private void ipv4(IpV4Packet ip) {
@@ -138,32 +177,40 @@ public final class PacketDecoder {
                 TcpPacket.TcpHeader tcpHeader = tcp.getHeader();
                 srcPort = tcpHeader.getSrcPort().valueAsInt();
                 dstPort = tcpHeader.getDstPort().valueAsInt();
-                byte[] data = tcp.getPayload() == null ? new byte[0] : tcp.getPayload().getRawData();
-                what = srcPort + " > " + dstPort + " [" + flags(tcpHeader) + "] seq " + tcpHeader.getSequenceNumberAsLong()
+                byte[] data = tcp.getPayload() == null
+                        ? new byte[0]
+                        : tcp.getPayload().getRawData();
+                what = srcPort + " > " + dstPort + " [" + flags(tcpHeader) + "] seq "
+                        + tcpHeader.getSequenceNumberAsLong()
                         + (tcpHeader.getAck() ? " ack " + tcpHeader.getAcknowledgmentNumberAsLong() : "")
                         + (data.length > 0 ? " " + data.length + " bytes \"" + printable(data) + "\"" : "");
-                invariant = mix(mix(invariant, tcpHeader.getSequenceNumber()),
+                invariant = mix(
+                        mix(invariant, tcpHeader.getSequenceNumber()),
                         mix(tcpHeader.getAcknowledgmentNumber(), mix(flagBits(tcpHeader), Arrays.hashCode(data))));
             } else if (payload instanceof UdpPacket udp) {
                 protocol = Protocol.UDP;
                 srcPort = udp.getHeader().getSrcPort().valueAsInt();
                 dstPort = udp.getHeader().getDstPort().valueAsInt();
-                byte[] data = udp.getPayload() == null ? new byte[0] : udp.getPayload().getRawData();
+                byte[] data = udp.getPayload() == null
+                        ? new byte[0]
+                        : udp.getPayload().getRawData();
                 what = "UDP " + srcPort + " > " + dstPort + " " + data.length + " bytes";
                 invariant = mix(invariant, Arrays.hashCode(data));
             } else if (payload instanceof IcmpV4CommonPacket icmp) {
                 protocol = Protocol.ICMP;
                 what = icmp(icmp);
                 // the echo identifier is left out: NAT may rewrite it, like a port
-                byte[] rest = icmp.getPayload() == null ? new byte[0] : icmp.getPayload().getRawData();
+                byte[] rest = icmp.getPayload() == null
+                        ? new byte[0]
+                        : icmp.getPayload().getRawData();
                 invariant = mix(mix(invariant, icmp.getHeader().getType().value()), Arrays.hashCode(restAfterId(rest)));
             } else if (number.equals(IpNumber.IGMP)) {
                 protocol = Protocol.IGMP;
                 what = "IGMP (" + (payload == null ? 0 : payload.length()) + " bytes)";
                 invariant = mix(invariant, payload == null ? 0 : Arrays.hashCode(payload.getRawData()));
             } else {
-                what = number + (payload instanceof IllegalPacket ? " (malformed)" : "")
-                        + " (" + (payload == null ? 0 : payload.length()) + " bytes)";
+                what = number + (payload instanceof IllegalPacket ? " (malformed)" : "") + " ("
+                        + (payload == null ? 0 : payload.length()) + " bytes)";
                 invariant = mix(invariant, payload == null ? 0 : Arrays.hashCode(payload.getRawData()));
             }
             identity = invariant == 0 ? 1 : invariant;
@@ -188,7 +235,8 @@ public final class PacketDecoder {
                 dstPort = id;
                 return "ICMP echo reply id " + id + " seq " + reply.getHeader().getSequenceNumberAsInt();
             }
-            return "ICMP " + icmp.getHeader().getType().name() + " (" + icmp.getHeader().getCode().name() + ")";
+            return "ICMP " + icmp.getHeader().getType().name() + " ("
+                    + icmp.getHeader().getCode().name() + ")";
         }
 
         private void ipv6(IpV6Packet ip) {
@@ -248,8 +296,12 @@ public final class PacketDecoder {
         }
 
         private static int flagBits(TcpPacket.TcpHeader h) {
-            return (h.getSyn() ? 1 : 0) | (h.getFin() ? 2 : 0) | (h.getRst() ? 4 : 0) | (h.getPsh() ? 8 : 0)
-                    | (h.getAck() ? 16 : 0) | (h.getUrg() ? 32 : 0);
+            return (h.getSyn() ? 1 : 0)
+                    | (h.getFin() ? 2 : 0)
+                    | (h.getRst() ? 4 : 0)
+                    | (h.getPsh() ? 8 : 0)
+                    | (h.getAck() ? 16 : 0)
+                    | (h.getUrg() ? 32 : 0);
         }
     }
 
@@ -267,7 +319,8 @@ public final class PacketDecoder {
     /** "ICMPv6 neighbor solicitation", "IPv6 UDP": what the IPv6 packet in {@code frame[14..end)} carries. */
     static String ipv6What(byte[] frame, int end) {
         int icmpType = icmpV6Type(frame, ETHERNET, end);
-        return icmpType < 0 ? "IPv6 " + IpNumber.getInstance(frame[ETHERNET + 6]).name()
+        return icmpType < 0
+                ? "IPv6 " + IpNumber.getInstance(frame[ETHERNET + 6]).name()
                 : "ICMPv6 " + Decoding.icmpV6Name(icmpType);
     }
 

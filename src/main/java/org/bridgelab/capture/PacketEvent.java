@@ -18,13 +18,40 @@ package org.bridgelab.capture;
  * @param travel        the number of the packet's journey through the lab (same packet at several points
  *                      shares it), or 0 before correlation
  */
-public record PacketEvent(long sequence, CapturePoint point, long timestampNanos, int length, String srcMac,
-                          String dstMac, Protocol protocol, String srcIp, String dstIp, int srcPort, int dstPort,
-                          int ipId, long identity, String summary, long travel) {
+public record PacketEvent(
+        long sequence,
+        CapturePoint point,
+        long timestampNanos,
+        int length,
+        String srcMac,
+        String dstMac,
+        Protocol protocol,
+        String srcIp,
+        String dstIp,
+        int srcPort,
+        int dstPort,
+        int ipId,
+        long identity,
+        String summary,
+        long travel) {
 
     public PacketEvent withTravel(long travelNumber) {
-        return new PacketEvent(sequence, point, timestampNanos, length, srcMac, dstMac, protocol, srcIp, dstIp,
-                srcPort, dstPort, ipId, identity, summary, travelNumber);
+        return new PacketEvent(
+                sequence,
+                point,
+                timestampNanos,
+                length,
+                srcMac,
+                dstMac,
+                protocol,
+                srcIp,
+                dstIp,
+                srcPort,
+                dstPort,
+                ipId,
+                identity,
+                summary,
+                travelNumber);
     }
 
     /** The addresses and ports of the packet as seen here: what NAT changes. */

@@ -32,8 +32,8 @@ public record PacketField(String key, String value, int offset, int length, Chec
     /** A 16-bit checksum, compared with the one computed over the bytes it covers. */
     static PacketField checksum(String key, int stored, int computed, int offset) {
         boolean correct = (stored & 0xffff) == (computed & 0xffff);
-        return new PacketField(key, hex16(stored), offset, 2, correct ? Check.CORRECT : Check.WRONG,
-                correct ? "" : hex16(computed));
+        return new PacketField(
+                key, hex16(stored), offset, 2, correct ? Check.CORRECT : Check.WRONG, correct ? "" : hex16(computed));
     }
 
     static String hex16(int value) {

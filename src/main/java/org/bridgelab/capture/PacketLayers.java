@@ -31,6 +31,7 @@ public final class PacketLayers {
     private final List<PacketLayer> layers = new ArrayList<>();
     /** What is being read and from where, for a decoding bug to be reported as a malformed layer. */
     private String reading = "Ethernet";
+
     private int readingAt;
 
     private PacketLayers(byte[] frame) {
@@ -68,7 +69,8 @@ public final class PacketLayers {
     // Ethernet and what it carries
 
     private void ethernet(int offset, int end, int depth) {
-        EthernetPacket ethernet = end - offset < 14 ? null
+        EthernetPacket ethernet = end - offset < 14
+                ? null
                 : parse("Ethernet", offset, () -> EthernetPacket.newPacket(frame, offset, end - offset));
         if (ethernet == null) {
             malformed("Ethernet", offset, end);
@@ -80,13 +82,22 @@ public final class PacketLayers {
         List<PacketField> fields = new ArrayList<>(List.of(
                 PacketField.of("ethernet.dst", PacketDecoder.mac(frame, offset), offset, 6),
                 PacketField.of("ethernet.src", PacketDecoder.mac(frame, offset + 6), offset + 6, 6),
-                PacketField.of("ethernet.type", String.format("0x%04x (%s)", type, ethernet.getHeader().getType().name()),
-                        offset + 12, 2)));
+                PacketField.of(
+                        "ethernet.type",
+                        String.format(
+                                "0x%04x (%s)",
+                                type, ethernet.getHeader().getType().name()),
+                        offset + 12,
+                        2)));
         if (pad > 0) {
             fields.add(PacketField.of("ethernet.padding", String.valueOf(pad), payloadEnd, pad));
         }
-        layers.add(new PacketLayer("ethernet", PacketDecoder.mac(frame, offset + 6) + " → " + PacketDecoder.mac(frame, offset),
-                offset, 14, fields));
+        layers.add(new PacketLayer(
+                "ethernet",
+                PacketDecoder.mac(frame, offset + 6) + " → " + PacketDecoder.mac(frame, offset),
+                offset,
+                14,
+                fields));
         int payload = offset + 14;
         switch (type) {
             case 0x0800 -> ipv4(payload, payloadEnd, depth);
@@ -97,7 +108,8 @@ public final class PacketLayers {
     }
 
     private void arp(int offset, int end) {
-        ArpPacket arp = end - offset < 28 ? null : parse("ARP", offset, () -> ArpPacket.newPacket(frame, offset, end - offset));
+        ArpPacket arp =
+                end - offset < 28 ? null : parse("ARP", offset, () -> ArpPacket.newPacket(frame, offset, end - offset));
         if (arp == null) {
             malformed("ARP", offset, end);
             return;
@@ -112,24 +124,42 @@ public final class PacketLayers {
             case 2 -> sender + " is-at " + senderMac;
             default -> ProtocolNames.arpOperation(operation) + " " + sender + " → " + target;
         };
-        layers.add(new PacketLayer("arp", summary, offset, 28, List.of(
-                PacketField.of("arp.hardwareType", u16(offset) + (u16(offset) == 1 ? " (Ethernet)" : ""), offset, 2),
-                PacketField.of("arp.protocolType", String.format("0x%04x (%s)", u16(offset + 2), header.getProtocolType().name()),
-                        offset + 2, 2),
-                PacketField.of("arp.hardwareSize", String.valueOf(u8(offset + 4)), offset + 4, 1),
-                PacketField.of("arp.protocolSize", String.valueOf(u8(offset + 5)), offset + 5, 1),
-                PacketField.of("arp.operation", ProtocolNames.arpOperation(operation) + " (" + operation + ")", offset + 6, 2),
-                PacketField.of("arp.senderMac", senderMac, offset + 8, 6),
-                PacketField.of("arp.senderIp", sender, offset + 14, 4),
-                PacketField.of("arp.targetMac", PacketDecoder.mac(frame, offset + 18), offset + 18, 6),
-                PacketField.of("arp.targetIp", target, offset + 24, 4))));
+        layers.add(new PacketLayer(
+                "arp",
+                summary,
+                offset,
+                28,
+                List.of(
+                        PacketField.of(
+                                "arp.hardwareType", u16(offset) + (u16(offset) == 1 ? " (Ethernet)" : ""), offset, 2),
+                        PacketField.of(
+                                "arp.protocolType",
+                                String.format(
+                                        "0x%04x (%s)",
+                                        u16(offset + 2),
+                                        header.getProtocolType().name()),
+                                offset + 2,
+                                2),
+                        PacketField.of("arp.hardwareSize", String.valueOf(u8(offset + 4)), offset + 4, 1),
+                        PacketField.of("arp.protocolSize", String.valueOf(u8(offset + 5)), offset + 5, 1),
+                        PacketField.of(
+                                "arp.operation",
+                                ProtocolNames.arpOperation(operation) + " (" + operation + ")",
+                                offset + 6,
+                                2),
+                        PacketField.of("arp.senderMac", senderMac, offset + 8, 6),
+                        PacketField.of("arp.senderIp", sender, offset + 14, 4),
+                        PacketField.of("arp.targetMac", PacketDecoder.mac(frame, offset + 18), offset + 18, 6),
+                        PacketField.of("arp.targetIp", target, offset + 24, 4))));
         payload(offset + 28, end);
     }
 
     // IP
 
     private void ipv4(int offset, int end, int depth) {
-        IpV4Packet ip = end - offset < 20 ? null : parse("IPv4", offset, () -> IpV4Packet.newPacket(frame, offset, end - offset));
+        IpV4Packet ip = end - offset < 20
+                ? null
+                : parse("IPv4", offset, () -> IpV4Packet.newPacket(frame, offset, end - offset));
         if (ip == null || u8(offset) >> 4 != 4) {
             malformed("IPv4", offset, end);
             return;
@@ -147,17 +177,23 @@ public final class PacketLayers {
                 PacketField.of("ipv4.headerLength", headerLength + " (" + header.getIhlAsInt() + " × 4)", offset, 1),
                 PacketField.of("ipv4.tos", String.format("0x%02x", u8(offset + 1)), offset + 1, 1),
                 PacketField.of("ipv4.totalLength", String.valueOf(totalLength), offset + 2, 2),
-                PacketField.of("ipv4.identification", String.format("0x%04x (%d)", header.getIdentificationAsInt(),
-                        header.getIdentificationAsInt()), offset + 4, 2),
+                PacketField.of(
+                        "ipv4.identification",
+                        String.format("0x%04x (%d)", header.getIdentificationAsInt(), header.getIdentificationAsInt()),
+                        offset + 4,
+                        2),
                 PacketField.of("ipv4.flags", ipv4Flags(flags), offset + 6, 1),
                 PacketField.of("ipv4.fragmentOffset", String.valueOf(fragmentOffset * 8), offset + 6, 2),
                 PacketField.of("ipv4.ttl", String.valueOf(header.getTtlAsInt()), offset + 8, 1),
-                PacketField.of("ipv4.protocol", protocol + " (" + ProtocolNames.ipProtocol(protocol) + ")", offset + 9, 1),
-                PacketField.checksum("ipv4.checksum", u16(offset + 10), checksum(offset, headerLength, 0, offset + 10), offset + 10),
+                PacketField.of(
+                        "ipv4.protocol", protocol + " (" + ProtocolNames.ipProtocol(protocol) + ")", offset + 9, 1),
+                PacketField.checksum(
+                        "ipv4.checksum", u16(offset + 10), checksum(offset, headerLength, 0, offset + 10), offset + 10),
                 PacketField.of("ipv4.src", src, offset + 12, 4),
                 PacketField.of("ipv4.dst", dst, offset + 16, 4)));
         if (headerLength > 20) {
-            fields.add(PacketField.of("ipv4.options", String.valueOf(headerLength - 20), offset + 20, headerLength - 20));
+            fields.add(
+                    PacketField.of("ipv4.options", String.valueOf(headerLength - 20), offset + 20, headerLength - 20));
         }
         layers.add(new PacketLayer("ipv4", src + " → " + dst, offset, headerLength, fields));
         int payload = offset + headerLength;
@@ -200,8 +236,11 @@ public final class PacketLayers {
         List<PacketField> fields = new ArrayList<>(List.of(
                 PacketField.of("ipv6.version", "6", offset, 1),
                 PacketField.of("ipv6.trafficClass", String.format("0x%02x", (u16(offset) >> 4) & 0xff), offset, 2),
-                PacketField.of("ipv6.flowLabel", String.format("0x%05x", ((u8(offset + 1) & 0xf) << 16) | u16(offset + 2)),
-                        offset + 1, 3),
+                PacketField.of(
+                        "ipv6.flowLabel",
+                        String.format("0x%05x", ((u8(offset + 1) & 0xf) << 16) | u16(offset + 2)),
+                        offset + 1,
+                        3),
                 PacketField.of("ipv6.payloadLength", String.valueOf(payloadLength), offset + 4, 2),
                 PacketField.of("ipv6.nextHeader", next + " (" + ProtocolNames.ipProtocol(next) + ")", offset + 6, 1),
                 PacketField.of("ipv6.hopLimit", String.valueOf(u8(offset + 7)), offset + 7, 1),
@@ -212,7 +251,11 @@ public final class PacketLayers {
         // hop-by-hop, routing and destination options: a next header, a length in 8-byte units after the first 8
         while ((next == 0 || next == 43 || next == 60) && at + 2 <= payloadEnd) {
             int length = (u8(at + 1) + 1) * 8;
-            fields.add(PacketField.of("ipv6.extension", next + " (" + ProtocolNames.ipProtocol(next) + ")", at, Math.min(length, payloadEnd - at)));
+            fields.add(PacketField.of(
+                    "ipv6.extension",
+                    next + " (" + ProtocolNames.ipProtocol(next) + ")",
+                    at,
+                    Math.min(length, payloadEnd - at)));
             next = u8(at);
             at += length;
         }
@@ -225,8 +268,7 @@ public final class PacketLayers {
     }
 
     /** Where the pseudo-header of a TCP, UDP or ICMPv6 checksum comes from: the IP addresses. */
-    private record Pseudo(int addresses, int addressLength, int protocol, int length) {
-    }
+    private record Pseudo(int addresses, int addressLength, int protocol, int length) {}
 
     private void transport(int protocol, int offset, int end, Pseudo pseudo, int depth) {
         switch (protocol) {
@@ -241,14 +283,20 @@ public final class PacketLayers {
     // ICMP
 
     private void icmpv4(int offset, int end, Pseudo pseudo) {
-        IcmpV4CommonPacket icmp = end - offset < 4 ? null
+        IcmpV4CommonPacket icmp = end - offset < 4
+                ? null
                 : parse("ICMP", offset, () -> IcmpV4CommonPacket.newPacket(frame, offset, end - offset));
         if (icmp == null) {
             malformed("ICMP", offset, end);
             return;
         }
-        icmp("icmpv4", ProtocolNames.icmpV4Type(u8(offset)), ProtocolNames.icmpV4Code(u8(offset), u8(offset + 1)),
-                u8(offset) == 0 || u8(offset) == 8, offset, end,
+        icmp(
+                "icmpv4",
+                ProtocolNames.icmpV4Type(u8(offset)),
+                ProtocolNames.icmpV4Code(u8(offset), u8(offset + 1)),
+                u8(offset) == 0 || u8(offset) == 8,
+                offset,
+                end,
                 end - offset == pseudo.length() ? checksum(offset, end - offset, 0, offset + 2) : -1);
     }
 
@@ -260,7 +308,13 @@ public final class PacketLayers {
             return;
         }
         int type = u8(offset);
-        icmp("icmpv6", ProtocolNames.icmpV6Type(type), String.valueOf(u8(offset + 1)), type == 128 || type == 129, offset, end,
+        icmp(
+                "icmpv6",
+                ProtocolNames.icmpV6Type(type),
+                String.valueOf(u8(offset + 1)),
+                type == 128 || type == 129,
+                offset,
+                end,
                 transportChecksum(offset, end, pseudo, offset + 2));
     }
 
@@ -268,13 +322,15 @@ public final class PacketLayers {
         List<PacketField> fields = new ArrayList<>(List.of(
                 PacketField.of("icmp.type", u8(offset) + " (" + type + ")", offset, 1),
                 PacketField.of("icmp.code", code, offset + 1, 1),
-                computed < 0 ? PacketField.of("icmp.checksum", PacketField.hex16(u16(offset + 2)), offset + 2, 2)
+                computed < 0
+                        ? PacketField.of("icmp.checksum", PacketField.hex16(u16(offset + 2)), offset + 2, 2)
                         : PacketField.checksum("icmp.checksum", u16(offset + 2), computed, offset + 2)));
         String summary = type;
         int header = 4;
         if (echo && end - offset >= 8) {
             header = 8;
-            fields.add(PacketField.of("icmp.identifier", String.format("%d (0x%04x)", u16(offset + 4), u16(offset + 4)), offset + 4, 2));
+            fields.add(PacketField.of(
+                    "icmp.identifier", String.format("%d (0x%04x)", u16(offset + 4), u16(offset + 4)), offset + 4, 2));
             fields.add(PacketField.of("icmp.sequence", String.valueOf(u16(offset + 6)), offset + 6, 2));
             summary += " id " + u16(offset + 4) + " seq " + u16(offset + 6);
         }
@@ -285,7 +341,8 @@ public final class PacketLayers {
     // TCP and UDP
 
     private void tcp(int offset, int end, Pseudo pseudo) {
-        TcpPacket tcp = end - offset < 20 ? null : parse("TCP", offset, () -> TcpPacket.newPacket(frame, offset, end - offset));
+        TcpPacket tcp =
+                end - offset < 20 ? null : parse("TCP", offset, () -> TcpPacket.newPacket(frame, offset, end - offset));
         if (tcp == null) {
             malformed("TCP", offset, end);
             return;
@@ -299,9 +356,15 @@ public final class PacketLayers {
                 PacketField.of("tcp.srcPort", String.valueOf(src), offset, 2),
                 PacketField.of("tcp.dstPort", String.valueOf(dst), offset + 2, 2),
                 PacketField.of("tcp.sequence", String.valueOf(header.getSequenceNumberAsLong()), offset + 4, 4),
-                PacketField.of("tcp.acknowledgment", String.valueOf(header.getAcknowledgmentNumberAsLong()), offset + 8, 4),
-                PacketField.of("tcp.headerLength", headerLength + " (" + header.getDataOffsetAsInt() + " × 4)", offset + 12, 1),
-                PacketField.of("tcp.flags", String.format("0x%03x (%s)", u16(offset + 12) & 0x1ff, flags), offset + 12, 2),
+                PacketField.of(
+                        "tcp.acknowledgment", String.valueOf(header.getAcknowledgmentNumberAsLong()), offset + 8, 4),
+                PacketField.of(
+                        "tcp.headerLength",
+                        headerLength + " (" + header.getDataOffsetAsInt() + " × 4)",
+                        offset + 12,
+                        1),
+                PacketField.of(
+                        "tcp.flags", String.format("0x%03x (%s)", u16(offset + 12) & 0x1ff, flags), offset + 12, 2),
                 PacketField.of("tcp.window", String.valueOf(header.getWindowAsInt()), offset + 14, 2),
                 transportChecksumField("tcp.checksum", offset, end, pseudo, offset + 16),
                 PacketField.of("tcp.urgentPointer", String.valueOf(header.getUrgentPointerAsInt()), offset + 18, 2)));
@@ -327,7 +390,8 @@ public final class PacketLayers {
     }
 
     private void udp(int offset, int end, Pseudo pseudo, int depth) {
-        UdpPacket udp = end - offset < 8 ? null : parse("UDP", offset, () -> UdpPacket.newPacket(frame, offset, end - offset));
+        UdpPacket udp =
+                end - offset < 8 ? null : parse("UDP", offset, () -> UdpPacket.newPacket(frame, offset, end - offset));
         if (udp == null) {
             malformed("UDP", offset, end);
             return;
@@ -338,11 +402,17 @@ public final class PacketLayers {
         PacketField checksum = stored == 0 && pseudo.addressLength() == 4
                 ? new PacketField("udp.checksum", PacketField.hex16(0), offset + 6, 2, PacketField.Check.UNUSED, "")
                 : transportChecksumField("udp.checksum", offset, end, pseudo, offset + 6);
-        layers.add(new PacketLayer("udp", src + " → " + dst, offset, 8, List.of(
-                PacketField.of("udp.srcPort", String.valueOf(src), offset, 2),
-                PacketField.of("udp.dstPort", String.valueOf(dst), offset + 2, 2),
-                PacketField.of("udp.length", String.valueOf(udp.getHeader().getLengthAsInt()), offset + 4, 2),
-                checksum)));
+        layers.add(new PacketLayer(
+                "udp",
+                src + " → " + dst,
+                offset,
+                8,
+                List.of(
+                        PacketField.of("udp.srcPort", String.valueOf(src), offset, 2),
+                        PacketField.of("udp.dstPort", String.valueOf(dst), offset + 2, 2),
+                        PacketField.of(
+                                "udp.length", String.valueOf(udp.getHeader().getLengthAsInt()), offset + 4, 2),
+                        checksum)));
         if (dst == VXLAN_PORT && depth < MAX_DEPTH) {
             vxlan(offset + 8, end, depth);
         } else {
@@ -360,9 +430,18 @@ public final class PacketLayers {
         }
         int flags = u8(offset);
         int vni = (u16(offset + 4) << 8) | u8(offset + 6);
-        layers.add(new PacketLayer("vxlan", "VNI " + vni, offset, 8, List.of(
-                PacketField.of("vxlan.flags", String.format("0x%02x%s", flags, (flags & 0x08) != 0 ? " (I)" : ""), offset, 1),
-                PacketField.of("vxlan.vni", String.valueOf(vni), offset + 4, 3))));
+        layers.add(new PacketLayer(
+                "vxlan",
+                "VNI " + vni,
+                offset,
+                8,
+                List.of(
+                        PacketField.of(
+                                "vxlan.flags",
+                                String.format("0x%02x%s", flags, (flags & 0x08) != 0 ? " (I)" : ""),
+                                offset,
+                                1),
+                        PacketField.of("vxlan.vni", String.valueOf(vni), offset + 4, 3))));
         if (end > offset + 8) {
             ethernet(offset + 8, end, depth + 1);
         }
@@ -373,7 +452,11 @@ public final class PacketLayers {
     private void payload(int offset, int end) {
         if (end > offset) {
             byte[] data = java.util.Arrays.copyOfRange(frame, offset, end);
-            layers.add(new PacketLayer("payload", String.valueOf(end - offset), offset, end - offset,
+            layers.add(new PacketLayer(
+                    "payload",
+                    String.valueOf(end - offset),
+                    offset,
+                    end - offset,
                     List.of(PacketField.of("payload.data", PacketDecoder.printable(data), offset, end - offset))));
         }
     }
@@ -381,7 +464,11 @@ public final class PacketLayers {
     private void malformed(String what, int offset, int end) {
         int from = Math.min(Math.max(0, offset), frame.length);
         int length = Math.max(0, Math.min(end, frame.length) - from);
-        layers.add(new PacketLayer(PacketLayer.MALFORMED, what, from, length,
+        layers.add(new PacketLayer(
+                PacketLayer.MALFORMED,
+                what,
+                from,
+                length,
                 List.of(PacketField.of("malformed.bytes", String.valueOf(length), from, length))));
     }
 
@@ -390,9 +477,12 @@ public final class PacketLayers {
     private PacketField transportChecksumField(String key, int offset, int end, Pseudo pseudo, int at) {
         int computed = transportChecksum(offset, end, pseudo, at);
         if (computed >= 0 && u16(at) != computed && u16(at) == fold(pseudoSum(pseudo))) {
-            return new PacketField(key, PacketField.hex16(u16(at)), at, 2, PacketField.Check.OFFLOADED, PacketField.hex16(computed));
+            return new PacketField(
+                    key, PacketField.hex16(u16(at)), at, 2, PacketField.Check.OFFLOADED, PacketField.hex16(computed));
         }
-        return computed < 0 ? PacketField.of(key, PacketField.hex16(u16(at)), at, 2) : PacketField.checksum(key, u16(at), computed, at);
+        return computed < 0
+                ? PacketField.of(key, PacketField.hex16(u16(at)), at, 2)
+                : PacketField.checksum(key, u16(at), computed, at);
     }
 
     private long pseudoSum(Pseudo pseudo) {

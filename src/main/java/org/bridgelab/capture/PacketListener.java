@@ -12,6 +12,5 @@ public interface PacketListener {
      * (better sightings, or its kind once the forward translation of a reply was seen): the pair replaces
      * any earlier one of the same {@link NatPair#travel()}.
      */
-    default void natPair(NatPair pair) {
-    }
+    default void natPair(NatPair pair) {}
 }

@@ -15,6 +15,7 @@ import java.util.List;
 public final class PacketStore {
     /** Frames are kept, and dropped, a segment at a time. */
     public static final int SEGMENT_EVENTS = 1 << 16;
+
     public static final int SEGMENT_BYTES = 8 << 20;
 
     private final int maxEvents;
@@ -195,8 +196,8 @@ public final class PacketStore {
                 return segment;
             }
         }
-        throw new IndexOutOfBoundsException("frame " + sequence + " is not held (held: " + firstSequence() + " to "
-                + (nextSequence - 1) + ")");
+        throw new IndexOutOfBoundsException(
+                "frame " + sequence + " is not held (held: " + firstSequence() + " to " + (nextSequence - 1) + ")");
     }
 
     /** Up to {@link #SEGMENT_EVENTS} consecutive frames: columns plus one growing byte arena. */
@@ -235,7 +236,9 @@ public final class PacketStore {
         }
 
         PcapRecord record(int index) {
-            return new PcapRecord(timestamp[index], Arrays.copyOfRange(arena, offset[index], offset[index + 1]),
+            return new PcapRecord(
+                    timestamp[index],
+                    Arrays.copyOfRange(arena, offset[index], offset[index + 1]),
                     originalLength[index]);
         }
     }

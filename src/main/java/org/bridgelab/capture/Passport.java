@@ -16,7 +16,12 @@ public final class Passport {
 
     /** What differs from the sighting before, old and new. */
     public record Change(Kind kind, String before, String after) {
-        public enum Kind { SOURCE, DESTINATION, MACS, TTL }
+        public enum Kind {
+            SOURCE,
+            DESTINATION,
+            MACS,
+            TTL
+        }
     }
 
     /**
@@ -29,8 +34,7 @@ public final class Passport {
         }
     }
 
-    private Passport() {
-    }
+    private Passport() {}
 
     /**
      * The stamps of one packet's sightings (all of the same travel, in any order); {@code frameOf} gives a
@@ -48,7 +52,10 @@ public final class Passport {
             if (previous != null) {
                 note(changes, Change.Kind.SOURCE, previous.sourceEndpoint(), sighting.sourceEndpoint());
                 note(changes, Change.Kind.DESTINATION, previous.destinationEndpoint(), sighting.destinationEndpoint());
-                note(changes, Change.Kind.MACS, previous.srcMac() + " → " + previous.dstMac(),
+                note(
+                        changes,
+                        Change.Kind.MACS,
+                        previous.srcMac() + " → " + previous.dstMac(),
                         sighting.srcMac() + " → " + sighting.dstMac());
                 if (previousTtl >= 0 && ttl >= 0) {
                     note(changes, Change.Kind.TTL, String.valueOf(previousTtl), String.valueOf(ttl));
@@ -70,7 +77,10 @@ public final class Passport {
 
     /** The TTL of an IPv4 packet in an Ethernet II frame (no VLAN tag), else -1. */
     static int ttlOf(byte[] frame) {
-        if (frame == null || frame.length < 34 || (frame[12] & 0xff) != 0x08 || frame[13] != 0x00
+        if (frame == null
+                || frame.length < 34
+                || (frame[12] & 0xff) != 0x08
+                || frame[13] != 0x00
                 || (frame[14] & 0xf0) != 0x40) {
             return -1;
         }

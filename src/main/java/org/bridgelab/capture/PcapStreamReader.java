@@ -100,7 +100,8 @@ public final class PcapStreamReader {
             byteOrder = ByteOrder.BIG_ENDIAN;
         }
         if (magic != MAGIC_MICROS && magic != MAGIC_NANOS) {
-            throw new PcapFormatException(String.format("not a pcap stream: magic %08x at byte 0", pending.getInt(start)));
+            throw new PcapFormatException(
+                    String.format("not a pcap stream: magic %08x at byte 0", pending.getInt(start)));
         }
         pending.order(byteOrder);
         int snap = pending.getInt(start + 16);

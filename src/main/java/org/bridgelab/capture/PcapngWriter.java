@@ -49,8 +49,12 @@ public final class PcapngWriter implements AutoCloseable {
         byte[] data = record.data();
         ByteBuffer epb = block(ENHANCED_PACKET, 20 + padded(data.length));
         long ts = record.timestampNanos();
-        epb.putInt(id).putInt((int) (ts >>> 32)).putInt((int) ts).putInt(data.length)
-                .putInt(Math.max(record.originalLength(), data.length)).put(data);
+        epb.putInt(id)
+                .putInt((int) (ts >>> 32))
+                .putInt((int) ts)
+                .putInt(data.length)
+                .putInt(Math.max(record.originalLength(), data.length))
+                .put(data);
         epb.position(epb.position() + padded(data.length) - data.length);
         finish(epb);
     }

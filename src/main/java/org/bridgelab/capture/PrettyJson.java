@@ -28,6 +28,7 @@ final class PrettyJson implements Closeable {
     private static final int CHUNK = BUFFER / 8;
     /** Room that any single write below needs at most, bar strings and indentation (checked apart). */
     private static final int SMALL = 32;
+
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
     /** Per ASCII character: 0 as is, a letter for its two-character escape, -1 for {@code \}{@code u00XX}. */
     private static final byte[] ESCAPES = new byte[128];
@@ -56,8 +57,7 @@ final class PrettyJson implements Closeable {
         private volatile Laid laid;
 
         /** {@code ,} (but for an object's first field), a line break, {@code nesting} indents and the name. */
-        private record Laid(int nesting, byte[] first, byte[] next) {
-        }
+        private record Laid(int nesting, byte[] first, byte[] next) {}
 
         private Name(byte[] bytes, byte[] compact) {
             this.bytes = bytes;
@@ -108,6 +108,7 @@ final class PrettyJson implements Closeable {
         private static final int SIZE = 8;
         /** Longer strings are encoded each time. */
         private static final int LONGEST = 64;
+
         private final String[] texts = new String[SIZE];
         private final byte[][] encodings = new byte[SIZE][];
         private int next;
@@ -121,6 +122,7 @@ final class PrettyJson implements Closeable {
     private int nesting;
     /** The open containers, innermost last: whether each is an object, its layout, and how many entries it has. */
     private boolean[] objects = new boolean[16];
+
     private Layout[] layouts = new Layout[16];
     private int[] entries = new int[16];
     private int depth;
@@ -128,7 +130,9 @@ final class PrettyJson implements Closeable {
 
     /** How a container is laid out: as Jackson's pretty printer does, each value on a line, or all on one. */
     private enum Layout {
-        PRETTY, LINES, ONE_LINE
+        PRETTY,
+        LINES,
+        ONE_LINE
     }
 
     PrettyJson(OutputStream out) {
@@ -362,8 +366,7 @@ final class PrettyJson implements Closeable {
             switch (layouts[depth - 1]) {
                 case PRETTY -> buffer[used++] = ' ';
                 case LINES -> newLine();
-                case ONE_LINE -> {
-                }
+                case ONE_LINE -> {}
             }
         }
     }

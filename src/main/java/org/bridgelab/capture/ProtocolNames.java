@@ -10,27 +10,52 @@ import org.pcap4j.packet.namednumber.IcmpV6Type;
  */
 final class ProtocolNames {
     private static final Map<Integer, String> IP_PROTOCOLS = Map.ofEntries(
-            Map.entry(0, "Hop-by-Hop Options"), Map.entry(1, "ICMP"), Map.entry(2, "IGMP"), Map.entry(4, "IPIP"),
-            Map.entry(6, "TCP"), Map.entry(17, "UDP"), Map.entry(41, "IPv6"), Map.entry(43, "Routing"),
-            Map.entry(44, "Fragment"), Map.entry(47, "GRE"), Map.entry(50, "ESP"), Map.entry(51, "AH"),
-            Map.entry(58, "ICMPv6"), Map.entry(59, "No Next Header"), Map.entry(60, "Destination Options"),
-            Map.entry(89, "OSPF"), Map.entry(112, "VRRP"), Map.entry(132, "SCTP"));
+            Map.entry(0, "Hop-by-Hop Options"),
+            Map.entry(1, "ICMP"),
+            Map.entry(2, "IGMP"),
+            Map.entry(4, "IPIP"),
+            Map.entry(6, "TCP"),
+            Map.entry(17, "UDP"),
+            Map.entry(41, "IPv6"),
+            Map.entry(43, "Routing"),
+            Map.entry(44, "Fragment"),
+            Map.entry(47, "GRE"),
+            Map.entry(50, "ESP"),
+            Map.entry(51, "AH"),
+            Map.entry(58, "ICMPv6"),
+            Map.entry(59, "No Next Header"),
+            Map.entry(60, "Destination Options"),
+            Map.entry(89, "OSPF"),
+            Map.entry(112, "VRRP"),
+            Map.entry(132, "SCTP"));
 
     private static final Map<Integer, String> ICMP_V4_TYPES = Map.ofEntries(
-            Map.entry(0, "echo reply"), Map.entry(3, "destination unreachable"), Map.entry(4, "source quench"),
-            Map.entry(5, "redirect"), Map.entry(8, "echo request"), Map.entry(9, "router advertisement"),
-            Map.entry(10, "router solicitation"), Map.entry(11, "time exceeded"), Map.entry(12, "parameter problem"),
-            Map.entry(13, "timestamp request"), Map.entry(14, "timestamp reply"));
+            Map.entry(0, "echo reply"),
+            Map.entry(3, "destination unreachable"),
+            Map.entry(4, "source quench"),
+            Map.entry(5, "redirect"),
+            Map.entry(8, "echo request"),
+            Map.entry(9, "router advertisement"),
+            Map.entry(10, "router solicitation"),
+            Map.entry(11, "time exceeded"),
+            Map.entry(12, "parameter problem"),
+            Map.entry(13, "timestamp request"),
+            Map.entry(14, "timestamp reply"));
 
     private static final Map<Integer, String> UNREACHABLE_CODES = Map.ofEntries(
-            Map.entry(0, "net unreachable"), Map.entry(1, "host unreachable"), Map.entry(2, "protocol unreachable"),
-            Map.entry(3, "port unreachable"), Map.entry(4, "fragmentation needed"), Map.entry(5, "source route failed"),
-            Map.entry(6, "destination network unknown"), Map.entry(7, "destination host unknown"),
-            Map.entry(9, "network administratively prohibited"), Map.entry(10, "host administratively prohibited"),
+            Map.entry(0, "net unreachable"),
+            Map.entry(1, "host unreachable"),
+            Map.entry(2, "protocol unreachable"),
+            Map.entry(3, "port unreachable"),
+            Map.entry(4, "fragmentation needed"),
+            Map.entry(5, "source route failed"),
+            Map.entry(6, "destination network unknown"),
+            Map.entry(7, "destination host unknown"),
+            Map.entry(9, "network administratively prohibited"),
+            Map.entry(10, "host administratively prohibited"),
             Map.entry(13, "communication administratively prohibited"));
 
-    private ProtocolNames() {
-    }
+    private ProtocolNames() {}
 
     static String ipProtocol(int number) {
         return IP_PROTOCOLS.getOrDefault(number, "protocol " + number);

@@ -31,17 +31,26 @@ public final class TimelineBuilder {
         this.nodes = nodes;
         this.paths = List.copyOf(paths);
         for (int i = 0; i < this.paths.size(); i++) {
-            pathsByIpId.computeIfAbsent(this.paths.get(i).ipId(), id -> new ArrayList<>()).add(i);
+            pathsByIpId
+                    .computeIfAbsent(this.paths.get(i).ipId(), id -> new ArrayList<>())
+                    .add(i);
         }
     }
 
     public void add(PacketEvent event) {
-        rows.add(rowOf(event, labels.computeIfAbsent(event.point(), CapturePoint::label), nodes,
-                shared(event.srcMac()), shared(event.dstMac()), null));
+        rows.add(rowOf(
+                event,
+                labels.computeIfAbsent(event.point(), CapturePoint::label),
+                nodes,
+                shared(event.srcMac()),
+                shared(event.dstMac()),
+                null));
         if (event.travel() != 0 && event.ipId() >= 0) {
             for (int index : pathsByIpId.getOrDefault(event.ipId(), List.of())) {
                 if (paths.get(index).describes(event)) {
-                    pathCandidates.computeIfAbsent(event.travel(), travel -> new HashSet<>()).add(index);
+                    pathCandidates
+                            .computeIfAbsent(event.travel(), travel -> new HashSet<>())
+                            .add(index);
                 }
             }
         }
@@ -57,22 +66,26 @@ public final class TimelineBuilder {
         List<Timeline.Row> ordered = new ArrayList<>(rows.size());
         for (Timeline.Row row : rows) {
             Set<Integer> candidates = pathCandidates.get(row.travel());
-            Integer path = candidates != null && candidates.size() == 1 ? candidates.iterator().next() : null;
+            Integer path = candidates != null && candidates.size() == 1
+                    ? candidates.iterator().next()
+                    : null;
             ordered.add(row.linked(pairBySequence.get(row.sequence()), path));
         }
         ordered.sort(KERNEL_ORDER);
-        List<Timeline.Path> pathRows = paths.stream().map(path -> new Timeline.Path(path.ipId(), path.addresses(),
-                path.hooks(), path.finalDecision(), path.steps())).toList();
-        return new Timeline(nodes.lanes(), points.stream().map(CapturePoint::label).toList(), ordered,
-                pairRows(pairs), pathRows);
+        List<Timeline.Path> pathRows = paths.stream()
+                .map(path -> new Timeline.Path(
+                        path.ipId(), path.addresses(), path.hooks(), path.finalDecision(), path.steps()))
+                .toList();
+        return new Timeline(
+                nodes.lanes(), points.stream().map(CapturePoint::label).toList(), ordered, pairRows(pairs), pathRows);
     }
 
     /**
      * An event's row, laid out as the window lays its rows out ({@link TimelineRow#of}; no nodes, no lanes),
      * pointing to its NAT pair (or null) and to no netfilter path yet.
      */
-    static Timeline.Row rowOf(PacketEvent event, String point, LabNodes nodes, String srcMac, String dstMac,
-                              Integer natPair) {
+    static Timeline.Row rowOf(
+            PacketEvent event, String point, LabNodes nodes, String srcMac, String dstMac, Integer natPair) {
         return Timeline.Row.of(TimelineRow.of(event, nodes, sequence -> event), event, point, srcMac, dstMac, natPair);
     }
 
@@ -107,8 +120,14 @@ public final class TimelineBuilder {
         for (NatPair pair : pairs) {
             // the field once: rewrite() would work it out again
             NatPair.Field field = pair.field();
-            rows.add(new Timeline.Pair(pair.kind().name(), pair.before().sequence(), pair.after().sequence(), pair.node(),
-                    field.name(), pair.rewrite(field), pair.description()));
+            rows.add(new Timeline.Pair(
+                    pair.kind().name(),
+                    pair.before().sequence(),
+                    pair.after().sequence(),
+                    pair.node(),
+                    field.name(),
+                    pair.rewrite(field),
+                    pair.description()));
         }
         return List.copyOf(rows);
     }

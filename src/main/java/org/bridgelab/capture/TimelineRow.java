@@ -62,8 +62,24 @@ public final class TimelineRow {
      */
     public PacketEvent event() {
         PacketEvent event = source.event(sequence);
-        return event != null ? event : new PacketEvent(sequence, point, timeNanos, 0, null, null, protocol, null, null,
-                -1, -1, -1, 0, "no longer held (the capture keeps the newest frames)", travel);
+        return event != null
+                ? event
+                : new PacketEvent(
+                        sequence,
+                        point,
+                        timeNanos,
+                        0,
+                        null,
+                        null,
+                        protocol,
+                        null,
+                        null,
+                        -1,
+                        -1,
+                        -1,
+                        0,
+                        "no longer held (the capture keeps the newest frames)",
+                        travel);
     }
 
     public long sequence() {
@@ -109,6 +125,7 @@ public final class TimelineRow {
 
     @Override
     public String toString() {
-        return "row " + sequence + " " + (from == null ? "?" : from) + " → " + (to == null ? "*" : to) + " at " + point.label();
+        return "row " + sequence + " " + (from == null ? "?" : from) + " → " + (to == null ? "*" : to) + " at "
+                + point.label();
     }
 }

@@ -2,8 +2,7 @@ package org.bridgelab.kernel;
 
 /** IPv4 arithmetic on the text forms the kernel prints: "172.18.0.2", "172.18.0.0/24", "default". */
 public final class Addresses {
-    private Addresses() {
-    }
+    private Addresses() {}
 
     /** Whether {@code network} ("172.18.0.0/24", "default", or a single address) contains {@code address}. */
     public static boolean contains(String network, String address) {

@@ -10,15 +10,15 @@ import java.util.Map;
 final class AllNetnsOutput {
     private static final String HEADER = "netns: ";
 
-    private AllNetnsOutput() {
-    }
+    private AllNetnsOutput() {}
 
     static Map<String, String> split(String text) {
         Map<String, String> sections = new LinkedHashMap<>();
         String current = null;
         StringBuilder body = new StringBuilder();
         for (String line : text.split("\n", -1)) {
-            if (line.startsWith(HEADER) && !line.substring(HEADER.length()).isBlank()
+            if (line.startsWith(HEADER)
+                    && !line.substring(HEADER.length()).isBlank()
                     && line.substring(HEADER.length()).strip().matches("\\S+")) {
                 if (current != null) {
                     sections.put(current, body.toString().strip());
@@ -28,7 +28,8 @@ final class AllNetnsOutput {
             } else if (current != null) {
                 body.append(line).append('\n');
             } else if (!line.isBlank()) {
-                throw new IllegalArgumentException("ip -all netns exec: output before the first \"netns:\" line: " + line);
+                throw new IllegalArgumentException(
+                        "ip -all netns exec: output before the first \"netns:\" line: " + line);
             }
         }
         if (current != null) {

@@ -10,8 +10,7 @@ import java.util.List;
  * nothing about where a MAC address lives.
  */
 public final class BridgeFdbParser {
-    private BridgeFdbParser() {
-    }
+    private BridgeFdbParser() {}
 
     public static List<Topology.FdbEntry> parse(String json) {
         List<Topology.FdbEntry> entries = new ArrayList<>();
@@ -27,8 +26,11 @@ public final class BridgeFdbParser {
                 continue;
             }
             String state = row.path("state").asText("");
-            entries.add(new Topology.FdbEntry(row.get("master").asText(), row.get("ifname").asText(),
-                    row.get("mac").asText(), !state.equals("permanent") && !state.equals("static")));
+            entries.add(new Topology.FdbEntry(
+                    row.get("master").asText(),
+                    row.get("ifname").asText(),
+                    row.get("mac").asText(),
+                    !state.equals("permanent") && !state.equals("static")));
         }
         return entries;
     }

@@ -10,7 +10,8 @@ import java.util.Set;
  * observe (LOG, MARK, …) let the walk go on. Rules {@link RuleSpec} cannot read never match.
  */
 final class ChainWalker {
-    private static final Set<String> DECIDING = Set.of("ACCEPT", "DROP", "REJECT", "DNAT", "SNAT", "MASQUERADE", "REDIRECT");
+    private static final Set<String> DECIDING =
+            Set.of("ACCEPT", "DROP", "REJECT", "DNAT", "SNAT", "MASQUERADE", "REDIRECT");
     /** The kernel refuses loops and limits nesting; a snapshot is trusted no further than this. */
     private static final int MAX_DEPTH = 16;
 
@@ -28,8 +29,7 @@ final class ChainWalker {
         }
     }
 
-    private ChainWalker() {
-    }
+    private ChainWalker() {}
 
     /** The decision of a built-in chain; a table or chain the namespace lacks accepts. */
     static Decision decide(Topology.Namespace ns, String table, String chain, RuleSpec.Packet packet) {
@@ -37,13 +37,19 @@ final class ChainWalker {
         if (builtIn.isEmpty()) {
             return new Decision("ACCEPT", chain, null, null);
         }
-        return walk(ns, table, builtIn.get(), packet, 0).orElseGet(() -> new Decision(
-                builtIn.get().policy() == null ? "ACCEPT" : builtIn.get().policy(), chain, null, null));
+        return walk(ns, table, builtIn.get(), packet, 0)
+                .orElseGet(() -> new Decision(
+                        builtIn.get().policy() == null
+                                ? "ACCEPT"
+                                : builtIn.get().policy(),
+                        chain,
+                        null,
+                        null));
     }
 
     /** Empty when the chain ends or RETURNs without a decision. */
-    private static Optional<Decision> walk(Topology.Namespace ns, String table, Topology.Chain chain,
-                                           RuleSpec.Packet packet, int depth) {
+    private static Optional<Decision> walk(
+            Topology.Namespace ns, String table, Topology.Chain chain, RuleSpec.Packet packet, int depth) {
         if (depth > MAX_DEPTH) {
             return Optional.empty();
         }

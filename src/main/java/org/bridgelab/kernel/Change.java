@@ -8,14 +8,29 @@ package org.bridgelab.kernel;
 public record Change(Kind kind, String namespace, String subject, String description) {
 
     public enum Kind {
-        NAMESPACE_ADDED, NAMESPACE_REMOVED,
-        LINK_ADDED, LINK_REMOVED, LINK_MOVED, LINK_UP, LINK_DOWN, CARRIER_GAINED, CARRIER_LOST,
-        PORT_ADDED, PORT_REMOVED,
-        ADDRESS_ADDED, ADDRESS_REMOVED,
-        ROUTE_ADDED, ROUTE_REMOVED,
-        FORWARDING_CHANGED, POLICY_CHANGED, RULE_ADDED, RULE_REMOVED,
-        FLOW_ADDED, FLOW_REMOVED,
-        MAC_LEARNED, MAC_FORGOTTEN
+        NAMESPACE_ADDED,
+        NAMESPACE_REMOVED,
+        LINK_ADDED,
+        LINK_REMOVED,
+        LINK_MOVED,
+        LINK_UP,
+        LINK_DOWN,
+        CARRIER_GAINED,
+        CARRIER_LOST,
+        PORT_ADDED,
+        PORT_REMOVED,
+        ADDRESS_ADDED,
+        ADDRESS_REMOVED,
+        ROUTE_ADDED,
+        ROUTE_REMOVED,
+        FORWARDING_CHANGED,
+        POLICY_CHANGED,
+        RULE_ADDED,
+        RULE_REMOVED,
+        FLOW_ADDED,
+        FLOW_REMOVED,
+        MAC_LEARNED,
+        MAC_FORGOTTEN
     }
 
     @Override

@@ -12,8 +12,7 @@ import java.util.Map;
  * they differ, NAT happened. The summary line conntrack prints on stderr is not part of the input.
  */
 public final class ConntrackParser {
-    private ConntrackParser() {
-    }
+    private ConntrackParser() {}
 
     public static List<Topology.Flow> parse(String text) {
         List<Topology.Flow> flows = new ArrayList<>();
@@ -62,10 +61,12 @@ public final class ConntrackParser {
             }
         }
         if (directions.size() != 2) {
-            throw error(number, "expected an original and a reply direction (two src=…), found " + directions.size()
-                    + ": " + line);
+            throw error(
+                    number,
+                    "expected an original and a reply direction (two src=…), found " + directions.size() + ": " + line);
         }
-        return new Topology.Flow(protocol, state, tuple(directions.get(0), number), tuple(directions.get(1), number), flags);
+        return new Topology.Flow(
+                protocol, state, tuple(directions.get(0), number), tuple(directions.get(1), number), flags);
     }
 
     private static Topology.Tuple tuple(Map<String, String> fields, int number) {
@@ -75,8 +76,8 @@ public final class ConntrackParser {
             throw error(number, "a direction without dst=");
         }
         String id = fields.get("id");
-        return new Topology.Tuple(src, dst, port(fields.get("sport")), port(fields.get("dport")),
-                id == null ? -1 : Integer.parseInt(id));
+        return new Topology.Tuple(
+                src, dst, port(fields.get("sport")), port(fields.get("dport")), id == null ? -1 : Integer.parseInt(id));
     }
 
     private static int port(String value) {

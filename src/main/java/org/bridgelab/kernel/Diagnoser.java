@@ -39,8 +39,12 @@ public final class Diagnoser {
             path.add(Phrase.of("diag.path.reply", forward.arrivedAt, forward.dst, forward.src));
             reply.protocol = forward.protocol;
             Verdict back = reply.run(forward.arrivedAt, forward.dst, forward.src, null);
-            verdict = back == null ? new Verdict(Verdict.Kind.REACHABLE, Phrase.of("diag.reachable", from,
-                    to + (port == null ? "" : ":" + port), forward.arrivedAt), List.of(forward.arrivedAt), "")
+            verdict = back == null
+                    ? new Verdict(
+                            Verdict.Kind.REACHABLE,
+                            Phrase.of("diag.reachable", from, to + (port == null ? "" : ":" + port), forward.arrivedAt),
+                            List.of(forward.arrivedAt),
+                            "")
                     : replyProblem(back, forward);
         }
         Optional<Verdict> duplicate = duplicateAddress(forward.dst == null ? to : forward.dst);
@@ -60,7 +64,8 @@ public final class Diagnoser {
         for (Topology.Namespace ns : topology.namespaces()) {
             for (Topology.Link link : ns.links()) {
                 if (!"loopback".equals(link.kind())
-                        && link.addresses().stream().anyMatch(a -> Addresses.withoutPrefix(a).equals(address))) {
+                        && link.addresses().stream()
+                                .anyMatch(a -> Addresses.withoutPrefix(a).equals(address))) {
                     holders.add(new Topology.Endpoint(ns.name(), link.name()));
                 }
             }
@@ -69,24 +74,38 @@ public final class Diagnoser {
             return Optional.empty();
         }
         // the one that holds it as an extra address is the likelier mistake: named second, with its removal
-        holders.sort(Comparator.comparing((Topology.Endpoint e) -> !isFirstAddress(e, address)).thenComparing(Topology.Endpoint::namespace));
+        holders.sort(Comparator.comparing((Topology.Endpoint e) -> !isFirstAddress(e, address))
+                .thenComparing(Topology.Endpoint::namespace));
         Topology.Endpoint second = holders.get(1);
-        String held = topology.namespace(second.namespace()).flatMap(ns -> ns.link(second.link()))
-                .flatMap(l -> l.addresses().stream().filter(a -> Addresses.withoutPrefix(a).equals(address)).findFirst())
+        String held = topology.namespace(second.namespace())
+                .flatMap(ns -> ns.link(second.link()))
+                .flatMap(l -> l.addresses().stream()
+                        .filter(a -> Addresses.withoutPrefix(a).equals(address))
+                        .findFirst())
                 .orElse(address);
-        return Optional.of(new Verdict(Verdict.Kind.DUPLICATE_ADDRESS, Phrase.of("diag.duplicate", address,
-                endpoint(holders.get(0)), endpoint(second)), holders.stream().map(e -> e.link() + " in " + e.namespace()).toList(),
+        return Optional.of(new Verdict(
+                Verdict.Kind.DUPLICATE_ADDRESS,
+                Phrase.of("diag.duplicate", address, endpoint(holders.get(0)), endpoint(second)),
+                holders.stream().map(e -> e.link() + " in " + e.namespace()).toList(),
                 in(second.namespace(), "ip addr del " + held + " dev " + second.link())));
     }
 
     /** A reply lost outside the lab, to a container's private address, is a missing MASQUERADE. */
     private Verdict replyProblem(Verdict back, Walk forward) {
-        if (back.kind() == Verdict.Kind.NO_ROUTE && forward.origin != null && forward.origin.role() == Topology.Role.CONTAINER
+        if (back.kind() == Verdict.Kind.NO_ROUTE
+                && forward.origin != null
+                && forward.origin.role() == Topology.Role.CONTAINER
                 && back.objects().stream().anyMatch(o -> namespaceRole(o) == Topology.Role.OUTSIDE)) {
             String network = forward.originAddress == null ? forward.src : Addresses.network(forward.originAddress);
             String bridge = hostBridgeFor(forward.originAddress).orElse("br0");
-            return new Verdict(Verdict.Kind.NO_MASQUERADE, Phrase.of("diag.noMasquerade", forward.src,
-                    back.objects().get(0).replace("routes of ", ""), network, back.explanation()),
+            return new Verdict(
+                    Verdict.Kind.NO_MASQUERADE,
+                    Phrase.of(
+                            "diag.noMasquerade",
+                            forward.src,
+                            back.objects().get(0).replace("routes of ", ""),
+                            network,
+                            back.explanation()),
                     List.of("nat POSTROUTING in host", back.objects().get(0)),
                     "sudo iptables -t nat -A POSTROUTING -s " + network + " ! -o " + bridge + " -j MASQUERADE");
         }
@@ -99,6 +118,7 @@ public final class Diagnoser {
         final boolean reply;
         /** Per namespace: a masquerading address → the original source, for conntrack on the way back. */
         final Map<String, Map<String, String>> translations = new HashMap<>();
+
         final Map<String, Map<String, String>> undo = new HashMap<>();
         String src;
         String dst;
@@ -127,7 +147,10 @@ public final class Diagnoser {
             for (int hop = 0; hop < MAX_HOPS; hop++) {
                 Optional<Topology.Namespace> found = topology.namespace(ns);
                 if (found.isEmpty()) {
-                    return new Verdict(Verdict.Kind.NO_NAMESPACE, Phrase.of("diag.noNamespace", ns), List.of(ns),
+                    return new Verdict(
+                            Verdict.Kind.NO_NAMESPACE,
+                            Phrase.of("diag.noNamespace", ns),
+                            List.of(ns),
                             "sudo ip netns add " + ns);
                 }
                 Topology.Namespace n = found.get();
@@ -148,7 +171,9 @@ public final class Diagnoser {
                     return arrive(n, in, translated);
                 }
                 if (in != null && !n.forwarding()) {
-                    return new Verdict(Verdict.Kind.FORWARDING_OFF, Phrase.of("diag.forwardingOff", ns, dst, in),
+                    return new Verdict(
+                            Verdict.Kind.FORWARDING_OFF,
+                            Phrase.of("diag.forwardingOff", ns, dst, in),
                             List.of("ip_forward in " + ns),
                             in(ns, "sysctl net.ipv4.conf.all.forwarding=1"));
                 }
@@ -170,10 +195,15 @@ public final class Diagnoser {
                     return down(n, egress);
                 }
                 if (in != null) {
-                    ChainWalker.Decision forwardChain = ChainWalker.decide(n, "filter", "FORWARD", packet(n, in, egress.name()));
+                    ChainWalker.Decision forwardChain =
+                            ChainWalker.decide(n, "filter", "FORWARD", packet(n, in, egress.name()));
                     unreadable(n, "FORWARD");
                     if (forwardChain.drops()) {
-                        return dropped(n, forwardChain, Verdict.Kind.FORWARD_DROP, Phrase.of("diag.way.forward", in, egress.name()));
+                        return dropped(
+                                n,
+                                forwardChain,
+                                Verdict.Kind.FORWARD_DROP,
+                                Phrase.of("diag.way.forward", in, egress.name()));
                     }
                 }
                 if (src == null) {
@@ -192,11 +222,14 @@ public final class Diagnoser {
                 Verdict l2 = null;
                 Topology.Endpoint next = null;
                 for (Reach reach : segment(n, egress)) {
-                    Topology.Namespace owner = topology.namespace(reach.target().namespace()).orElseThrow();
+                    Topology.Namespace owner =
+                            topology.namespace(reach.target().namespace()).orElseThrow();
                     Topology.Link link = owner.link(reach.target().link()).orElseThrow();
-                    if (link.addresses().stream().anyMatch(a -> Addresses.withoutPrefix(a).equals(nextHop))) {
+                    if (link.addresses().stream()
+                            .anyMatch(a -> Addresses.withoutPrefix(a).equals(nextHop))) {
                         for (Topology.Endpoint on : reach.through()) {
-                            Topology.Namespace at = topology.namespace(on.namespace()).orElseThrow();
+                            Topology.Namespace at =
+                                    topology.namespace(on.namespace()).orElseThrow();
                             Topology.Link l = at.link(on.link()).orElseThrow();
                             if (!l.isUp()) {
                                 l2 = down(at, l);
@@ -239,17 +272,23 @@ public final class Diagnoser {
                     return unpublished;
                 }
             }
-            return new Verdict(Verdict.Kind.NOTHING_LISTENING, Phrase.of("diag.nothingListening", n.name(), dport),
-                    List.of(n.name(), "port " + dport), in(n.name(), "nc -lp " + dport));
+            return new Verdict(
+                    Verdict.Kind.NOTHING_LISTENING,
+                    Phrase.of("diag.nothingListening", n.name(), dport),
+                    List.of(n.name(), "port " + dport),
+                    in(n.name(), "nc -lp " + dport));
         }
 
         /** From outside to the host's port, with no DNAT: propose one to the container that listens there. */
         private Verdict withoutDnat(Topology.Namespace n) {
             String target = listeningContainer(dport).orElse("172.18.0.2");
-            return new Verdict(Verdict.Kind.NO_DNAT, Phrase.of("diag.noDnat", n.name(), dport, dst),
+            return new Verdict(
+                    Verdict.Kind.NO_DNAT,
+                    Phrase.of("diag.noDnat", n.name(), dport, dst),
                     List.of("nat PREROUTING in " + n.name(), "port " + dport),
-                    "sudo iptables -t nat -A PREROUTING ! -i " + hostBridgeFor(target + "/32").orElse("br0")
-                            + " -p tcp -m tcp --dport " + dport + " -j DNAT --to-destination " + target + ":" + dport);
+                    "sudo iptables -t nat -A PREROUTING ! -i "
+                            + hostBridgeFor(target + "/32").orElse("br0") + " -p tcp -m tcp --dport " + dport
+                            + " -j DNAT --to-destination " + target + ":" + dport);
         }
 
         /**
@@ -260,20 +299,32 @@ public final class Diagnoser {
         private Verdict ownConnectionWithoutDnat(Topology.Namespace n) {
             Optional<Topology.Link> holder = n.links().stream()
                     .filter(l -> !"bridge".equals(l.kind()) && !"loopback".equals(l.kind()))
-                    .filter(l -> l.addresses().stream().anyMatch(a -> Addresses.withoutPrefix(a).equals(dst))).findFirst();
+                    .filter(l -> l.addresses().stream()
+                            .anyMatch(a -> Addresses.withoutPrefix(a).equals(dst)))
+                    .findFirst();
             if (holder.isEmpty()) {
                 return null;
             }
-            ChainWalker.Decision arriving = ChainWalker.decide(n, "nat", "PREROUTING", packet(n, holder.get().name(), null));
+            ChainWalker.Decision arriving = ChainWalker.decide(
+                    n, "nat", "PREROUTING", packet(n, holder.get().name(), null));
             if (!"DNAT".equals(arriving.target()) || arriving.rule().toDestination() == null) {
                 return null;
             }
             String target = arriving.rule().toDestination();
-            return new Verdict(Verdict.Kind.NO_DNAT, Phrase.of("diag.noOutputDnat", holder.get().name(), dst + ":" + dport,
-                    target, arriving.chain(), n.name()),
+            return new Verdict(
+                    Verdict.Kind.NO_DNAT,
+                    Phrase.of(
+                            "diag.noOutputDnat",
+                            holder.get().name(),
+                            dst + ":" + dport,
+                            target,
+                            arriving.chain(),
+                            n.name()),
                     List.of("nat OUTPUT in " + n.name(), "port " + dport),
-                    in(n.name(), "iptables -t nat -A OUTPUT -d " + dst + " -p tcp --dport " + dport
-                            + " -j DNAT --to-destination " + target));
+                    in(
+                            n.name(),
+                            "iptables -t nat -A OUTPUT -d " + dst + " -p tcp --dport " + dport
+                                    + " -j DNAT --to-destination " + target));
         }
 
         /**
@@ -281,16 +332,26 @@ public final class Diagnoser {
          * unknown is shown as unknown (the probe decides whether it matched).
          */
         private void unreadable(Topology.Namespace n, String chain) {
-            n.chain("filter", chain).ifPresent(c -> c.rules().stream()
-                    .filter(rule -> !RuleSpec.parse(rule.text()).understood())
-                    .filter(rule -> List.of("DROP", "REJECT").contains(RuleSpec.parse(rule.text()).target()))
-                    .forEach(rule -> path.add(Phrase.of("diag.path.unreadable", n.name(), chain, RuleSpec.normalise(rule.text())))));
+            n.chain("filter", chain)
+                    .ifPresent(c -> c.rules().stream()
+                            .filter(rule -> !RuleSpec.parse(rule.text()).understood())
+                            .filter(rule -> List.of("DROP", "REJECT")
+                                    .contains(RuleSpec.parse(rule.text()).target()))
+                            .forEach(rule -> path.add(Phrase.of(
+                                    "diag.path.unreadable", n.name(), chain, RuleSpec.normalise(rule.text())))));
         }
 
         /** The packet as namespace n's hooks see it now; an interface it has none of is "" (made or delivered here). */
         private RuleSpec.Packet packet(Topology.Namespace n, String in, String out) {
-            return new RuleSpec.Packet(src, dst, in == null ? "" : in, out == null && in != null ? "" : out, protocol,
-                    dport, isLocal(n, dst) ? "LOCAL" : "UNICAST", reply ? "ESTABLISHED" : "NEW",
+            return new RuleSpec.Packet(
+                    src,
+                    dst,
+                    in == null ? "" : in,
+                    out == null && in != null ? "" : out,
+                    protocol,
+                    dport,
+                    isLocal(n, dst) ? "LOCAL" : "UNICAST",
+                    reply ? "ESTABLISHED" : "NEW",
                     "icmp".equals(protocol) ? (reply ? "0" : "8") : null);
         }
 
@@ -300,7 +361,11 @@ public final class Diagnoser {
                 return false;
             }
             String[] to = decision.rule().toDestination().split(":");
-            path.add(Phrase.of("diag.path.dnat", n.name(), decision.chain(), dst + (dport == null ? "" : ":" + dport),
+            path.add(Phrase.of(
+                    "diag.path.dnat",
+                    n.name(),
+                    decision.chain(),
+                    dst + (dport == null ? "" : ":" + dport),
                     decision.rule().toDestination()));
             dst = to[0];
             dport = to.length > 1 && dport != null ? Integer.valueOf(to[1]) : dport;
@@ -310,8 +375,14 @@ public final class Diagnoser {
         /** Rewrites the source on MASQUERADE or SNAT, remembered for conntrack to undo on the reply. */
         private void sourceNat(Topology.Namespace n, Topology.Link egress, ChainWalker.Decision decision) {
             String translated = switch (decision.target()) {
-                case "MASQUERADE" -> egress.addresses().isEmpty() ? null : Addresses.withoutPrefix(egress.addresses().get(0));
-                case "SNAT" -> decision.rule().toSource() == null ? null : decision.rule().toSource().split("[-:]")[0];
+                case "MASQUERADE" ->
+                    egress.addresses().isEmpty()
+                            ? null
+                            : Addresses.withoutPrefix(egress.addresses().get(0));
+                case "SNAT" ->
+                    decision.rule().toSource() == null
+                            ? null
+                            : decision.rule().toSource().split("[-:]")[0];
                 default -> null;
             };
             if (translated == null) {
@@ -326,12 +397,20 @@ public final class Diagnoser {
         private Verdict dropped(Topology.Namespace n, ChainWalker.Decision decision, Verdict.Kind kind, Phrase way) {
             String hook = kind == Verdict.Kind.INPUT_DROP ? "INPUT" : "FORWARD";
             if (decision.byPolicy()) {
-                return new Verdict(kind, Phrase.of("diag.dropPolicy", hook, n.name(), decision.target(), way),
-                        List.of("filter " + hook + " in " + n.name()), in(n.name(), "iptables -P " + hook + " ACCEPT"));
+                return new Verdict(
+                        kind,
+                        Phrase.of("diag.dropPolicy", hook, n.name(), decision.target(), way),
+                        List.of("filter " + hook + " in " + n.name()),
+                        in(n.name(), "iptables -P " + hook + " ACCEPT"));
             }
             String rule = RuleSpec.normalise(decision.ruleText());
-            return new Verdict(kind, Phrase.of("DROP".equals(decision.target()) ? "diag.dropRule" : "diag.rejectRule",
-                    rule, n.name(), way),
+            return new Verdict(
+                    kind,
+                    Phrase.of(
+                            "DROP".equals(decision.target()) ? "diag.dropRule" : "diag.rejectRule",
+                            rule,
+                            n.name(),
+                            way),
                     List.of("filter " + decision.chain() + " in " + n.name()),
                     in(n.name(), "iptables " + rule.replaceFirst("^-A ", "-D ")));
         }
@@ -349,18 +428,26 @@ public final class Diagnoser {
             }
             if (owner.isPresent()) {
                 Optional<Topology.Link> theirs = link(owner.get());
-                Optional<Topology.Link> theirPeer = theirs.map(Topology.Link::peer).flatMap(Diagnoser.this::link);
-                if (theirPeer.isPresent() && theirPeer.get().master() == null && ourPeer.isPresent()
+                Optional<Topology.Link> theirPeer =
+                        theirs.map(Topology.Link::peer).flatMap(Diagnoser.this::link);
+                if (theirPeer.isPresent()
+                        && theirPeer.get().master() == null
+                        && ourPeer.isPresent()
                         && ourPeer.get().master() != null) {
                     return notOnBridge(theirs.get().peer(), ourPeer.get().master());
                 }
             }
-            return new Verdict(Verdict.Kind.NO_SUCH_HOST, Phrase.of("diag.noSuchHost", egress.name(), n.name(), nextHop),
-                    List.of(egress.name() + " in " + n.name()), "");
+            return new Verdict(
+                    Verdict.Kind.NO_SUCH_HOST,
+                    Phrase.of("diag.noSuchHost", egress.name(), n.name(), nextHop),
+                    List.of(egress.name() + " in " + n.name()),
+                    "");
         }
 
         private Verdict notOnBridge(Topology.Endpoint loose, String bridge) {
-            return new Verdict(Verdict.Kind.NOT_ON_BRIDGE, Phrase.of("diag.notOnBridge", endpoint(loose), bridge),
+            return new Verdict(
+                    Verdict.Kind.NOT_ON_BRIDGE,
+                    Phrase.of("diag.notOnBridge", endpoint(loose), bridge),
                     List.of(loose.toString(), bridge),
                     in(loose.namespace(), "brctl addif " + bridge + " " + loose.link()));
         }
@@ -376,39 +463,52 @@ public final class Diagnoser {
         if (owner.isEmpty() || namespaceRole(owner.get().namespace()) != Topology.Role.CONTAINER) {
             return Optional.empty();
         }
-        return Optional.of(new Verdict(Verdict.Kind.PRIVATE_ADDRESS,
+        return Optional.of(new Verdict(
+                Verdict.Kind.PRIVATE_ADDRESS,
                 Phrase.of("diag.privateAddress", dst, owner.get().namespace(), n.name()),
-                List.of("routes of " + n.name()), ""));
+                List.of("routes of " + n.name()),
+                ""));
     }
 
     private boolean isFirstAddress(Topology.Endpoint endpoint, String address) {
-        return link(endpoint).map(l -> !l.addresses().isEmpty() && Addresses.withoutPrefix(l.addresses().get(0)).equals(address))
+        return link(endpoint)
+                .map(l -> !l.addresses().isEmpty()
+                        && Addresses.withoutPrefix(l.addresses().get(0)).equals(address))
                 .orElse(false);
     }
 
     /** No route: because a link is down, because nothing has an address, or because the route is missing. */
     private Verdict noRoute(Topology.Namespace n) {
-        List<Topology.Link> real = n.links().stream().filter(l -> !"loopback".equals(l.kind())).toList();
+        List<Topology.Link> real =
+                n.links().stream().filter(l -> !"loopback".equals(l.kind())).toList();
         Optional<Topology.Link> down = real.stream().filter(l -> !l.isUp()).findFirst();
-        if (down.isPresent() && real.stream().noneMatch(l -> l.isUp() && !l.addresses().isEmpty())) {
+        if (down.isPresent()
+                && real.stream().noneMatch(l -> l.isUp() && !l.addresses().isEmpty())) {
             return down(n, down.get());
         }
-        Optional<Topology.Link> bare = real.stream().filter(l -> l.isUp() && l.addresses().isEmpty()).findFirst();
+        Optional<Topology.Link> bare =
+                real.stream().filter(l -> l.isUp() && l.addresses().isEmpty()).findFirst();
         if (bare.isPresent() && real.stream().allMatch(l -> l.addresses().isEmpty())) {
             return noAddress(n, bare.get());
         }
         // an address, but not in the subnet of the bridge the cable is plugged into: no route can use it
-        Optional<Topology.Link> misaddressed = real.stream().filter(Topology.Link::isUp)
-                .filter(l -> bridgeNetwork(l).map(net -> l.addresses().stream()
-                        .noneMatch(a -> Addresses.contains(net, Addresses.withoutPrefix(a)))).orElse(false))
+        Optional<Topology.Link> misaddressed = real.stream()
+                .filter(Topology.Link::isUp)
+                .filter(l -> bridgeNetwork(l)
+                        .map(net -> l.addresses().stream()
+                                .noneMatch(a -> Addresses.contains(net, Addresses.withoutPrefix(a))))
+                        .orElse(false))
                 .findFirst();
         if (misaddressed.isPresent()) {
             return noAddress(n, misaddressed.get());
         }
         // the right address with the wrong netmask: the gateway is no longer on the link, so its route went
-        Optional<Topology.Link> wrongMask = real.stream().filter(Topology.Link::isUp)
-                .filter(l -> bridgeNetwork(l).map(net -> l.addresses().stream()
-                        .anyMatch(a -> !Addresses.network(a).equals(net))).orElse(false))
+        Optional<Topology.Link> wrongMask = real.stream()
+                .filter(Topology.Link::isUp)
+                .filter(l -> bridgeNetwork(l)
+                        .map(net -> l.addresses().stream()
+                                .anyMatch(a -> !Addresses.network(a).equals(net)))
+                        .orElse(false))
                 .findFirst();
         if (wrongMask.isPresent()) {
             return wrongNetmask(n, wrongMask.get());
@@ -416,27 +516,37 @@ public final class Diagnoser {
         Optional<String> gateway = gatewayFor(n);
         String fix = gateway.map(g -> in(n.name(), "route add default gw " + g.split(" ")[0] + " " + g.split(" ")[1]))
                 .orElse(in(n.name(), "ip route add default via GATEWAY"));
-        return new Verdict(Verdict.Kind.NO_ROUTE, Phrase.of("diag.noRoute", n.name()),
-                List.of("routes of " + n.name()), fix);
+        return new Verdict(
+                Verdict.Kind.NO_ROUTE, Phrase.of("diag.noRoute", n.name()), List.of("routes of " + n.name()), fix);
     }
 
     private Verdict down(Topology.Namespace n, Topology.Link link) {
-        return new Verdict(Verdict.Kind.INTERFACE_DOWN, Phrase.of("diag.down", link.name(), n.name()), List.of(link.name()
-                + " in " + n.name()), in(n.name(), "ip link set " + link.name() + " up"));
+        return new Verdict(
+                Verdict.Kind.INTERFACE_DOWN,
+                Phrase.of("diag.down", link.name(), n.name()),
+                List.of(link.name() + " in " + n.name()),
+                in(n.name(), "ip link set " + link.name() + " up"));
     }
 
     private Verdict noAddress(Topology.Namespace n, Topology.Link link) {
         String network = bridgeNetwork(link).orElse("SUBNET");
-        return new Verdict(Verdict.Kind.NO_ADDRESS, Phrase.of("diag.noAddress", link.name(), n.name(), network),
+        return new Verdict(
+                Verdict.Kind.NO_ADDRESS,
+                Phrase.of("diag.noAddress", link.name(), n.name(), network),
                 List.of(link.name() + " in " + n.name()),
                 in(n.name(), "ip addr add ADDRESS-IN-" + network + " dev " + link.name()));
     }
 
     private Verdict wrongNetmask(Topology.Namespace n, Topology.Link link) {
         String network = bridgeNetwork(link).orElseThrow();
-        String address = link.addresses().stream().filter(a -> !Addresses.network(a).equals(network)).findFirst().orElseThrow();
+        String address = link.addresses().stream()
+                .filter(a -> !Addresses.network(a).equals(network))
+                .findFirst()
+                .orElseThrow();
         String right = Addresses.withoutPrefix(address) + "/" + Addresses.prefixLength(network);
-        return new Verdict(Verdict.Kind.WRONG_NETMASK, Phrase.of("diag.wrongNetmask", link.name(), n.name(), address, network),
+        return new Verdict(
+                Verdict.Kind.WRONG_NETMASK,
+                Phrase.of("diag.wrongNetmask", link.name(), n.name(), address, network),
                 List.of(link.name() + " in " + n.name()),
                 in(n.name(), "ip addr del " + address + " dev " + link.name()) + "; "
                         + in(n.name(), "ip addr add " + right + " dev " + link.name()));
@@ -444,9 +554,11 @@ public final class Diagnoser {
 
     /** The subnet of the bridge a link's veth peer is plugged into (172.18.0.0/24 for docker0's veth0). */
     private Optional<String> bridgeNetwork(Topology.Link link) {
-        return link(link.peer()).map(Topology.Link::master)
+        return link(link.peer())
+                .map(Topology.Link::master)
                 .flatMap(bridge -> topology.namespace(link.peer().namespace()).flatMap(ns -> ns.link(bridge)))
-                .flatMap(bridge -> bridge.addresses().stream().findFirst()).map(Addresses::network);
+                .flatMap(bridge -> bridge.addresses().stream().findFirst())
+                .map(Addresses::network);
     }
 
     /** "172.18.0.1 veth0": the host's address on the bridge this namespace's cable is plugged into. */
@@ -454,9 +566,11 @@ public final class Diagnoser {
         for (Topology.Link link : n.links()) {
             Optional<Topology.Link> peer = link(link.peer());
             if (peer.isPresent() && peer.get().master() != null) {
-                Optional<Topology.Link> bridge = topology.namespace(link.peer().namespace()).flatMap(ns -> ns.link(peer.get().master()));
+                Optional<Topology.Link> bridge = topology.namespace(link.peer().namespace())
+                        .flatMap(ns -> ns.link(peer.get().master()));
                 if (bridge.isPresent() && !bridge.get().addresses().isEmpty()) {
-                    return Optional.of(Addresses.withoutPrefix(bridge.get().addresses().get(0)) + " " + link.name());
+                    return Optional.of(
+                            Addresses.withoutPrefix(bridge.get().addresses().get(0)) + " " + link.name());
                 }
             }
         }
@@ -470,7 +584,8 @@ public final class Diagnoser {
         if ("bridge".equals(egress.kind())) {
             for (Topology.Link port : n.portsOf(egress.name())) {
                 if (port.peer() != null) {
-                    reaches.add(new Reach(port.peer(), List.of(new Topology.Endpoint(n.name(), port.name()), port.peer())));
+                    reaches.add(
+                            new Reach(port.peer(), List.of(new Topology.Endpoint(n.name(), port.name()), port.peer())));
                 }
             }
             return reaches;
@@ -482,8 +597,10 @@ public final class Diagnoser {
         Topology.Endpoint peerEnd = egress.peer();
         reaches.add(new Reach(peerEnd, List.of(peerEnd)));
         if (peer.get().master() != null) {
-            Topology.Namespace bridgeNs = topology.namespace(peerEnd.namespace()).orElseThrow();
-            Topology.Endpoint bridge = new Topology.Endpoint(bridgeNs.name(), peer.get().master());
+            Topology.Namespace bridgeNs =
+                    topology.namespace(peerEnd.namespace()).orElseThrow();
+            Topology.Endpoint bridge =
+                    new Topology.Endpoint(bridgeNs.name(), peer.get().master());
             reaches.add(new Reach(bridge, List.of(peerEnd, bridge)));
             for (Topology.Link port : bridgeNs.portsOf(peer.get().master())) {
                 if (port.peer() != null && !port.peer().equals(self)) {
@@ -495,8 +612,7 @@ public final class Diagnoser {
         return reaches;
     }
 
-    private record Reach(Topology.Endpoint target, List<Topology.Endpoint> through) {
-    }
+    private record Reach(Topology.Endpoint target, List<Topology.Endpoint> through) {}
 
     /** "veth0 in docker0", worded per language. */
     private static Phrase endpoint(Topology.Endpoint endpoint) {
@@ -504,14 +620,16 @@ public final class Diagnoser {
     }
 
     private Optional<Topology.Link> link(Topology.Endpoint endpoint) {
-        return endpoint == null ? Optional.empty()
+        return endpoint == null
+                ? Optional.empty()
                 : topology.namespace(endpoint.namespace()).flatMap(ns -> ns.link(endpoint.link()));
     }
 
     private Optional<Topology.Endpoint> ownerOf(String address) {
         for (Topology.Namespace ns : topology.namespaces()) {
             for (Topology.Link link : ns.links()) {
-                if (link.addresses().stream().anyMatch(a -> Addresses.withoutPrefix(a).equals(address))) {
+                if (link.addresses().stream()
+                        .anyMatch(a -> Addresses.withoutPrefix(a).equals(address))) {
                     return Optional.of(new Topology.Endpoint(ns.name(), link.name()));
                 }
             }
@@ -522,7 +640,9 @@ public final class Diagnoser {
     /** The bridge in {@code namespace} that the owner is, or that the owner's cable is plugged into. */
     private Optional<String> bridgeNear(Topology.Endpoint owner, String namespace) {
         Optional<Topology.Link> link = link(owner);
-        if (link.isPresent() && owner.namespace().equals(namespace) && "bridge".equals(link.get().kind())) {
+        if (link.isPresent()
+                && owner.namespace().equals(namespace)
+                && "bridge".equals(link.get().kind())) {
             return Optional.of(owner.link());
         }
         return link.map(Topology.Link::peer).flatMap(this::link).map(Topology.Link::master);
@@ -533,17 +653,22 @@ public final class Diagnoser {
         if (address == null) {
             return Optional.empty();
         }
-        return topology.namespace(LabHost.HOST).stream().flatMap(ns -> ns.links().stream())
+        return topology.namespace(LabHost.HOST).stream()
+                .flatMap(ns -> ns.links().stream())
                 .filter(l -> "bridge".equals(l.kind()))
-                .filter(l -> l.addresses().stream().anyMatch(a -> Addresses.contains(Addresses.network(a), Addresses.withoutPrefix(address))))
-                .map(Topology.Link::name).findFirst();
+                .filter(l -> l.addresses().stream()
+                        .anyMatch(a -> Addresses.contains(Addresses.network(a), Addresses.withoutPrefix(address))))
+                .map(Topology.Link::name)
+                .findFirst();
     }
 
     private Optional<String> listeningContainer(int port) {
-        return topology.namespaces().stream().filter(ns -> ns.role() == Topology.Role.CONTAINER)
+        return topology.namespaces().stream()
+                .filter(ns -> ns.role() == Topology.Role.CONTAINER)
                 .filter(ns -> listeners.listens(ns.name(), port))
                 .flatMap(ns -> ns.links().stream().flatMap(l -> l.addresses().stream()))
-                .map(Addresses::withoutPrefix).findFirst();
+                .map(Addresses::withoutPrefix)
+                .findFirst();
     }
 
     private Topology.Role namespaceRole(String object) {
@@ -556,13 +681,16 @@ public final class Diagnoser {
     }
 
     private static boolean isLocal(Topology.Namespace n, String address) {
-        return address.startsWith("127.") || n.links().stream().flatMap(l -> l.addresses().stream())
-                .anyMatch(a -> Addresses.withoutPrefix(a).equals(address));
+        return address.startsWith("127.")
+                || n.links().stream()
+                        .flatMap(l -> l.addresses().stream())
+                        .anyMatch(a -> Addresses.withoutPrefix(a).equals(address));
     }
 
     /** The most specific route for an address, as the kernel's lookup picks it (main table). */
     static Optional<Topology.Route> lookup(Topology.Namespace n, String address) {
-        return n.routes().stream().filter(r -> Addresses.isIpv4(r.destination()) || "default".equals(r.destination()))
+        return n.routes().stream()
+                .filter(r -> Addresses.isIpv4(r.destination()) || "default".equals(r.destination()))
                 .filter(r -> Addresses.contains(r.destination(), address))
                 .max(Comparator.comparingInt(r -> Addresses.prefixLength(r.destination())));
     }

@@ -6,8 +6,14 @@ import java.util.List;
  * The answer to "can A reach B?": the path the packet (and its reply) takes as far as the rules say, what a
  * real probe packet showed on the kernel (empty when no probe was sent), and the verdict.
  */
-public record Diagnosis(String from, String to, Integer port, List<Phrase> path, List<Phrase> witness,
-                        List<Traced> traced, Verdict verdict) {
+public record Diagnosis(
+        String from,
+        String to,
+        Integer port,
+        List<Phrase> path,
+        List<Phrase> witness,
+        List<Traced> traced,
+        Verdict verdict) {
     public Diagnosis {
         path = List.copyOf(path);
         witness = List.copyOf(witness);
@@ -18,8 +24,7 @@ public record Diagnosis(String from, String to, Integer port, List<Phrase> path,
      * The probe's way through one namespace's netfilter as the kernel traced it ("172.18.0.2 → 198.51.100.10:
      * raw PREROUTING ACCEPT, filter FORWARD DROP (…)"), and whether it ended in a drop, for the diagram.
      */
-    public record Traced(String namespace, String journey, boolean dropped) {
-    }
+    public record Traced(String namespace, String journey, boolean dropped) {}
 
     /** A reading of the rules alone, not yet witnessed by a probe. */
     public Diagnosis(String from, String to, Integer port, List<Phrase> path, Verdict verdict) {
@@ -51,7 +56,8 @@ public record Diagnosis(String from, String to, Integer port, List<Phrase> path,
             text.append(Phrase.of("diag.witness.heading").in(language)).append('\n');
             witness.forEach(seen -> text.append("  ").append(seen.in(language)).append('\n'));
         }
-        Phrase headline = verdict.reachable() ? Phrase.of("diag.verdict.reachable", verdict.explanation())
+        Phrase headline = verdict.reachable()
+                ? Phrase.of("diag.verdict.reachable", verdict.explanation())
                 : Phrase.of("diag.verdict.unreachable", verdict.kind(), verdict.explanation());
         text.append(headline.in(language)).append('\n');
         if (!verdict.fix().isEmpty()) {

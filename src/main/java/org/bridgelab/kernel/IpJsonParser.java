@@ -10,13 +10,22 @@ import java.util.List;
 public final class IpJsonParser {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private IpJsonParser() {
-    }
+    private IpJsonParser() {}
 
     /** A link as one namespace sees it; the peer is still a raw (index, namespace id) reference. */
-    public record RawLink(int index, String name, String kind, String state, List<String> flags, String mac, int mtu,
-                          String master, int peerIndex, Integer peerNetnsId, String peerName, List<String> addresses) {
-    }
+    public record RawLink(
+            int index,
+            String name,
+            String kind,
+            String state,
+            List<String> flags,
+            String mac,
+            int mtu,
+            String master,
+            int peerIndex,
+            Integer peerNetnsId,
+            String peerName,
+            List<String> addresses) {}
 
     public static List<RawLink> links(String json) {
         List<RawLink> links = new ArrayList<>();
@@ -26,10 +35,13 @@ public final class IpJsonParser {
             List<String> addresses = new ArrayList<>();
             node.path("addr_info").forEach(addr -> {
                 if ("inet".equals(addr.path("family").asText())) {
-                    addresses.add(addr.path("local").asText() + "/" + addr.path("prefixlen").asInt());
+                    addresses.add(addr.path("local").asText() + "/"
+                            + addr.path("prefixlen").asInt());
                 }
             });
-            String kind = node.path("linkinfo").path("info_kind").asText(node.path("link_type").asText("unknown"));
+            String kind = node.path("linkinfo")
+                    .path("info_kind")
+                    .asText(node.path("link_type").asText("unknown"));
             links.add(new RawLink(
                     node.path("ifindex").asInt(),
                     node.path("ifname").asText(),
@@ -66,7 +78,8 @@ public final class IpJsonParser {
      */
     public static boolean forwarding(String json) {
         for (JsonNode row : array(json, "ip -j netconf show")) {
-            if ("inet".equals(row.path("family").asText()) && "all".equals(row.path("interface").asText())) {
+            if ("inet".equals(row.path("family").asText())
+                    && "all".equals(row.path("interface").asText())) {
                 if (!row.path("forwarding").isBoolean()) {
                     throw new IllegalArgumentException("ip -j netconf show: the \"all\" row has no forwarding switch");
                 }
@@ -79,7 +92,8 @@ public final class IpJsonParser {
     /** The named namespaces, in the order iproute2 lists them. */
     public static List<String> namespaces(String json) {
         List<String> names = new ArrayList<>();
-        array(json, "ip -j netns list").forEach(node -> names.add(node.path("name").asText()));
+        array(json, "ip -j netns list")
+                .forEach(node -> names.add(node.path("name").asText()));
         return names;
     }
 

@@ -13,8 +13,7 @@ public final class IptablesSaveParser {
     /** iptables-save -c puts each rule's counters first: "[packets:bytes] -A …". */
     private static final Pattern RULE_COUNTERS = Pattern.compile("^\\[(\\d+):(\\d+)] ");
 
-    private IptablesSaveParser() {
-    }
+    private IptablesSaveParser() {}
 
     public static List<Topology.Table> parse(String text) {
         List<Topology.Table> tables = new ArrayList<>();
@@ -48,7 +47,9 @@ public final class IptablesSaveParser {
                     throw error(number, "malformed chain line \"" + line + "\"");
                 }
                 String policy = m.group(2).equals("-") ? null : m.group(2);
-                chains.put(m.group(1), new ChainBuilder(m.group(1), policy, Long.parseLong(m.group(3)), Long.parseLong(m.group(4))));
+                chains.put(
+                        m.group(1),
+                        new ChainBuilder(m.group(1), policy, Long.parseLong(m.group(3)), Long.parseLong(m.group(4))));
             } else if (line.startsWith("-A ")) {
                 String chain = line.substring(3).split(" ", 2)[0];
                 ChainBuilder builder = chains.get(chain);
@@ -57,7 +58,8 @@ public final class IptablesSaveParser {
                 }
                 builder.rules.add(new Topology.Rule(line, rulePackets, ruleBytes));
             } else if (line.equals("COMMIT")) {
-                tables.add(new Topology.Table(table, chains.values().stream().map(ChainBuilder::build).toList()));
+                tables.add(new Topology.Table(
+                        table, chains.values().stream().map(ChainBuilder::build).toList()));
                 table = null;
             } else {
                 throw error(number, "unexpected line \"" + line + "\"");

@@ -32,6 +32,7 @@ public final class KernelMonitor implements AutoCloseable {
     private static final Duration MAX_WAIT = Duration.ofMillis(100);
     /** A monitor that has not subscribed by then is left running unconfirmed (a lab host that stalls). */
     private static final Duration SUBSCRIBE_TIMEOUT = Duration.ofSeconds(5);
+
     private static final List<String> IP_MONITOR = List.of("monitor", "label", "link", "address", "route", "netconf");
     /** These tools buffer their stdout when it is a pipe; line buffering makes each event arrive at once. */
     private static final List<String> LINE_BUFFERED = List.of("stdbuf", "-oL");
@@ -88,12 +89,19 @@ public final class KernelMonitor implements AutoCloseable {
 
     /** The namespaces being watched ("host" and the named ones). */
     public List<String> watched() {
-        return List.copyOf(monitors.keySet().stream().filter(key -> !key.startsWith("#")).sorted().toList());
+        return List.copyOf(monitors.keySet().stream()
+                .filter(key -> !key.startsWith("#"))
+                .sorted()
+                .toList());
     }
 
     private void startMonitors() {
-        monitors.put("#netns", lab.start(LabHost.HOST, concat(LINE_BUFFERED, List.of("ip", "netns", "monitor")),
-                (stream, line) -> MonitorEvent.ofNetnsMonitor(line).ifPresent(this::namespaceEvent)));
+        monitors.put(
+                "#netns",
+                lab.start(
+                        LabHost.HOST,
+                        concat(LINE_BUFFERED, List.of("ip", "netns", "monitor")),
+                        (stream, line) -> MonitorEvent.ofNetnsMonitor(line).ifPresent(this::namespaceEvent)));
         watchListening(LabHost.HOST);
         namespaces().forEach(this::watchListening);
     }
@@ -113,7 +121,9 @@ public final class KernelMonitor implements AutoCloseable {
                 return;
             }
             Optional<Listeners> now = listeners(namespace);
-            if (now.isPresent() && now.get().route() > others.route() && now.get().netfilter() > others.netfilter()) {
+            if (now.isPresent()
+                    && now.get().route() > others.route()
+                    && now.get().netfilter() > others.netfilter()) {
                 return;
             }
             if (now.isEmpty() && !namespaces().contains(namespace) && !LabHost.HOST.equals(namespace)) {
@@ -122,18 +132,22 @@ public final class KernelMonitor implements AutoCloseable {
             // a monitor started before the namespace was mounted ended at once: it is started again
             started.stream().filter(process -> !process.isAlive()).forEach(monitors.values()::remove);
         }
-        LOG.warn("the monitor of namespace {} did not subscribe within {} s: changes there may be missed", namespace,
+        LOG.warn(
+                "the monitor of namespace {} did not subscribe within {} s: changes there may be missed",
+                namespace,
                 SUBSCRIBE_TIMEOUT.toSeconds());
     }
 
     /** The monitors subscribed in a namespace: route-netlink (ip monitor) and netfilter (xtables-monitor). */
-    private record Listeners(int route, int netfilter) {
-    }
+    private record Listeners(int route, int netfilter) {}
 
     private Optional<Listeners> listeners(String namespace) {
         CommandResult listing = lab.run(namespace, "cat", "/proc/net/netlink");
-        return listing.succeeded() ? Optional.of(new Listeners(NetlinkSockets.routeListeners(listing.stdout()),
-                NetlinkSockets.netfilterListeners(listing.stdout()))) : Optional.empty();
+        return listing.succeeded()
+                ? Optional.of(new Listeners(
+                        NetlinkSockets.routeListeners(listing.stdout()),
+                        NetlinkSockets.netfilterListeners(listing.stdout())))
+                : Optional.empty();
     }
 
     private static String rulesKey(String namespace) {
@@ -141,7 +155,8 @@ public final class KernelMonitor implements AutoCloseable {
     }
 
     private List<String> namespaces() {
-        return IpJsonParser.namespaces(lab.run(LabHost.HOST, "ip", "-j", "netns", "list").orThrow().stdout());
+        return IpJsonParser.namespaces(
+                lab.run(LabHost.HOST, "ip", "-j", "netns", "list").orThrow().stdout());
     }
 
     /**
@@ -159,12 +174,18 @@ public final class KernelMonitor implements AutoCloseable {
                 argv.addAll(List.of("-n", ns));
             }
             argv.addAll(IP_MONITOR);
-            return lab.start(LabHost.HOST, argv,
+            return lab.start(
+                    LabHost.HOST,
+                    argv,
                     (stream, line) -> MonitorEvent.ofIpMonitor(ns, line).ifPresent(this::event));
         });
-        LiveProcess rules = monitors.computeIfAbsent(rulesKey(namespace), key -> lab.start(namespace,
-                concat(LINE_BUFFERED, List.of("xtables-monitor", "-e")),
-                (stream, line) -> MonitorEvent.ofXtablesMonitor(namespace, line).ifPresent(this::event)));
+        LiveProcess rules = monitors.computeIfAbsent(
+                rulesKey(namespace),
+                key -> lab.start(
+                        namespace,
+                        concat(LINE_BUFFERED, List.of("xtables-monitor", "-e")),
+                        (stream, line) ->
+                                MonitorEvent.ofXtablesMonitor(namespace, line).ifPresent(this::event)));
         return List.of(links, rules);
     }
 
@@ -221,7 +242,10 @@ public final class KernelMonitor implements AutoCloseable {
                     scheduled = debounce.schedule(this::refresh, quiet.toNanos(), TimeUnit.NANOSECONDS);
                 } else if (!closed && failedReads > 3) {
                     // the diagram keeps the last snapshot until the next kernel event reads again
-                    LOG.warn("snapshot failed 3 times after {}; the next kernel event reads again: {}", causes, e.getMessage());
+                    LOG.warn(
+                            "snapshot failed 3 times after {}; the next kernel event reads again: {}",
+                            causes,
+                            e.getMessage());
                 }
             }
             return;
@@ -232,8 +256,8 @@ public final class KernelMonitor implements AutoCloseable {
         if (changes.isEmpty()) {
             return;
         }
-        TopologyChange change = new TopologyChange(before, after, changes, causes,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - first));
+        TopologyChange change = new TopologyChange(
+                before, after, changes, causes, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - first));
         listeners.forEach(listener -> listener.accept(change));
     }
 

@@ -1,7 +1,7 @@
 package org.bridgelab.kernel;
 
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One notification from the kernel's monitors, classified: {@code ip monitor label link address route netconf},
@@ -10,11 +10,19 @@ import java.util.Map;
  */
 public record MonitorEvent(Kind kind, String namespace, String line) {
 
-    public enum Kind { LINK, ADDRESS, ROUTE, NETCONF, NAMESPACE_ADDED, NAMESPACE_DELETED, RULESET }
+    public enum Kind {
+        LINK,
+        ADDRESS,
+        ROUTE,
+        NETCONF,
+        NAMESPACE_ADDED,
+        NAMESPACE_DELETED,
+        RULESET
+    }
 
     /** The tags {@code ip monitor label} puts before each event's first line; continuation lines have none. */
-    private static final Map<String, Kind> LABELS = Map.of("[LINK]", Kind.LINK, "[ADDR]", Kind.ADDRESS,
-            "[ROUTE]", Kind.ROUTE, "[NETCONF]", Kind.NETCONF);
+    private static final Map<String, Kind> LABELS =
+            Map.of("[LINK]", Kind.LINK, "[ADDR]", Kind.ADDRESS, "[ROUTE]", Kind.ROUTE, "[NETCONF]", Kind.NETCONF);
 
     /** A line of {@code ip monitor label link address route netconf}: the kernel's own tag says its kind. */
     public static Optional<MonitorEvent> ofIpMonitor(String namespace, String line) {
@@ -23,7 +31,8 @@ public record MonitorEvent(Kind kind, String namespace, String line) {
             return Optional.empty();
         }
         return Optional.ofNullable(LABELS.get(line.substring(0, end + 1)))
-                .map(kind -> new MonitorEvent(kind, namespace, line.substring(end + 1).strip()));
+                .map(kind -> new MonitorEvent(
+                        kind, namespace, line.substring(end + 1).strip()));
     }
 
     /** A line of {@code ip netns monitor}: "add docker0" or "delete docker0". */
@@ -45,6 +54,7 @@ public record MonitorEvent(Kind kind, String namespace, String line) {
         if (!text.startsWith("EVENT:")) {
             return Optional.empty();
         }
-        return Optional.of(new MonitorEvent(Kind.RULESET, namespace, text.substring("EVENT:".length()).strip()));
+        return Optional.of(new MonitorEvent(
+                Kind.RULESET, namespace, text.substring("EVENT:".length()).strip()));
     }
 }

@@ -12,8 +12,7 @@ final class NetlinkSockets {
     private static final int PROTOCOL = 1;
     private static final int GROUPS = 3;
 
-    private NetlinkSockets() {
-    }
+    private NetlinkSockets() {}
 
     /** How many route-netlink sockets in the listing have subscribed to some multicast group. */
     static int routeListeners(String procNetNetlink) {
@@ -26,7 +25,8 @@ final class NetlinkSockets {
     }
 
     private static int listeners(String procNetNetlink, String protocol) {
-        return (int) procNetNetlink.lines()
+        return (int) procNetNetlink
+                .lines()
                 .skip(1)
                 .map(line -> line.trim().split("\\s+"))
                 .filter(columns -> columns.length > GROUPS)

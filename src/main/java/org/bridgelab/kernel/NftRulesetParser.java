@@ -17,11 +17,22 @@ import java.util.Set;
  */
 public final class NftRulesetParser {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> SKIPPED = Set.of("metainfo", "set", "map", "element", "flowtable", "counter",
-            "quota", "ct helper", "ct timeout", "ct expectation", "limit", "secmark", "synproxy");
+    private static final Set<String> SKIPPED = Set.of(
+            "metainfo",
+            "set",
+            "map",
+            "element",
+            "flowtable",
+            "counter",
+            "quota",
+            "ct helper",
+            "ct timeout",
+            "ct expectation",
+            "limit",
+            "secmark",
+            "synproxy");
 
-    private NftRulesetParser() {
-    }
+    private NftRulesetParser() {}
 
     public static List<Topology.NftTable> parse(String json) {
         if (json.isBlank()) {
@@ -48,35 +59,50 @@ public final class NftRulesetParser {
             JsonNode body = item.get(kind);
             switch (kind) {
                 case "table" -> {
-                    String key = body.path("family").asText() + " " + body.path("name").asText();
+                    String key = body.path("family").asText() + " "
+                            + body.path("name").asText();
                     tables.put(key, body.path("family").asText());
                     chains.put(key, new LinkedHashMap<>());
                 }
-                case "chain" -> table(chains, body, index).put(body.path("name").asText(), new ChainBuilder(
-                        body.path("name").asText(), text(body, "type"), text(body, "hook"), text(body, "policy")));
+                case "chain" ->
+                    table(chains, body, index)
+                            .put(
+                                    body.path("name").asText(),
+                                    new ChainBuilder(
+                                            body.path("name").asText(),
+                                            text(body, "type"),
+                                            text(body, "hook"),
+                                            text(body, "policy")));
                 case "rule" -> {
-                    ChainBuilder chain = table(chains, body, index).get(body.path("chain").asText());
+                    ChainBuilder chain =
+                            table(chains, body, index).get(body.path("chain").asText());
                     if (chain == null) {
-                        throw new IllegalArgumentException("nft -j list ruleset: item " + index + ": rule for undeclared chain "
-                                + body.path("chain").asText());
+                        throw new IllegalArgumentException(
+                                "nft -j list ruleset: item " + index + ": rule for undeclared chain "
+                                        + body.path("chain").asText());
                     }
                     chain.rules.add(rule(body));
                 }
                 default -> {
                     if (!SKIPPED.contains(kind)) {
-                        throw new IllegalArgumentException("nft -j list ruleset: item " + index + ": unknown object \"" + kind + "\"");
+                        throw new IllegalArgumentException(
+                                "nft -j list ruleset: item " + index + ": unknown object \"" + kind + "\"");
                     }
                 }
             }
         }
         List<Topology.NftTable> result = new ArrayList<>();
-        chains.forEach((key, byName) -> result.add(new Topology.NftTable(tables.get(key), key.substring(key.indexOf(' ') + 1),
+        chains.forEach((key, byName) -> result.add(new Topology.NftTable(
+                tables.get(key),
+                key.substring(key.indexOf(' ') + 1),
                 byName.values().stream().map(ChainBuilder::build).toList())));
         return result;
     }
 
-    private static Map<String, ChainBuilder> table(Map<String, Map<String, ChainBuilder>> chains, JsonNode body, int index) {
-        Map<String, ChainBuilder> table = chains.get(body.path("family").asText() + " " + body.path("table").asText());
+    private static Map<String, ChainBuilder> table(
+            Map<String, Map<String, ChainBuilder>> chains, JsonNode body, int index) {
+        Map<String, ChainBuilder> table = chains.get(
+                body.path("family").asText() + " " + body.path("table").asText());
         if (table == null) {
             throw new IllegalArgumentException("nft -j list ruleset: item " + index + ": undeclared table "
                     + body.path("family").asText() + " " + body.path("table").asText());
@@ -92,7 +118,9 @@ public final class NftRulesetParser {
             String kind = expr.fieldNames().next();
             JsonNode value = expr.get(kind);
             switch (kind) {
-                case "match" -> words.add(operand(value.get("left")) + " " + operator(value.path("op").asText()) + operand(value.get("right")));
+                case "match" ->
+                    words.add(operand(value.get("left")) + " "
+                            + operator(value.path("op").asText()) + operand(value.get("right")));
                 case "counter" -> {
                     packets = value.path("packets").asLong();
                     bytes = value.path("bytes").asLong();
@@ -100,9 +128,11 @@ public final class NftRulesetParser {
                 }
                 case "xt" -> words.add(value.path("name").asText().toLowerCase());
                 case "accept", "drop", "return", "masquerade" -> words.add(kind);
-                case "jump", "goto" -> words.add(kind + " " + value.path("target").asText());
-                case "dnat", "snat" -> words.add(kind + " to " + operand(value.get("addr"))
-                        + (value.has("port") ? ":" + operand(value.get("port")) : ""));
+                case "jump", "goto" ->
+                    words.add(kind + " " + value.path("target").asText());
+                case "dnat", "snat" ->
+                    words.add(kind + " to " + operand(value.get("addr"))
+                            + (value.has("port") ? ":" + operand(value.get("port")) : ""));
                 default -> words.add(kind + " " + value);
             }
         }
@@ -129,13 +159,15 @@ public final class NftRulesetParser {
             return node.get("meta").path("key").asText();
         }
         if (node.has("payload")) {
-            return node.get("payload").path("protocol").asText() + " " + node.get("payload").path("field").asText();
+            return node.get("payload").path("protocol").asText() + " "
+                    + node.get("payload").path("field").asText();
         }
         if (node.has("ct")) {
             return "ct " + node.get("ct").path("key").asText();
         }
         if (node.has("prefix")) {
-            return node.get("prefix").path("addr").asText() + "/" + node.get("prefix").path("len").asText();
+            return node.get("prefix").path("addr").asText() + "/"
+                    + node.get("prefix").path("len").asText();
         }
         if (node.has("set")) {
             return operand(node.get("set"));

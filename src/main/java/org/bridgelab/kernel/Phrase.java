@@ -24,7 +24,11 @@ public record Phrase(String key, List<Object> args) implements Wording {
 
     /** Arguments other than wordings become text as they are (no locale's digit grouping for a port). */
     public static Phrase of(String key, Object... args) {
-        return new Phrase(key, Arrays.stream(args).map(arg -> arg instanceof Wording ? arg : String.valueOf(arg)).toList());
+        return new Phrase(
+                key,
+                Arrays.stream(args)
+                        .map(arg -> arg instanceof Wording ? arg : String.valueOf(arg))
+                        .toList());
     }
 
     /** Text that is the same in every language (a command as typed, a name). */
@@ -37,7 +41,9 @@ public record Phrase(String key, List<Object> args) implements Wording {
     public String in(String language) {
         Locale locale = "zh".equals(language) ? Locale.CHINESE : Locale.ENGLISH;
         String pattern = ResourceBundle.getBundle(BUNDLE, locale, NO_FALLBACK).getString(key);
-        Object[] worded = args.stream().map(arg -> arg instanceof Wording wording ? wording.in(language) : arg).toArray();
+        Object[] worded = args.stream()
+                .map(arg -> arg instanceof Wording wording ? wording.in(language) : arg)
+                .toArray();
         return new MessageFormat(pattern, locale).format(worded);
     }
 

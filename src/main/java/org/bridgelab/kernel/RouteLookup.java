@@ -80,8 +80,11 @@ public final class RouteLookup {
 
     /** The same, from {@code ip -4 -j route show table all}'s output. */
     static Optional<RefusingRoute> refusingRouteIn(String json, String destination, String refusal) {
-        String type = ERRNO_OF_TYPE.entrySet().stream().filter(e -> refusal.contains(e.getValue()))
-                .map(java.util.Map.Entry::getKey).findFirst().orElse(null);
+        String type = ERRNO_OF_TYPE.entrySet().stream()
+                .filter(e -> refusal.contains(e.getValue()))
+                .map(java.util.Map.Entry::getKey)
+                .findFirst()
+                .orElse(null);
         return refusingRouteIn(json, destination).filter(route -> route.type().equals(type));
     }
 
@@ -93,13 +96,15 @@ public final class RouteLookup {
                 String type = route.path("type").asText("");
                 String dst = route.path("dst").asText("");
                 String table = route.path("table").asText("main");
-                if (REFUSING_TYPES.contains(type) && (dst.equals("default") || Addresses.isIpv4(dst))
+                if (REFUSING_TYPES.contains(type)
+                        && (dst.equals("default") || Addresses.isIpv4(dst))
                         && Addresses.contains(dst, destination)) {
                     refusing.add(new RefusingRoute(type, dst, table.equals("main") ? null : table));
                 }
             }
         } catch (JsonProcessingException e) {
-            LOG.warn("ip route show table all printed invalid JSON, so no route is known to refuse: {}",
+            LOG.warn(
+                    "ip route show table all printed invalid JSON, so no route is known to refuse: {}",
                     e.getOriginalMessage());
             return Optional.empty();
         }

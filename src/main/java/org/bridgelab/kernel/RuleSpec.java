@@ -11,12 +11,24 @@ import java.util.stream.Collectors;
  * type, connection state, with "!") to decide whether a packet would hit it. Options it does not know
  * make {@link #understood()} false, so the diagnosis never claims a rule matches when it cannot tell.
  */
-public record RuleSpec(String chain, Match source, Match destination, Match in, Match out, String protocol,
-                       Integer destinationPort, Match destinationType, Match state, Match icmpType, String target,
-                       String toDestination, String toSource, boolean understood) {
+public record RuleSpec(
+        String chain,
+        Match source,
+        Match destination,
+        Match in,
+        Match out,
+        String protocol,
+        Integer destinationPort,
+        Match destinationType,
+        Match state,
+        Match icmpType,
+        String target,
+        String toDestination,
+        String toSource,
+        boolean understood) {
     /** ICMP type names iptables prints or accepts, as the numbers a packet carries. */
-    private static final java.util.Map<String, String> ICMP_TYPES = java.util.Map.of("echo-reply", "0",
-            "destination-unreachable", "3", "echo-request", "8", "time-exceeded", "11");
+    private static final java.util.Map<String, String> ICMP_TYPES = java.util.Map.of(
+            "echo-reply", "0", "destination-unreachable", "3", "echo-request", "8", "time-exceeded", "11");
 
     /** One condition, perhaps negated with "!"; a null value matches everything, an unknown actual nothing. */
     public record Match(String value, boolean negated) {
@@ -35,10 +47,25 @@ public record RuleSpec(String chain, Match source, Match destination, Match in, 
      * packet); {@code destinationType} is LOCAL or UNICAST ({@code -m addrtype}), {@code state} NEW or
      * ESTABLISHED ({@code -m conntrack --ctstate}).
      */
-    public record Packet(String source, String destination, String in, String out, String protocol,
-                         Integer destinationPort, String destinationType, String state, String icmpType) {
-        public Packet(String source, String destination, String in, String out, String protocol,
-                      Integer destinationPort, String destinationType, String state) {
+    public record Packet(
+            String source,
+            String destination,
+            String in,
+            String out,
+            String protocol,
+            Integer destinationPort,
+            String destinationType,
+            String state,
+            String icmpType) {
+        public Packet(
+                String source,
+                String destination,
+                String in,
+                String out,
+                String protocol,
+                Integer destinationPort,
+                String destinationType,
+                String state) {
             this(source, destination, in, out, protocol, destinationPort, destinationType, state, null);
         }
     }
@@ -68,7 +95,7 @@ public record RuleSpec(String chain, Match source, Match destination, Match in, 
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
             if (i + 1 >= words.size() && !word.equals("!")) {
-                understood = false;   // every option known here takes a value
+                understood = false; // every option known here takes a value
                 break;
             }
             switch (word) {
@@ -95,8 +122,21 @@ public record RuleSpec(String chain, Match source, Match destination, Match in, 
             }
             negate = false;
         }
-        return new RuleSpec(chain, source, destination, in, out, protocol, port, destinationType, state, icmpType, target,
-                toDestination, toSource, understood);
+        return new RuleSpec(
+                chain,
+                source,
+                destination,
+                in,
+                out,
+                protocol,
+                port,
+                destinationType,
+                state,
+                icmpType,
+                target,
+                toDestination,
+                toSource,
+                understood);
     }
 
     /** "8", "8/0" and "echo-request" are one type; an unknown name stays as it is and matches nothing. */

@@ -22,8 +22,7 @@ public sealed interface StateCheck {
     Set<StateReader.Part> needs();
 
     /** The answer: whether the kernel shows it, and what the kernel shows instead or as proof. */
-    record Outcome(Phrase expected, boolean passed, String evidence) {
-    }
+    record Outcome(Phrase expected, boolean passed, String evidence) {}
 
     record NamespaceExists(String namespace, boolean present) implements StateCheck {
         public Set<StateReader.Part> needs() {
@@ -36,8 +35,13 @@ public sealed interface StateCheck {
 
         public Outcome evaluate(Topology t, ListenerProbe l) {
             boolean exists = t.namespace(namespace).isPresent();
-            return new Outcome(expected(), exists == present, "namespaces: "
-                    + t.namespaces().stream().map(Topology.Namespace::name).collect(Collectors.joining(", ")));
+            return new Outcome(
+                    expected(),
+                    exists == present,
+                    "namespaces: "
+                            + t.namespaces().stream()
+                                    .map(Topology.Namespace::name)
+                                    .collect(Collectors.joining(", ")));
         }
     }
 
@@ -48,7 +52,9 @@ public sealed interface StateCheck {
         }
 
         public Phrase expected() {
-            String key = !present ? "check.link.notIn" : up == null ? "check.link.in" : up ? "check.link.in.up" : "check.link.in.down";
+            String key = !present
+                    ? "check.link.notIn"
+                    : up == null ? "check.link.in" : up ? "check.link.in.up" : "check.link.in.down";
             return Phrase.of(key, link, namespace);
         }
 
@@ -63,8 +69,12 @@ public sealed interface StateCheck {
             }
             Topology.Link it = found.get();
             boolean ok = present && (up == null || it.isUp() == up);
-            return new Outcome(expected(), ok, it.name() + " <" + String.join(",", it.flags()) + "> state " + it.state()
-                    + (it.peer() == null ? "" : ", peer " + it.peer()) + (it.master() == null ? "" : ", master " + it.master()));
+            return new Outcome(
+                    expected(),
+                    ok,
+                    it.name() + " <" + String.join(",", it.flags()) + "> state " + it.state()
+                            + (it.peer() == null ? "" : ", peer " + it.peer())
+                            + (it.master() == null ? "" : ", master " + it.master()));
         }
     }
 
@@ -82,7 +92,9 @@ public sealed interface StateCheck {
             if (unnamed.isPresent()) {
                 return unnamed.get();
             }
-            List<String> ports = t.namespace(namespace).map(ns -> ns.portsOf(bridge).stream().map(Topology.Link::name).toList())
+            List<String> ports = t.namespace(namespace)
+                    .map(ns ->
+                            ns.portsOf(bridge).stream().map(Topology.Link::name).toList())
                     .orElse(List.of());
             return new Outcome(expected(), ports.contains(port) == present, bridge + " ports: " + ports);
         }
@@ -104,7 +116,9 @@ public sealed interface StateCheck {
             }
             Optional<Topology.Link> found = t.namespace(namespace).flatMap(ns -> ns.link(link));
             List<String> addresses = found.map(Topology.Link::addresses).orElse(List.of());
-            return new Outcome(expected(), addresses.contains(address) == present,
+            return new Outcome(
+                    expected(),
+                    addresses.contains(address) == present,
                     found.isEmpty() ? links(t, namespace) : link + " addresses: " + addresses);
         }
     }
@@ -127,11 +141,15 @@ public sealed interface StateCheck {
             if (unnamed.isPresent()) {
                 return unnamed.get();
             }
-            List<Topology.Route> routes = t.namespace(namespace).map(Topology.Namespace::routes).orElse(List.of());
-            boolean found = routes.stream().anyMatch(r -> r.destination().equals(destination)
-                    && (via == null || via.equals(r.gateway())));
-            return new Outcome(expected(), found == present, "routes of " + namespace + ": "
-                    + routes.stream().map(TopologyDiff::text).collect(Collectors.joining("; ")));
+            List<Topology.Route> routes =
+                    t.namespace(namespace).map(Topology.Namespace::routes).orElse(List.of());
+            boolean found = routes.stream()
+                    .anyMatch(r -> r.destination().equals(destination) && (via == null || via.equals(r.gateway())));
+            return new Outcome(
+                    expected(),
+                    found == present,
+                    "routes of " + namespace + ": "
+                            + routes.stream().map(TopologyDiff::text).collect(Collectors.joining("; ")));
         }
     }
 
@@ -146,7 +164,9 @@ public sealed interface StateCheck {
 
         public Outcome evaluate(Topology t, ListenerProbe l) {
             Optional<Topology.Namespace> ns = t.namespace(namespace);
-            return new Outcome(expected(), ns.isPresent() && ns.get().forwarding() == on,
+            return new Outcome(
+                    expected(),
+                    ns.isPresent() && ns.get().forwarding() == on,
                     ns.map(n -> "ip_forward = " + (n.forwarding() ? 1 : 0)).orElse("no namespace " + namespace));
         }
     }
@@ -169,10 +189,16 @@ public sealed interface StateCheck {
             String chainName = RuleSpec.parse(rule).chain();
             Optional<Topology.Chain> chain = t.namespace(namespace).flatMap(ns -> ns.chain(table, chainName));
             boolean found = chain.map(c -> c.hasRule(rule)).orElse(false);
-            return new Outcome(expected(), found == present, chain.map(c -> table + " " + c.name() + ": "
-                    + (c.rules().isEmpty() ? "(no rules)" : c.rules().stream()
-                            .map(r -> r.text() + " [" + r.packets() + " packets]").collect(Collectors.joining("; "))))
-                    .orElse("no chain " + table + " " + chainName + " in " + namespace));
+            return new Outcome(
+                    expected(),
+                    found == present,
+                    chain.map(c -> table + " " + c.name() + ": "
+                                    + (c.rules().isEmpty()
+                                            ? "(no rules)"
+                                            : c.rules().stream()
+                                                    .map(r -> r.text() + " [" + r.packets() + " packets]")
+                                                    .collect(Collectors.joining("; "))))
+                            .orElse("no chain " + table + " " + chainName + " in " + namespace));
         }
     }
 
@@ -191,7 +217,9 @@ public sealed interface StateCheck {
                 return unnamed.get();
             }
             Optional<Topology.Chain> found = t.namespace(namespace).flatMap(ns -> ns.chain(table, chain));
-            return new Outcome(expected(), found.map(c -> policy.equals(c.policy())).orElse(false),
+            return new Outcome(
+                    expected(),
+                    found.map(c -> policy.equals(c.policy())).orElse(false),
                     found.map(c -> table + " " + chain + " policy " + c.policy() + " [" + c.packets() + " packets]")
                             .orElse("no chain " + table + " " + chain));
         }
@@ -202,8 +230,9 @@ public sealed interface StateCheck {
      * NAT shows in the table: after MASQUERADE the replies go to the host ({@code replyTo}), after DNAT
      * they come from the container ({@code replyFrom}).
      */
-    record ConntrackEntry(String namespace, String protocol, String source, String destination, String replyFrom,
-                          String replyTo) implements StateCheck {
+    record ConntrackEntry(
+            String namespace, String protocol, String source, String destination, String replyFrom, String replyTo)
+            implements StateCheck {
         public Set<StateReader.Part> needs() {
             return Set.of(StateReader.Part.RULES, StateReader.Part.CONNTRACK);
         }
@@ -214,8 +243,12 @@ public sealed interface StateCheck {
                 return Phrase.of("check.conntrack.replyFromTo", namespace, flow, destination, replyFrom, replyTo);
             }
             if (replyFrom != null || replyTo != null) {
-                return Phrase.of(replyFrom != null ? "check.conntrack.replyFrom" : "check.conntrack.replyTo", namespace, flow,
-                        destination, replyFrom != null ? replyFrom : replyTo);
+                return Phrase.of(
+                        replyFrom != null ? "check.conntrack.replyFrom" : "check.conntrack.replyTo",
+                        namespace,
+                        flow,
+                        destination,
+                        replyFrom != null ? replyFrom : replyTo);
             }
             return Phrase.of("check.conntrack", namespace, flow, destination);
         }
@@ -225,15 +258,25 @@ public sealed interface StateCheck {
             if (unnamed.isPresent()) {
                 return unnamed.get();
             }
-            List<Topology.Flow> flows = t.namespace(namespace).map(Topology.Namespace::conntrack).orElse(List.of());
+            List<Topology.Flow> flows =
+                    t.namespace(namespace).map(Topology.Namespace::conntrack).orElse(List.of());
             Optional<Topology.Flow> hit = flows.stream()
                     .filter(f -> protocol == null || protocol.equals(f.protocol()))
-                    .filter(f -> f.original().source().equals(source) && f.original().destination().equals(destination))
+                    .filter(f -> f.original().source().equals(source)
+                            && f.original().destination().equals(destination))
                     .filter(f -> replyFrom == null || f.reply().source().equals(replyFrom))
                     .filter(f -> replyTo == null || f.reply().destination().equals(replyTo))
                     .findFirst();
-            return new Outcome(expected(), hit.isPresent(), hit.map(TopologyDiff::text).orElse(flows.isEmpty()
-                    ? "the table is empty" : flows.stream().map(TopologyDiff::text).collect(Collectors.joining("; "))));
+            return new Outcome(
+                    expected(),
+                    hit.isPresent(),
+                    hit.map(TopologyDiff::text)
+                            .orElse(
+                                    flows.isEmpty()
+                                            ? "the table is empty"
+                                            : flows.stream()
+                                                    .map(TopologyDiff::text)
+                                                    .collect(Collectors.joining("; "))));
         }
     }
 
@@ -248,16 +291,24 @@ public sealed interface StateCheck {
         }
 
         public Outcome evaluate(Topology t, ListenerProbe l) {
-            Optional<Outcome> unnamed = noLink(t, namespace, bridge, expected()).or(() -> noLink(t, namespace, port, expected()));
+            Optional<Outcome> unnamed =
+                    noLink(t, namespace, bridge, expected()).or(() -> noLink(t, namespace, port, expected()));
             if (unnamed.isPresent()) {
                 return unnamed.get();
             }
             List<Topology.FdbEntry> learned = t.namespace(namespace).orElseThrow().fdb().stream()
-                    .filter(entry -> entry.learned() && entry.bridge().equals(bridge)).toList();
+                    .filter(entry -> entry.learned() && entry.bridge().equals(bridge))
+                    .toList();
             Optional<Topology.FdbEntry> hit = learned.stream()
-                    .filter(entry -> entry.mac().equalsIgnoreCase(mac) && entry.port().equals(port)).findFirst();
-            String table = learned.isEmpty() ? bridge + " has learned no address"
-                    : bridge + " learned: " + learned.stream().map(e -> e.mac() + " on " + e.port()).collect(Collectors.joining(", "));
+                    .filter(entry ->
+                            entry.mac().equalsIgnoreCase(mac) && entry.port().equals(port))
+                    .findFirst();
+            String table = learned.isEmpty()
+                    ? bridge + " has learned no address"
+                    : bridge + " learned: "
+                            + learned.stream()
+                                    .map(e -> e.mac() + " on " + e.port())
+                                    .collect(Collectors.joining(", "));
             return new Outcome(expected(), hit.isPresent() == present, table);
         }
     }
@@ -269,7 +320,8 @@ public sealed interface StateCheck {
         }
 
         public Phrase expected() {
-            return Phrase.of(reachable ? "check.reaches" : "check.cannotReach", from, to + (port == null ? "" : ":" + port));
+            return Phrase.of(
+                    reachable ? "check.reaches" : "check.cannotReach", from, to + (port == null ? "" : ":" + port));
         }
 
         public Outcome evaluate(Topology t, ListenerProbe l) {
@@ -278,9 +330,13 @@ public sealed interface StateCheck {
                 return unnamed.get();
             }
             Diagnosis diagnosis = new Diagnoser(t, l).explain(from, to, port);
-            return new Outcome(expected(), diagnosis.reachable() == reachable,
+            return new Outcome(
+                    expected(),
+                    diagnosis.reachable() == reachable,
                     diagnosis.verdict().kind() + ": " + diagnosis.verdict().explanation()
-                            + (diagnosis.verdict().fix().isEmpty() ? "" : " (fix: " + diagnosis.verdict().fix() + ")"));
+                            + (diagnosis.verdict().fix().isEmpty()
+                                    ? ""
+                                    : " (fix: " + diagnosis.verdict().fix() + ")"));
         }
     }
 
@@ -292,25 +348,35 @@ public sealed interface StateCheck {
         if (t.namespace(namespace).isPresent()) {
             return Optional.empty();
         }
-        return Optional.of(new Outcome(expected, false, "no namespace " + namespace + " (namespaces: "
-                + t.namespaces().stream().map(Topology.Namespace::name).collect(Collectors.joining(", ")) + ")"));
+        return Optional.of(new Outcome(
+                expected,
+                false,
+                "no namespace " + namespace + " (namespaces: "
+                        + t.namespaces().stream().map(Topology.Namespace::name).collect(Collectors.joining(", "))
+                        + ")"));
     }
 
     private static Optional<Outcome> noLink(Topology t, String namespace, String link, Phrase expected) {
-        return noNamespace(t, namespace, expected).or(() -> t.namespace(namespace).flatMap(ns -> ns.link(link)).isPresent()
-                ? Optional.empty()
-                : Optional.of(new Outcome(expected, false, "no interface " + link + " in " + namespace + " ("
-                        + links(t, namespace) + ")")));
+        return noNamespace(t, namespace, expected)
+                .or(() -> t.namespace(namespace).flatMap(ns -> ns.link(link)).isPresent()
+                        ? Optional.empty()
+                        : Optional.of(new Outcome(
+                                expected,
+                                false,
+                                "no interface " + link + " in " + namespace + " (" + links(t, namespace) + ")")));
     }
 
     private static Optional<Outcome> noTable(String table, Phrase expected) {
-        return TABLES.contains(table) ? Optional.empty()
-                : Optional.of(new Outcome(expected, false, "no table " + table + " (iptables has " + String.join(", ", TABLES) + ")"));
+        return TABLES.contains(table)
+                ? Optional.empty()
+                : Optional.of(new Outcome(
+                        expected, false, "no table " + table + " (iptables has " + String.join(", ", TABLES) + ")"));
     }
 
     private static String links(Topology t, String namespace) {
-        return t.namespace(namespace).map(ns -> namespace + " links: "
-                + ns.links().stream().map(Topology.Link::name).collect(Collectors.joining(", ")))
+        return t.namespace(namespace)
+                .map(ns -> namespace + " links: "
+                        + ns.links().stream().map(Topology.Link::name).collect(Collectors.joining(", ")))
                 .orElse("no namespace " + namespace);
     }
 }

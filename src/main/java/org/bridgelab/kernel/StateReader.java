@@ -34,8 +34,8 @@ public final class StateReader implements AutoCloseable {
     /** What the last read found, before veth peers were resolved: the base a read after events patches. */
     private List<RawNamespace> last;
     /** Its threads end after a second of idleness, so a reader that is never closed leaves nothing behind. */
-    private final ThreadPoolExecutor pool = new ThreadPoolExecutor(PARALLEL_READS, PARALLEL_READS, 1, TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(), runnable -> {
+    private final ThreadPoolExecutor pool = new ThreadPoolExecutor(
+            PARALLEL_READS, PARALLEL_READS, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
                 Thread thread = new Thread(runnable, "bridgelab-state-reader");
                 thread.setDaemon(true);
                 return thread;
@@ -81,16 +81,25 @@ public final class StateReader implements AutoCloseable {
         boolean rulesToo = parts.contains(Part.RULES) || parts.contains(Part.CONNTRACK);
         // every kind of read once for the host and once for all named namespaces together
         // (ip -all netns exec): each process costs milliseconds, far more than its output
-        CompletableFuture<Map<String, String>> addr = links ? sectionsAsync(async(LabHost.HOST, "ip", "-j", "-d", "addr", "show"),
-                async(LabHost.HOST, ALL_NETNS, "ip", "-j", "-d", "addr", "show")) : namespacesOnly();
+        CompletableFuture<Map<String, String>> addr = links
+                ? sectionsAsync(
+                        async(LabHost.HOST, "ip", "-j", "-d", "addr", "show"),
+                        async(LabHost.HOST, ALL_NETNS, "ip", "-j", "-d", "addr", "show"))
+                : namespacesOnly();
         CompletableFuture<Map<String, String>> route = parts.contains(Part.ROUTES)
-                ? sectionsAsync(async(LabHost.HOST, "ip", "-j", "route", "show"), async(LabHost.HOST, ALL_NETNS, "ip", "-j", "route", "show"))
+                ? sectionsAsync(
+                        async(LabHost.HOST, "ip", "-j", "route", "show"),
+                        async(LabHost.HOST, ALL_NETNS, "ip", "-j", "route", "show"))
                 : done(Map.of());
         CompletableFuture<Map<String, String>> netconf = parts.contains(Part.FORWARDING)
-                ? sectionsAsync(async(LabHost.HOST, "ip", "-j", "netconf", "show"), async(LabHost.HOST, ALL_NETNS, "ip", "-j", "netconf", "show"))
+                ? sectionsAsync(
+                        async(LabHost.HOST, "ip", "-j", "netconf", "show"),
+                        async(LabHost.HOST, ALL_NETNS, "ip", "-j", "netconf", "show"))
                 : done(Map.of());
         CompletableFuture<Map<String, String>> rules = rulesToo
-                ? sectionsAsync(async(LabHost.HOST, "iptables-save", "-c"), async(LabHost.HOST, ALL_NETNS, "iptables-save", "-c"))
+                ? sectionsAsync(
+                        async(LabHost.HOST, "iptables-save", "-c"),
+                        async(LabHost.HOST, ALL_NETNS, "iptables-save", "-c"))
                 : done(Map.of());
         // nft in the host only: it takes ~8 ms a start, and the lab's NAT and filtering live in the host
         CompletableFuture<Map<String, String>> nftables = full && nftInstalled()
@@ -103,12 +112,22 @@ public final class StateReader implements AutoCloseable {
             String name = namespace.getKey();
             List<IpJsonParser.RawLink> nsLinks = IpJsonParser.links(namespace.getValue());
             List<Topology.Route> routes = IpJsonParser.routes(join(route).getOrDefault(name, ""));
-            boolean forwarding = join(netconf).containsKey(name) && IpJsonParser.forwarding(join(netconf).get(name));
+            boolean forwarding = join(netconf).containsKey(name)
+                    && IpJsonParser.forwarding(join(netconf).get(name));
             List<Topology.Table> tables = IptablesSaveParser.parse(join(rules).getOrDefault(name, ""));
-            List<Topology.NftTable> nftTables = NftRulesetParser.parse(join(nftables).getOrDefault(name, ""));
-            extras.add(CompletableFuture.supplyAsync(() -> new RawNamespace(name, nsLinks, routes, forwarding, tables,
-                    parts.contains(Part.FDB) ? fdb(name, nsLinks) : List.of(),
-                    parts.contains(Part.CONNTRACK) ? conntrack(name, tables) : List.of(), nftTables), pool));
+            List<Topology.NftTable> nftTables =
+                    NftRulesetParser.parse(join(nftables).getOrDefault(name, ""));
+            extras.add(CompletableFuture.supplyAsync(
+                    () -> new RawNamespace(
+                            name,
+                            nsLinks,
+                            routes,
+                            forwarding,
+                            tables,
+                            parts.contains(Part.FDB) ? fdb(name, nsLinks) : List.of(),
+                            parts.contains(Part.CONNTRACK) ? conntrack(name, tables) : List.of(),
+                            nftTables),
+                    pool));
         }
         List<RawNamespace> raw = joinAll(extras);
         return full ? remember(raw) : resolveAll(raw);
@@ -125,7 +144,8 @@ public final class StateReader implements AutoCloseable {
     }
 
     /** The host's output under "host", then each namespace's section of an {@code ip -all netns exec} output. */
-    private static CompletableFuture<Map<String, String>> sectionsAsync(CompletableFuture<String> host, CompletableFuture<String> all) {
+    private static CompletableFuture<Map<String, String>> sectionsAsync(
+            CompletableFuture<String> host, CompletableFuture<String> all) {
         return host.thenCombine(all, (hostText, allText) -> {
             Map<String, String> sections = new LinkedHashMap<>();
             sections.put(LabHost.HOST, hostText);
@@ -153,14 +173,21 @@ public final class StateReader implements AutoCloseable {
         Map<String, Set<MonitorEvent.Kind>> dirty = new HashMap<>();
         events.forEach(event -> dirty.computeIfAbsent(event.namespace(), ns -> EnumSet.noneOf(MonitorEvent.Kind.class))
                 .add(event.kind()));
-        boolean namespacesChanged = events.stream().anyMatch(event -> event.kind() == MonitorEvent.Kind.NAMESPACE_ADDED
-                || event.kind() == MonitorEvent.Kind.NAMESPACE_DELETED);
-        if (previous == null || namespacesChanged
-                || !previous.stream().map(RawNamespace::name).collect(Collectors.toSet()).containsAll(dirty.keySet())) {
+        boolean namespacesChanged = events.stream()
+                .anyMatch(event -> event.kind() == MonitorEvent.Kind.NAMESPACE_ADDED
+                        || event.kind() == MonitorEvent.Kind.NAMESPACE_DELETED);
+        if (previous == null
+                || namespacesChanged
+                || !previous.stream()
+                        .map(RawNamespace::name)
+                        .collect(Collectors.toSet())
+                        .containsAll(dirty.keySet())) {
             return read();
         }
-        List<CompletableFuture<RawNamespace>> reads = previous.stream().map(ns -> CompletableFuture.supplyAsync(
-                () -> reread(ns, dirty.getOrDefault(ns.name(), Set.of())), pool)).toList();
+        List<CompletableFuture<RawNamespace>> reads = previous.stream()
+                .map(ns ->
+                        CompletableFuture.supplyAsync(() -> reread(ns, dirty.getOrDefault(ns.name(), Set.of())), pool))
+                .toList();
         try {
             return remember(joinAll(reads));
         } catch (LabException e) {
@@ -171,16 +198,21 @@ public final class StateReader implements AutoCloseable {
 
     private RawNamespace reread(RawNamespace old, Set<MonitorEvent.Kind> changed) {
         String ns = old.name();
-        List<IpJsonParser.RawLink> links = changed.contains(MonitorEvent.Kind.LINK) || changed.contains(MonitorEvent.Kind.ADDRESS)
-                ? IpJsonParser.links(ask(ns, "ip", "-j", "-d", "addr", "show")) : old.links();
+        List<IpJsonParser.RawLink> links =
+                changed.contains(MonitorEvent.Kind.LINK) || changed.contains(MonitorEvent.Kind.ADDRESS)
+                        ? IpJsonParser.links(ask(ns, "ip", "-j", "-d", "addr", "show"))
+                        : old.links();
         List<Topology.Route> routes = changed.contains(MonitorEvent.Kind.ROUTE)
-                ? IpJsonParser.routes(ask(ns, "ip", "-j", "route", "show")) : old.routes();
+                ? IpJsonParser.routes(ask(ns, "ip", "-j", "route", "show"))
+                : old.routes();
         boolean forwarding = changed.contains(MonitorEvent.Kind.NETCONF)
-                ? IpJsonParser.forwarding(ask(ns, "ip", "-j", "netconf", "show")) : old.forwarding();
+                ? IpJsonParser.forwarding(ask(ns, "ip", "-j", "netconf", "show"))
+                : old.forwarding();
         boolean rules = changed.contains(MonitorEvent.Kind.RULESET);
         List<Topology.Table> tables = rules ? IptablesSaveParser.parse(ask(ns, "iptables-save", "-c")) : old.iptables();
         List<Topology.NftTable> nft = rules && LabHost.HOST.equals(ns) && nftInstalled()
-                ? NftRulesetParser.parse(ask(ns, "nft", "-j", "list", "ruleset")) : old.nftables();
+                ? NftRulesetParser.parse(ask(ns, "nft", "-j", "list", "ruleset"))
+                : old.nftables();
         return new RawNamespace(ns, links, routes, forwarding, tables, fdb(ns, links), conntrack(ns, tables), nft);
     }
 
@@ -256,8 +288,8 @@ public final class StateReader implements AutoCloseable {
     private String ask(String node, String... argv) {
         CommandResult result = lab.run(node, List.of(argv));
         if (!result.succeeded()) {
-            throw new LabException("cannot read the kernel's state in " + node + ": "
-                    + String.join(" ", argv) + ": " + result.evidence());
+            throw new LabException("cannot read the kernel's state in " + node + ": " + String.join(" ", argv) + ": "
+                    + result.evidence());
         }
         return result.stdout();
     }
@@ -268,13 +300,32 @@ public final class StateReader implements AutoCloseable {
     }
 
     private Topology.Namespace resolve(RawNamespace ns, List<RawNamespace> all) {
-        List<Topology.Link> links = ns.links().stream().map(link -> new Topology.Link(link.index(), link.name(),
-                link.kind(), link.state(), link.flags(), link.mac(), link.mtu(), link.master(), peer(ns, link, all),
-                link.addresses())).toList();
-        Topology.Role role = ns.name().equals(LabHost.HOST) ? Topology.Role.HOST
+        List<Topology.Link> links = ns.links().stream()
+                .map(link -> new Topology.Link(
+                        link.index(),
+                        link.name(),
+                        link.kind(),
+                        link.state(),
+                        link.flags(),
+                        link.mac(),
+                        link.mtu(),
+                        link.master(),
+                        peer(ns, link, all),
+                        link.addresses()))
+                .toList();
+        Topology.Role role = ns.name().equals(LabHost.HOST)
+                ? Topology.Role.HOST
                 : outside.contains(ns.name()) ? Topology.Role.OUTSIDE : Topology.Role.CONTAINER;
-        return new Topology.Namespace(ns.name(), role, ns.forwarding(), links, ns.routes(), ns.iptables(), ns.fdb(),
-                ns.conntrack(), ns.nftables());
+        return new Topology.Namespace(
+                ns.name(),
+                role,
+                ns.forwarding(),
+                links,
+                ns.routes(),
+                ns.iptables(),
+                ns.fdb(),
+                ns.conntrack(),
+                ns.nftables());
     }
 
     /**
@@ -298,8 +349,10 @@ public final class StateReader implements AutoCloseable {
                 continue;
             }
             for (IpJsonParser.RawLink candidate : other.links()) {
-                if ("veth".equals(candidate.kind()) && candidate.index() == link.peerIndex()
-                        && candidate.peerIndex() == link.index() && candidate != link) {
+                if ("veth".equals(candidate.kind())
+                        && candidate.index() == link.peerIndex()
+                        && candidate.peerIndex() == link.index()
+                        && candidate != link) {
                     return new Topology.Endpoint(other.name(), candidate.name());
                 }
             }
@@ -307,8 +360,13 @@ public final class StateReader implements AutoCloseable {
         return null;
     }
 
-    record RawNamespace(String name, List<IpJsonParser.RawLink> links, List<Topology.Route> routes, boolean forwarding,
-                        List<Topology.Table> iptables, List<Topology.FdbEntry> fdb, List<Topology.Flow> conntrack,
-                        List<Topology.NftTable> nftables) {
-    }
+    record RawNamespace(
+            String name,
+            List<IpJsonParser.RawLink> links,
+            List<Topology.Route> routes,
+            boolean forwarding,
+            List<Topology.Table> iptables,
+            List<Topology.FdbEntry> fdb,
+            List<Topology.Flow> conntrack,
+            List<Topology.NftTable> nftables) {}
 }

@@ -20,12 +20,18 @@ public record Topology(List<Namespace> namespaces) {
 
     /** Whether a namespace's nat table has rules: where addresses are translated, conntrack is worth reading. */
     public static boolean translates(List<Table> iptables) {
-        return iptables.stream().filter(t -> t.name().equals("nat"))
-                .flatMap(t -> t.chains().stream()).anyMatch(chain -> !chain.rules().isEmpty());
+        return iptables.stream()
+                .filter(t -> t.name().equals("nat"))
+                .flatMap(t -> t.chains().stream())
+                .anyMatch(chain -> !chain.rules().isEmpty());
     }
 
     /** The host, a learner's "container", or part of the outside world BridgeLab built. */
-    public enum Role { HOST, CONTAINER, OUTSIDE }
+    public enum Role {
+        HOST,
+        CONTAINER,
+        OUTSIDE
+    }
 
     /**
      * One network namespace. {@code fdb} is the learned and permanent MAC table of its bridges;
@@ -33,8 +39,16 @@ public record Topology(List<Namespace> namespaces) {
      * {@code nftables} the nf_tables ruleset as nft reports it, read in the host only (empty elsewhere and
      * where nft is not installed), which also shows tables made with nft itself rather than iptables.
      */
-    public record Namespace(String name, Role role, boolean forwarding, List<Link> links, List<Route> routes,
-                            List<Table> iptables, List<FdbEntry> fdb, List<Flow> conntrack, List<NftTable> nftables) {
+    public record Namespace(
+            String name,
+            Role role,
+            boolean forwarding,
+            List<Link> links,
+            List<Route> routes,
+            List<Table> iptables,
+            List<FdbEntry> fdb,
+            List<Flow> conntrack,
+            List<NftTable> nftables) {
         public Namespace {
             nftables = List.copyOf(nftables);
             links = List.copyOf(links);
@@ -62,8 +76,11 @@ public record Topology(List<Namespace> namespaces) {
         }
 
         public Optional<Chain> chain(String table, String chain) {
-            return iptables.stream().filter(t -> t.name().equals(table)).flatMap(t -> t.chains().stream())
-                    .filter(c -> c.name().equals(chain)).findFirst();
+            return iptables.stream()
+                    .filter(t -> t.name().equals(table))
+                    .flatMap(t -> t.chains().stream())
+                    .filter(c -> c.name().equals(chain))
+                    .findFirst();
         }
     }
 
@@ -72,8 +89,17 @@ public record Topology(List<Namespace> namespaces) {
      * {@code master} the bridge it is plugged into; {@code state} the operational state (UP, DOWN,
      * LOWERLAYERDOWN, UNKNOWN); {@code flags} include UP (switched on) and LOWER_UP (carrier).
      */
-    public record Link(int index, String name, String kind, String state, List<String> flags, String mac, int mtu,
-                       String master, Endpoint peer, List<String> addresses) {
+    public record Link(
+            int index,
+            String name,
+            String kind,
+            String state,
+            List<String> flags,
+            String mac,
+            int mtu,
+            String master,
+            Endpoint peer,
+            List<String> addresses) {
         public Link {
             flags = List.copyOf(flags);
             addresses = List.copyOf(addresses);
@@ -98,8 +124,7 @@ public record Topology(List<Namespace> namespaces) {
         }
     }
 
-    public record Route(String destination, String gateway, String device, String protocol, String scope) {
-    }
+    public record Route(String destination, String gateway, String device, String protocol, String scope) {}
 
     public record Table(String name, List<Chain> chains) {
         public Table {
@@ -115,20 +140,19 @@ public record Topology(List<Namespace> namespaces) {
 
         public boolean hasRule(String text) {
             String wanted = RuleSpec.normalise(text);
-            return rules.stream().anyMatch(rule -> RuleSpec.normalise(rule.text()).equals(wanted));
+            return rules.stream()
+                    .anyMatch(rule -> RuleSpec.normalise(rule.text()).equals(wanted));
         }
     }
 
     /** A rule as iptables-save prints it ({@code -A POSTROUTING … -j MASQUERADE}), with its counters. */
-    public record Rule(String text, long packets, long bytes) {
-    }
+    public record Rule(String text, long packets, long bytes) {}
 
     /**
      * A row of a bridge's MAC table: which port a MAC address lives behind. {@code learned} rows come
      * from traffic and age out; the others are the ports' own addresses.
      */
-    public record FdbEntry(String bridge, String port, String mac, boolean learned) {
-    }
+    public record FdbEntry(String bridge, String port, String mac, boolean learned) {}
 
     /** A tracked connection: the original direction and the reply the kernel expects (NAT shows here). */
     public record Flow(String protocol, String state, Tuple original, Tuple reply, List<String> flags) {
@@ -182,6 +206,5 @@ public record Topology(List<Namespace> namespaces) {
     }
 
     /** A rule in nft's words, with its handle and counters (0 without a counter). */
-    public record NftRule(long handle, String text, long packets, long bytes) {
-    }
+    public record NftRule(long handle, String text, long packets, long bytes) {}
 }

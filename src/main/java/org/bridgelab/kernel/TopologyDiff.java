@@ -15,8 +15,7 @@ import java.util.stream.Collectors;
  * Counters are left out: they change with every packet and are not a change of the lab.
  */
 public final class TopologyDiff {
-    private TopologyDiff() {
-    }
+    private TopologyDiff() {}
 
     public static List<Change> between(Topology before, Topology after) {
         List<Change> changes = new ArrayList<>();
@@ -47,21 +46,35 @@ public final class TopologyDiff {
     private static void links(Topology before, Topology after, List<Change> changes) {
         List<Located> old = located(before);
         List<Located> now = located(after);
-        List<Located> gone = old.stream().filter(l -> now.stream().noneMatch(l::sameIn)).collect(Collectors.toList());
-        List<Located> added = now.stream().filter(l -> old.stream().noneMatch(l::sameIn)).collect(Collectors.toList());
+        List<Located> gone =
+                old.stream().filter(l -> now.stream().noneMatch(l::sameIn)).collect(Collectors.toList());
+        List<Located> added =
+                now.stream().filter(l -> old.stream().noneMatch(l::sameIn)).collect(Collectors.toList());
         for (Located from : List.copyOf(gone)) {
-            added.stream().filter(to -> to.link().name().equals(from.link().name())
-                    && to.link().mac().equals(from.link().mac())).findFirst().ifPresent(to -> {
-                        changes.add(new Change(Change.Kind.LINK_MOVED, to.namespace(), to.link().name(),
+            added.stream()
+                    .filter(to -> to.link().name().equals(from.link().name())
+                            && to.link().mac().equals(from.link().mac()))
+                    .findFirst()
+                    .ifPresent(to -> {
+                        changes.add(new Change(
+                                Change.Kind.LINK_MOVED,
+                                to.namespace(),
+                                to.link().name(),
                                 to.link().name() + " moved from " + from.namespace() + " to " + to.namespace()));
                         gone.remove(from);
                         added.remove(to);
                     });
         }
-        added.forEach(l -> changes.add(new Change(Change.Kind.LINK_ADDED, l.namespace(), l.link().name(),
+        added.forEach(l -> changes.add(new Change(
+                Change.Kind.LINK_ADDED,
+                l.namespace(),
+                l.link().name(),
                 l.link().kind() + " " + l.link().name() + " added in " + l.namespace()
                         + (l.link().peer() == null ? "" : " (peer " + l.link().peer() + ")"))));
-        gone.forEach(l -> changes.add(new Change(Change.Kind.LINK_REMOVED, l.namespace(), l.link().name(),
+        gone.forEach(l -> changes.add(new Change(
+                Change.Kind.LINK_REMOVED,
+                l.namespace(),
+                l.link().name(),
                 l.link().kind() + " " + l.link().name() + " removed from " + l.namespace())));
     }
 
@@ -75,18 +88,27 @@ public final class TopologyDiff {
                 if (link.master() != null) {
                     changes.add(port(Change.Kind.PORT_ADDED, ns, link.master(), link.name(), "gained"));
                 }
-                link.addresses().forEach(addr -> changes.add(new Change(Change.Kind.ADDRESS_ADDED, ns, link.name(),
-                        "address " + addr + " added on " + where)));
+                link.addresses()
+                        .forEach(addr -> changes.add(new Change(
+                                Change.Kind.ADDRESS_ADDED, ns, link.name(), "address " + addr + " added on " + where)));
                 continue;
             }
             if (was.isUp() != link.isUp()) {
-                changes.add(new Change(link.isUp() ? Change.Kind.LINK_UP : Change.Kind.LINK_DOWN, ns, link.name(),
+                changes.add(new Change(
+                        link.isUp() ? Change.Kind.LINK_UP : Change.Kind.LINK_DOWN,
+                        ns,
+                        link.name(),
                         link.name() + " in " + ns + " is now " + (link.isUp() ? "UP" : "DOWN")));
             }
             if (was.hasCarrier() != link.hasCarrier()) {
-                changes.add(new Change(link.hasCarrier() ? Change.Kind.CARRIER_GAINED : Change.Kind.CARRIER_LOST, ns,
-                        link.name(), link.name() + " in " + ns + (link.hasCarrier()
-                                ? " has a carrier now (LOWER_UP)" : " lost its carrier (no LOWER_UP)")));
+                changes.add(new Change(
+                        link.hasCarrier() ? Change.Kind.CARRIER_GAINED : Change.Kind.CARRIER_LOST,
+                        ns,
+                        link.name(),
+                        link.name() + " in " + ns
+                                + (link.hasCarrier()
+                                        ? " has a carrier now (LOWER_UP)"
+                                        : " lost its carrier (no LOWER_UP)")));
             }
             if (!Objects.equals(was.master(), link.master())) {
                 if (was.master() != null) {
@@ -98,27 +120,40 @@ public final class TopologyDiff {
             }
             for (String addr : link.addresses()) {
                 if (!was.addresses().contains(addr)) {
-                    changes.add(new Change(Change.Kind.ADDRESS_ADDED, ns, link.name(), "address " + addr + " added on " + where));
+                    changes.add(new Change(
+                            Change.Kind.ADDRESS_ADDED, ns, link.name(), "address " + addr + " added on " + where));
                 }
             }
             for (String addr : was.addresses()) {
                 if (!link.addresses().contains(addr)) {
-                    changes.add(new Change(Change.Kind.ADDRESS_REMOVED, ns, link.name(), "address " + addr + " removed from " + where));
+                    changes.add(new Change(
+                            Change.Kind.ADDRESS_REMOVED,
+                            ns,
+                            link.name(),
+                            "address " + addr + " removed from " + where));
                 }
             }
         }
         for (Topology.Route route : b.routes()) {
             if (!a.routes().contains(route)) {
-                changes.add(new Change(Change.Kind.ROUTE_ADDED, ns, route.destination(), "route added in " + ns + ": " + text(route)));
+                changes.add(new Change(
+                        Change.Kind.ROUTE_ADDED, ns, route.destination(), "route added in " + ns + ": " + text(route)));
             }
         }
         for (Topology.Route route : a.routes()) {
             if (!b.routes().contains(route)) {
-                changes.add(new Change(Change.Kind.ROUTE_REMOVED, ns, route.destination(), "route removed in " + ns + ": " + text(route)));
+                changes.add(new Change(
+                        Change.Kind.ROUTE_REMOVED,
+                        ns,
+                        route.destination(),
+                        "route removed in " + ns + ": " + text(route)));
             }
         }
         if (a.forwarding() != b.forwarding()) {
-            changes.add(new Change(Change.Kind.FORWARDING_CHANGED, ns, "ip_forward",
+            changes.add(new Change(
+                    Change.Kind.FORWARDING_CHANGED,
+                    ns,
+                    "ip_forward",
                     "ip_forward in " + ns + " " + (a.forwarding() ? 1 : 0) + " → " + (b.forwarding() ? 1 : 0)));
         }
         rules(a, b, changes);
@@ -136,20 +171,35 @@ public final class TopologyDiff {
                 // a built-in chain that did not exist yet (its table was not loaded) behaved as ACCEPT
                 String oldPolicy = was != null ? was.policy() : chain.policy() == null ? null : "ACCEPT";
                 if (chain.policy() != null && !chain.policy().equals(oldPolicy)) {
-                    changes.add(new Change(Change.Kind.POLICY_CHANGED, ns, label,
+                    changes.add(new Change(
+                            Change.Kind.POLICY_CHANGED,
+                            ns,
+                            label,
                             "policy of " + label + " in " + ns + " " + oldPolicy + " → " + chain.policy()));
                 }
                 List<String> oldRules = was == null ? List.of() : texts(was);
-                texts(chain).stream().filter(rule -> !oldRules.contains(rule)).forEach(rule -> changes.add(
-                        new Change(Change.Kind.RULE_ADDED, ns, label, "rule added in " + ns + ": " + table.name() + " " + rule.substring(3))));
+                texts(chain).stream()
+                        .filter(rule -> !oldRules.contains(rule))
+                        .forEach(rule -> changes.add(new Change(
+                                Change.Kind.RULE_ADDED,
+                                ns,
+                                label,
+                                "rule added in " + ns + ": " + table.name() + " " + rule.substring(3))));
             }
         }
         for (Topology.Table table : a.iptables()) {
             for (Topology.Chain chain : table.chains()) {
                 String label = table.name() + " " + chain.name();
-                List<String> newRules = b.chain(table.name(), chain.name()).map(TopologyDiff::texts).orElse(List.of());
-                texts(chain).stream().filter(rule -> !newRules.contains(rule)).forEach(rule -> changes.add(
-                        new Change(Change.Kind.RULE_REMOVED, ns, label, "rule removed in " + ns + ": " + table.name() + " " + rule.substring(3))));
+                List<String> newRules = b.chain(table.name(), chain.name())
+                        .map(TopologyDiff::texts)
+                        .orElse(List.of());
+                texts(chain).stream()
+                        .filter(rule -> !newRules.contains(rule))
+                        .forEach(rule -> changes.add(new Change(
+                                Change.Kind.RULE_REMOVED,
+                                ns,
+                                label,
+                                "rule removed in " + ns + ": " + table.name() + " " + rule.substring(3))));
             }
         }
     }
@@ -161,8 +211,11 @@ public final class TopologyDiff {
         Map<String, String> now = nftLines(b);
         now.forEach((key, label) -> {
             if (!old.containsKey(key)) {
-                changes.add(new Change(key.startsWith("policy ") ? Change.Kind.POLICY_CHANGED : Change.Kind.RULE_ADDED, ns,
-                        label, "nft " + label + " added in " + ns));
+                changes.add(new Change(
+                        key.startsWith("policy ") ? Change.Kind.POLICY_CHANGED : Change.Kind.RULE_ADDED,
+                        ns,
+                        label,
+                        "nft " + label + " added in " + ns));
             }
         });
         old.forEach((key, label) -> {
@@ -183,9 +236,14 @@ public final class TopologyDiff {
             lines.put("table " + t, "table " + t);
             for (Topology.NftChain chain : table.chains()) {
                 String c = t + " " + chain.name();
-                lines.put("chain " + c + " " + chain.policy(), "chain " + c
-                        + (chain.hook() == null ? "" : " (hook " + chain.hook() + ", policy " + chain.policy() + ")"));
-                chain.rules().forEach(rule -> lines.put("rule " + c + " " + rule.text(), "rule " + c + " " + rule.text()));
+                lines.put(
+                        "chain " + c + " " + chain.policy(),
+                        "chain " + c
+                                + (chain.hook() == null
+                                        ? ""
+                                        : " (hook " + chain.hook() + ", policy " + chain.policy() + ")"));
+                chain.rules()
+                        .forEach(rule -> lines.put("rule " + c + " " + rule.text(), "rule " + c + " " + rule.text()));
             }
         }
         return lines;
@@ -195,18 +253,38 @@ public final class TopologyDiff {
         String ns = b.name();
         Set<String> old = a.conntrack().stream().map(TopologyDiff::text).collect(Collectors.toSet());
         Set<String> now = b.conntrack().stream().map(TopologyDiff::text).collect(Collectors.toSet());
-        b.conntrack().stream().map(TopologyDiff::text).filter(f -> !old.contains(f)).distinct().forEach(f ->
-                changes.add(new Change(Change.Kind.FLOW_ADDED, ns, f, "conntrack in " + ns + " tracks " + f)));
-        a.conntrack().stream().map(TopologyDiff::text).filter(f -> !now.contains(f)).distinct().forEach(f ->
-                changes.add(new Change(Change.Kind.FLOW_REMOVED, ns, f, "conntrack in " + ns + " forgot " + f)));
+        b.conntrack().stream()
+                .map(TopologyDiff::text)
+                .filter(f -> !old.contains(f))
+                .distinct()
+                .forEach(f ->
+                        changes.add(new Change(Change.Kind.FLOW_ADDED, ns, f, "conntrack in " + ns + " tracks " + f)));
+        a.conntrack().stream()
+                .map(TopologyDiff::text)
+                .filter(f -> !now.contains(f))
+                .distinct()
+                .forEach(f -> changes.add(
+                        new Change(Change.Kind.FLOW_REMOVED, ns, f, "conntrack in " + ns + " forgot " + f)));
     }
 
     private static void macs(Topology.Namespace a, Topology.Namespace b, List<Change> changes) {
         String ns = b.name();
-        b.fdb().stream().filter(Topology.FdbEntry::learned).filter(e -> !a.fdb().contains(e)).forEach(e -> changes.add(
-                new Change(Change.Kind.MAC_LEARNED, ns, e.bridge(), e.bridge() + " learned " + e.mac() + " behind " + e.port())));
-        a.fdb().stream().filter(Topology.FdbEntry::learned).filter(e -> !b.fdb().contains(e)).forEach(e -> changes.add(
-                new Change(Change.Kind.MAC_FORGOTTEN, ns, e.bridge(), e.bridge() + " forgot " + e.mac() + " behind " + e.port())));
+        b.fdb().stream()
+                .filter(Topology.FdbEntry::learned)
+                .filter(e -> !a.fdb().contains(e))
+                .forEach(e -> changes.add(new Change(
+                        Change.Kind.MAC_LEARNED,
+                        ns,
+                        e.bridge(),
+                        e.bridge() + " learned " + e.mac() + " behind " + e.port())));
+        a.fdb().stream()
+                .filter(Topology.FdbEntry::learned)
+                .filter(e -> !b.fdb().contains(e))
+                .forEach(e -> changes.add(new Change(
+                        Change.Kind.MAC_FORGOTTEN,
+                        ns,
+                        e.bridge(),
+                        e.bridge() + " forgot " + e.mac() + " behind " + e.port())));
     }
 
     /** The port is the subject: it is the link whose master changed. */
@@ -216,7 +294,8 @@ public final class TopologyDiff {
 
     /** A route as {@code ip route} prints it: "default via 172.18.0.1 dev veth0". */
     public static String text(Topology.Route route) {
-        return route.destination() + (route.gateway() == null ? "" : " via " + route.gateway())
+        return route.destination()
+                + (route.gateway() == null ? "" : " via " + route.gateway())
                 + (route.device() == null ? "" : " dev " + route.device());
     }
 
@@ -224,17 +303,21 @@ public final class TopologyDiff {
     public static String text(Topology.Flow flow) {
         Topology.Tuple o = flow.original();
         Topology.Tuple r = flow.reply();
-        boolean translated = !r.source().equals(o.destination()) || !r.destination().equals(o.source());
+        boolean translated =
+                !r.source().equals(o.destination()) || !r.destination().equals(o.source());
         return flow.protocol() + " " + o + (translated ? " (replies " + r + ")" : "");
     }
 
     private static List<String> texts(Topology.Chain chain) {
-        return chain.rules().stream().map(rule -> RuleSpec.normalise(rule.text())).toList();
+        return chain.rules().stream()
+                .map(rule -> RuleSpec.normalise(rule.text()))
+                .toList();
     }
 
     private static List<Located> located(Topology topology) {
         return topology.namespaces().stream()
-                .flatMap(ns -> ns.links().stream().map(link -> new Located(ns.name(), link))).toList();
+                .flatMap(ns -> ns.links().stream().map(link -> new Located(ns.name(), link)))
+                .toList();
     }
 
     private static <T> Map<String, T> byName(List<T> items, Function<T, String> name) {

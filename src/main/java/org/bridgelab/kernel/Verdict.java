@@ -10,8 +10,19 @@ import java.util.List;
 public record Verdict(Kind kind, Phrase explanation, List<String> objects, String fix) {
 
     public enum Kind {
-        REACHABLE, NO_NAMESPACE, INTERFACE_DOWN, NO_ADDRESS, NO_ROUTE, NOT_ON_BRIDGE, FORWARDING_OFF,
-        FORWARD_DROP, INPUT_DROP, NO_MASQUERADE, NO_DNAT, NOTHING_LISTENING, NO_SUCH_HOST,
+        REACHABLE,
+        NO_NAMESPACE,
+        INTERFACE_DOWN,
+        NO_ADDRESS,
+        NO_ROUTE,
+        NOT_ON_BRIDGE,
+        FORWARDING_OFF,
+        FORWARD_DROP,
+        INPUT_DROP,
+        NO_MASQUERADE,
+        NO_DNAT,
+        NOTHING_LISTENING,
+        NO_SUCH_HOST,
         /** An address in the bridge's subnet but with another prefix length: the gateway is not on the link. */
         WRONG_NETMASK,
         /** From outside to a container's private address: no network outside routes to it; a published port does. */

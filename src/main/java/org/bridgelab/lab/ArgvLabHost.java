@@ -20,7 +20,11 @@ abstract class ArgvLabHost implements LabHost {
     protected abstract List<String> wrap(String node, List<String> argv, Mode mode);
 
     /** How a command will be used, for hosts (SSH) whose transport differs between them. */
-    protected enum Mode { RUN, INTERACTIVE, BINARY }
+    protected enum Mode {
+        RUN,
+        INTERACTIVE,
+        BINARY
+    }
 
     @Override
     public CommandResult run(String node, List<String> argv, Duration timeout) {

@@ -50,8 +50,10 @@ final class BaselineFile {
             } catch (IOException moveFailed) {
                 e.addSuppressed(moveFailed);
             }
-            throw new LabException("the record of what BridgeLab built on this lab host (" + file + ") cannot be read, "
-                    + "so nothing was removed; it was moved to " + aside + " (" + e.getMessage() + ")", e);
+            throw new LabException(
+                    "the record of what BridgeLab built on this lab host (" + file + ") cannot be read, "
+                            + "so nothing was removed; it was moved to " + aside + " (" + e.getMessage() + ")",
+                    e);
         }
     }
 
@@ -59,12 +61,15 @@ final class BaselineFile {
     void save(HostBaseline baseline) {
         try {
             Files.createDirectories(file.getParent());
-            Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            Path temporary =
+                    Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
             JSON.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), baseline);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new LabException("cannot keep the record of what BridgeLab builds on this lab host in " + file + ": "
-                    + e.getMessage() + " (nothing was built)", e);
+            throw new LabException(
+                    "cannot keep the record of what BridgeLab builds on this lab host in " + file + ": "
+                            + e.getMessage() + " (nothing was built)",
+                    e);
         }
     }
 

@@ -37,7 +37,7 @@ final class BoundedOutput extends OutputStream {
 
     /** At most about {@code limit} characters: half for the first lines, half for the last. */
     BoundedOutput(int limit) {
-        this(limit, Math.max(1, limit / 4), line -> { });
+        this(limit, Math.max(1, limit / 4), line -> {});
     }
 
     /**
@@ -125,7 +125,10 @@ final class BoundedOutput extends OutputStream {
     public synchronized String toString() {
         StringBuilder text = new StringBuilder(head);
         if (droppedLines > 0) {
-            text.append("… ").append(droppedLines).append(" lines (").append(droppedChars)
+            text.append("… ")
+                    .append(droppedLines)
+                    .append(" lines (")
+                    .append(droppedChars)
                     .append(" characters) of output not kept …\n");
         }
         tail.forEach(text::append);

@@ -19,8 +19,8 @@ import java.util.Map;
  * @param iptables per table, its chains with their policies ({@code ":FORWARD DROP"}, {@code ":DOCKER -"})
  *                 and its rules ({@code "-A FORWARD -i br0 -j ACCEPT"}), as iptables-save prints them
  */
-public record HostBaseline(List<String> namespaces, List<String> links, Map<String, List<String>> iptables,
-                           String ipForward) {
+public record HostBaseline(
+        List<String> namespaces, List<String> links, Map<String, List<String>> iptables, String ipForward) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public HostBaseline {
@@ -33,10 +33,13 @@ public record HostBaseline(List<String> namespaces, List<String> links, Map<Stri
 
     /** Reads the lab host's state now. */
     public static HostBaseline read(LabHost host) {
-        return new HostBaseline(names(host, List.of("ip", "-j", "netns", "list"), "name"),
+        return new HostBaseline(
+                names(host, List.of("ip", "-j", "netns", "list"), "name"),
                 names(host, List.of("ip", "-j", "link", "show"), "ifname"),
                 iptablesSave(host.run(LabHost.HOST, "iptables-save")),
-                host.run(LabHost.HOST, "sysctl", "-n", "net.ipv4.ip_forward").stdout().strip());
+                host.run(LabHost.HOST, "sysctl", "-n", "net.ipv4.ip_forward")
+                        .stdout()
+                        .strip());
     }
 
     /**
@@ -47,7 +50,8 @@ public record HostBaseline(List<String> namespaces, List<String> links, Map<Stri
         List<String> done = new ArrayList<>();
         HostBaseline now = read(host);
         for (String ns : now.namespaces) {
-            if (!namespaces.contains(ns) && host.run(LabHost.HOST, "ip", "netns", "del", ns).succeeded()) {
+            if (!namespaces.contains(ns)
+                    && host.run(LabHost.HOST, "ip", "netns", "del", ns).succeeded()) {
                 done.add("namespace " + ns);
             }
         }
@@ -57,14 +61,18 @@ public record HostBaseline(List<String> namespaces, List<String> links, Map<Stri
         Map<String, String> masters = masters(host);
         for (Map.Entry<String, String> link : masters.entrySet()) {
             boolean ofAnOldBridge = link.getValue() != null && links.contains(link.getValue());
-            if (!links.contains(link.getKey()) && !ofAnOldBridge
-                    && host.run(LabHost.HOST, "ip", "link", "del", link.getKey()).succeeded()) {
+            if (!links.contains(link.getKey())
+                    && !ofAnOldBridge
+                    && host.run(LabHost.HOST, "ip", "link", "del", link.getKey())
+                            .succeeded()) {
                 done.add("interface " + link.getKey());
             }
         }
         now.iptables.forEach((table, lines) -> undoTable(host, table, lines, done));
-        if (!now.ipForward.equals(ipForward) && !ipForward.isEmpty()
-                && host.run(LabHost.HOST, "sysctl", "-q", "-w", "net.ipv4.ip_forward=" + ipForward).succeeded()) {
+        if (!now.ipForward.equals(ipForward)
+                && !ipForward.isEmpty()
+                && host.run(LabHost.HOST, "sysctl", "-q", "-w", "net.ipv4.ip_forward=" + ipForward)
+                        .succeeded()) {
             done.add("ip_forward back to " + ipForward);
         }
         return done;
@@ -74,8 +82,11 @@ public record HostBaseline(List<String> namespaces, List<String> links, Map<Stri
         List<String> before = iptables.getOrDefault(table, List.of());
         // a rule added to a chain of someone else's that was there before (Docker's DOCKER chains, which it
         // fills as containers start) stays; the lessons add to the built-in chains and to chains they make
-        List<String> rules = lines.stream().filter(line -> line.startsWith("-A ") && !before.contains(line))
-                .filter(line -> isBuiltIn(words(line).get(1)) || !hasChain(before, words(line).get(1))).toList();
+        List<String> rules = lines.stream()
+                .filter(line -> line.startsWith("-A ") && !before.contains(line))
+                .filter(line -> isBuiltIn(words(line).get(1))
+                        || !hasChain(before, words(line).get(1)))
+                .toList();
         // from the last, so that a rule's position does not matter
         for (int i = rules.size() - 1; i >= 0; i--) {
             List<String> delete = new ArrayList<>(List.of("iptables", "-t", table, "-D"));
@@ -88,7 +99,10 @@ public record HostBaseline(List<String> namespaces, List<String> links, Map<Stri
         for (String chain : lines.stream().filter(line -> line.startsWith(":")).toList()) {
             String name = words(chain).get(0).substring(1);
             String policy = words(chain).get(1);
-            String old = before.stream().filter(line -> line.startsWith(":" + name + " ")).findFirst().orElse(null);
+            String old = before.stream()
+                    .filter(line -> line.startsWith(":" + name + " "))
+                    .findFirst()
+                    .orElse(null);
             if (old == null) {
                 host.run(LabHost.HOST, "iptables", "-t", table, "-F", name);
                 if (host.run(LabHost.HOST, "iptables", "-t", table, "-X", name).succeeded()) {
@@ -96,14 +110,16 @@ public record HostBaseline(List<String> namespaces, List<String> links, Map<Stri
                 }
             } else if (!old.equals(chain) && !policy.equals("-")) {
                 String oldPolicy = words(old).get(1);
-                if (host.run(LabHost.HOST, "iptables", "-t", table, "-P", name, oldPolicy).succeeded()) {
+                if (host.run(LabHost.HOST, "iptables", "-t", table, "-P", name, oldPolicy)
+                        .succeeded()) {
                     done.add("policy of " + table + " " + name + " back to " + oldPolicy);
                 }
             }
         }
     }
 
-    private static final List<String> BUILT_IN_CHAINS = List.of("PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING");
+    private static final List<String> BUILT_IN_CHAINS =
+            List.of("PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING");
 
     private static boolean isBuiltIn(String chain) {
         return BUILT_IN_CHAINS.contains(chain);
@@ -122,7 +138,9 @@ public record HostBaseline(List<String> namespaces, List<String> links, Map<Stri
         }
         try {
             for (JsonNode link : JSON.readTree(result.stdout())) {
-                masters.put(link.path("ifname").asText(), link.hasNonNull("master") ? link.path("master").asText() : null);
+                masters.put(
+                        link.path("ifname").asText(),
+                        link.hasNonNull("master") ? link.path("master").asText() : null);
             }
         } catch (IOException e) {
             throw new LabException("cannot read ip -j link show: " + e.getMessage(), e);

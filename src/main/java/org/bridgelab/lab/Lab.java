@@ -16,12 +16,18 @@ public final class Lab implements AutoCloseable {
     private final OutsideWorld world;
     /** On a real lab host, where its state before BridgeLab is kept; null for the sandbox. */
     private final BaselineFile baselineFile;
+
     private final HostBaseline baseline;
     private final List<String> recovered;
     private final List<PreFlight.Finding> findings;
 
-    private Lab(LabHost host, OutsideWorld world, BaselineFile baselineFile, HostBaseline baseline, List<String> recovered,
-                List<PreFlight.Finding> findings) {
+    private Lab(
+            LabHost host,
+            OutsideWorld world,
+            BaselineFile baselineFile,
+            HostBaseline baseline,
+            List<String> recovered,
+            List<PreFlight.Finding> findings) {
         this.host = host;
         this.world = world;
         this.baselineFile = baselineFile;
@@ -54,7 +60,8 @@ public final class Lab implements AutoCloseable {
             List<PreFlight.Finding> findings = PreFlight.check(host);
             baseline = HostBaseline.read(host);
             file.save(baseline);
-            return new Lab(host, OutsideWorld.build(host, REAL_HOST_UPLINK, false), file, baseline, recovered, findings);
+            return new Lab(
+                    host, OutsideWorld.build(host, REAL_HOST_UPLINK, false), file, baseline, recovered, findings);
         } catch (LabException e) {
             if (baseline != null && host.isAlive()) {
                 baseline.undoOn(host);

@@ -43,8 +43,7 @@ public interface LabHost extends AutoCloseable {
      * Calls {@code action} (on some background thread) if the lab host goes away by itself, for hosts that
      * can tell at once (the sandbox's holder process ending); others are found out at their next command.
      */
-    default void onLost(Runnable action) {
-    }
+    default void onLost(Runnable action) {}
 
     /** Stops everything the lab host started and releases it. */
     @Override

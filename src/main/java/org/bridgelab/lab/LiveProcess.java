@@ -114,14 +114,19 @@ public final class LiveProcess {
     }
 
     private List<ProcessHandle> leaves() {
-        List<ProcessHandle> leaves = started.getProcess().descendants()
+        List<ProcessHandle> leaves = started.getProcess()
+                .descendants()
                 .filter(handle -> handle.children().findAny().isEmpty())
                 .toList();
         return leaves.isEmpty() ? List.of(started.getProcess().toHandle()) : leaves;
     }
 
     private CommandResult result(int exitCode) {
-        return new CommandResult(argv, exitCode, output.stdoutText(), output.stderrText(),
+        return new CommandResult(
+                argv,
+                exitCode,
+                output.stdoutText(),
+                output.stderrText(),
                 Duration.ofNanos(System.nanoTime() - startNanos));
     }
 

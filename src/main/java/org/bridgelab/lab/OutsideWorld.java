@@ -50,13 +50,27 @@ public final class OutsideWorld {
         // the LAN: a switch (lan0) in the router, with the host and the remote machine plugged in
         world.host("ip", "-n", ROUTER, "link", "add", "lan0", "type", "bridge");
         world.host("ip", "link", "add", uplink, "type", "veth", "peer", "name", "lan-host", "netns", ROUTER);
-        world.host("ip", "-n", REMOTE, "link", "add", "eth0", "type", "veth", "peer", "name", "lan-remote", "netns", ROUTER);
+        world.host(
+                "ip",
+                "-n",
+                REMOTE,
+                "link",
+                "add",
+                "eth0",
+                "type",
+                "veth",
+                "peer",
+                "name",
+                "lan-remote",
+                "netns",
+                ROUTER);
         world.host("ip", "-n", ROUTER, "link", "set", "lan-host", "master", "lan0", "up");
         world.host("ip", "-n", ROUTER, "link", "set", "lan-remote", "master", "lan0", "up");
         world.host("ip", "-n", ROUTER, "addr", "add", ROUTER_LAN_ADDRESS + "/24", "dev", "lan0");
         world.host("ip", "-n", ROUTER, "link", "set", "lan0", "up");
         // the internet: one server behind the router
-        world.host("ip", "-n", ROUTER, "link", "add", "wan0", "type", "veth", "peer", "name", "eth0", "netns", INTERNET);
+        world.host(
+                "ip", "-n", ROUTER, "link", "add", "wan0", "type", "veth", "peer", "name", "eth0", "netns", INTERNET);
         world.host("ip", "-n", ROUTER, "addr", "add", ROUTER_WAN_ADDRESS + "/24", "dev", "wan0");
         world.host("ip", "-n", ROUTER, "link", "set", "wan0", "up");
         world.in(ROUTER, "sysctl", "-q", "-w", "net.ipv4.ip_forward=1");

@@ -53,22 +53,36 @@ public final class PreFlight {
     }
 
     private void tools() {
-        List<String> commands = Arrays.stream(RequiredTool.values()).map(RequiredTool::command).toList();
+        List<String> commands =
+                Arrays.stream(RequiredTool.values()).map(RequiredTool::command).toList();
         List<String> argv = new ArrayList<>(List.of("which"));
         argv.addAll(commands);
         CommandResult which = host.run(LabHost.HOST, argv);
         if (which.exitCode() > 1) {
-            findings.add(new Finding("cannot tell which tools are installed (which: " + which.evidence() + ")",
-                    "a lesson whose program is missing fails at that step.", "install debianutils, or check by hand."));
+            findings.add(new Finding(
+                    "cannot tell which tools are installed (which: " + which.evidence() + ")",
+                    "a lesson whose program is missing fails at that step.",
+                    "install debianutils, or check by hand."));
             return;
         }
         List<String> found = which.stdout().lines().map(String::strip).toList();
         List<RequiredTool> missing = Arrays.stream(RequiredTool.values())
-                .filter(tool -> found.stream().noneMatch(path -> path.endsWith("/" + tool.command()))).toList();
+                .filter(tool -> found.stream().noneMatch(path -> path.endsWith("/" + tool.command())))
+                .toList();
         if (!missing.isEmpty()) {
-            findings.add(new Finding("missing programs: " + String.join(", ", missing.stream().map(RequiredTool::command).toList()),
-                    "every step that runs one of them fails.", "sudo apt-get install " + String.join(" ",
-                            missing.stream().map(RequiredTool::debianPackage).distinct().toList())));
+            findings.add(new Finding(
+                    "missing programs: "
+                            + String.join(
+                                    ", ",
+                                    missing.stream().map(RequiredTool::command).toList()),
+                    "every step that runs one of them fails.",
+                    "sudo apt-get install "
+                            + String.join(
+                                    " ",
+                                    missing.stream()
+                                            .map(RequiredTool::debianPackage)
+                                            .distinct()
+                                            .toList())));
         }
     }
 
@@ -79,17 +93,24 @@ public final class PreFlight {
             return;
         }
         boolean drops = forwardPolicy().equals("DROP");
-        findings.add(new Finding("br_netfilter is loaded and bridge-nf-call-iptables is 1",
-                "frames bridged by br0 between two containers pass iptables FORWARD"
-                        + (drops ? ", whose policy here is DROP: the pings of s1 and s2 fail until s3 accepts forwarding."
-                        : ", so FORWARD's counters also count them, which the lessons do not expect."),
-                "on a lab VM: sudo sysctl -w net.bridge.bridge-nf-call-iptables=0 (Docker sets it to 1 again when it starts)."));
+        findings.add(
+                new Finding(
+                        "br_netfilter is loaded and bridge-nf-call-iptables is 1",
+                        "frames bridged by br0 between two containers pass iptables FORWARD"
+                                + (drops
+                                        ? ", whose policy here is DROP: the pings of s1 and s2 fail until s3 accepts forwarding."
+                                        : ", so FORWARD's counters also count them, which the lessons do not expect."),
+                        "on a lab VM: sudo sysctl -w net.bridge.bridge-nf-call-iptables=0 (Docker sets it to 1 again when it starts)."));
     }
 
     private String forwardPolicy() {
         CommandResult forward = host.run(LabHost.HOST, "iptables", "-S", "FORWARD");
-        return forward.stdout().lines().filter(line -> line.startsWith("-P FORWARD ")).findFirst()
-                .map(line -> line.substring("-P FORWARD ".length()).strip()).orElse("");
+        return forward.stdout()
+                .lines()
+                .filter(line -> line.startsWith("-P FORWARD "))
+                .findFirst()
+                .map(line -> line.substring("-P FORWARD ".length()).strip())
+                .orElse("");
     }
 
     /** iptables-nft and iptables-legacy are two rule sets; the kernel applies both, BridgeLab reads one. */
@@ -101,10 +122,13 @@ public final class PreFlight {
         boolean nft = version.stdout().contains("nf_tables");
         String other = nft ? "iptables-legacy-save" : "iptables-nft-save";
         CommandResult save = host.run(LabHost.HOST, other);
-        long rules = save.succeeded() ? save.stdout().lines().filter(line -> line.startsWith("-A ")).count() : 0;
+        long rules = save.succeeded()
+                ? save.stdout().lines().filter(line -> line.startsWith("-A ")).count()
+                : 0;
         if (rules > 0) {
             String used = nft ? "iptables (nf_tables)" : "iptables (legacy)";
-            findings.add(new Finding(rules + " rule(s) in " + other.replace("-save", "") + " while " + used + " is in use",
+            findings.add(new Finding(
+                    rules + " rule(s) in " + other.replace("-save", "") + " while " + used + " is in use",
                     "the kernel applies both rule sets, but the diagram and the checks show only " + used
                             + "'s: one of those rules can drop or rewrite a packet the lesson expects to pass.",
                     "list them with sudo " + other + " and remove them, or use a lab VM without them."));
@@ -117,37 +141,51 @@ public final class PreFlight {
             return;
         }
         String policy = forwardPolicy();
-        findings.add(new Finding("Docker is installed (its DOCKER-USER chain exists)",
-                "its FORWARD policy " + (policy.isEmpty() ? "" : "(" + policy + ") ")
-                        + "and chains stay around the lessons' rules: traffic of the lab may meet Docker's rules first,"
-                        + " and the diagram shows them beside the lessons' own. What BridgeLab changes is undone at the end;"
-                        + " Docker's own rules are never touched.",
-                "use a lab VM without Docker to see the lessons exactly as written (the docker lesson explains Docker's rules)."));
+        findings.add(
+                new Finding(
+                        "Docker is installed (its DOCKER-USER chain exists)",
+                        "its FORWARD policy " + (policy.isEmpty() ? "" : "(" + policy + ") ")
+                                + "and chains stay around the lessons' rules: traffic of the lab may meet Docker's rules first,"
+                                + " and the diagram shows them beside the lessons' own. What BridgeLab changes is undone at the end;"
+                                + " Docker's own rules are never touched.",
+                        "use a lab VM without Docker to see the lessons exactly as written (the docker lesson explains Docker's rules)."));
     }
 
     /** A table made by a newer iptables or by nft itself: iptables-save says so instead of listing it. */
     private void unreadableRules() {
         CommandResult save = host.run(LabHost.HOST, "iptables-save");
-        save.stdout().lines().filter(line -> line.startsWith("#") && line.contains("incompatible")).findFirst()
-                .ifPresent(line -> findings.add(new Finding("iptables cannot read a table (" + line.substring(1).strip() + ")",
-                        "iptables-save leaves its rules out, so the diagram and the checks do not show them, though the"
-                                + " kernel applies them to the lab's packets.",
-                        "see them with sudo nft list ruleset; on a lab VM, remove them or use the iptables that made them.")));
+        save.stdout()
+                .lines()
+                .filter(line -> line.startsWith("#") && line.contains("incompatible"))
+                .findFirst()
+                .ifPresent(
+                        line -> findings.add(
+                                new Finding(
+                                        "iptables cannot read a table ("
+                                                + line.substring(1).strip() + ")",
+                                        "iptables-save leaves its rules out, so the diagram and the checks do not show them, though the"
+                                                + " kernel applies them to the lab's packets.",
+                                        "see them with sudo nft list ruleset; on a lab VM, remove them or use the iptables that made them.")));
     }
 
     /** The sandbox needs unprivileged user namespaces for an ordinary user. */
     private void userNamespaces() {
-        CommandResult restricted = host.run(LabHost.HOST, "cat", "/proc/sys/kernel/apparmor_restrict_unprivileged_userns");
+        CommandResult restricted =
+                host.run(LabHost.HOST, "cat", "/proc/sys/kernel/apparmor_restrict_unprivileged_userns");
         if (restricted.succeeded() && restricted.stdout().strip().equals("1")) {
-            findings.add(new Finding("AppArmor restricts unprivileged user namespaces",
-                    "the sandbox (--lab-host sandbox) cannot start for an ordinary user, unless BridgeLab runs under"
-                            + " its own AppArmor profile (the .deb installs it).",
-                    "install the .deb, or run as root, or sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0."));
+            findings.add(
+                    new Finding(
+                            "AppArmor restricts unprivileged user namespaces",
+                            "the sandbox (--lab-host sandbox) cannot start for an ordinary user, unless BridgeLab runs under"
+                                    + " its own AppArmor profile (the .deb installs it).",
+                            "install the .deb, or run as root, or sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0."));
         }
         CommandResult max = host.run(LabHost.HOST, "cat", "/proc/sys/user/max_user_namespaces");
         if (max.succeeded() && max.stdout().strip().equals("0")) {
-            findings.add(new Finding("user namespaces are switched off (user.max_user_namespaces = 0)",
-                    "the sandbox cannot start here, for anyone.", "sudo sysctl -w user.max_user_namespaces=15000."));
+            findings.add(new Finding(
+                    "user namespaces are switched off (user.max_user_namespaces = 0)",
+                    "the sandbox cannot start here, for anyone.",
+                    "sudo sysctl -w user.max_user_namespaces=15000."));
         }
     }
 
@@ -157,7 +195,8 @@ public final class PreFlight {
         for (JsonNode link : json(host.run(LabHost.HOST, "ip", "-j", "addr", "show"))) {
             for (JsonNode address : link.path("addr_info")) {
                 if ("inet".equals(address.path("family").asText())) {
-                    inUse.add(address.path("local").asText() + "/" + address.path("prefixlen").asInt() + " on "
+                    inUse.add(address.path("local").asText() + "/"
+                            + address.path("prefixlen").asInt() + " on "
                             + link.path("ifname").asText());
                 }
             }
@@ -169,10 +208,14 @@ public final class PreFlight {
             }
         }
         LAB_RANGES.forEach((range, use) -> {
-            List<String> clashes = inUse.stream().filter(entry -> overlaps(entry.split(" ")[0], range)).toList();
+            List<String> clashes = inUse.stream()
+                    .filter(entry -> overlaps(entry.split(" ")[0], range))
+                    .toList();
             if (!clashes.isEmpty()) {
-                findings.add(new Finding(range + " is already in use on this machine (" + String.join(", ", clashes) + ")",
-                        "the lab uses it for " + use + ": the machine's routes and the lab's collide, and a packet of the"
+                findings.add(new Finding(
+                        range + " is already in use on this machine (" + String.join(", ", clashes) + ")",
+                        "the lab uses it for " + use
+                                + ": the machine's routes and the lab's collide, and a packet of the"
                                 + " lesson may leave through the machine's own interface.",
                         "use a lab VM whose own network is not in " + range + "."));
             }

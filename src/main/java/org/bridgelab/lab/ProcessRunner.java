@@ -17,8 +17,8 @@ import org.zeroturnaround.exec.StartedProcess;
  */
 public final class ProcessRunner {
     /** Ordinary users' PATH often lacks the sbin directories where ip, iptables and sysctl live. */
-    static final String PATH = System.getenv().getOrDefault("PATH", "/usr/bin:/bin")
-            + ":/usr/local/sbin:/usr/sbin:/sbin";
+    static final String PATH =
+            System.getenv().getOrDefault("PATH", "/usr/bin:/bin") + ":/usr/local/sbin:/usr/sbin:/sbin";
 
     /** Runs argv to completion, or kills it after the timeout and reports exit 124 like timeout(1). */
     public CommandResult run(List<String> argv, Duration timeout) {
@@ -36,15 +36,23 @@ public final class ProcessRunner {
                     .execute();
             stdout.close();
             stderr.close();
-            return new CommandResult(argv, result.getExitValue(), stdout.toString(), stderr.toString(),
+            return new CommandResult(
+                    argv,
+                    result.getExitValue(),
+                    stdout.toString(),
+                    stderr.toString(),
                     Duration.ofNanos(System.nanoTime() - started));
         } catch (TimeoutException e) {
             // what it printed until then is what the learner needs to see why it did not end
             stdout.close();
             stderr.close();
             String said = stderr.toString();
-            return new CommandResult(argv, 124, stdout.toString(),
-                    said + (said.isEmpty() || said.endsWith("\n") ? "" : "\n") + "timed out after " + timeout.toSeconds() + " s",
+            return new CommandResult(
+                    argv,
+                    124,
+                    stdout.toString(),
+                    said + (said.isEmpty() || said.endsWith("\n") ? "" : "\n") + "timed out after "
+                            + timeout.toSeconds() + " s",
                     Duration.ofNanos(System.nanoTime() - started));
         } catch (InvalidExitValueException e) {
             throw new IllegalStateException(e);
@@ -92,5 +100,4 @@ public final class ProcessRunner {
         }
         return "could not start " + argv.get(0) + ": " + reason.getMessage();
     }
-
 }

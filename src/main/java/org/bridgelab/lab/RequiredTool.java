@@ -45,7 +45,9 @@ public enum RequiredTool {
 
     /** The lab's programs that a Debian/Ubuntu package provides; empty for a package the lab does not use. */
     public static List<RequiredTool> fromPackage(String debianPackage) {
-        return Arrays.stream(values()).filter(tool -> tool.debianPackage.equals(debianPackage)).toList();
+        return Arrays.stream(values())
+                .filter(tool -> tool.debianPackage.equals(debianPackage))
+                .toList();
     }
 
     /** The tools not found on this machine's PATH (plus the sbin directories sudo would search). */
@@ -56,10 +58,18 @@ public enum RequiredTool {
     /** A message naming each missing tool and the one apt command that installs them all. */
     public static String explain(List<RequiredTool> missing) {
         StringBuilder text = new StringBuilder("The lab needs programs that are not installed:\n");
-        missing.forEach(tool -> text.append("  ").append(tool.command)
-                .append("  (package ").append(tool.debianPackage).append(")\n"));
+        missing.forEach(tool -> text.append("  ")
+                .append(tool.command)
+                .append("  (package ")
+                .append(tool.debianPackage)
+                .append(")\n"));
         text.append("Install them with:\n  sudo apt-get install ")
-                .append(String.join(" ", missing.stream().map(RequiredTool::debianPackage).distinct().toList()));
+                .append(String.join(
+                        " ",
+                        missing.stream()
+                                .map(RequiredTool::debianPackage)
+                                .distinct()
+                                .toList()));
         return text.toString();
     }
 

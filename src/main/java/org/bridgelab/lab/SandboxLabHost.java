@@ -21,9 +21,10 @@ public final class SandboxLabHost extends ArgvLabHost {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
     /** The sandbox's ids 0–65535, for root: a range no user of a machine has, unless /etc/subuid gives root one. */
     static final long ROOTS_SANDBOX_IDS = 2_000_000_000L;
+
     static final long SANDBOX_IDS = 65_536;
-    static final List<String> NO_IPV6 = List.of("sysctl", "-q", "-w", "net.ipv6.conf.all.disable_ipv6=1",
-            "net.ipv6.conf.default.disable_ipv6=1");
+    static final List<String> NO_IPV6 =
+            List.of("sysctl", "-q", "-w", "net.ipv6.conf.all.disable_ipv6=1", "net.ipv6.conf.default.disable_ipv6=1");
 
     private final LiveProcess holder;
     private final long holderPid;
@@ -60,17 +61,22 @@ public final class SandboxLabHost extends ArgvLabHost {
             throw new LabException(whyNoSandbox(error));
         }
         long pid = holder.isAlive()
-                ? ProcessHandle.of(holder.pid()).flatMap(h -> h.children().findFirst()).map(ProcessHandle::pid).orElse(-1L)
+                ? ProcessHandle.of(holder.pid())
+                        .flatMap(h -> h.children().findFirst())
+                        .map(ProcessHandle::pid)
+                        .orElse(-1L)
                 : -1L;
         if (pid < 0) {
-            throw new LabException("the sandbox's holder process ended at once: " + holder.stop().evidence());
+            throw new LabException("the sandbox's holder process ended at once: "
+                    + holder.stop().evidence());
         }
         SandboxLabHost sandbox = new SandboxLabHost(runner, holder, pid, root);
         try {
             if (root) {
                 sandbox.mapRootsIds();
             }
-            sandbox.run(HOST, "mount", "-t", "tmpfs", "-o", "mode=0755", "bridgelab-run", "/run").orThrow();
+            sandbox.run(HOST, "mount", "-t", "tmpfs", "-o", "mode=0755", "bridgelab-run", "/run")
+                    .orThrow();
             sandbox.run(HOST, "ip", "link", "set", "lo", "up").orThrow();
             // as on Docker's default bridge, no IPv6: captures then show only what the tutorial talks about
             // (interfaces created here, the veth pairs and br0 included, inherit the default)
@@ -89,7 +95,8 @@ public final class SandboxLabHost extends ArgvLabHost {
             argv.add("--map-root-user");
             argv.addAll(subordinateMappings());
         }
-        argv.addAll(List.of("--net", "--mount", "--pid", "--uts", "--ipc", "--fork", "--kill-child", "--mount-proc", "cat"));
+        argv.addAll(List.of(
+                "--net", "--mount", "--pid", "--uts", "--ipc", "--fork", "--kill-child", "--mount-proc", "cat"));
         return argv;
     }
 
@@ -133,14 +140,15 @@ public final class SandboxLabHost extends ArgvLabHost {
             return List.of();
         }
         long count = Math.min(65535, Math.min(uids.get().count(), gids.get().count()));
-        return List.of("--map-users=" + uids.get().start() + ",1," + count,
+        return List.of(
+                "--map-users=" + uids.get().start() + ",1," + count,
                 "--map-groups=" + gids.get().start() + ",1," + count,
-                "--setgroups", "allow");
+                "--setgroups",
+                "allow");
     }
 
     private static String whyNoSandbox(String error) {
-        String because = UserNamespaceSupport.ofThisMachine().whyForbidden()
-                .orElse("unshare said: " + error);
+        String because = UserNamespaceSupport.ofThisMachine().whyForbidden().orElse("unshare said: " + error);
         return "Could not create the sandbox lab host (Linux namespaces for the lab).\n" + because;
     }
 
@@ -156,8 +164,9 @@ public final class SandboxLabHost extends ArgvLabHost {
 
     @Override
     public String description() {
-        return "sandbox on this machine (" + (userNamespace ? "user namespace of " + System.getProperty("user.name")
-                : "root, in a user namespace") + ", PID " + holderPid + ")";
+        return "sandbox on this machine ("
+                + (userNamespace ? "user namespace of " + System.getProperty("user.name") : "root, in a user namespace")
+                + ", PID " + holderPid + ")";
     }
 
     /** The sandbox's PID 1 as seen from this machine; its /proc entry names the sandbox's namespaces. */
@@ -167,7 +176,8 @@ public final class SandboxLabHost extends ArgvLabHost {
 
     @Override
     public boolean isAlive() {
-        return holder.isAlive() && ProcessHandle.of(holderPid).map(ProcessHandle::isAlive).orElse(false);
+        return holder.isAlive()
+                && ProcessHandle.of(holderPid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     @Override
@@ -203,8 +213,10 @@ public final class SandboxLabHost extends ArgvLabHost {
             try {
                 return Files.readAllLines(Path.of("/proc/self/status")).stream()
                         .filter(line -> line.startsWith(name))
-                        .map(line -> Long.parseLong(line.substring(name.length()).strip().split("\\s+")[0]))
-                        .findFirst().orElseThrow();
+                        .map(line -> Long.parseLong(
+                                line.substring(name.length()).strip().split("\\s+")[0]))
+                        .findFirst()
+                        .orElseThrow();
             } catch (IOException e) {
                 throw new LabException("cannot read /proc/self/status", e);
             }

@@ -40,7 +40,8 @@ public final class SshLabHost extends ArgvLabHost {
         SshLabHost withSudo = new SshLabHost(runner, List.copyOf(ssh), destination, List.of("sudo", "-n"));
         CommandResult sudo = withSudo.run(HOST, List.of("true"), DEFAULT_TIMEOUT);
         if (!sudo.succeeded()) {
-            throw new LabException("The lab VM " + destination + " needs root or password-less sudo: " + sudo.evidence());
+            throw new LabException(
+                    "The lab VM " + destination + " needs root or password-less sudo: " + sudo.evidence());
         }
         return withSudo;
     }
@@ -75,8 +76,12 @@ public final class SshLabHost extends ArgvLabHost {
         CommandResult result = super.run(node, argv, timeout);
         if (result.exitCode() == 255) {
             // ssh's own failure, not the command's: the connection is gone
-            return new CommandResult(result.argv(), 255, result.stdout(),
-                    "lost the SSH connection to " + destination + ": " + result.stderr(), result.elapsed());
+            return new CommandResult(
+                    result.argv(),
+                    255,
+                    result.stdout(),
+                    "lost the SSH connection to " + destination + ": " + result.stderr(),
+                    result.elapsed());
         }
         return result;
     }

@@ -7,8 +7,7 @@ import java.nio.file.Path;
  * {@code -Dbridgelab.state.dir}, else {@code $XDG_STATE_HOME/bridgelab}, else {@code ~/.local/state/bridgelab}.
  */
 public final class StateDirectory {
-    private StateDirectory() {
-    }
+    private StateDirectory() {}
 
     public static Path path() {
         String configured = System.getProperty("bridgelab.state.dir");
@@ -16,7 +15,9 @@ public final class StateDirectory {
             return Path.of(configured);
         }
         String xdg = System.getenv("XDG_STATE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "state");
+        Path base = xdg != null && !xdg.isBlank()
+                ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".local", "state");
         return base.resolve("bridgelab");
     }
 }

@@ -21,7 +21,8 @@ public final class UserNamespaceSupport {
     public static UserNamespaceSupport ofThisMachine() {
         return new UserNamespaceSupport(name -> {
             try {
-                return Optional.of(Files.readString(Path.of("/proc/sys", name.replace('.', '/'))).strip());
+                return Optional.of(Files.readString(Path.of("/proc/sys", name.replace('.', '/')))
+                        .strip());
             } catch (IOException e) {
                 // a kernel without this setting: it restricts nothing
                 return Optional.empty();

@@ -22,15 +22,30 @@ public sealed interface Action {
      * {@code modernArgv} (both null when none is given) are today's equivalent of a 2018 command,
      * such as {@code ip link add br0 type bridge} for {@code brctl addbr br0}.
      */
-    record Run(String text, List<String> argv, String modern, List<String> modernArgv, String node, String background,
-               Duration timeout, Readiness ready, Expectation expect) implements Action {
+    record Run(
+            String text,
+            List<String> argv,
+            String modern,
+            List<String> modernArgv,
+            String node,
+            String background,
+            Duration timeout,
+            Readiness ready,
+            Expectation expect)
+            implements Action {
         public Run {
             argv = List.copyOf(argv);
             modernArgv = modernArgv == null ? null : List.copyOf(modernArgv);
         }
 
-        public Run(String text, List<String> argv, String node, String background, Duration timeout, Readiness ready,
-                   Expectation expect) {
+        public Run(
+                String text,
+                List<String> argv,
+                String node,
+                String background,
+                Duration timeout,
+                Readiness ready,
+                Expectation expect) {
             this(text, argv, null, null, node, background, timeout, ready, expect);
         }
 
@@ -40,7 +55,9 @@ public sealed interface Action {
 
         /** The action run in its modern form when it has one, else itself; everything else stays. */
         public Run inModernForm() {
-            return modern == null ? this : new Run(modern, modernArgv, null, null, node, background, timeout, ready, expect);
+            return modern == null
+                    ? this
+                    : new Run(modern, modernArgv, null, null, node, background, timeout, ready, expect);
         }
 
         @Override
@@ -106,6 +123,5 @@ public sealed interface Action {
     }
 
     /** When a background server counts as started: once a TCP port listens in a namespace. */
-    record Readiness(String namespace, int tcpPort) {
-    }
+    record Readiness(String namespace, int tcpPort) {}
 }

@@ -11,8 +11,7 @@ import org.bridgelab.lab.RequiredTool;
  * backticks, {@code $VAR}) is refused with a clear message rather than silently passed on as text.
  */
 public final class CommandText {
-    private CommandText() {
-    }
+    private CommandText() {}
 
     /**
      * A shell prompt pasted with the command, as tutorials print them ({@code $ }, {@code # },
@@ -21,7 +20,9 @@ public final class CommandText {
      */
     public static java.util.Optional<String> pastedPrompt(String text) {
         java.util.regex.Matcher prompt = PROMPT.matcher(text);
-        return prompt.find() && prompt.end() < text.length() ? java.util.Optional.of(prompt.group()) : java.util.Optional.empty();
+        return prompt.find() && prompt.end() < text.length()
+                ? java.util.Optional.of(prompt.group())
+                : java.util.Optional.empty();
     }
 
     private static final java.util.regex.Pattern PROMPT =
@@ -64,7 +65,10 @@ public final class CommandText {
     }
 
     private static boolean isNetnsExec(List<String> command) {
-        return command.size() > 4 && command.get(0).equals("ip") && command.get(1).equals("netns") && command.get(2).equals("exec");
+        return command.size() > 4
+                && command.get(0).equals("ip")
+                && command.get(1).equals("netns")
+                && command.get(2).equals("exec");
     }
 
     /**
@@ -79,8 +83,9 @@ public final class CommandText {
         List<String> options = command.subList(1, command.size());
         return switch (command.get(0)) {
             case "tcpdump", "ping" -> options.stream().noneMatch(option -> option.startsWith("-c"));
-            case "nc", "netcat" -> options.stream().anyMatch(option -> option.startsWith("-") && !option.startsWith("--")
-                    && option.contains("l"));
+            case "nc", "netcat" ->
+                options.stream()
+                        .anyMatch(option -> option.startsWith("-") && !option.startsWith("--") && option.contains("l"));
             case "telnet", "xtables-monitor" -> true;
             case "ip", "bridge" -> options.contains("monitor");
             case "conntrack" -> options.contains("-E");
@@ -97,7 +102,9 @@ public final class CommandText {
         if (command.size() < 2 || !List.of("apt", "apt-get", "aptitude").contains(command.get(0))) {
             return java.util.Optional.empty();
         }
-        List<String> words = command.subList(1, command.size()).stream().filter(word -> !word.startsWith("-")).toList();
+        List<String> words = command.subList(1, command.size()).stream()
+                .filter(word -> !word.startsWith("-"))
+                .toList();
         if (words.isEmpty() || !words.get(0).equals("install")) {
             return java.util.Optional.empty();
         }
@@ -106,7 +113,9 @@ public final class CommandText {
 
     /** The programs the lab has: what a command may start with (Tab completes them in the console). */
     public static List<String> labPrograms() {
-        return java.util.Arrays.stream(RequiredTool.values()).map(RequiredTool::command).toList();
+        return java.util.Arrays.stream(RequiredTool.values())
+                .map(RequiredTool::command)
+                .toList();
     }
 
     /**
@@ -118,7 +127,9 @@ public final class CommandText {
         return tools.isEmpty()
                 ? debianPackage + " is not a package the lessons use, and the console does not install packages (apt"
                         + " would change the machine, not the lab): to install it, use a terminal of your own"
-                : debianPackage + " is already there: " + String.join(", ", tools.stream().map(RequiredTool::command).toList())
+                : debianPackage + " is already there: "
+                        + String.join(
+                                ", ", tools.stream().map(RequiredTool::command).toList())
                         + " can be used in this console as it is";
     }
 
@@ -126,7 +137,8 @@ public final class CommandText {
         int nul = text.indexOf('\0');
         if (nul >= 0) {
             // no program can receive it: the kernel's argv ends every word at a NUL
-            throw new IllegalArgumentException("a NUL character (at position " + (nul + 1) + ") cannot be part of a command");
+            throw new IllegalArgumentException(
+                    "a NUL character (at position " + (nul + 1) + ") cannot be part of a command");
         }
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();

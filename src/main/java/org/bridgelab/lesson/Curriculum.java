@@ -21,15 +21,21 @@ public final class Curriculum {
     private Curriculum(List<Lesson> ordered) {
         for (Lesson lesson : ordered) {
             if (lessons.putIfAbsent(lesson.id(), lesson) != null) {
-                throw new LessonFormatException(lesson.source(), "field \"id\"",
-                        "another lesson already has the id \"" + lesson.id() + "\" (" + lessons.get(lesson.id()).source() + ")");
+                throw new LessonFormatException(
+                        lesson.source(),
+                        "field \"id\"",
+                        "another lesson already has the id \"" + lesson.id() + "\" ("
+                                + lessons.get(lesson.id()).source() + ")");
             }
         }
         for (Lesson lesson : ordered) {
             for (String required : lesson.requires()) {
                 if (!lessons.containsKey(required)) {
-                    throw new LessonFormatException(lesson.source(), "field \"requires\"",
-                            "no lesson has the id \"" + required + "\" (known: " + String.join(", ", lessons.keySet()) + ")");
+                    throw new LessonFormatException(
+                            lesson.source(),
+                            "field \"requires\"",
+                            "no lesson has the id \"" + required + "\" (known: " + String.join(", ", lessons.keySet())
+                                    + ")");
                 }
             }
         }
@@ -66,7 +72,8 @@ public final class Curriculum {
      * a byte-order mark, which some editors write, is skipped.
      */
     static String utf8(String source, byte[] bytes) {
-        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                 .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
         java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
@@ -78,7 +85,9 @@ public final class Curriculum {
             for (int i = 0; i < in.position(); i++) {
                 line += bytes[i] == '\n' ? 1 : 0;
             }
-            throw new LessonFormatException(source, "line " + line + " (byte " + (in.position() + 1) + " of the file)",
+            throw new LessonFormatException(
+                    source,
+                    "line " + line + " (byte " + (in.position() + 1) + " of the file)",
                     "not UTF-8 text (save the file as UTF-8)");
         }
     }
@@ -90,7 +99,8 @@ public final class Curriculum {
     public Lesson lesson(String id) {
         Lesson lesson = lessons.get(id);
         if (lesson == null) {
-            throw new IllegalArgumentException("no lesson \"" + id + "\" (known: " + String.join(", ", lessons.keySet()) + ")");
+            throw new IllegalArgumentException(
+                    "no lesson \"" + id + "\" (known: " + String.join(", ", lessons.keySet()) + ")");
         }
         return lesson;
     }
@@ -99,13 +109,17 @@ public final class Curriculum {
     public List<Lesson> withPrerequisites(List<String> ids) {
         Set<String> wanted = new LinkedHashSet<>();
         ids.forEach(id -> addWithRequirements(lesson(id), wanted, new LinkedHashSet<>()));
-        return lessons.values().stream().filter(lesson -> wanted.contains(lesson.id())).toList();
+        return lessons.values().stream()
+                .filter(lesson -> wanted.contains(lesson.id()))
+                .toList();
     }
 
     private void addWithRequirements(Lesson lesson, Set<String> wanted, Set<String> visiting) {
         if (!visiting.add(lesson.id())) {
-            throw new LessonFormatException(lesson.source(), "field \"requires\"", "lessons require each other in a circle: "
-                    + String.join(" → ", visiting) + " → " + lesson.id());
+            throw new LessonFormatException(
+                    lesson.source(),
+                    "field \"requires\"",
+                    "lessons require each other in a circle: " + String.join(" → ", visiting) + " → " + lesson.id());
         }
         lesson.requires().forEach(required -> addWithRequirements(lesson(required), wanted, visiting));
         visiting.remove(lesson.id());

@@ -9,8 +9,12 @@ import org.bridgelab.kernel.Phrase;
  * contain, and texts it must show in a given order (a capture's ARP request, its reply, then the echo).
  * Checked against what the kernel really printed.
  */
-public record Expectation(Integer exit, List<String> outputContains, List<String> outputLacks,
-                          List<Pattern> outputMatches, List<String> outputInOrder) {
+public record Expectation(
+        Integer exit,
+        List<String> outputContains,
+        List<String> outputLacks,
+        List<Pattern> outputMatches,
+        List<String> outputInOrder) {
 
     public static final Expectation SUCCESS = new Expectation(0, List.of(), List.of(), List.of());
     public static final Expectation NOTHING = new Expectation(null, List.of(), List.of(), List.of());
@@ -22,7 +26,8 @@ public record Expectation(Integer exit, List<String> outputContains, List<String
         outputInOrder = List.copyOf(outputInOrder);
     }
 
-    public Expectation(Integer exit, List<String> outputContains, List<String> outputLacks, List<Pattern> outputMatches) {
+    public Expectation(
+            Integer exit, List<String> outputContains, List<String> outputLacks, List<Pattern> outputMatches) {
         this(exit, outputContains, outputLacks, outputMatches, List.of());
     }
 
@@ -31,21 +36,24 @@ public record Expectation(Integer exit, List<String> outputContains, List<String
         List<CheckResult> results = new java.util.ArrayList<>();
         if (exit != null) {
             boolean ok = exitCode != null && exitCode.intValue() == exit;
-            results.add(new CheckResult(Phrase.of("check.exit", exit), ok,
-                    exitCode == null ? "still running" : "exit status " + exitCode));
+            results.add(new CheckResult(
+                    Phrase.of("check.exit", exit), ok, exitCode == null ? "still running" : "exit status " + exitCode));
         }
         for (String text : outputContains) {
             boolean ok = output.contains(text);
-            results.add(new CheckResult(Phrase.of("check.output.contains", text), ok, ok ? lineWith(output, text) : tail(output)));
+            results.add(new CheckResult(
+                    Phrase.of("check.output.contains", text), ok, ok ? lineWith(output, text) : tail(output)));
         }
         for (String text : outputLacks) {
             boolean ok = !output.contains(text);
-            results.add(new CheckResult(Phrase.of("check.output.lacks", text), ok, ok ? tail(output) : lineWith(output, text)));
+            results.add(new CheckResult(
+                    Phrase.of("check.output.lacks", text), ok, ok ? tail(output) : lineWith(output, text)));
         }
         for (Pattern pattern : outputMatches) {
             java.util.regex.Matcher matcher = pattern.matcher(output);
             boolean ok = matcher.find();
-            results.add(new CheckResult(Phrase.of("check.output.matches", pattern.pattern()), ok, ok ? matcher.group() : tail(output)));
+            results.add(new CheckResult(
+                    Phrase.of("check.output.matches", pattern.pattern()), ok, ok ? matcher.group() : tail(output)));
         }
         if (!outputInOrder.isEmpty()) {
             results.add(inOrder(output));
@@ -65,18 +73,27 @@ public record Expectation(Integer exit, List<String> outputContains, List<String
             }
             if (at == lines.size()) {
                 String where = found.isEmpty() ? "" : "after \"" + found.get(found.size() - 1) + "\": ";
-                boolean earlier = lines.subList(0, Math.min(from, lines.size())).stream().anyMatch(line -> line.contains(text));
-                return new CheckResult(Phrase.of("check.output.inOrder", String.join(" → ", outputInOrder)), false,
-                        where + (earlier ? "\"" + text + "\" came before it" : "no \"" + text + "\"") + "\n" + tail(output));
+                boolean earlier =
+                        lines.subList(0, Math.min(from, lines.size())).stream().anyMatch(line -> line.contains(text));
+                return new CheckResult(
+                        Phrase.of("check.output.inOrder", String.join(" → ", outputInOrder)),
+                        false,
+                        where + (earlier ? "\"" + text + "\" came before it" : "no \"" + text + "\"") + "\n"
+                                + tail(output));
             }
             found.add(lines.get(at).strip());
             from = at + 1;
         }
-        return new CheckResult(Phrase.of("check.output.inOrder", String.join(" → ", outputInOrder)), true, String.join("\n", found));
+        return new CheckResult(
+                Phrase.of("check.output.inOrder", String.join(" → ", outputInOrder)), true, String.join("\n", found));
     }
 
     private static String lineWith(String output, String text) {
-        return output.lines().filter(line -> line.contains(text)).findFirst().orElse(text).strip();
+        return output.lines()
+                .filter(line -> line.contains(text))
+                .findFirst()
+                .orElse(text)
+                .strip();
     }
 
     /** The end of the output, which is where a command says what went wrong. */

@@ -35,13 +35,15 @@ public record Lesson(String id, Text title, Text summary, List<String> requires,
 
         /** The right choice. */
         public Choice rightChoice() {
-            return choices.stream().filter(choice -> choice.id().equals(answer)).findFirst().orElseThrow();
+            return choices.stream()
+                    .filter(choice -> choice.id().equals(answer))
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 
     /** One possible answer to a prediction. */
-    public record Choice(String id, Text text) {
-    }
+    public record Choice(String id, Text text) {}
 
     /**
      * The programs the lesson runs, also through sudo, timeout and ip netns exec (modern forms included),

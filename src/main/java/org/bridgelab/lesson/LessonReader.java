@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
+import org.bridgelab.kernel.StateCheck;
 import org.bridgelab.lesson.LessonDto.ActionDto;
 import org.bridgelab.lesson.LessonDto.AwaitDto;
 import org.bridgelab.lesson.LessonDto.CheckDto;
@@ -25,7 +26,6 @@ import org.bridgelab.lesson.LessonDto.RunDto;
 import org.bridgelab.lesson.LessonDto.SendDto;
 import org.bridgelab.lesson.LessonDto.StepDto;
 import org.bridgelab.lesson.LessonDto.StopDto;
-import org.bridgelab.kernel.StateCheck;
 
 /** Reads one lesson file and resolves it, naming the file, the step and the field of any mistake. */
 public final class LessonReader {
@@ -41,8 +41,7 @@ public final class LessonReader {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Duration DEFAULT_AWAIT = Duration.ofSeconds(10);
 
-    private LessonReader() {
-    }
+    private LessonReader() {}
 
     public static Lesson read(String source, String json) {
         LessonDto dto = parse(source, json, LessonDto.class);
@@ -68,8 +67,11 @@ public final class LessonReader {
             }
             throw new LessonFormatException(source, location(e) + (path.isEmpty() ? "" : ", at " + path), problem);
         } catch (JsonProcessingException e) {
-            throw new LessonFormatException(source, location(e), "not valid JSON: "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw new LessonFormatException(
+                    source,
+                    location(e),
+                    "not valid JSON: "
+                            + e.getOriginalMessage().lines().findFirst().orElse(""));
         }
     }
 
@@ -80,12 +82,16 @@ public final class LessonReader {
     private static String place(String json, List<JsonMappingException.Reference> path, String field) {
         List<String> parts = new ArrayList<>();
         int at = 0;
-        if (path.size() >= 2 && "steps".equals(path.get(0).getFieldName()) && path.get(1).getIndex() >= 0) {
+        if (path.size() >= 2
+                && "steps".equals(path.get(0).getFieldName())
+                && path.get(1).getIndex() >= 0) {
             int step = path.get(1).getIndex();
             String id = stepId(json, step);
             parts.add("step " + (id == null ? "#" + (step + 1) : "\"" + id + "\"") + " (steps[" + step + "])");
             at = 2;
-            if (path.size() >= 4 && "actions".equals(path.get(2).getFieldName()) && path.get(3).getIndex() >= 0) {
+            if (path.size() >= 4
+                    && "actions".equals(path.get(2).getFieldName())
+                    && path.get(3).getIndex() >= 0) {
                 parts.add("actions[" + path.get(3).getIndex() + "]");
                 at = 4;
             }
@@ -109,7 +115,8 @@ public final class LessonReader {
 
     private static String stepId(String json, int step) {
         try {
-            com.fasterxml.jackson.databind.JsonNode id = JSON.readTree(json).path("steps").path(step).path("id");
+            com.fasterxml.jackson.databind.JsonNode id =
+                    JSON.readTree(json).path("steps").path(step).path("id");
             return id.isTextual() ? id.asText() : null;
         } catch (JsonProcessingException e) {
             // a mistake further on in the file: the step is named by its place alone
@@ -118,7 +125,10 @@ public final class LessonReader {
     }
 
     private static String location(JsonProcessingException e) {
-        return e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return e.getLocation() == null
+                ? ""
+                : "line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr();
     }
 
     private static String path(JsonMappingException e) {
@@ -203,7 +213,8 @@ public final class LessonReader {
                 }
                 String choiceId = id(choice.id(), "predict.choices[" + i + "].id");
                 if (!ids.add(choiceId)) {
-                    throw error("predict.choices[" + i + "].id", "another choice already has the id \"" + choiceId + "\"");
+                    throw error(
+                            "predict.choices[" + i + "].id", "another choice already has the id \"" + choiceId + "\"");
                 }
                 choices.add(new Lesson.Choice(choiceId, text(choice.text(), "predict.choices[" + i + "].text")));
             }
@@ -211,8 +222,12 @@ public final class LessonReader {
                 throw error("predict.answer", "missing: the id of the right choice");
             }
             if (!ids.contains(dto.answer())) {
-                throw error("predict.answer", "\"" + dto.answer() + "\" is not one of the choices ("
-                        + String.join(", ", choices.stream().map(Lesson.Choice::id).toList()) + ")");
+                throw error(
+                        "predict.answer",
+                        "\"" + dto.answer() + "\" is not one of the choices ("
+                                + String.join(
+                                        ", ",
+                                        choices.stream().map(Lesson.Choice::id).toList()) + ")");
             }
             Text because = text(dto.because(), "predict.because");
             return new Lesson.Prediction(question, choices, dto.answer(), because);
@@ -232,7 +247,9 @@ public final class LessonReader {
             if (dto instanceof AwaitDto await) {
                 known(await.await(), "await");
                 Expectation expect = expectation(await.expect(), Expectation.NOTHING);
-                if (expect.outputContains().isEmpty() && expect.outputMatches().isEmpty() && expect.outputInOrder().isEmpty()) {
+                if (expect.outputContains().isEmpty()
+                        && expect.outputMatches().isEmpty()
+                        && expect.outputInOrder().isEmpty()) {
                     throw error("expect", "\"await\" needs expect.outputContains, outputMatches or outputInOrder");
                 }
                 return new Action.Await(await.await(), timeout(await.timeoutSeconds(), DEFAULT_AWAIT), expect);
@@ -249,7 +266,8 @@ public final class LessonReader {
             }
             List<StateCheck> facts = new ArrayList<>();
             for (int i = 0; i < dto.check().size(); i++) {
-                facts.add(new StateResolver(this, "check[" + i + "]").resolve(dto.check().get(i)));
+                facts.add(new StateResolver(this, "check[" + i + "]")
+                        .resolve(dto.check().get(i)));
             }
             return new Action.Check(facts);
         }
@@ -286,11 +304,20 @@ public final class LessonReader {
                 if (dto.ready().namespace() == null || dto.ready().tcpPort() == null) {
                     throw error("ready", "needs both \"namespace\" and \"tcpPort\"");
                 }
-                ready = new Action.Readiness(id(dto.ready().namespace(), "ready.namespace"), dto.ready().tcpPort());
+                ready = new Action.Readiness(
+                        id(dto.ready().namespace(), "ready.namespace"),
+                        dto.ready().tcpPort());
             }
             Expectation fallback = dto.background() == null ? Expectation.SUCCESS : Expectation.NOTHING;
-            return new Action.Run(dto.run(), argv, dto.modern(), modernArgv, node, dto.background(),
-                    timeout(dto.timeoutSeconds(), Duration.ofSeconds(30)), ready,
+            return new Action.Run(
+                    dto.run(),
+                    argv,
+                    dto.modern(),
+                    modernArgv,
+                    node,
+                    dto.background(),
+                    timeout(dto.timeoutSeconds(), Duration.ofSeconds(30)),
+                    ready,
                     expectation(dto.expect(), fallback));
         }
 
@@ -303,12 +330,17 @@ public final class LessonReader {
                 try {
                     patterns.add(Pattern.compile(regex, Pattern.MULTILINE));
                 } catch (PatternSyntaxException e) {
-                    throw error("expect.outputMatches", "not a valid regular expression: " + e.getDescription() + " in " + regex);
+                    throw error(
+                            "expect.outputMatches",
+                            "not a valid regular expression: " + e.getDescription() + " in " + regex);
                 }
             }
             Integer exit = dto.exit() != null ? dto.exit() : fallback.exit();
-            return new Expectation(exit, dto.outputContains() == null ? List.of() : dto.outputContains(),
-                    dto.outputLacks() == null ? List.of() : dto.outputLacks(), patterns,
+            return new Expectation(
+                    exit,
+                    dto.outputContains() == null ? List.of() : dto.outputContains(),
+                    dto.outputLacks() == null ? List.of() : dto.outputLacks(),
+                    patterns,
                     dto.outputInOrder() == null ? List.of() : dto.outputInOrder());
         }
 
@@ -327,8 +359,10 @@ public final class LessonReader {
                 throw error(field, "missing: name the background command");
             }
             if (!backgrounds.contains(name)) {
-                throw error(field, "no background command named \"" + name + "\" is running at this point"
-                        + (backgrounds.isEmpty() ? "" : " (running: " + String.join(", ", backgrounds) + ")"));
+                throw error(
+                        field,
+                        "no background command named \"" + name + "\" is running at this point"
+                                + (backgrounds.isEmpty() ? "" : " (running: " + String.join(", ", backgrounds) + ")"));
             }
         }
 
@@ -346,7 +380,8 @@ public final class LessonReader {
             if (value == null) {
                 throw error(field, "missing (give \"en\" and \"zh\")");
             }
-            Set<String> unknown = value.keySet().stream().filter(k -> !k.equals("en") && !k.equals("zh"))
+            Set<String> unknown = value.keySet().stream()
+                    .filter(k -> !k.equals("en") && !k.equals("zh"))
                     .collect(Collectors.toSet());
             if (!unknown.isEmpty()) {
                 throw error(field, "unknown language(s) " + unknown + " (use \"en\" and \"zh\")");
@@ -360,7 +395,8 @@ public final class LessonReader {
         }
 
         LessonFormatException error(String field, String problem) {
-            return new LessonFormatException(source, where + (where.isEmpty() ? "" : ", ") + "field \"" + field + "\"", problem);
+            return new LessonFormatException(
+                    source, where + (where.isEmpty() ? "" : ", ") + "field \"" + field + "\"", problem);
         }
     }
 
@@ -381,22 +417,31 @@ public final class LessonReader {
 
         StateCheck resolve(FactDto dto) {
             if (dto instanceof LessonDto.NamespaceFact fact) {
-                return new StateCheck.NamespaceExists(resolver.id(fact.namespace(), at + ".namespace"), present(fact.absent()));
+                return new StateCheck.NamespaceExists(
+                        resolver.id(fact.namespace(), at + ".namespace"), present(fact.absent()));
             }
             if (dto instanceof LessonDto.LinkFact fact) {
-                return new StateCheck.LinkIn(in(fact.in()), link(fact.link(), "link"), fact.up(), present(fact.absent()));
+                return new StateCheck.LinkIn(
+                        in(fact.in()), link(fact.link(), "link"), fact.up(), present(fact.absent()));
             }
             if (dto instanceof LessonDto.PortFact fact) {
-                return new StateCheck.PortOf(in(fact.in()), link(fact.port(), "port"), link(required(fact.of(), "of"), "of"),
+                return new StateCheck.PortOf(
+                        in(fact.in()),
+                        link(fact.port(), "port"),
+                        link(required(fact.of(), "of"), "of"),
                         present(fact.absent()));
             }
             if (dto instanceof LessonDto.AddressFact fact) {
-                return new StateCheck.AddressOn(in(fact.in()), link(required(fact.on(), "on"), "on"),
+                return new StateCheck.AddressOn(
+                        in(fact.in()),
+                        link(required(fact.on(), "on"), "on"),
                         matching(fact.address(), NETWORK, "address", "an address with its prefix, like 172.18.0.2/24"),
                         present(fact.absent()));
             }
             if (dto instanceof LessonDto.RouteFact fact) {
-                return new StateCheck.RoutePresent(in(fact.in()), route(fact.route()),
+                return new StateCheck.RoutePresent(
+                        in(fact.in()),
+                        route(fact.route()),
                         fact.via() == null ? null : matching(fact.via(), ADDRESS, "via", "a gateway address"),
                         present(fact.absent()));
             }
@@ -404,23 +449,29 @@ public final class LessonReader {
                 return new StateCheck.Forwarding(in(fact.in()), fact.forwarding());
             }
             if (dto instanceof LessonDto.RuleFact fact) {
-                return new StateCheck.RulePresent(in(fact.in()), table(fact.table()), rule(fact.rule()), present(fact.absent()));
+                return new StateCheck.RulePresent(
+                        in(fact.in()), table(fact.table()), rule(fact.rule()), present(fact.absent()));
             }
             if (dto instanceof LessonDto.PolicyFact fact) {
-                return new StateCheck.ChainPolicy(in(fact.in()), table(fact.table()), required(fact.chain(), "chain"),
-                        policy(fact.policy()));
+                return new StateCheck.ChainPolicy(
+                        in(fact.in()), table(fact.table()), required(fact.chain(), "chain"), policy(fact.policy()));
             }
             if (dto instanceof LessonDto.ConntrackFact fact) {
                 return conntrack(in(fact.in()), fact.conntrack());
             }
             if (dto instanceof LessonDto.FdbFact fact) {
-                return new StateCheck.FdbLearned(in(fact.in()), link(required(fact.of(), "of"), "of"),
+                return new StateCheck.FdbLearned(
+                        in(fact.in()),
+                        link(required(fact.of(), "of"), "of"),
                         link(required(fact.on(), "on"), "on"),
-                        matching(fact.fdb(), MAC, "fdb", "a MAC address, like 02:00:00:00:00:0a"), present(fact.absent()));
+                        matching(fact.fdb(), MAC, "fdb", "a MAC address, like 02:00:00:00:00:0a"),
+                        present(fact.absent()));
             }
             LessonDto.ReachesFact fact = (LessonDto.ReachesFact) dto;
-            return new StateCheck.Reaches(resolver.id(required(fact.from(), "from"), at + ".from"),
-                    matching(fact.reaches(), ADDRESS, "reaches", "an IPv4 address"), port(fact.tcpPort()),
+            return new StateCheck.Reaches(
+                    resolver.id(required(fact.from(), "from"), at + ".from"),
+                    matching(fact.reaches(), ADDRESS, "reaches", "an IPv4 address"),
+                    port(fact.tcpPort()),
                     !Boolean.FALSE.equals(fact.reachable()));
         }
 
@@ -434,11 +485,15 @@ public final class LessonReader {
         }
 
         private StateCheck conntrack(String in, LessonDto.ConntrackDto dto) {
-            String from = matching(required(dto.from(), "conntrack.from"), ADDRESS, "conntrack.from", "an IPv4 address");
+            String from =
+                    matching(required(dto.from(), "conntrack.from"), ADDRESS, "conntrack.from", "an IPv4 address");
             String to = matching(required(dto.to(), "conntrack.to"), ADDRESS, "conntrack.to", "an IPv4 address");
-            String replyFrom = dto.replyFrom() == null ? null
+            String replyFrom = dto.replyFrom() == null
+                    ? null
                     : matching(dto.replyFrom(), ADDRESS, "conntrack.replyFrom", "an IPv4 address");
-            String replyTo = dto.replyTo() == null ? null : matching(dto.replyTo(), ADDRESS, "conntrack.replyTo", "an IPv4 address");
+            String replyTo = dto.replyTo() == null
+                    ? null
+                    : matching(dto.replyTo(), ADDRESS, "conntrack.replyTo", "an IPv4 address");
             if (dto.protocol() != null && !Set.of("tcp", "udp", "icmp").contains(dto.protocol())) {
                 throw error("conntrack.protocol", "\"" + dto.protocol() + "\" is not tcp, udp or icmp");
             }
@@ -446,8 +501,11 @@ public final class LessonReader {
         }
 
         private String route(String value) {
-            if (!value.equals("default") && !NETWORK.matcher(value).matches() && !ADDRESS.matcher(value).matches()) {
-                throw error("route", "\"" + value + "\" is not \"default\", an address or a network like 172.18.0.0/24");
+            if (!value.equals("default")
+                    && !NETWORK.matcher(value).matches()
+                    && !ADDRESS.matcher(value).matches()) {
+                throw error(
+                        "route", "\"" + value + "\" is not \"default\", an address or a network like 172.18.0.0/24");
             }
             return value;
         }

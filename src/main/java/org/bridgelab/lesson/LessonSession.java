@@ -72,8 +72,13 @@ public final class LessonSession implements AutoCloseable {
             failed |= !report.passed();
         }
         boolean passed = !failed;
-        RunReport.StepReport stepReport = new RunReport.StepReport(lesson.id(), step.id(), step.title().en(), actions,
-                passed ? null : step.hint(), prediction(step, passed));
+        RunReport.StepReport stepReport = new RunReport.StepReport(
+                lesson.id(),
+                step.id(),
+                step.title().en(),
+                actions,
+                passed ? null : step.hint(),
+                prediction(step, passed));
         steps.add(stepReport);
         listener.stepFinished(lesson, stepReport);
         return stepReport;
@@ -85,8 +90,8 @@ public final class LessonSession implements AutoCloseable {
         if (predict == null) {
             return null;
         }
-        return new RunReport.PredictionReport(predict.question(), predict.answer(), predict.rightChoice().text(),
-                predict.because(), passed);
+        return new RunReport.PredictionReport(
+                predict.question(), predict.answer(), predict.rightChoice().text(), predict.because(), passed);
     }
 
     /** The steps run so far, as a lesson report. */
@@ -122,25 +127,42 @@ public final class LessonSession implements AutoCloseable {
         if (action instanceof Action.Send send) {
             LiveProcess process = running(send.to());
             process.send(send.text() + "\n");
-            return new RunReport.ActionReport(send.display(), send.to(), null, "", 0,
-                    List.of(new CheckResult(Phrase.of("check.process.running", send.to()), process.isAlive(),
+            return new RunReport.ActionReport(
+                    send.display(),
+                    send.to(),
+                    null,
+                    "",
+                    0,
+                    List.of(new CheckResult(
+                            Phrase.of("check.process.running", send.to()),
+                            process.isAlive(),
                             process.isAlive() ? "running" : "it has ended: " + Expectation.tail(process.output()))));
         }
         if (action instanceof Action.Await await) {
             LiveProcess process = running(await.process());
             long started = System.nanoTime();
-            process.awaitOutput(text -> await.expect().check(null, text).stream().allMatch(CheckResult::passed),
-                    await.timeout());
-            return new RunReport.ActionReport(await.display(), await.process(), null, process.output(),
-                    millisSince(started), await.expect().check(null, process.output()));
+            process.awaitOutput(
+                    text -> await.expect().check(null, text).stream().allMatch(CheckResult::passed), await.timeout());
+            return new RunReport.ActionReport(
+                    await.display(),
+                    await.process(),
+                    null,
+                    process.output(),
+                    millisSince(started),
+                    await.expect().check(null, process.output()));
         }
         Action.Stop stop = (Action.Stop) action;
         long started = System.nanoTime();
         CommandResult result = running(stop.process()).stop();
         background.remove(stop.process());
         String output = combined(result);
-        return new RunReport.ActionReport(stop.display(), stop.process(), result.exitCode(), output,
-                millisSince(started), stop.expect().check(result.exitCode(), output));
+        return new RunReport.ActionReport(
+                stop.display(),
+                stop.process(),
+                result.exitCode(),
+                output,
+                millisSince(started),
+                stop.expect().check(result.exitCode(), output));
     }
 
     /**
@@ -152,15 +174,18 @@ public final class LessonSession implements AutoCloseable {
         Set<StateReader.Part> needed = EnumSet.noneOf(StateReader.Part.class);
         check.facts().forEach(fact -> needed.addAll(fact.needs()));
         Topology topology = state.read(needed);
-        List<CheckResult> results = check.facts().stream().map(fact -> fact.evaluate(topology, sockets))
-                .map(outcome -> new CheckResult(outcome.expected(), outcome.passed(), outcome.evidence())).toList();
+        List<CheckResult> results = check.facts().stream()
+                .map(fact -> fact.evaluate(topology, sockets))
+                .map(outcome -> new CheckResult(outcome.expected(), outcome.passed(), outcome.evidence()))
+                .toList();
         return new RunReport.ActionReport(check.display(), LabHost.HOST, null, "", millisSince(started), results);
     }
 
     private LiveProcess running(String name) {
         LiveProcess process = background.get(name);
         if (process == null) {
-            throw new IllegalStateException("no background command \"" + name + "\": run the step that starts it first");
+            throw new IllegalStateException(
+                    "no background command \"" + name + "\": run the step that starts it first");
         }
         return process;
     }
@@ -168,7 +193,12 @@ public final class LessonSession implements AutoCloseable {
     private RunReport.ActionReport foreground(Action.Run run) {
         CommandResult result = lab.run(run.node(), run.argv(), run.timeout());
         String output = combined(result);
-        return new RunReport.ActionReport(run.text(), run.node(), result.exitCode(), output, result.elapsed().toMillis(),
+        return new RunReport.ActionReport(
+                run.text(),
+                run.node(),
+                result.exitCode(),
+                output,
+                result.elapsed().toMillis(),
                 run.expect().check(result.exitCode(), output));
     }
 
@@ -178,17 +208,20 @@ public final class LessonSession implements AutoCloseable {
         if (previous != null && previous.isAlive()) {
             previous.stop();
         }
-        LiveProcess process = lab.start(run.node(), run.argv(),
-                (stream, line) -> listener.backgroundOutput(run.background(), line));
+        LiveProcess process =
+                lab.start(run.node(), run.argv(), (stream, line) -> listener.backgroundOutput(run.background(), line));
         background.put(run.background(), process);
         listener.backgroundStarted(run.background(), run.text(), BackgroundCommand.of(process));
         List<CheckResult> checks = new ArrayList<>();
         if (run.ready() != null) {
             checks.add(awaitListening(run.ready(), process));
         }
-        Integer exit = process.isAlive() ? null : process.await(Duration.ZERO).map(CommandResult::exitCode).orElse(null);
+        Integer exit = process.isAlive()
+                ? null
+                : process.await(Duration.ZERO).map(CommandResult::exitCode).orElse(null);
         if (exit != null) {
-            checks.add(new CheckResult(Phrase.of("check.process.keepsRunning"), false, "ended with exit status " + exit));
+            checks.add(
+                    new CheckResult(Phrase.of("check.process.keepsRunning"), false, "ended with exit status " + exit));
         }
         checks.addAll(run.expect().check(exit, process.output()));
         return new RunReport.ActionReport(run.text(), run.node(), exit, process.output(), millisSince(started), checks);
@@ -212,8 +245,12 @@ public final class LessonSession implements AutoCloseable {
             }
             pause = Math.min(pause * 2, 100);
         }
-        return new CheckResult(expected, false, process.isAlive() ? "nothing listens after "
-                + READY_TIMEOUT.toSeconds() + " s" : "the server ended: " + Expectation.tail(process.output()));
+        return new CheckResult(
+                expected,
+                false,
+                process.isAlive()
+                        ? "nothing listens after " + READY_TIMEOUT.toSeconds() + " s"
+                        : "the server ended: " + Expectation.tail(process.output()));
     }
 
     private static long millisSince(long startNanos) {

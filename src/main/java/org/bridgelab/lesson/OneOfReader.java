@@ -28,32 +28,52 @@ abstract class OneOfReader<T> extends StdDeserializer<T> {
         super(Object.class);
         this.what = what;
         this.kinds = List.copyOf(kinds);
-        this.kindFields = kinds.stream().map(kind -> kind.getRecordComponents()[0].getName()).toList();
+        this.kindFields = kinds.stream()
+                .map(kind -> kind.getRecordComponents()[0].getName())
+                .toList();
     }
 
     @Override
     public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
         JsonNode node = context.readTree(parser);
         if (!node.isObject()) {
-            throw new FieldProblem(parser, "", what + " is an object, not " + node.getNodeType().name().toLowerCase());
+            throw new FieldProblem(
+                    parser,
+                    "",
+                    what + " is an object, not " + node.getNodeType().name().toLowerCase());
         }
         List<String> given = kindFields.stream().filter(node::hasNonNull).toList();
         if (given.size() != 1) {
-            throw new FieldProblem(parser, "", what + " has exactly one of "
-                    + kindFields.stream().map(field -> "\"" + field + "\"").collect(Collectors.joining(", "))
-                    + " (found " + (given.isEmpty() ? "none" : String.join(", ", given)) + ")");
+            throw new FieldProblem(
+                    parser,
+                    "",
+                    what + " has exactly one of "
+                            + kindFields.stream()
+                                    .map(field -> "\"" + field + "\"")
+                                    .collect(Collectors.joining(", "))
+                            + " (found " + (given.isEmpty() ? "none" : String.join(", ", given)) + ")");
         }
         Class<? extends T> kind = kinds.get(kindFields.indexOf(given.get(0)));
-        Set<String> own = Arrays.stream(kind.getRecordComponents()).map(RecordComponent::getName)
+        Set<String> own = Arrays.stream(kind.getRecordComponents())
+                .map(RecordComponent::getName)
                 .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
         for (Iterator<String> fields = node.fieldNames(); fields.hasNext(); ) {
             String field = fields.next();
             if (!own.contains(field) && !node.get(field).isNull() && isFieldOfAnotherKind(field)) {
                 List<String> allowed = new ArrayList<>(own);
                 allowed.remove(given.get(0));
-                throw new FieldProblem(parser, field, "does not belong to a \"" + given.get(0) + "\" " + noun()
-                        + (allowed.isEmpty() ? " (it has no other field)" : " (allowed: " + String.join(", ",
-                        allowed.stream().sorted().toList()) + ")"));
+                throw new FieldProblem(
+                        parser,
+                        field,
+                        "does not belong to a \"" + given.get(0) + "\" " + noun()
+                                + (allowed.isEmpty()
+                                        ? " (it has no other field)"
+                                        : " (allowed: "
+                                                + String.join(
+                                                        ", ",
+                                                        allowed.stream()
+                                                                .sorted()
+                                                                .toList()) + ")"));
             }
         }
         return context.readTreeAsValue(node, kind);
@@ -61,8 +81,9 @@ abstract class OneOfReader<T> extends StdDeserializer<T> {
 
     /** A field some kind has: given to the wrong kind, it is named so; one no kind has is an unknown field. */
     private boolean isFieldOfAnotherKind(String field) {
-        return kinds.stream().anyMatch(kind -> Arrays.stream(kind.getRecordComponents())
-                .anyMatch(component -> component.getName().equals(field)));
+        return kinds.stream()
+                .anyMatch(kind -> Arrays.stream(kind.getRecordComponents())
+                        .anyMatch(component -> component.getName().equals(field)));
     }
 
     private String noun() {

@@ -16,18 +16,19 @@ import java.util.Map;
  * @param lastStep    that step's id, or null
  */
 @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
-public record Progress(Map<String, List<String>> completed, Map<String, Answer> predictions, String lastLesson,
-                       String lastStep) {
+public record Progress(
+        Map<String, List<String>> completed, Map<String, Answer> predictions, String lastLesson, String lastStep) {
 
     /** An answer to a step's prediction. */
-    public record Answer(String choice, boolean right) {
-    }
+    public record Answer(String choice, boolean right) {}
 
     public Progress {
         Map<String, List<String>> steps = new LinkedHashMap<>();
-        (completed == null ? Map.<String, List<String>>of() : completed).forEach((lesson, ids) -> steps.put(lesson, List.copyOf(ids)));
+        (completed == null ? Map.<String, List<String>>of() : completed)
+                .forEach((lesson, ids) -> steps.put(lesson, List.copyOf(ids)));
         completed = java.util.Collections.unmodifiableMap(steps);
-        predictions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(predictions == null ? Map.of() : predictions));
+        predictions = java.util.Collections.unmodifiableMap(
+                new LinkedHashMap<>(predictions == null ? Map.of() : predictions));
     }
 
     public static Progress none() {

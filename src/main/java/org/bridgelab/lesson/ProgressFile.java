@@ -32,8 +32,7 @@ public final class ProgressFile {
     }
 
     /** What was read, and, when the file could not be read, what happened to it (else null). */
-    public record Loaded(Progress progress, String problem) {
-    }
+    public record Loaded(Progress progress, String problem) {}
 
     public Loaded load() {
         if (!Files.exists(file)) {
@@ -46,12 +45,17 @@ public final class ProgressFile {
                     + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             try {
                 Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-                return new Loaded(Progress.none(), "your saved progress (" + file + ") could not be read, so it starts "
-                        + "afresh; the file was kept as " + aside + " (" + e.getMessage() + ")");
+                return new Loaded(
+                        Progress.none(),
+                        "your saved progress (" + file + ") could not be read, so it starts "
+                                + "afresh; the file was kept as " + aside + " (" + e.getMessage() + ")");
             } catch (IOException moveFailed) {
                 // the first failure is the one the learner needs; not moving it aside only changes what is said
-                return new Loaded(Progress.none(), "your saved progress (" + file + ") could not be read, nor moved "
-                        + "aside; it is left as it is and nothing will be saved over it (" + e.getMessage() + ")");
+                return new Loaded(
+                        Progress.none(),
+                        "your saved progress (" + file + ") could not be read, nor moved "
+                                + "aside; it is left as it is and nothing will be saved over it (" + e.getMessage()
+                                + ")");
             }
         }
     }

@@ -22,19 +22,25 @@ public record ReachProbe(String from, String address, Integer port) {
         if (words.isEmpty()) {
             return Optional.empty();
         }
-        List<String> operands = words.subList(1, words.size()).stream().filter(word -> !word.startsWith("-")).toList();
+        List<String> operands = words.subList(1, words.size()).stream()
+                .filter(word -> !word.startsWith("-"))
+                .toList();
         String tool = words.get(0);
         if (tool.equals("ping")) {
-            return operands.stream().filter(word -> IPV4.matcher(word).matches()).reduce((a, b) -> b)
+            return operands.stream()
+                    .filter(word -> IPV4.matcher(word).matches())
+                    .reduce((a, b) -> b)
                     .map(address -> new ReachProbe(from, address, null));
         }
         boolean listens = words.stream().anyMatch(word -> word.startsWith("-l"));
         if ((tool.equals("telnet") || tool.equals("nc")) && !listens) {
-            List<String> addressAndPort = operands.stream().filter(word -> IPV4.matcher(word).matches()
-                    || word.matches("\\d+")).toList();
+            List<String> addressAndPort = operands.stream()
+                    .filter(word -> IPV4.matcher(word).matches() || word.matches("\\d+"))
+                    .toList();
             int at = indexOfAddress(addressAndPort);
             if (at >= 0 && at + 1 < addressAndPort.size()) {
-                return Optional.of(new ReachProbe(from, addressAndPort.get(at), Integer.parseInt(addressAndPort.get(at + 1))));
+                return Optional.of(
+                        new ReachProbe(from, addressAndPort.get(at), Integer.parseInt(addressAndPort.get(at + 1))));
             }
         }
         return Optional.empty();

@@ -1,7 +1,6 @@
 package org.bridgelab.session;
 
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -23,6 +22,7 @@ final class CaptureFollower implements AutoCloseable {
     private final Reporter reporter;
     /** The newest snapshot waiting for the follower thread; older ones are skipped. */
     private final AtomicReference<Topology> waiting = new AtomicReference<>();
+
     private final java.util.concurrent.ExecutorService thread = Executors.newSingleThreadExecutor(work -> {
         Thread follower = new Thread(work, "capture-follower");
         follower.setDaemon(true);

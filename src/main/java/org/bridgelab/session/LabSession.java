@@ -73,27 +73,29 @@ public final class LabSession implements AutoCloseable {
     /** What a session tells those who follow it; every method is optional. */
     public interface Listener {
         /** A fresh snapshot of the kernel, and when its reading ended (ns since the epoch, like a packet's). */
-        default void snapshot(Topology topology, long readAtNanos) {
-        }
+        default void snapshot(Topology topology, long readAtNanos) {}
 
         /** The kernel changed, through a step, the console or a terminal, as the monitor saw it. */
-        default void changed(TopologyChange change) {
-        }
+        default void changed(TopologyChange change) {}
 
         /** The wires captured now, and why a wanted one is not ("" when all are). */
-        default void capturing(List<CapturePoint> points, String problem) {
-        }
+        default void capturing(List<CapturePoint> points, String problem) {}
     }
 
-    private LabSession(Lab lab, StateReader reader, KernelMonitor monitor, CaptureSession capture, Capturing capturing) {
+    private LabSession(
+            Lab lab, StateReader reader, KernelMonitor monitor, CaptureSession capture, Capturing capturing) {
         this.lab = lab;
         this.reader = reader;
         this.monitor = monitor;
         this.capture = capture;
         String uplink = lab.world().uplink();
         this.capturing = capture != null;
-        this.follower = capture == null ? null : new CaptureFollower(capture, topology -> capturing.wanted(topology, uplink),
-                (points, problem) -> listeners.forEach(listener -> listener.capturing(points, problem)));
+        this.follower = capture == null
+                ? null
+                : new CaptureFollower(
+                        capture,
+                        topology -> capturing.wanted(topology, uplink),
+                        (points, problem) -> listeners.forEach(listener -> listener.capturing(points, problem)));
         if (monitor != null) {
             current = monitor.current();
             monitor.subscribe(this::changed);

@@ -13,17 +13,54 @@ import org.bridgelab.lesson.CommandText;
  * now, and the words ip and iptables take.
  */
 final class CommandCompletion {
-    private static final List<String> WORDS = List.of("link", "addr", "address", "route", "netns", "exec", "neigh",
-            "monitor", "show", "list", "add", "del", "set", "master", "nomaster", "up", "down", "type", "veth", "bridge",
-            "peer", "name", "dev", "via", "default", "fdb", "nat", "filter", "raw", "mangle", "PREROUTING", "INPUT",
-            "FORWARD", "OUTPUT", "POSTROUTING", "MASQUERADE", "DNAT", "SNAT", "ACCEPT", "DROP", "REJECT", "TRACE");
+    private static final List<String> WORDS = List.of(
+            "link",
+            "addr",
+            "address",
+            "route",
+            "netns",
+            "exec",
+            "neigh",
+            "monitor",
+            "show",
+            "list",
+            "add",
+            "del",
+            "set",
+            "master",
+            "nomaster",
+            "up",
+            "down",
+            "type",
+            "veth",
+            "bridge",
+            "peer",
+            "name",
+            "dev",
+            "via",
+            "default",
+            "fdb",
+            "nat",
+            "filter",
+            "raw",
+            "mangle",
+            "PREROUTING",
+            "INPUT",
+            "FORWARD",
+            "OUTPUT",
+            "POSTROUTING",
+            "MASQUERADE",
+            "DNAT",
+            "SNAT",
+            "ACCEPT",
+            "DROP",
+            "REJECT",
+            "TRACE");
 
     /** What Tab does: the line with the word completed as far as it is unambiguous, and the choices left. */
-    record Result(String text, List<String> choices) {
-    }
+    record Result(String text, List<String> choices) {}
 
-    private CommandCompletion() {
-    }
+    private CommandCompletion() {}
 
     static Result complete(String text, Topology topology) {
         int start = text.lastIndexOf(' ') + 1;
@@ -31,8 +68,10 @@ final class CommandCompletion {
         String before = text.substring(0, start).strip();
         boolean command = before.isEmpty() || before.equals("sudo");
         Set<String> candidates = new TreeSet<>();
-        (command ? Stream.concat(Stream.of("sudo"), CommandText.labPrograms().stream())
-                : Stream.concat(WORDS.stream(), names(topology))).filter(candidate -> candidate.startsWith(word))
+        (command
+                        ? Stream.concat(Stream.of("sudo"), CommandText.labPrograms().stream())
+                        : Stream.concat(WORDS.stream(), names(topology)))
+                .filter(candidate -> candidate.startsWith(word))
                 .forEach(candidates::add);
         if (candidates.isEmpty()) {
             return new Result(text, List.of());
@@ -44,8 +83,9 @@ final class CommandCompletion {
     }
 
     private static Stream<String> names(Topology topology) {
-        return topology.namespaces().stream().flatMap(ns -> Stream.concat(Stream.of(ns.name()),
-                ns.links().stream().map(Topology.Link::name)));
+        return topology.namespaces().stream()
+                .flatMap(ns ->
+                        Stream.concat(Stream.of(ns.name()), ns.links().stream().map(Topology.Link::name)));
     }
 
     private static String commonPrefix(Set<String> words) {

@@ -14,12 +14,14 @@ final class CommandHistory {
     private final List<String> entries = new ArrayList<>();
     /** Where ↑ and ↓ are: entries.size() is "not in the history", the line being typed. */
     private int at;
+
     private String draft = "";
     /** Where the search goes on from: entries before this index are older than the last match. */
     private int searchFrom;
 
     void add(String command) {
-        if (!command.isBlank() && (entries.isEmpty() || !entries.get(entries.size() - 1).equals(command))) {
+        if (!command.isBlank()
+                && (entries.isEmpty() || !entries.get(entries.size() - 1).equals(command))) {
             entries.add(command);
             if (entries.size() > MAX) {
                 entries.remove(0);

@@ -8,7 +8,13 @@ import org.bridgelab.kernel.Wording;
  * in the learner's language (what a command or the kernel printed is shown as it is).
  */
 public record ConsoleEntry(Kind kind, Wording wording) {
-    public enum Kind { COMMAND, OUTPUT, PASSED, FAILED, NOTE }
+    public enum Kind {
+        COMMAND,
+        OUTPUT,
+        PASSED,
+        FAILED,
+        NOTE
+    }
 
     /** A line shown as it is in every language. */
     public ConsoleEntry(Kind kind, String text) {

@@ -13,9 +13,9 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.bridgelab.kernel.Topology;
@@ -36,6 +36,7 @@ public final class ConsolePane extends TabPane {
     private final Label hint = new Label();
     /** What Ctrl-R looks for, while a search goes on; null otherwise. */
     private String searchText;
+
     private final Button run = new Button();
     private final Button background = new Button();
     private final Tab consoleTab = new Tab();
@@ -96,7 +97,10 @@ public final class ConsolePane extends TabPane {
         run.disableProperty().bind(model.connectedProperty().not());
         background.disableProperty().bind(model.connectedProperty().not());
         lines.setItems(model.console().entries());
-        model.console().entries().addListener((Observable obs) -> lines.scrollTo(model.console().entries().size() - 1));
+        model.console()
+                .entries()
+                .addListener((Observable obs) ->
+                        lines.scrollTo(model.console().entries().size() - 1));
         input.setOnAction(event -> runTyped());
         run.setOnAction(event -> runTyped());
         input.addEventFilter(KeyEvent.KEY_PRESSED, this::recall);
@@ -109,8 +113,13 @@ public final class ConsolePane extends TabPane {
         });
         model.topology().topologyProperty().addListener((Observable obs) -> {
             Topology topology = model.topology().topologyProperty().get();
-            List<String> names = Stream.concat(Stream.of("host"), topology.namespaces().stream()
-                    .map(Topology.Namespace::name).filter(name -> !"host".equals(name)).sorted()).toList();
+            List<String> names = Stream.concat(
+                            Stream.of("host"),
+                            topology.namespaces().stream()
+                                    .map(Topology.Namespace::name)
+                                    .filter(name -> !"host".equals(name))
+                                    .sorted())
+                    .toList();
             String chosen = node.getValue();
             node.getItems().setAll(names);
             node.setValue(names.contains(chosen) ? chosen : "host");
@@ -160,12 +169,14 @@ public final class ConsolePane extends TabPane {
     }
 
     private void complete() {
-        CommandCompletion.Result completed = CommandCompletion.complete(input.getText(), model.topology().topologyProperty().get());
+        CommandCompletion.Result completed = CommandCompletion.complete(
+                input.getText(), model.topology().topologyProperty().get());
         input.setText(completed.text());
         input.end();
         List<String> choices = completed.choices();
         // a line of them at most; the rest are named by typing more
-        String shown = choices.size() > 24 ? String.join("  ", choices.subList(0, 24)) + "  …" : String.join("  ", choices);
+        String shown =
+                choices.size() > 24 ? String.join("  ", choices.subList(0, 24)) + "  …" : String.join("  ", choices);
         hint.setText(choices.isEmpty() ? "" : java.text.MessageFormat.format(i18n.lookup("console.choices"), shown));
     }
 
@@ -179,8 +190,8 @@ public final class ConsolePane extends TabPane {
             input.setText(command);
             input.end();
         });
-        hint.setText(java.text.MessageFormat.format(i18n.lookup(found.isPresent() ? "console.search" : "console.search.none"),
-                searchText));
+        hint.setText(java.text.MessageFormat.format(
+                i18n.lookup(found.isPresent() ? "console.search" : "console.search.none"), searchText));
     }
 
     /** Any key but Ctrl-R keeps the command found; Esc gives back what was typed before the search. */
@@ -197,7 +208,8 @@ public final class ConsolePane extends TabPane {
         ListView<String> output = new ListView<>(process.lines());
         output.getStyleClass().add("console");
         output.setId("output-" + process.name());
-        process.lines().addListener((Observable obs) -> output.scrollTo(process.lines().size() - 1));
+        process.lines()
+                .addListener((Observable obs) -> output.scrollTo(process.lines().size() - 1));
         TextField typed = new TextField();
         typed.setId("input-" + process.name());
         HBox.setHgrow(typed, Priority.ALWAYS);
@@ -228,12 +240,14 @@ public final class ConsolePane extends TabPane {
         Tab tab = new Tab(process.name(), content);
         tab.setId("tab-" + process.name());
         tab.setUserData(process);
-        process.runningProperty().addListener((obs, was, running) -> tab.setText(process.name() + (running ? "" : " ■")));
+        process.runningProperty()
+                .addListener((obs, was, running) -> tab.setText(process.name() + (running ? "" : " ■")));
         getTabs().add(tab);
     }
 
     /** What an entry is, on its cell: {@code :command}, {@code :output}, {@code :note}, {@code :passed}, {@code :failed}. */
-    private static final StatePseudoClasses<ConsoleEntry.Kind> ENTRY_KINDS = new StatePseudoClasses<>(ConsoleEntry.Kind.class);
+    private static final StatePseudoClasses<ConsoleEntry.Kind> ENTRY_KINDS =
+            new StatePseudoClasses<>(ConsoleEntry.Kind.class);
 
     private static final class EntryCell extends ListCell<ConsoleEntry> {
         private final I18n i18n;

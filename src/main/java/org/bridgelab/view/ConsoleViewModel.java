@@ -94,14 +94,17 @@ public final class ConsoleViewModel {
         entries.add(new ConsoleEntry(ConsoleEntry.Kind.COMMAND, prompt(node) + text));
         lab.busy(true);
         Topology before = lab.shown();
-        executor.execute(() -> new CommandDone(current.run(node, argv), current.refresh()), done -> {
-            addOutputFx(done.result().stdout() + done.result().stderr());
-            if (!done.result().succeeded()) {
-                failure(Phrase.of("console.exit-status", done.result().exitCode()));
-            }
-            lab.readAfterCommand(before, done.topology());
-            lab.busy(false);
-        }, lab::failed);
+        executor.execute(
+                () -> new CommandDone(current.run(node, argv), current.refresh()),
+                done -> {
+                    addOutputFx(done.result().stdout() + done.result().stderr());
+                    if (!done.result().succeeded()) {
+                        failure(Phrase.of("console.exit-status", done.result().exitCode()));
+                    }
+                    lab.readAfterCommand(before, done.topology());
+                    lab.busy(false);
+                },
+                lab::failed);
     }
 
     /** Starts a long-running command the learner typed, in its own console tab. */
@@ -120,11 +123,17 @@ public final class ConsoleViewModel {
             public void actionFinished(Lesson lesson, Lesson.Step step, RunReport.ActionReport report) {
                 batcher.add(new ConsoleEntry(ConsoleEntry.Kind.COMMAND, prompt(report.node()) + report.display()));
                 if (!report.output().isBlank() && report.exitCode() != null) {
-                    report.output().strip().lines().forEach(line -> batcher.add(new ConsoleEntry(ConsoleEntry.Kind.OUTPUT, line)));
+                    report.output()
+                            .strip()
+                            .lines()
+                            .forEach(line -> batcher.add(new ConsoleEntry(ConsoleEntry.Kind.OUTPUT, line)));
                 }
                 for (CheckResult check : report.checks()) {
-                    batcher.add(new ConsoleEntry(check.passed() ? ConsoleEntry.Kind.PASSED : ConsoleEntry.Kind.FAILED,
-                            (check.passed() ? "✓ " : "✗ ") + check.expected() + (check.passed() ? "" : " — " + check.evidence())));
+                    batcher.add(new ConsoleEntry(
+                            check.passed() ? ConsoleEntry.Kind.PASSED : ConsoleEntry.Kind.FAILED,
+                            (check.passed() ? "✓ " : "✗ ")
+                                    + check.expected()
+                                    + (check.passed() ? "" : " — " + check.evidence())));
                 }
             }
 
@@ -145,8 +154,10 @@ public final class ConsoleViewModel {
         LabSession current = lab.session();
         String name = program(argv) + "-" + typedBackgrounds.incrementAndGet();
         List<String> buffered = lineBuffered(argv);
-        executor.execute(() -> current.start(node, buffered, line -> backgroundLine(name, line)),
-                process -> showBackgroundFx(register(name, prompt(node) + text, process)), lab::failed);
+        executor.execute(
+                () -> current.start(node, buffered, line -> backgroundLine(name, line)),
+                process -> showBackgroundFx(register(name, prompt(node) + text, process)),
+                lab::failed);
     }
 
     /** An apt-get install is answered, not run: apt would change the machine, not the lab. */
@@ -188,10 +199,12 @@ public final class ConsoleViewModel {
      * so in the console, since the console gives its own prompt.
      */
     private String withoutPastedPrompt(String text) {
-        return CommandText.pastedPrompt(text).map(prompt -> {
-            note(Phrase.of("console.pasted-prompt", prompt.strip()));
-            return text.substring(prompt.length());
-        }).orElse(text);
+        return CommandText.pastedPrompt(text)
+                .map(prompt -> {
+                    note(Phrase.of("console.pasted-prompt", prompt.strip()));
+                    return text.substring(prompt.length());
+                })
+                .orElse(text);
     }
 
     /** The argv of a typed command, or null (with the reason in the console) if it cannot run now. */
@@ -236,6 +249,5 @@ public final class ConsoleViewModel {
         return ("host".equals(node) ? "" : "[" + node + "] ") + "$ ";
     }
 
-    private record CommandDone(LabSession.CommandRun result, Topology topology) {
-    }
+    private record CommandDone(LabSession.CommandRun result, Topology topology) {}
 }

@@ -8,7 +8,17 @@ import java.util.List;
  */
 record DetailLine(String text, Kind kind, int offset, int length, List<DetailLine> children) {
 
-    enum Kind { SUMMARY, INFO, NAT, LAYER, FIELD, WRONG, MALFORMED, NETFILTER, STEP }
+    enum Kind {
+        SUMMARY,
+        INFO,
+        NAT,
+        LAYER,
+        FIELD,
+        WRONG,
+        MALFORMED,
+        NETFILTER,
+        STEP
+    }
 
     DetailLine {
         children = List.copyOf(children);

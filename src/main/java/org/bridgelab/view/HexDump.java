@@ -20,7 +20,8 @@ final class HexDump {
 
     HexDump(byte[] bytes) {
         this.bytes = bytes.clone();
-        this.digits = Math.max(4, Integer.toHexString(Math.max(0, bytes.length - 1)).length());
+        this.digits =
+                Math.max(4, Integer.toHexString(Math.max(0, bytes.length - 1)).length());
         this.text = format();
     }
 
@@ -38,7 +39,9 @@ final class HexDump {
             int last = Math.min(to, (line + 1) * PER_LINE) - 1;
             int lineStart = line * stride();
             ranges.add(new int[] {lineStart + hexColumn(first % PER_LINE), lineStart + hexColumn(last % PER_LINE) + 2});
-            ranges.add(new int[] {lineStart + asciiColumn(first % PER_LINE), lineStart + asciiColumn(last % PER_LINE) + 1});
+            ranges.add(
+                    new int[] {lineStart + asciiColumn(first % PER_LINE), lineStart + asciiColumn(last % PER_LINE) + 1
+                    });
         }
         return ranges;
     }

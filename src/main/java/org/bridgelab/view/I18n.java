@@ -43,8 +43,8 @@ public final class I18n {
     }
 
     public String lookup(String key) {
-        ResourceBundle bundle = ResourceBundle.getBundle("org.bridgelab.view.messages",
-                CHINESE.equals(language.get()) ? Locale.CHINESE : Locale.ENGLISH);
+        ResourceBundle bundle = ResourceBundle.getBundle(
+                "org.bridgelab.view.messages", CHINESE.equals(language.get()) ? Locale.CHINESE : Locale.ENGLISH);
         if (!bundle.containsKey(key)) {
             throw new IllegalStateException("Resource not found: message " + key);
         }

@@ -76,10 +76,18 @@ public final class LabHostBar extends HBox {
     }
 
     private void initListeners() {
-        host.textProperty().bind(Bindings.createStringBinding(() -> model.connectedProperty().get()
-                        ? i18n.lookup("host.connected") + ": " + model.labDescriptionProperty().get()
-                        : model.busyProperty().get() ? i18n.lookup("host.connecting") : i18n.lookup("host.disconnected"),
-                model.connectedProperty(), model.busyProperty(), model.labDescriptionProperty(), i18n.languageProperty()));
+        host.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.connectedProperty().get()
+                                ? i18n.lookup("host.connected") + ": "
+                                        + model.labDescriptionProperty().get()
+                                : model.busyProperty().get()
+                                        ? i18n.lookup("host.connecting")
+                                        : i18n.lookup("host.disconnected"),
+                        model.connectedProperty(),
+                        model.busyProperty(),
+                        model.labDescriptionProperty(),
+                        i18n.languageProperty()));
         problem.textProperty().bind(model.problemProperty());
         host.setTooltip(wholeText(host));
         problem.setTooltip(wholeText(problem));

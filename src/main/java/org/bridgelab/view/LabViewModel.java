@@ -42,7 +42,8 @@ public final class LabViewModel {
         this.executor = executor;
         this.console = new ConsoleViewModel(executor, connection);
         this.packets = new PacketTimelineViewModel(executor);
-        ProgressViewModel progress = new ProgressViewModel(curriculum, ProgressFile.standard(), executor, console::note);
+        ProgressViewModel progress =
+                new ProgressViewModel(curriculum, ProgressFile.standard(), executor, console::note);
         if (progress.problem() != null) {
             console.note(progress.problem());
         }
@@ -125,37 +126,40 @@ public final class LabViewModel {
     public void connect() {
         busy.set(true);
         problem.set("");
-        executor.execute(() -> {
-            LabSession opened = opener.open(note -> console.noteSoon(Phrase.verbatim(note)));
-            if (opened.capture() != null) {
-                packets.attach(opened.capture());
-            }
-            opened.subscribe(new LabSession.Listener() {
-                @Override
-                public void snapshot(Topology topology, long readAtNanos) {
-                    packets.learn(topology, readAtNanos);
-                }
+        executor.execute(
+                () -> {
+                    LabSession opened = opener.open(note -> console.noteSoon(Phrase.verbatim(note)));
+                    if (opened.capture() != null) {
+                        packets.attach(opened.capture());
+                    }
+                    opened.subscribe(new LabSession.Listener() {
+                        @Override
+                        public void snapshot(Topology topology, long readAtNanos) {
+                            packets.learn(topology, readAtNanos);
+                        }
 
-                @Override
-                public void changed(TopologyChange change) {
-                    changedElsewhere(opened, change);
-                }
+                        @Override
+                        public void changed(TopologyChange change) {
+                            changedElsewhere(opened, change);
+                        }
 
-                @Override
-                public void capturing(List<CapturePoint> points, String problem) {
-                    packets.capturing(points, problem);
-                }
-            });
-            return new Connected(opened, opened.refresh());
-        }, connectedLab -> {
-            live = connectedLab.live();
-            LabSession watched = live;
-            watched.onLost(() -> executor.runOnFx(() -> lostFx(watched)));
-            labDescription.set(watched.description());
-            connected.set(true);
-            topology.read(connectedLab.topology());
-            busy.set(false);
-        }, connection::failed);
+                        @Override
+                        public void capturing(List<CapturePoint> points, String problem) {
+                            packets.capturing(points, problem);
+                        }
+                    });
+                    return new Connected(opened, opened.refresh());
+                },
+                connectedLab -> {
+                    live = connectedLab.live();
+                    LabSession watched = live;
+                    watched.onLost(() -> executor.runOnFx(() -> lostFx(watched)));
+                    labDescription.set(watched.description());
+                    connected.set(true);
+                    topology.read(connectedLab.topology());
+                    busy.set(false);
+                },
+                connection::failed);
     }
 
     /**
@@ -179,20 +183,26 @@ public final class LabViewModel {
         busy.set(true);
         lessons.newLab();
         console.newLab();
-        executor.execute(() -> {
-            release(old);
-            return true;
-        }, done -> connect(), connection::failed);
+        executor.execute(
+                () -> {
+                    release(old);
+                    return true;
+                },
+                done -> connect(),
+                connection::failed);
     }
 
     /** Stops what is running and releases the lab host. */
     public void dispose() {
         LabSession old = live;
         live = null;
-        executor.execute(() -> {
-            release(old);
-            return true;
-        }, done -> { }, error -> { });
+        executor.execute(
+                () -> {
+                    release(old);
+                    return true;
+                },
+                done -> {},
+                error -> {});
     }
 
     /** Stops the lessons' background commands, then the lab (its watchers and captures, then the host). */
@@ -245,11 +255,14 @@ public final class LabViewModel {
                 return;
             }
             // whether the lab host is still there is asked off the FX thread (an SSH round trip)
-            executor.execute(current::isAlive, alive -> {
-                if (!alive) {
-                    lostAfterFailureFx(current, message);
-                }
-            }, unanswered -> lostAfterFailureFx(current, message));
+            executor.execute(
+                    current::isAlive,
+                    alive -> {
+                        if (!alive) {
+                            lostAfterFailureFx(current, message);
+                        }
+                    },
+                    unanswered -> lostAfterFailureFx(current, message));
         }
 
         @Override
@@ -274,6 +287,5 @@ public final class LabViewModel {
         }
     }
 
-    private record Connected(LabSession live, Topology topology) {
-    }
+    private record Connected(LabSession live, Topology topology) {}
 }

@@ -7,8 +7,8 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
@@ -44,7 +44,8 @@ public final class LessonPane extends VBox {
         this.i18n = i18n;
         createView();
         initListeners();
-        tree.getSelectionModel().select(tree.getRoot().getChildren().get(0).getChildren().get(0));
+        tree.getSelectionModel()
+                .select(tree.getRoot().getChildren().get(0).getChildren().get(0));
     }
 
     /** The step selected now, if a step (not a lesson) is selected. */
@@ -74,8 +75,10 @@ public final class LessonPane extends VBox {
 
     /** Moves the selection by one step (across lessons). */
     public void move(int by) {
-        List<StepRef> all = tree.getRoot().getChildren().stream().flatMap(item -> item.getChildren().stream())
-                .map(item -> (StepRef) item.getValue()).toList();
+        List<StepRef> all = tree.getRoot().getChildren().stream()
+                .flatMap(item -> item.getChildren().stream())
+                .map(item -> (StepRef) item.getValue())
+                .toList();
         StepRef current = selectedStep();
         int index = current == null ? -1 : all.indexOf(current);
         int target = Math.max(0, Math.min(all.size() - 1, index + by));
@@ -89,7 +92,8 @@ public final class LessonPane extends VBox {
         for (Lesson lesson : model.lessons().curriculum().lessons()) {
             TreeItem<Object> lessonItem = new TreeItem<>(lesson);
             lesson.steps().forEach(step -> lessonItem.getChildren().add(new TreeItem<>(new StepRef(lesson, step))));
-            lessonItem.setExpanded(lesson == model.lessons().curriculum().lessons().get(0));
+            lessonItem.setExpanded(
+                    lesson == model.lessons().curriculum().lessons().get(0));
             root.getChildren().add(lessonItem);
         }
         tree.setId("lesson-tree");
@@ -134,7 +138,8 @@ public final class LessonPane extends VBox {
         Tooltip runTip = new Tooltip();
         runTip.textProperty().bind(i18n.text("step.run.tip"));
         run.setTooltip(runTip);
-        run.disableProperty().bind(model.busyProperty().or(model.connectedProperty().not()));
+        run.disableProperty()
+                .bind(model.busyProperty().or(model.connectedProperty().not()));
         run.setOnAction(event -> runSelected());
         previous.textProperty().bind(i18n.text("step.previous"));
         previous.setOnAction(event -> move(-1));
@@ -175,8 +180,10 @@ public final class LessonPane extends VBox {
         }
         String language = i18n.language();
         if (item.getValue() instanceof Lesson lesson) {
-            detail.getChildren().addAll(styled(new Label(lesson.title().in(language)), "step-title"),
-                    prose(lesson.summary().in(language)));
+            detail.getChildren()
+                    .addAll(
+                            styled(new Label(lesson.title().in(language)), "step-title"),
+                            prose(lesson.summary().in(language)));
             return;
         }
         StepRef ref = (StepRef) item.getValue();
@@ -210,7 +217,8 @@ public final class LessonPane extends VBox {
         checks.setId("step-checks");
         for (RunReport.ActionReport action : report.actions()) {
             for (CheckResult check : action.checks()) {
-                Label line = new Label((check.passed() ? "✓ " : "✗ ") + check.expected().in(language)
+                Label line = new Label((check.passed() ? "✓ " : "✗ ")
+                        + check.expected().in(language)
                         + (check.passed() ? "" : "\n    " + check.evidence().replace("\n", "\n    ")));
                 line.setWrapText(true);
                 checks.getChildren().add(styled(line, check.passed() ? "check-passed" : "check-failed"));
@@ -218,7 +226,8 @@ public final class LessonPane extends VBox {
         }
         detail.getChildren().add(checks);
         if (report.hint() != null) {
-            Label hint = styled(new Label(i18n.lookup("step.hint") + " " + report.hint().in(language)), "hint-box");
+            Label hint = styled(
+                    new Label(i18n.lookup("step.hint") + " " + report.hint().in(language)), "hint-box");
             hint.setId("step-hint");
             hint.setWrapText(true);
             detail.getChildren().add(hint);
@@ -243,7 +252,8 @@ public final class LessonPane extends VBox {
         VBox box = new VBox(4);
         box.getStyleClass().add("prediction");
         box.setId("step-prediction");
-        Label question = new Label(i18n.lookup("step.predict") + " " + predict.question().in(language));
+        Label question =
+                new Label(i18n.lookup("step.predict") + " " + predict.question().in(language));
         question.setWrapText(true);
         question.getStyleClass().add("prediction-question");
         box.getChildren().add(question);
@@ -264,15 +274,21 @@ public final class LessonPane extends VBox {
         RunReport.PredictionReport outcome = report.prediction();
         if (chosen != null) {
             boolean right = chosen.equals(outcome.answer());
-            String picked = predict.choices().stream().filter(choice -> choice.id().equals(chosen))
-                    .map(choice -> choice.text().in(language)).findFirst().orElse(chosen);
-            box.getChildren().add(styled(new Label((right ? "✓ " : "✗ ") + i18n.lookup("step.predict.yours") + " " + picked),
-                    right ? "check-passed" : "check-failed"));
+            String picked = predict.choices().stream()
+                    .filter(choice -> choice.id().equals(chosen))
+                    .map(choice -> choice.text().in(language))
+                    .findFirst()
+                    .orElse(chosen);
+            box.getChildren()
+                    .add(styled(
+                            new Label((right ? "✓ " : "✗ ") + i18n.lookup("step.predict.yours") + " " + picked),
+                            right ? "check-passed" : "check-failed"));
         }
-        Label answer = new Label(i18n.lookup("step.predict.answer") + " " + outcome.answerText().in(language) + " — "
-                + outcome.because().in(language));
+        Label answer = new Label(i18n.lookup("step.predict.answer") + " "
+                + outcome.answerText().in(language) + " — " + outcome.because().in(language));
         answer.setWrapText(true);
-        Label evidence = new Label(i18n.lookup(outcome.confirmed() ? "step.predict.confirmed" : "step.predict.unconfirmed"));
+        Label evidence =
+                new Label(i18n.lookup(outcome.confirmed() ? "step.predict.confirmed" : "step.predict.unconfirmed"));
         evidence.setId("prediction-outcome");
         box.getChildren().addAll(answer, styled(evidence, outcome.confirmed() ? "check-passed" : "check-failed"));
         return box;
@@ -296,7 +312,8 @@ public final class LessonPane extends VBox {
             once.getStyleClass().add("small");
             once.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             once.setTooltip(new Tooltip(i18n.lookup("command.run.tip")));
-            once.disableProperty().bind(model.busyProperty().or(model.connectedProperty().not()));
+            once.disableProperty()
+                    .bind(model.busyProperty().or(model.connectedProperty().not()));
             once.setOnAction(event -> model.console().runCommand(run.node(), run.text()));
             row.getChildren().add(once);
         }
@@ -311,7 +328,8 @@ public final class LessonPane extends VBox {
                 Button once = new Button(i18n.lookup("command.run"));
                 once.getStyleClass().add("small");
                 once.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-                once.disableProperty().bind(model.busyProperty().or(model.connectedProperty().not()));
+                once.disableProperty()
+                        .bind(model.busyProperty().or(model.connectedProperty().not()));
                 once.setOnAction(event -> model.console().runCommand(run.node(), run.modern()));
                 modernRow.getChildren().add(once);
             }
@@ -344,7 +362,8 @@ public final class LessonPane extends VBox {
         forgetTip.textProperty().bind(i18n.text("progress.forget.tip"));
         forget.setTooltip(forgetTip);
         resume.setVisible(saved.isPresent());
-        resume.disableProperty().bind(model.busyProperty().or(model.connectedProperty().not()));
+        resume.disableProperty()
+                .bind(model.busyProperty().or(model.connectedProperty().not()));
         resume.setOnAction(event -> saved.ifPresent(ref -> {
             select(ref.lesson(), ref.step());
             resume.setVisible(false);
@@ -355,7 +374,8 @@ public final class LessonPane extends VBox {
             model.lessons().progress().forget();
             resume.setVisible(false);
         });
-        model.lessons().stepStates().addListener((MapChangeListener<String, StepState>) change -> resume.setVisible(false));
+        model.lessons().stepStates().addListener((MapChangeListener<String, StepState>)
+                change -> resume.setVisible(false));
         model.lessons().progress().progressProperty().addListener((obs, was, now) -> {
             forget.setVisible(!now.isEmpty());
             tree.refresh();
@@ -363,8 +383,7 @@ public final class LessonPane extends VBox {
     }
 
     /** A step of a lesson, as the tree holds it. */
-    public record StepRef(Lesson lesson, Lesson.Step step) {
-    }
+    public record StepRef(Lesson lesson, Lesson.Step step) {}
 
     /** A step's state on its cell: {@code :passed}, {@code :failed}, {@code :running}, {@code :no-longer-holds}. */
     private static final StatePseudoClasses<StepState> STEP_STATES = new StatePseudoClasses<>(StepState.class);

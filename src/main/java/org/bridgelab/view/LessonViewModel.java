@@ -46,8 +46,13 @@ public final class LessonViewModel {
      * @param output follows the steps as they run (the console, the timeline's step marks)
      * @param note   a note for the learner, on the FX thread
      */
-    LessonViewModel(Curriculum curriculum, TaskExecutor executor, LabConnection lab, ProgressViewModel progress,
-                    RunListener output, Consumer<Wording> note) {
+    LessonViewModel(
+            Curriculum curriculum,
+            TaskExecutor executor,
+            LabConnection lab,
+            ProgressViewModel progress,
+            RunListener output,
+            Consumer<Wording> note) {
         this.curriculum = curriculum;
         this.executor = executor;
         this.lab = lab;
@@ -56,7 +61,8 @@ public final class LessonViewModel {
         this.note = note;
         predictions.addListener((MapChangeListener<String, String>) change -> {
             if (change.wasAdded()) {
-                stepOf(change.getKey()).ifPresent(ref -> progress.answered(ref.lesson(), ref.step(), change.getValueAdded()));
+                stepOf(change.getKey())
+                        .ifPresent(ref -> progress.answered(ref.lesson(), ref.step(), change.getValueAdded()));
             }
         });
     }
@@ -143,8 +149,8 @@ public final class LessonViewModel {
                 boolean holdsNow = StateCheckFacts.allHold(facts, after, notAsked);
                 if (state == StepState.PASSED && !holdsNow && StateCheckFacts.allHold(facts, before, notAsked)) {
                     stepStates.put(key(lesson, step), StepState.NO_LONGER_HOLDS);
-                    note.accept(Phrase.of("console.no-longer-holds", step.title(),
-                            StateCheckFacts.failing(facts, after, notAsked)));
+                    note.accept(Phrase.of(
+                            "console.no-longer-holds", step.title(), StateCheckFacts.failing(facts, after, notAsked)));
                 } else if (state == StepState.NO_LONGER_HOLDS && holdsNow) {
                     stepStates.put(key(lesson, step), StepState.PASSED);
                 }
@@ -159,25 +165,29 @@ public final class LessonViewModel {
         }
         lab.busy(true);
         path.forEach(pending -> stepStates.put(key(pending.lesson(), pending.step()), StepState.RUNNING));
-        executor.execute(() -> {
-            for (Pending pending : path) {
-                LessonSession session = current.lesson(pending.lesson(), output);
-                RunReport.StepReport report = session.runStep(pending.step());
-                Topology after = current.refresh();
-                Diagnosis why = report.passed() ? null : diagnose(current, after, pending.step(), report);
-                executor.runOnFx(() -> finishedFx(pending, report, after, why));
-                if (!report.passed()) {
-                    break;
-                }
-            }
-            // asked here, on the worker: over SSH the answer is a round trip that can take seconds
-            return current.isAlive();
-        }, alive -> {
-            path.forEach(pending -> stepStates.computeIfPresent(key(pending.lesson(), pending.step()),
-                    (key, state) -> state == StepState.RUNNING ? StepState.NOT_RUN : state));
-            lab.busy(false);
-            lab.alive(alive);
-        }, lab::failed);
+        executor.execute(
+                () -> {
+                    for (Pending pending : path) {
+                        LessonSession session = current.lesson(pending.lesson(), output);
+                        RunReport.StepReport report = session.runStep(pending.step());
+                        Topology after = current.refresh();
+                        Diagnosis why = report.passed() ? null : diagnose(current, after, pending.step(), report);
+                        executor.runOnFx(() -> finishedFx(pending, report, after, why));
+                        if (!report.passed()) {
+                            break;
+                        }
+                    }
+                    // asked here, on the worker: over SSH the answer is a round trip that can take seconds
+                    return current.isAlive();
+                },
+                alive -> {
+                    path.forEach(pending -> stepStates.computeIfPresent(
+                            key(pending.lesson(), pending.step()),
+                            (key, state) -> state == StepState.RUNNING ? StepState.NOT_RUN : state));
+                    lab.busy(false);
+                    lab.alive(alive);
+                },
+                lab::failed);
     }
 
     private void finishedFx(Pending pending, RunReport.StepReport report, Topology after, Diagnosis why) {
@@ -197,10 +207,12 @@ public final class LessonViewModel {
     }
 
     /** The diagnosis of the failed action, when it was a ping, telnet or nc that did not get through. */
-    private static Diagnosis diagnose(LabSession current, Topology topology, Lesson.Step step, RunReport.StepReport report) {
+    private static Diagnosis diagnose(
+            LabSession current, Topology topology, Lesson.Step step, RunReport.StepReport report) {
         // actions up to the first failure ran in order, so its index is the failed action's in the step
         int failed = 0;
-        while (failed < report.actions().size() - 1 && report.actions().get(failed).passed()) {
+        while (failed < report.actions().size() - 1
+                && report.actions().get(failed).passed()) {
             failed++;
         }
         return ReachProbe.of(step.actions().get(failed))
@@ -228,10 +240,12 @@ public final class LessonViewModel {
     }
 
     private Optional<LessonPane.StepRef> stepOf(String key) {
-        return curriculum.lessons().stream().flatMap(lesson -> lesson.steps().stream()
-                .filter(step -> key(lesson, step).equals(key)).map(step -> new LessonPane.StepRef(lesson, step))).findFirst();
+        return curriculum.lessons().stream()
+                .flatMap(lesson -> lesson.steps().stream()
+                        .filter(step -> key(lesson, step).equals(key))
+                        .map(step -> new LessonPane.StepRef(lesson, step)))
+                .findFirst();
     }
 
-    private record Pending(Lesson lesson, Lesson.Step step) {
-    }
+    private record Pending(Lesson lesson, Lesson.Step step) {}
 }

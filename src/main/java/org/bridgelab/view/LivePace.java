@@ -26,7 +26,8 @@ final class LivePace {
 
     /** How long to wait, from {@code nowMillis}, before drawing a sighting the kernel made at {@code kernelNanos}. */
     long delayMillis(long kernelNanos, long nowMillis) {
-        boolean sameExchange = lastKernelNanos != Long.MIN_VALUE && kernelNanos - lastKernelNanos <= EXCHANGE_GAP_NANOS
+        boolean sameExchange = lastKernelNanos != Long.MIN_VALUE
+                && kernelNanos - lastKernelNanos <= EXCHANGE_GAP_NANOS
                 && (index + 1) * stepMillis <= windowMillis;
         if (!sameExchange) {
             exchangeStartedAtMillis = nowMillis;

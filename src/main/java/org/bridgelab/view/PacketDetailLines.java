@@ -1,7 +1,6 @@
 package org.bridgelab.view;
 
 import java.util.ArrayList;
-import org.bridgelab.capture.TimelineRow;
 import java.util.List;
 import java.util.Optional;
 import org.bridgelab.capture.ConntrackEntry;
@@ -10,9 +9,10 @@ import org.bridgelab.capture.NetfilterPath;
 import org.bridgelab.capture.NetfilterStep;
 import org.bridgelab.capture.PacketEvent;
 import org.bridgelab.capture.PacketField;
-import org.bridgelab.capture.Passport;
 import org.bridgelab.capture.PacketLayer;
 import org.bridgelab.capture.PacketLayers;
+import org.bridgelab.capture.Passport;
+import org.bridgelab.capture.TimelineRow;
 
 /**
  * What the packet detail says about one packet, as a tree of lines in the window's language: the packet's
@@ -35,31 +35,54 @@ final class PacketDetailLines {
     }
 
     /** @param passport the packet at every capture point that saw it (empty: not shown) */
-    DetailLine of(TimelineRow row, NatPair nat, List<Passport.Stamp> passport, Optional<NetfilterPath> path,
-                  Optional<byte[]> bytes) {
+    DetailLine of(
+            TimelineRow row,
+            NatPair nat,
+            List<Passport.Stamp> passport,
+            Optional<NetfilterPath> path,
+            Optional<byte[]> bytes) {
         return of(row, nat, passport, Optional.empty(), path, bytes);
     }
 
     /** @param conntrack what the latest snapshot's conntrack tables say of the packet (empty: not shown) */
-    DetailLine of(TimelineRow row, NatPair nat, List<Passport.Stamp> passport, Optional<ConntrackEntry.Said> conntrack,
-                  Optional<NetfilterPath> path, Optional<byte[]> bytes) {
+    DetailLine of(
+            TimelineRow row,
+            NatPair nat,
+            List<Passport.Stamp> passport,
+            Optional<ConntrackEntry.Said> conntrack,
+            Optional<NetfilterPath> path,
+            Optional<byte[]> bytes) {
         PacketEvent event = row.event();
         List<DetailLine> lines = new ArrayList<>();
-        lines.add(DetailLine.of(format("detail.seen", event.point().label(), event.length(),
-                row.from() == null ? "?" : row.from(), row.to() == null ? "*" : row.to()),
+        lines.add(DetailLine.of(
+                format(
+                        "detail.seen",
+                        event.point().label(),
+                        event.length(),
+                        row.from() == null ? "?" : row.from(),
+                        row.to() == null ? "*" : row.to()),
                 DetailLine.Kind.INFO));
         if (nat != null) {
             // what was rewritten, old → new, and where: "SNAT source 172.18.0.2 → 192.0.2.183 · host/br0 → host/eth0"
-            lines.add(DetailLine.of(format("detail.nat", nat.kind() + " "
-                    + i18n.lookup("timeline.nat." + nat.field().name().toLowerCase()) + " " + nat.rewrite() + " · "
-                    + nat.before().point() + " → " + nat.after().point()), DetailLine.Kind.NAT));
+            lines.add(DetailLine.of(
+                    format(
+                            "detail.nat",
+                            nat.kind() + " "
+                                    + i18n.lookup(
+                                            "timeline.nat." + nat.field().name().toLowerCase()) + " " + nat.rewrite()
+                                    + " · "
+                                    + nat.before().point() + " → " + nat.after().point()),
+                    DetailLine.Kind.NAT));
         }
         if (passport.size() > 1) {
             lines.add(journey(passport));
         }
         // the entry, with when the table was read beneath it: a snapshot, not the moment the packet met it
-        conntrack.ifPresent(said -> lines.add(new DetailLine(said.line().in(i18n.language()),
-                said.entry().isPresent() ? DetailLine.Kind.NAT : DetailLine.Kind.INFO, -1, 0,
+        conntrack.ifPresent(said -> lines.add(new DetailLine(
+                said.line().in(i18n.language()),
+                said.entry().isPresent() ? DetailLine.Kind.NAT : DetailLine.Kind.INFO,
+                -1,
+                0,
                 List.of(DetailLine.of(said.note().in(i18n.language()), DetailLine.Kind.STEP)))));
         path.ifPresent(traced -> lines.add(netfilter(traced)));
         if (bytes.isPresent()) {
@@ -69,16 +92,23 @@ final class PacketDetailLines {
             lines.add(DetailLine.of(i18n.lookup("detail.noBytes"), DetailLine.Kind.INFO));
             lines.add(DetailLine.of("Ethernet · " + event.srcMac() + " → " + event.dstMac(), DetailLine.Kind.LAYER));
             if (event.srcIp() != null) {
-                lines.add(DetailLine.of(event.flow() + (event.ipId() >= 0 ? "  IP id " + event.ipId() : ""), DetailLine.Kind.LAYER));
+                lines.add(DetailLine.of(
+                        event.flow() + (event.ipId() >= 0 ? "  IP id " + event.ipId() : ""), DetailLine.Kind.LAYER));
             }
         }
-        return new DetailLine(event.protocol().label() + "  " + event.summary(), DetailLine.Kind.SUMMARY,
-                0, bytes.map(frame -> frame.length).orElse(0), lines);
+        return new DetailLine(
+                event.protocol().label() + "  " + event.summary(),
+                DetailLine.Kind.SUMMARY,
+                0,
+                bytes.map(frame -> frame.length).orElse(0),
+                lines);
     }
 
     private DetailLine netfilter(NetfilterPath path) {
-        List<DetailLine> steps = path.steps().stream().filter(step -> !step.isTraceRule())
-                .map(step -> DetailLine.of(wording(step), DetailLine.Kind.STEP)).toList();
+        List<DetailLine> steps = path.steps().stream()
+                .filter(step -> !step.isTraceRule())
+                .map(step -> DetailLine.of(wording(step), DetailLine.Kind.STEP))
+                .toList();
         if (steps.isEmpty()) {
             steps = List.of(DetailLine.of(i18n.lookup("detail.netfilter.none"), DetailLine.Kind.STEP));
         }
@@ -89,13 +119,20 @@ final class PacketDetailLines {
     private DetailLine journey(List<Passport.Stamp> passport) {
         List<DetailLine> hops = new ArrayList<>();
         for (Passport.Stamp stamp : passport) {
-            StringBuilder text = new StringBuilder(format("detail.journey.hop", String.format(java.util.Locale.ROOT, "%.3f",
-                    stamp.sinceFirstNanos() / 1e6), stamp.sighting().point().label(), stamp.sighting().flow()));
+            StringBuilder text = new StringBuilder(format(
+                    "detail.journey.hop",
+                    String.format(java.util.Locale.ROOT, "%.3f", stamp.sinceFirstNanos() / 1e6),
+                    stamp.sighting().point().label(),
+                    stamp.sighting().flow()));
             for (Passport.Change change : stamp.changes()) {
-                text.append(" · ").append(format("detail.journey." + change.kind().name().toLowerCase(java.util.Locale.ROOT),
-                        change.before(), change.after()));
+                text.append(" · ")
+                        .append(format(
+                                "detail.journey." + change.kind().name().toLowerCase(java.util.Locale.ROOT),
+                                change.before(),
+                                change.after()));
             }
-            hops.add(DetailLine.of(text.toString(), stamp.changes().isEmpty() ? DetailLine.Kind.STEP : DetailLine.Kind.NAT));
+            hops.add(DetailLine.of(
+                    text.toString(), stamp.changes().isEmpty() ? DetailLine.Kind.STEP : DetailLine.Kind.NAT));
         }
         return new DetailLine(format("detail.journey", passport.size()), DetailLine.Kind.NETFILTER, -1, 0, hops);
     }
@@ -106,8 +143,12 @@ final class PacketDetailLines {
 
     private DetailLine layer(PacketLayer layer) {
         List<DetailLine> fields = layer.fields().stream().map(this::field).toList();
-        return new DetailLine(format("packet.layer." + layer.key(), layer.summary()),
-                layer.malformed() ? DetailLine.Kind.MALFORMED : DetailLine.Kind.LAYER, layer.offset(), layer.length(), fields);
+        return new DetailLine(
+                format("packet.layer." + layer.key(), layer.summary()),
+                layer.malformed() ? DetailLine.Kind.MALFORMED : DetailLine.Kind.LAYER,
+                layer.offset(),
+                layer.length(),
+                fields);
     }
 
     private DetailLine field(PacketField field) {
@@ -120,7 +161,8 @@ final class PacketDetailLines {
             case OFFLOADED -> format("packet.check.offloaded", field.expected());
         };
         DetailLine.Kind kind = field.check() == PacketField.Check.WRONG ? DetailLine.Kind.WRONG : DetailLine.Kind.FIELD;
-        return new DetailLine(check.isEmpty() ? text : text + "  " + check, kind, field.offset(), field.length(), List.of());
+        return new DetailLine(
+                check.isEmpty() ? text : text + "  " + check, kind, field.offset(), field.length(), List.of());
     }
 
     /** A window text with its {0}, {1}… filled in. */

@@ -1,12 +1,11 @@
 package org.bridgelab.view;
 
 import java.util.List;
-import org.bridgelab.capture.TimelineRow;
 import javafx.beans.Observable;
-import javafx.scene.Group;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
+import javafx.scene.Group;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -17,6 +16,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Path;
 import javafx.scene.text.Text;
+import org.bridgelab.capture.TimelineRow;
 
 /**
  * The selected packet in detail: a tree of its layers and fields (with its netfilter path in words) beside
@@ -69,9 +69,11 @@ public final class PacketDetailView extends BorderPane {
 
     private void initListeners() {
         model.selectedProperty().addListener((obs, was, row) -> showFx(row));
-        i18n.languageProperty().addListener((Observable obs) -> showFx(model.selectedProperty().get()));
-        tree.getSelectionModel().selectedItemProperty().addListener((obs, was, item) ->
-                highlightFx(item == null ? null : item.getValue()));
+        i18n.languageProperty()
+                .addListener((Observable obs) -> showFx(model.selectedProperty().get()));
+        tree.getSelectionModel()
+                .selectedItemProperty()
+                .addListener((obs, was, item) -> highlightFx(item == null ? null : item.getValue()));
         showFx(model.selectedProperty().get());
     }
 
@@ -89,8 +91,8 @@ public final class PacketDetailView extends BorderPane {
             return;
         }
         var bytes = model.bytes(row);
-        DetailLine root = lines.of(row, model.natOf(row), model.passport(row), model.conntrack(row),
-                model.netfilterPath(row), bytes);
+        DetailLine root = lines.of(
+                row, model.natOf(row), model.passport(row), model.conntrack(row), model.netfilterPath(row), bytes);
         dump = new HexDump(bytes.orElse(new byte[0]));
         hex.setText(dump.text());
         tree.setRoot(item(root));
@@ -125,7 +127,8 @@ public final class PacketDetailView extends BorderPane {
     /** A tree line styled by what it is: a layer, a field, a wrong checksum, a netfilter step. */
     private static final class LineCell extends TreeCell<DetailLine> {
         private static final List<String> KINDS = java.util.Arrays.stream(DetailLine.Kind.values())
-                .map(kind -> DetailLine.of("", kind).styleClass()).toList();
+                .map(kind -> DetailLine.of("", kind).styleClass())
+                .toList();
 
         @Override
         protected void updateItem(DetailLine line, boolean empty) {

@@ -1,8 +1,6 @@
 package org.bridgelab.view;
 
 import java.nio.file.Path;
-import org.bridgelab.capture.StoredEvents;
-import org.bridgelab.capture.TimelineRow;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -21,7 +19,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.bridgelab.capture.CapturePoint;
-import org.bridgelab.capture.CapturePoints;
 import org.bridgelab.capture.CaptureSession;
 import org.bridgelab.capture.ConntrackEntry;
 import org.bridgelab.capture.LabNodes;
@@ -32,6 +29,8 @@ import org.bridgelab.capture.PacketListener;
 import org.bridgelab.capture.PacketStore;
 import org.bridgelab.capture.Passport;
 import org.bridgelab.capture.Protocol;
+import org.bridgelab.capture.StoredEvents;
+import org.bridgelab.capture.TimelineRow;
 import org.bridgelab.kernel.Topology;
 
 /**
@@ -46,7 +45,11 @@ public final class PacketTimelineViewModel {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PacketTimelineViewModel.class);
     /** The protocol groups a learner filters by; the lab's own IPv6 and multicast chatter starts hidden. */
     public enum Kind {
-        ARP("ARP"), ICMP("ICMP"), TCP("TCP"), OTHER("UDP…"), CHATTER("IPv6 · IGMP");
+        ARP("ARP"),
+        ICMP("ICMP"),
+        TCP("TCP"),
+        OTHER("UDP…"),
+        CHATTER("IPv6 · IGMP");
 
         private final String label;
 
@@ -77,11 +80,13 @@ public final class PacketTimelineViewModel {
     private final List<PacketEvent> sightings = new ArrayList<>();
     /** One string per MAC and IP address seen (a lab has a few dozen), shared by every row's event. */
     private final Map<String, String> addresses = new HashMap<>();
+
     private final SimulationViewModel simulation = new SimulationViewModel(this);
     private final Map<Long, NatPair> natByTravel = new HashMap<>();
     private final List<Incoming> held = new ArrayList<>();
     private final ReadOnlyIntegerWrapper heldCount = new ReadOnlyIntegerWrapper();
-    private final javafx.beans.property.ReadOnlyStringWrapper captureProblem = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyStringWrapper captureProblem =
+            new javafx.beans.property.ReadOnlyStringWrapper("");
     private final ObservableList<String> lanes = FXCollections.observableArrayList();
     private final ObservableList<String> points = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper version = new ReadOnlyIntegerWrapper();
@@ -96,16 +101,17 @@ public final class PacketTimelineViewModel {
     private volatile StoredEvents stored;
     /** The store's first sequence when rows were last trimmed to what it holds. */
     private long trimmedBelow;
+
     private long stepMark = Long.MAX_VALUE;
     /** One more than the highest sequence number shown: where a step starts when there is no session. */
     private long sequencesSeen;
+
     private TimelineRow anchor;
     private volatile LabNodes nodes;
     /** The latest snapshot and when it was handed over (ns since the epoch, like a packet's timestamp). */
     private volatile Reading latest;
 
-    private record Reading(Topology topology, long followedAtNanos) {
-    }
+    private record Reading(Topology topology, long followedAtNanos) {}
 
     PacketTimelineViewModel(TaskExecutor executor) {
         this.executor = executor;
@@ -230,23 +236,31 @@ public final class PacketTimelineViewModel {
             return Optional.empty();
         }
         List<PacketEvent> journey = journeyOf(row);
-        long last = journey.stream().mapToLong(PacketEvent::timestampNanos).max().orElse(Long.MAX_VALUE);
+        long last =
+                journey.stream().mapToLong(PacketEvent::timestampNanos).max().orElse(Long.MAX_VALUE);
         return ConntrackEntry.passportLine(journey, reading.topology(), reading.followedAtNanos() >= last);
     }
 
     /** Every kept sighting of the row's packet (the row's own, for a packet with no travel number). */
     private List<PacketEvent> journeyOf(TimelineRow row) {
         long travel = row.travel();
-        return travel == 0 ? List.of(row.event())
-                : keptSightings().stream().filter(sighting -> sighting.travel() == travel).toList();
+        return travel == 0
+                ? List.of(row.event())
+                : keptSightings().stream()
+                        .filter(sighting -> sighting.travel() == travel)
+                        .toList();
     }
 
     /** The row that shows this sighting: the same packet on the same wire. */
     Optional<TimelineRow> rowOf(PacketEvent sighting) {
-        TimelineRow row = sighting.travel() == 0 ? null
+        TimelineRow row = sighting.travel() == 0
+                ? null
                 : rowOnWire.get(wireOf(TimelineRow.of(sighting, nodes, sequence -> sighting)));
         if (row == null) {
-            row = all.stream().filter(candidate -> candidate.sequence() == sighting.sequence()).findFirst().orElse(null);
+            row = all.stream()
+                    .filter(candidate -> candidate.sequence() == sighting.sequence())
+                    .findFirst()
+                    .orElse(null);
         }
         return Optional.ofNullable(row);
     }
@@ -292,10 +306,13 @@ public final class PacketTimelineViewModel {
         if (current == null) {
             return;
         }
-        executor.execute(() -> {
-            current.exportPcapng(file);
-            return file;
-        }, written -> doneFx.accept("written " + written), error -> doneFx.accept("cannot write: " + error.getMessage()));
+        executor.execute(
+                () -> {
+                    current.exportPcapng(file);
+                    return file;
+                },
+                written -> doneFx.accept("written " + written),
+                error -> doneFx.accept("cannot write: " + error.getMessage()));
     }
 
     /**
@@ -370,7 +387,8 @@ public final class PacketTimelineViewModel {
 
     /** The wires the lab session captures now, for the filter, and why a wanted one is not. */
     void capturing(List<CapturePoint> captured, String problem) {
-        List<String> pointNames = captured.stream().map(CapturePoint::label).sorted().toList();
+        List<String> pointNames =
+                captured.stream().map(CapturePoint::label).sorted().toList();
         executor.runOnFx(() -> {
             captureProblem.set(problem);
             if (!points.equals(pointNames)) {
@@ -403,7 +421,9 @@ public final class PacketTimelineViewModel {
 
     private void addFx(List<Incoming> batch) {
         // the capture points deliver on their own: the diagram is told in the kernel's order
-        batch.stream().map(Incoming::event).filter(java.util.Objects::nonNull)
+        batch.stream()
+                .map(Incoming::event)
+                .filter(java.util.Objects::nonNull)
                 .sorted(java.util.Comparator.comparingLong(PacketEvent::timestampNanos))
                 .forEach(event -> sightingListeners.forEach(listener -> listener.accept(event)));
         boolean changed = false;
@@ -498,7 +518,8 @@ public final class PacketTimelineViewModel {
         insertByTime(all, row, ROW_TIME);
         if (accepts(row)) {
             insertByTime(visible, row, ROW_TIME);
-            if (event.sequence() >= stepMark && (anchor == null || ROW_TIME.applyAsLong(row) < ROW_TIME.applyAsLong(anchor))) {
+            if (event.sequence() >= stepMark
+                    && (anchor == null || ROW_TIME.applyAsLong(row) < ROW_TIME.applyAsLong(anchor))) {
                 anchor = row;
             }
         }
@@ -519,9 +540,22 @@ public final class PacketTimelineViewModel {
         if (addresses.size() > MAX_ADDRESSES) {
             addresses.clear();
         }
-        return new PacketEvent(e.sequence(), e.point(), e.timestampNanos(), e.length(), shared(e.srcMac()),
-                shared(e.dstMac()), e.protocol(), shared(e.srcIp()), shared(e.dstIp()), e.srcPort(), e.dstPort(),
-                e.ipId(), e.identity(), e.summary(), e.travel());
+        return new PacketEvent(
+                e.sequence(),
+                e.point(),
+                e.timestampNanos(),
+                e.length(),
+                shared(e.srcMac()),
+                shared(e.dstMac()),
+                e.protocol(),
+                shared(e.srcIp()),
+                shared(e.dstIp()),
+                e.srcPort(),
+                e.dstPort(),
+                e.ipId(),
+                e.identity(),
+                e.summary(),
+                e.travel());
     }
 
     private String shared(String address) {
@@ -590,6 +624,5 @@ public final class PacketTimelineViewModel {
         };
     }
 
-    private record Incoming(PacketEvent event, NatPair pair) {
-    }
+    private record Incoming(PacketEvent event, NatPair pair) {}
 }

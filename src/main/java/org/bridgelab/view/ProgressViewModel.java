@@ -22,7 +22,8 @@ public final class ProgressViewModel {
     private final java.util.function.Consumer<String> say;
 
     /** {@code say} tells the learner (on the FX thread) when the progress could not be saved. */
-    ProgressViewModel(Curriculum curriculum, ProgressFile file, TaskExecutor executor, java.util.function.Consumer<String> say) {
+    ProgressViewModel(
+            Curriculum curriculum, ProgressFile file, TaskExecutor executor, java.util.function.Consumer<String> say) {
         this.curriculum = curriculum;
         this.file = file;
         this.executor = executor;
@@ -52,8 +53,12 @@ public final class ProgressViewModel {
         if (saved.lastLesson() == null) {
             return Optional.empty();
         }
-        return curriculum.lessons().stream().filter(lesson -> lesson.id().equals(saved.lastLesson())).findFirst()
-                .flatMap(lesson -> lesson.steps().stream().filter(step -> step.id().equals(saved.lastStep())).findFirst()
+        return curriculum.lessons().stream()
+                .filter(lesson -> lesson.id().equals(saved.lastLesson()))
+                .findFirst()
+                .flatMap(lesson -> lesson.steps().stream()
+                        .filter(step -> step.id().equals(saved.lastStep()))
+                        .findFirst()
                         .map(step -> new LessonPane.StepRef(lesson, step)));
     }
 
@@ -81,9 +86,12 @@ public final class ProgressViewModel {
             return;
         }
         progress.set(changed);
-        executor.execute(() -> {
-            file.save(changed);
-            return changed;
-        }, saved -> { }, error -> say.accept("your progress could not be saved in " + file.path() + ": " + error.getMessage()));
+        executor.execute(
+                () -> {
+                    file.save(changed);
+                    return changed;
+                },
+                saved -> {},
+                error -> say.accept("your progress could not be saved in " + file.path() + ": " + error.getMessage()));
     }
 }

@@ -4,8 +4,7 @@ import java.net.URL;
 
 /** Bundled resources (stylesheets, icons) that fail fast with a clear message instead of a null. */
 public final class Resources {
-    private Resources() {
-    }
+    private Resources() {}
 
     public static String url(String name) {
         URL url = Resources.class.getClassLoader().getResource(name);

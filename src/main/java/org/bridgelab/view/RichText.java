@@ -6,8 +6,7 @@ import javafx.scene.text.Text;
 
 /** Lesson prose with `code` spans, as a list of styled Text nodes for a TextFlow. */
 final class RichText {
-    private RichText() {
-    }
+    private RichText() {}
 
     static List<Text> of(String prose) {
         List<Text> parts = new ArrayList<>();

@@ -45,8 +45,10 @@ final class SimulationBar extends HBox {
         ToggleButton play = new ToggleButton();
         play.setId("sim-play");
         play.selectedProperty().bindBidirectional(model.playingProperty());
-        play.textProperty().bind(javafx.beans.binding.Bindings.when(model.playingProperty())
-                .then(i18n.text("simulation.pause")).otherwise(i18n.text("simulation.play")));
+        play.textProperty()
+                .bind(javafx.beans.binding.Bindings.when(model.playingProperty())
+                        .then(i18n.text("simulation.pause"))
+                        .otherwise(i18n.text("simulation.play")));
         Button forward = new Button("▶");
         forward.setId("sim-forward");
         forward.setOnAction(event -> model.stepForward());
@@ -56,7 +58,9 @@ final class SimulationBar extends HBox {
         speed.setConverter(new StringConverter<>() {
             @Override
             public String toString(Double value) {
-                return value == null ? "" : (value == Math.rint(value) ? String.valueOf(value.intValue()) : String.valueOf(value)) + "×";
+                return value == null
+                        ? ""
+                        : (value == Math.rint(value) ? String.valueOf(value.intValue()) : String.valueOf(value)) + "×";
             }
 
             @Override
@@ -65,7 +69,8 @@ final class SimulationBar extends HBox {
             }
         });
         speed.setValue(model.speedProperty().get());
-        speed.valueProperty().addListener((obs, was, chosen) -> model.speedProperty().set(chosen));
+        speed.valueProperty()
+                .addListener((obs, was, chosen) -> model.speedProperty().set(chosen));
         CheckBox one = new CheckBox();
         one.setId("sim-one");
         one.textProperty().bind(i18n.text("simulation.oneAtATime"));

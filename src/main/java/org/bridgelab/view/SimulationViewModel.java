@@ -1,7 +1,6 @@
 package org.bridgelab.view;
 
 import java.util.List;
-import org.bridgelab.capture.TimelineRow;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -14,6 +13,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import org.bridgelab.capture.PacketEvent;
+import org.bridgelab.capture.TimelineRow;
 
 /**
  * Simulation mode over real captures: the sightings the kernel's capture points recorded, replayed one at a
@@ -25,6 +25,7 @@ import org.bridgelab.capture.PacketEvent;
 public final class SimulationViewModel {
     /** How long one sighting is shown at 1×. */
     static final double HOP_MILLIS = 700;
+
     static final List<Double> SPEEDS = List.of(1.0, 0.5, 0.25, 0.1);
 
     private final PacketTimelineViewModel packets;
@@ -88,7 +89,8 @@ public final class SimulationViewModel {
         int at = 0;
         if (selected != null) {
             for (int i = 0; i < sightings.size(); i++) {
-                if (sightings.get(i).travel() == selected.travel() && sightings.get(i).travel() != 0
+                if (sightings.get(i).travel() == selected.travel()
+                                && sightings.get(i).travel() != 0
                         || sightings.get(i).sequence() == selected.sequence()) {
                     at = i;
                     break;

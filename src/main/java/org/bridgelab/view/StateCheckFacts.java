@@ -20,24 +20,30 @@ final class StateCheckFacts {
         throw new IllegalStateException("a snapshot fact asked whether " + namespace + ":" + tcpPort + " listens");
     };
 
-    private StateCheckFacts() {
-    }
+    private StateCheckFacts() {}
 
     static List<StateCheck> of(Lesson.Step step) {
-        return step.actions().stream().filter(Action.Check.class::isInstance).map(Action.Check.class::cast)
+        return step.actions().stream()
+                .filter(Action.Check.class::isInstance)
+                .map(Action.Check.class::cast)
                 .flatMap(check -> check.facts().stream())
-                .filter(fact -> !(fact instanceof StateCheck.Reaches)).toList();
+                .filter(fact -> !(fact instanceof StateCheck.Reaches))
+                .toList();
     }
 
     static boolean allHold(List<StateCheck> facts, Topology topology, ListenerProbe listening) {
-        return facts.stream().allMatch(fact -> fact.evaluate(topology, listening).passed());
+        return facts.stream()
+                .allMatch(fact -> fact.evaluate(topology, listening).passed());
     }
 
     /** The facts that fail, each with the kernel's evidence: "nat PREROUTING … -j DNAT … in host (none)". */
     static Wording failing(List<StateCheck> facts, Topology topology, ListenerProbe listening) {
-        List<StateCheck.Outcome> failed = facts.stream().map(fact -> fact.evaluate(topology, listening))
-                .filter(outcome -> !outcome.passed()).toList();
-        return language -> failed.stream().map(outcome -> outcome.expected().in(language) + " (" + outcome.evidence() + ")")
+        List<StateCheck.Outcome> failed = facts.stream()
+                .map(fact -> fact.evaluate(topology, listening))
+                .filter(outcome -> !outcome.passed())
+                .toList();
+        return language -> failed.stream()
+                .map(outcome -> outcome.expected().in(language) + " (" + outcome.evidence() + ")")
                 .collect(Collectors.joining("; "));
     }
 }

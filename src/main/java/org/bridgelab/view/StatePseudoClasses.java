@@ -16,7 +16,8 @@ final class StatePseudoClasses<E extends Enum<E>> {
     StatePseudoClasses(Class<E> states) {
         classes = new EnumMap<>(states);
         for (E state : states.getEnumConstants()) {
-            classes.put(state, PseudoClass.getPseudoClass(state.name().toLowerCase().replace('_', '-')));
+            classes.put(
+                    state, PseudoClass.getPseudoClass(state.name().toLowerCase().replace('_', '-')));
         }
     }
 

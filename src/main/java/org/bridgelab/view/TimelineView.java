@@ -1,7 +1,6 @@
 package org.bridgelab.view;
 
 import java.io.File;
-import org.bridgelab.capture.TimelineRow;
 import java.util.List;
 import javafx.beans.Observable;
 import javafx.geometry.Orientation;
@@ -15,17 +14,18 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import javafx.stage.FileChooser;
 import org.bridgelab.capture.NatPair;
+import org.bridgelab.capture.TimelineRow;
 
 /**
  * A sequence diagram of the captured packets: one lane per node, each packet an arrow labelled in plain
@@ -46,6 +46,7 @@ public final class TimelineView extends BorderPane {
      * sharp when the window is zoomed for a room (a bitmap scaled up would blur).
      */
     private final javafx.beans.property.DoubleProperty renderScale = new javafx.beans.property.SimpleDoubleProperty(1);
+
     private final ScrollBar scroll = new ScrollBar();
     private final Label status = new Label();
     private final SimulationBar simulationBar;
@@ -86,15 +87,17 @@ public final class TimelineView extends BorderPane {
             String chosen = chosenIndex > 0 ? point.getValue() : null;
             point.getItems().setAll(model.points());
             point.getItems().add(0, i18n.lookup("timeline.allPoints"));
-            point.getSelectionModel().select(chosen == null ? 0 : Math.max(0, point.getItems().indexOf(chosen)));
+            point.getSelectionModel()
+                    .select(chosen == null ? 0 : Math.max(0, point.getItems().indexOf(chosen)));
         };
         model.points().addListener((Observable obs) -> refillPoints.run());
         i18n.languageProperty().addListener((Observable obs) -> {
             refillPoints.run();
             showCount();
         });
-        point.valueProperty().addListener((obs, was, chosen) ->
-                model.choosePoint(point.getSelectionModel().getSelectedIndex() <= 0 ? null : chosen));
+        point.valueProperty()
+                .addListener((obs, was, chosen) ->
+                        model.choosePoint(point.getSelectionModel().getSelectedIndex() <= 0 ? null : chosen));
         ToggleButton pause = new ToggleButton();
         pause.setId("timeline-pause");
         pause.textProperty().bind(i18n.text("timeline.pause"));
@@ -151,9 +154,11 @@ public final class TimelineView extends BorderPane {
     }
 
     private void showCount() {
-        String count = i18n.lookup("timeline.count").replace("{0}", String.valueOf(model.rows().size()));
+        String count = i18n.lookup("timeline.count")
+                .replace("{0}", String.valueOf(model.rows().size()));
         int held = model.heldProperty().get();
-        status.setText(held == 0 ? count : count + " · " + i18n.lookup("timeline.held").replace("{0}", String.valueOf(held)));
+        status.setText(
+                held == 0 ? count : count + " · " + i18n.lookup("timeline.held").replace("{0}", String.valueOf(held)));
     }
 
     private void initListeners() {
@@ -195,8 +200,8 @@ public final class TimelineView extends BorderPane {
             scroll.setMax(Math.max(0, model.rows().size() - visibleRows()));
             draw();
         });
-        canvas.setOnScroll(event -> scroll.setValue(Math.max(0, Math.min(scroll.getMax(),
-                scroll.getValue() - Math.signum(event.getDeltaY()) * 3))));
+        canvas.setOnScroll(event -> scroll.setValue(Math.max(
+                0, Math.min(scroll.getMax(), scroll.getValue() - Math.signum(event.getDeltaY()) * 3))));
         canvas.setOnMouseClicked(event -> {
             double y = event.getY() / renderScale.get();
             int index = firstRow() + (int) ((y - HEADER) / ROW_HEIGHT);
@@ -218,12 +223,16 @@ public final class TimelineView extends BorderPane {
 
     /** ↑ / ↓ select the packet above / below (consumed, so the tabs around do not switch). */
     private void moveSelection(KeyEvent event) {
-        int step = event.getCode() == javafx.scene.input.KeyCode.DOWN ? 1 : event.getCode() == javafx.scene.input.KeyCode.UP ? -1 : 0;
+        int step = event.getCode() == javafx.scene.input.KeyCode.DOWN
+                ? 1
+                : event.getCode() == javafx.scene.input.KeyCode.UP ? -1 : 0;
         if (step == 0 || event.isControlDown() || model.rows().isEmpty()) {
             return;
         }
         int index = model.rows().indexOf(model.selectedProperty().get());
-        int next = index < 0 ? (step > 0 ? 0 : model.rows().size() - 1) : Math.max(0, Math.min(model.rows().size() - 1, index + step));
+        int next = index < 0
+                ? (step > 0 ? 0 : model.rows().size() - 1)
+                : Math.max(0, Math.min(model.rows().size() - 1, index + step));
         model.selectedProperty().set(model.rows().get(next));
         event.consume();
     }
@@ -266,7 +275,8 @@ public final class TimelineView extends BorderPane {
         g.setTransform(scale, 0, 0, scale, 0, 0);
         double width = canvas.getWidth() / scale;
         double height = canvas.getHeight() / scale;
-        boolean dark = getScene() != null && getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("dark.css"));
+        boolean dark =
+                getScene() != null && getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("dark.css"));
         Color background = dark ? Color.web("#1c2029") : Color.web("#fbfcfd");
         Color text = dark ? Color.web("#e3e7ef") : Color.web("#1d2330");
         Color muted = dark ? Color.web("#9aa4b5") : Color.web("#5d6676");
@@ -311,7 +321,8 @@ public final class TimelineView extends BorderPane {
         }
     }
 
-    private void drawArrow(GraphicsContext g, TimelineRow row, List<String> lanes, double laneWidth, double y, Color text) {
+    private void drawArrow(
+            GraphicsContext g, TimelineRow row, List<String> lanes, double laneWidth, double y, Color text) {
         Color colour = colour(PacketTimelineViewModel.kindOf(row.protocol()));
         int from = lanes.indexOf(row.from());
         int to = lanes.indexOf(row.to());
@@ -346,8 +357,11 @@ public final class TimelineView extends BorderPane {
             g.fillRoundRect(x - 5, y, 10, 10, 4, 4);
             measure.setFont(g.getFont());
             measure.setText(row.label());
-            g.fillText("  ⇄ " + nat.kind() + " " + i18n.lookup("timeline.nat." + nat.field().name().toLowerCase()) + " "
-                    + nat.rewrite(), labelX + measure.getLayoutBounds().getWidth(), y - 4);
+            g.fillText(
+                    "  ⇄ " + nat.kind() + " "
+                            + i18n.lookup("timeline.nat." + nat.field().name().toLowerCase()) + " " + nat.rewrite(),
+                    labelX + measure.getLayoutBounds().getWidth(),
+                    y - 4);
         }
         g.restore();
     }

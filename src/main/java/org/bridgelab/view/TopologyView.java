@@ -13,20 +13,20 @@ import javafx.animation.PauseTransition;
 import javafx.animation.ScaleTransition;
 import javafx.animation.SequentialTransition;
 import javafx.animation.TranslateTransition;
-import javafx.scene.paint.Color;
-import javafx.scene.shape.Circle;
-import org.bridgelab.capture.PacketEvent;
 import javafx.beans.Observable;
 import javafx.css.PseudoClass;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polyline;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.shape.Shape;
 import javafx.util.Duration;
+import org.bridgelab.capture.PacketEvent;
 import org.bridgelab.kernel.Diagnosis;
 import org.bridgelab.kernel.Topology;
 
@@ -40,6 +40,7 @@ import org.bridgelab.kernel.Topology;
 public final class TopologyView extends Pane {
     /** A verdict's object "veth0 in docker0", "filter FORWARD in host": what, and in which namespace. */
     private static final Pattern IN_NAMESPACE = Pattern.compile("(.*?)\\s+in\\s+(\\S+)");
+
     private static final Pattern CHAIN = Pattern.compile("(raw|mangle|nat|filter|security) \\S+");
     static final double CHIP_HEIGHT = 24;
     private static final double GAP = 6;
@@ -58,6 +59,7 @@ public final class TopologyView extends Pane {
     private String hintShown;
     /** An interface's state on its chip, and the place a diagnosis names. */
     private static final PseudoClass UP = PseudoClass.getPseudoClass("up");
+
     private static final PseudoClass DOWN = PseudoClass.getPseudoClass("down");
     private static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
     private static final PseudoClass FAILED_HOP = PseudoClass.getPseudoClass("failed-hop");
@@ -65,9 +67,11 @@ public final class TopologyView extends Pane {
     private final Map<String, Label> chips = new HashMap<>();
     /** The update whose changes last glowed. */
     private TopologyViewModel.Update highlighted;
+
     private static final int MAX_TOKENS = 40;
     /** A hop every 150 ms, an exchange drawn within 1.5 s: slow enough to follow, never far behind the kernel. */
     private final LivePace livePace = new LivePace(150, 1_500);
+
     private int tokens;
     private final Circle simulationToken = new Circle(7);
     private final TranslateTransition simulationMotion = new TranslateTransition(Duration.millis(500), simulationToken);
@@ -111,9 +115,15 @@ public final class TopologyView extends Pane {
             return;
         }
         simulationToken.setFill(TimelineView.colour(PacketTimelineViewModel.kindOf(sighting.protocol())));
-        Topology.Link link = model.topology().topologyProperty().get().namespace(sighting.point().node())
-                .flatMap(ns -> ns.link(sighting.point().iface())).orElse(null);
-        Label peer = link == null || link.peer() == null ? null : chip(link.peer().namespace(), link.peer().link());
+        Topology.Link link = model.topology()
+                .topologyProperty()
+                .get()
+                .namespace(sighting.point().node())
+                .flatMap(ns -> ns.link(sighting.point().iface()))
+                .orElse(null);
+        Label peer = link == null || link.peer() == null
+                ? null
+                : chip(link.peer().namespace(), link.peer().link());
         simulationToken.setTranslateX(0);
         simulationToken.setTranslateY(0);
         getChildren().add(simulationToken);
@@ -131,7 +141,8 @@ public final class TopologyView extends Pane {
         simulationToken.setCenterX(ends[0].getX());
         simulationToken.setCenterY(ends[0].getY());
         simulationToken.setUserData("cable " + (outgoing ? here + ">" + there : there + ">" + here));
-        simulationMotion.setDuration(Duration.millis(model.packets().simulation().hopMillis() * 0.8));
+        simulationMotion.setDuration(
+                Duration.millis(model.packets().simulation().hopMillis() * 0.8));
         simulationMotion.setToX(ends[1].getX() - ends[0].getX());
         simulationMotion.setToY(ends[1].getY() - ends[0].getY());
         simulationMotion.playFromStart();
@@ -149,13 +160,21 @@ public final class TopologyView extends Pane {
      */
     private void animate(PacketEvent event) {
         Label at = chip(event.point().node(), event.point().iface());
-        if (at == null || tokens >= MAX_TOKENS || model.packets().simulation().activeProperty().get()) {
+        if (at == null
+                || tokens >= MAX_TOKENS
+                || model.packets().simulation().activeProperty().get()) {
             return;
         }
         Color colour = TimelineView.colour(PacketTimelineViewModel.kindOf(event.protocol()));
-        Topology.Link link = model.topology().topologyProperty().get().namespace(event.point().node())
-                .flatMap(ns -> ns.link(event.point().iface())).orElse(null);
-        Label peer = link == null || link.peer() == null ? null : chip(link.peer().namespace(), link.peer().link());
+        Topology.Link link = model.topology()
+                .topologyProperty()
+                .get()
+                .namespace(event.point().node())
+                .flatMap(ns -> ns.link(event.point().iface()))
+                .orElse(null);
+        Label peer = link == null || link.peer() == null
+                ? null
+                : chip(link.peer().namespace(), link.peer().link());
         Circle token = new Circle(5, colour);
         token.getStyleClass().add("packet-token");
         token.setMouseTransparent(true);
@@ -200,8 +219,10 @@ public final class TopologyView extends Pane {
 
     /** The cables drawn now, each as "a/link—b/link" with the two ends sorted. */
     public List<String> cables() {
-        return getChildren().stream().filter(node -> node.getStyleClass().contains("cable"))
-                .map(node -> (String) node.getUserData()).toList();
+        return getChildren().stream()
+                .filter(node -> node.getStyleClass().contains("cable"))
+                .map(node -> (String) node.getUserData())
+                .toList();
     }
 
     private void redraw() {
@@ -226,7 +247,9 @@ public final class TopologyView extends Pane {
         drawCables(topology);
         details.relocate(CONTAINER_X, bottom + 12);
         details.setMaxWidth(OUTSIDE_X + OUTSIDE_WIDTH - CONTAINER_X);
-        if (details.getText() == null || details.getText().isEmpty() || details.getText().equals(hintShown)) {
+        if (details.getText() == null
+                || details.getText().isEmpty()
+                || details.getText().equals(hintShown)) {
             // the hint follows the language; an interface's description stays until another is clicked
             hintShown = i18n.lookup("topology.details");
             details.setText(hintShown);
@@ -254,11 +277,14 @@ public final class TopologyView extends Pane {
         }
         for (String object : why.verdict().objects()) {
             Matcher in = IN_NAMESPACE.matcher(object);
-            String namespace = in.matches() ? in.group(2) : object.startsWith("routes of ") ? object.substring(10) : null;
+            String namespace =
+                    in.matches() ? in.group(2) : object.startsWith("routes of ") ? object.substring(10) : null;
             String thing = in.matches() ? in.group(1) : null;
-            Node place = thing != null && chip(namespace, thing) != null ? chip(namespace, thing)
-                    : thing != null && CHAIN.matcher(thing).matches() && netfilterOf(namespace) != null ? netfilterOf(namespace)
-                    : namespaceBox(namespace);
+            Node place = thing != null && chip(namespace, thing) != null
+                    ? chip(namespace, thing)
+                    : thing != null && CHAIN.matcher(thing).matches() && netfilterOf(namespace) != null
+                            ? netfilterOf(namespace)
+                            : namespaceBox(namespace);
             if (place != null) {
                 place.pseudoClassStateChanged(FAILED_HOP, true);
             }
@@ -268,20 +294,27 @@ public final class TopologyView extends Pane {
     /** The host's netfilter panel, for a verdict naming one of its chains ("filter FORWARD in host"). */
     private Node netfilterOf(String namespace) {
         Topology.Namespace host = model.topology().topologyProperty().get().namespaces().stream()
-                .filter(ns -> ns.role() == Topology.Role.HOST).findFirst().orElse(null);
+                .filter(ns -> ns.role() == Topology.Role.HOST)
+                .findFirst()
+                .orElse(null);
         return host != null && host.name().equals(namespace) ? lookup("#netfilter") : null;
     }
 
     private Node namespaceBox(String namespace) {
-        return namespace == null ? null : getChildren().stream()
-                .filter(node -> node instanceof Rectangle && namespace.equals(node.getUserData())).findFirst().orElse(null);
+        return namespace == null
+                ? null
+                : getChildren().stream()
+                        .filter(node -> node instanceof Rectangle && namespace.equals(node.getUserData()))
+                        .findFirst()
+                        .orElse(null);
     }
 
     private double drawContainers(Topology topology) {
         double y = TOP;
         List<Topology.Namespace> containers = topology.namespaces().stream()
                 .filter(ns -> ns.role() == Topology.Role.CONTAINER)
-                .sorted((a, b) -> a.name().compareTo(b.name())).toList();
+                .sorted((a, b) -> a.name().compareTo(b.name()))
+                .toList();
         for (Topology.Namespace ns : containers) {
             y = drawNamespaceBox(ns, CONTAINER_X, y, CONTAINER_WIDTH, "container-box") + 14;
         }
@@ -306,9 +339,12 @@ public final class TopologyView extends Pane {
 
     /** A namespace as a titled box of interface chips and its routes; returns the box's bottom. */
     private double drawNamespaceBox(Topology.Namespace ns, double x, double y, double width, String style) {
-        List<Topology.Link> links = ns.links().stream().filter(link -> !"lo".equals(link.name())).toList();
-        List<String> routes = ns.routes().stream().filter(route -> route.gateway() != null)
-                .map(route -> route.destination() + " via " + route.gateway()).toList();
+        List<Topology.Link> links =
+                ns.links().stream().filter(link -> !"lo".equals(link.name())).toList();
+        List<String> routes = ns.routes().stream()
+                .filter(route -> route.gateway() != null)
+                .map(route -> route.destination() + " via " + route.gateway())
+                .toList();
         double height = 30 + links.size() * (CHIP_HEIGHT + GAP) + routes.size() * 18 + 8;
         Rectangle box = box(x, y, width, height, style);
         box.setUserData(ns.name());
@@ -337,24 +373,39 @@ public final class TopologyView extends Pane {
         if (host == null) {
             return TOP;
         }
-        List<Topology.Link> bridges = host.links().stream().filter(link -> "bridge".equals(link.kind())).toList();
+        List<Topology.Link> bridges = host.links().stream()
+                .filter(link -> "bridge".equals(link.kind()))
+                .toList();
         List<Topology.Link> others = host.links().stream()
-                .filter(link -> !"lo".equals(link.name()) && !"bridge".equals(link.kind()) && link.master() == null).toList();
+                .filter(link -> !"lo".equals(link.name()) && !"bridge".equals(link.kind()) && link.master() == null)
+                .toList();
         List<String> rules = new ArrayList<>(netfilterLines(host));
-        rules.addAll(probeLines(host.name(), model.lessons().lastFailureProperty().get()));
-        List<String> routes = host.routes().stream().filter(route -> route.gateway() != null)
-                .map(route -> route.destination() + " via " + route.gateway()).toList();
+        rules.addAll(
+                probeLines(host.name(), model.lessons().lastFailureProperty().get()));
+        List<String> routes = host.routes().stream()
+                .filter(route -> route.gateway() != null)
+                .map(route -> route.destination() + " via " + route.gateway())
+                .toList();
         double y = TOP;
         double inner = y + 30;
         double left = HOST_X + 10;
         double portWidth = 110;
         List<Runnable> later = new ArrayList<>();
         for (Topology.Link bridge : bridges) {
-            List<Topology.Link> ports = host.links().stream().filter(link -> bridge.name().equals(link.master())).toList();
+            List<Topology.Link> ports = host.links().stream()
+                    .filter(link -> bridge.name().equals(link.master()))
+                    .toList();
             double switchHeight = Math.max(1, ports.size()) * (CHIP_HEIGHT + GAP) + 28;
             double top = inner;
-            later.add(() -> getChildren().add(1,
-                    box(left + portWidth + 14, top, HOST_WIDTH - portWidth - 44, switchHeight - GAP, "bridge-box")));
+            later.add(() -> getChildren()
+                    .add(
+                            1,
+                            box(
+                                    left + portWidth + 14,
+                                    top,
+                                    HOST_WIDTH - portWidth - 44,
+                                    switchHeight - GAP,
+                                    "bridge-box")));
             addChip(host, bridge, left + portWidth + 22, top + 4, HOST_WIDTH - portWidth - 60);
             Label kind = new Label(i18n.lookup("topology.bridge"));
             kind.getStyleClass().add("box-note");
@@ -363,7 +414,8 @@ public final class TopologyView extends Pane {
             double py = top;
             for (Topology.Link port : ports) {
                 Label chip = addChip(host, port, left, py, portWidth);
-                Line wire = new Line(left + portWidth, py + CHIP_HEIGHT / 2, left + portWidth + 14, py + CHIP_HEIGHT / 2);
+                Line wire =
+                        new Line(left + portWidth, py + CHIP_HEIGHT / 2, left + portWidth + 14, py + CHIP_HEIGHT / 2);
                 wire.getStyleClass().add("port-wire");
                 getChildren().add(wire);
                 chip.getStyleClass().add("bridge-port");
@@ -372,8 +424,11 @@ public final class TopologyView extends Pane {
             inner += switchHeight + 6;
         }
         for (Topology.Link link : others) {
-            boolean uplink = link.peer() != null && !link.peer().namespace().startsWith("docker")
-                    && topology.namespace(link.peer().namespace()).map(ns -> ns.role() == Topology.Role.OUTSIDE).orElse(false);
+            boolean uplink = link.peer() != null
+                    && !link.peer().namespace().startsWith("docker")
+                    && topology.namespace(link.peer().namespace())
+                            .map(ns -> ns.role() == Topology.Role.OUTSIDE)
+                            .orElse(false);
             addChip(host, link, uplink ? HOST_X + HOST_WIDTH - 180 : left, inner, uplink ? 170 : portWidth);
             inner += CHIP_HEIGHT + GAP;
         }
@@ -415,7 +470,9 @@ public final class TopologyView extends Pane {
     /** How many lines the panel's text takes once wrapped (11 px DejaVu Sans Mono: ~6.7 px a character). */
     private static int wrappedLines(List<String> lines, double width) {
         int perLine = Math.max(1, (int) (width / 6.7));
-        return lines.stream().mapToInt(line -> Math.max(1, (line.length() + perLine - 1) / perLine)).sum();
+        return lines.stream()
+                .mapToInt(line -> Math.max(1, (line.length() + perLine - 1) / perLine))
+                .sum();
     }
 
     /** The last failed step's probe through the host's hooks, as traced; ✗ where a rule or policy dropped it. */
@@ -423,8 +480,10 @@ public final class TopologyView extends Pane {
         if (why == null) {
             return List.of();
         }
-        return why.traced().stream().filter(traced -> traced.namespace().equals(host))
-                .map(traced -> (traced.dropped() ? "✗ " : "→ ") + i18n.lookup("topology.probe") + " " + traced.journey())
+        return why.traced().stream()
+                .filter(traced -> traced.namespace().equals(host))
+                .map(traced ->
+                        (traced.dropped() ? "✗ " : "→ ") + i18n.lookup("topology.probe") + " " + traced.journey())
                 .toList();
     }
 
@@ -437,8 +496,9 @@ public final class TopologyView extends Pane {
                 }
                 if (table.name().equals("nat")) {
                     // the counter shows the rule at work: it grows with every connection it translates
-                    chain.rules().forEach(rule -> lines.add("nat " + rule.text().replaceFirst("^-A ", "")
-                            + "   [" + rule.packets() + " pkts]"));
+                    chain.rules()
+                            .forEach(rule -> lines.add("nat " + rule.text().replaceFirst("^-A ", "") + "   ["
+                                    + rule.packets() + " pkts]"));
                 }
             }
         }
@@ -493,8 +553,15 @@ public final class TopologyView extends Pane {
             double right = Math.max(from.getLayoutX() + from.getPrefWidth(), to.getLayoutX() + to.getPrefWidth());
             double fy = from.getLayoutY() + CHIP_HEIGHT / 2;
             double ty = to.getLayoutY() + CHIP_HEIGHT / 2;
-            Polyline bracket = new Polyline(from.getLayoutX() + from.getPrefWidth(), fy, right + 12 + Math.abs(ty - fy) / 8, fy,
-                    right + 12 + Math.abs(ty - fy) / 8, ty, to.getLayoutX() + to.getPrefWidth(), ty);
+            Polyline bracket = new Polyline(
+                    from.getLayoutX() + from.getPrefWidth(),
+                    fy,
+                    right + 12 + Math.abs(ty - fy) / 8,
+                    fy,
+                    right + 12 + Math.abs(ty - fy) / 8,
+                    ty,
+                    to.getLayoutX() + to.getPrefWidth(),
+                    ty);
             bracket.setFill(null);
             return bracket;
         }
@@ -509,7 +576,9 @@ public final class TopologyView extends Pane {
         boolean fromLeft = from.getLayoutX() + fromWidth / 2 < to.getLayoutX() + toWidth / 2;
         double fx = fromLeft ? from.getLayoutX() + fromWidth : from.getLayoutX();
         double tx = fromLeft ? to.getLayoutX() : to.getLayoutX() + toWidth;
-        return new Point2D[] {new Point2D(fx, from.getLayoutY() + CHIP_HEIGHT / 2), new Point2D(tx, to.getLayoutY() + CHIP_HEIGHT / 2)};
+        return new Point2D[] {
+            new Point2D(fx, from.getLayoutY() + CHIP_HEIGHT / 2), new Point2D(tx, to.getLayoutY() + CHIP_HEIGHT / 2)
+        };
     }
 
     private static Rectangle box(double x, double y, double width, double height, String style) {
@@ -525,7 +594,10 @@ public final class TopologyView extends Pane {
         return link.name() + " (" + link.kind() + ") in " + ns.name() + " — state " + link.state()
                 + ", flags " + link.flags() + ", mac " + link.mac() + ", mtu " + link.mtu()
                 + (link.master() == null ? "" : ", master " + link.master())
-                + (link.peer() == null ? "" : ", peer " + link.peer().namespace() + "/" + link.peer().link())
+                + (link.peer() == null
+                        ? ""
+                        : ", peer " + link.peer().namespace() + "/"
+                                + link.peer().link())
                 + (link.addresses().isEmpty() ? "" : ", inet " + String.join(" ", link.addresses()));
     }
 

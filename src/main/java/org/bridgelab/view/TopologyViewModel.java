@@ -17,9 +17,17 @@ import org.bridgelab.kernel.TopologyDiff;
  */
 public final class TopologyViewModel {
     /** The changes an interface shows: it appeared, moved, went up or down, gained or lost a port or an address. */
-    private static final Set<Change.Kind> OF_A_LINK = EnumSet.of(Change.Kind.LINK_ADDED, Change.Kind.LINK_MOVED,
-            Change.Kind.LINK_UP, Change.Kind.LINK_DOWN, Change.Kind.CARRIER_GAINED, Change.Kind.CARRIER_LOST,
-            Change.Kind.PORT_ADDED, Change.Kind.PORT_REMOVED, Change.Kind.ADDRESS_ADDED, Change.Kind.ADDRESS_REMOVED);
+    private static final Set<Change.Kind> OF_A_LINK = EnumSet.of(
+            Change.Kind.LINK_ADDED,
+            Change.Kind.LINK_MOVED,
+            Change.Kind.LINK_UP,
+            Change.Kind.LINK_DOWN,
+            Change.Kind.CARRIER_GAINED,
+            Change.Kind.CARRIER_LOST,
+            Change.Kind.PORT_ADDED,
+            Change.Kind.PORT_REMOVED,
+            Change.Kind.ADDRESS_ADDED,
+            Change.Kind.ADDRESS_REMOVED);
 
     /** A topology and the interfaces ("namespace/link") its arrival changed; none for the first one drawn. */
     public record Update(Topology topology, Set<String> changedLinks) {
@@ -59,7 +67,9 @@ public final class TopologyViewModel {
     }
 
     static Set<String> linksIn(List<Change> changes) {
-        return changes.stream().filter(change -> OF_A_LINK.contains(change.kind()))
-                .map(change -> change.namespace() + "/" + change.subject()).collect(Collectors.toSet());
+        return changes.stream()
+                .filter(change -> OF_A_LINK.contains(change.kind()))
+                .map(change -> change.namespace() + "/" + change.subject())
+                .collect(Collectors.toSet());
     }
 }

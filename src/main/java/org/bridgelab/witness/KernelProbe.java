@@ -39,10 +39,13 @@ public final class KernelProbe {
             }
             CommandResult sent = lab.run(packet.from(), packet.sender(), SENDER_TIMEOUT);
             Map<String, List<NetfilterPath>> traces = new LinkedHashMap<>();
-            tracers.forEach((namespace, tracer) -> traces.put(namespace,
-                    tracer.finish().stream().filter(path -> path.tracedBy(packet.mark())).toList()));
-            return new ProbeResult(packet, outcome(packet, sent), (sent.stdout() + "\n" + sent.stderr()).strip(),
-                    traces, untraced);
+            tracers.forEach((namespace, tracer) -> traces.put(
+                    namespace,
+                    tracer.finish().stream()
+                            .filter(path -> path.tracedBy(packet.mark()))
+                            .toList()));
+            return new ProbeResult(
+                    packet, outcome(packet, sent), (sent.stdout() + "\n" + sent.stderr()).strip(), traces, untraced);
         } finally {
             for (NetfilterTracer tracer : tracers.values()) {
                 try {

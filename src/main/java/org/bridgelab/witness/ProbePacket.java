@@ -24,7 +24,16 @@ public record ProbePacket(String from, String to, Integer port, int sourcePort) 
         String wait = Integer.toString(WAIT_SECONDS);
         return isTcp()
                 ? List.of("nc", "-v", "-n", "-z", "-w", wait, "-p", Integer.toString(sourcePort), to, port.toString())
-                : List.of("ping", "-n", "-c", "1", "-W", wait, "-s", Integer.toString(ECHO_LENGTH - IP_AND_ICMP_HEADERS), to);
+                : List.of(
+                        "ping",
+                        "-n",
+                        "-c",
+                        "1",
+                        "-W",
+                        wait,
+                        "-s",
+                        Integer.toString(ECHO_LENGTH - IP_AND_ICMP_HEADERS),
+                        to);
     }
 
     /** The iptables match of the TRACE rules: the probe and its answer, nothing else. */

@@ -9,8 +9,12 @@ import org.bridgelab.capture.NetfilterPath;
  * paths per namespace, in the order the kernel reported them (request and answer). A namespace that could not
  * be traced is listed with the reason, so that its silence is not read as "nothing happened there".
  */
-public record ProbeResult(ProbePacket packet, Outcome outcome, String senderOutput,
-                          Map<String, List<NetfilterPath>> traces, Map<String, String> untraced) {
+public record ProbeResult(
+        ProbePacket packet,
+        Outcome outcome,
+        String senderOutput,
+        Map<String, List<NetfilterPath>> traces,
+        Map<String, String> untraced) {
 
     public enum Outcome {
         /** An echo reply, or a SYN-ACK: the way there and back works. */
@@ -29,9 +33,19 @@ public record ProbeResult(ProbePacket packet, Outcome outcome, String senderOutp
 
     /** The sender's last line that says something ("ping: connect: Network is unreachable"), or "". */
     public String senderSays() {
-        List<String> lines = senderOutput.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
-        return lines.stream().filter(line -> line.contains("nreachable") || line.contains("failed") || line.contains("refused")
-                || line.contains("ermitted") || line.contains("timed out") || line.startsWith("From "))
-                .findFirst().orElse("");
+        List<String> lines = senderOutput
+                .lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .toList();
+        return lines.stream()
+                .filter(line -> line.contains("nreachable")
+                        || line.contains("failed")
+                        || line.contains("refused")
+                        || line.contains("ermitted")
+                        || line.contains("timed out")
+                        || line.startsWith("From "))
+                .findFirst()
+                .orElse("");
     }
 }

@@ -42,7 +42,8 @@ public final class WitnessedDiagnoser {
         if (topology.namespace(from).isEmpty()) {
             return reading; // no probe can leave a namespace that does not exist
         }
-        ProbePacket packet = new ProbePacket(from, to, port, ThreadLocalRandom.current().nextInt(40_000, 60_000));
+        ProbePacket packet =
+                new ProbePacket(from, to, port, ThreadLocalRandom.current().nextInt(40_000, 60_000));
         ProbeResult result = probe.send(topology, packet);
         List<Phrase> evidence = new ArrayList<>(evidenceOf(result));
         Verdict verdict = decide(topology, reading.verdict(), result, evidence);
@@ -52,20 +53,32 @@ public final class WitnessedDiagnoser {
     private Verdict decide(Topology topology, Verdict reading, ProbeResult result, List<Phrase> evidence) {
         ProbePacket packet = result.packet();
         if (result.outcome() == ProbeResult.Outcome.ANSWERED) {
-            return reading.reachable() ? reading : new Verdict(Verdict.Kind.REACHABLE,
-                    Phrase.of("diag.reachableAgainstReading", packet.describe(), reading.explanation()), List.of(), "");
+            return reading.reachable()
+                    ? reading
+                    : new Verdict(
+                            Verdict.Kind.REACHABLE,
+                            Phrase.of("diag.reachableAgainstReading", packet.describe(), reading.explanation()),
+                            List.of(),
+                            "");
         }
         Optional<Drop> drop = firstDrop(result);
         if (drop.isPresent()) {
             if (reading.reachable()) {
-                evidence.add(Phrase.of("diag.witness.readingMissed", drop.get().namespace(), drop.get().step().table() + " "
-                        + drop.get().step().chain()));
+                evidence.add(Phrase.of(
+                        "diag.witness.readingMissed",
+                        drop.get().namespace(),
+                        drop.get().step().table() + " " + drop.get().step().chain()));
             }
             return sameObstacle(reading, drop.get()) ? reading : drop.get().verdict();
         }
         if (result.outcome() == ProbeResult.Outcome.REFUSED) {
-            return !reading.reachable() ? reading : new Verdict(Verdict.Kind.NOTHING_LISTENING,
-                    Phrase.of("diag.resetAnswer", packet.to() + ":" + packet.port()), List.of("port " + packet.port()), "");
+            return !reading.reachable()
+                    ? reading
+                    : new Verdict(
+                            Verdict.Kind.NOTHING_LISTENING,
+                            Phrase.of("diag.resetAnswer", packet.to() + ":" + packet.port()),
+                            List.of("port " + packet.port()),
+                            "");
         }
         Optional<Verdict> refusal = routeRefusal(topology, result, evidence);
         // a refusal the kernel's routes explain outranks the reading; a bare errno does not
@@ -84,17 +97,29 @@ public final class WitnessedDiagnoser {
             String table = step.table();
             String chain = step.chain();
             String tableOption = table.equals("filter") ? "" : "-t " + table + " ";
-            Verdict.Kind kind = !table.equals("filter") ? Verdict.Kind.DROPPED
-                    : hook.equals("FORWARD") ? Verdict.Kind.FORWARD_DROP
-                    : hook.equals("INPUT") ? Verdict.Kind.INPUT_DROP : Verdict.Kind.DROPPED;
+            Verdict.Kind kind = !table.equals("filter")
+                    ? Verdict.Kind.DROPPED
+                    : hook.equals("FORWARD")
+                            ? Verdict.Kind.FORWARD_DROP
+                            : hook.equals("INPUT") ? Verdict.Kind.INPUT_DROP : Verdict.Kind.DROPPED;
             List<String> objects = List.of(table + " " + chain + " in " + namespace);
             if ("policy".equals(step.kind())) {
-                return new Verdict(kind, Phrase.of("diag.probeDroppedByPolicy", namespace, table, chain, step.verdict()),
-                        objects, Diagnoser.in(namespace, "iptables " + tableOption + "-P " + chain + " ACCEPT"));
+                return new Verdict(
+                        kind,
+                        Phrase.of("diag.probeDroppedByPolicy", namespace, table, chain, step.verdict()),
+                        objects,
+                        Diagnoser.in(namespace, "iptables " + tableOption + "-P " + chain + " ACCEPT"));
             }
             String rule = "-A " + chain + " " + step.ruleText();
-            return new Verdict(kind, Phrase.of("REJECT".equals(step.decision()) ? "diag.probeRejectedByRule" : "diag.probeDroppedByRule",
-                    namespace, table, chain, rule), objects,
+            return new Verdict(
+                    kind,
+                    Phrase.of(
+                            "REJECT".equals(step.decision()) ? "diag.probeRejectedByRule" : "diag.probeDroppedByRule",
+                            namespace,
+                            table,
+                            chain,
+                            rule),
+                    objects,
                     Diagnoser.in(namespace, "iptables " + tableOption + "-D " + chain + " " + step.ruleText()));
         }
     }
@@ -118,7 +143,8 @@ public final class WitnessedDiagnoser {
 
     /** The reading blames the chain the probe really died in: its words (policy, way) are kept. */
     private static boolean sameObstacle(Verdict reading, Drop drop) {
-        return !reading.reachable() && reading.objects().contains(drop.step().table() + " " + drop.hook() + " in " + drop.namespace())
+        return !reading.reachable()
+                && reading.objects().contains(drop.step().table() + " " + drop.hook() + " in " + drop.namespace())
                 && (reading.kind() == Verdict.Kind.FORWARD_DROP || reading.kind() == Verdict.Kind.INPUT_DROP)
                 && drop.hook().equals(drop.step().chain());
     }
@@ -137,14 +163,21 @@ public final class WitnessedDiagnoser {
         for (Map.Entry<String, List<NetfilterPath>> traced : result.traces().entrySet()) {
             for (NetfilterPath path : traced.getValue()) {
                 NetfilterPath.Header last = path.headers().get(path.headers().size() - 1);
-                boolean stuck = !last.in().isEmpty() && path.headers().stream().allMatch(h -> h.out().isEmpty())
+                boolean stuck = !last.in().isEmpty()
+                        && path.headers().stream().allMatch(h -> h.out().isEmpty())
                         && path.steps().stream().noneMatch(step -> step.chain().equals("INPUT"));
                 if (stuck) {
                     RouteLookup.Answer answer = routes.get(traced.getKey(), last.dst(), last.src(), last.in());
-                    evidence.add(Phrase.of("diag.witness.routeFrom", traced.getKey(), last.dst(), last.src(), last.in(),
+                    evidence.add(Phrase.of(
+                            "diag.witness.routeFrom",
+                            traced.getKey(),
+                            last.dst(),
+                            last.src(),
+                            last.in(),
                             answer.refused() ? answer.error() : answer.route()));
                     if (answer.refused()) {
-                        return Optional.of(refused(topology, traced.getKey(), last.dst(), last.src(), last.in(), answer));
+                        return Optional.of(
+                                refused(topology, traced.getKey(), last.dst(), last.src(), last.in(), answer));
                     }
                 }
             }
@@ -152,25 +185,46 @@ public final class WitnessedDiagnoser {
         return Optional.empty();
     }
 
-    private Verdict refused(Topology topology, String namespace, String destination, String source, String in,
-                            RouteLookup.Answer answer) {
+    private Verdict refused(
+            Topology topology,
+            String namespace,
+            String destination,
+            String source,
+            String in,
+            RouteLookup.Answer answer) {
         Optional<RouteLookup.RefusingRoute> route = routes.refusingRoute(namespace, destination, answer.error());
         if (route.isPresent()) {
-            return new Verdict(Verdict.Kind.ROUTE_REFUSES, Phrase.of("diag.routeRefuses", namespace, destination,
-                    answer.error(), route.get()), List.of("routes of " + namespace), route.get().removal(namespace));
+            return new Verdict(
+                    Verdict.Kind.ROUTE_REFUSES,
+                    Phrase.of("diag.routeRefuses", namespace, destination, answer.error(), route.get()),
+                    List.of("routes of " + namespace),
+                    route.get().removal(namespace));
         }
-        if (in != null && answer.error().contains("Invalid argument") && !routes.get(namespace, destination).refused()) {
-            return new Verdict(Verdict.Kind.REVERSE_PATH_FILTER, Phrase.of("diag.reversePath", namespace, source, in),
-                    List.of(in + " in " + namespace), Diagnoser.in(namespace,
-                            "sysctl -w net.ipv4.conf.all.rp_filter=0 net.ipv4.conf." + in + ".rp_filter=0"));
+        if (in != null
+                && answer.error().contains("Invalid argument")
+                && !routes.get(namespace, destination).refused()) {
+            return new Verdict(
+                    Verdict.Kind.REVERSE_PATH_FILTER,
+                    Phrase.of("diag.reversePath", namespace, source, in),
+                    List.of(in + " in " + namespace),
+                    Diagnoser.in(
+                            namespace, "sysctl -w net.ipv4.conf.all.rp_filter=0 net.ipv4.conf." + in + ".rp_filter=0"));
         }
-        boolean forwards = topology.namespace(namespace).map(Topology.Namespace::forwarding).orElse(true);
+        boolean forwards = topology.namespace(namespace)
+                .map(Topology.Namespace::forwarding)
+                .orElse(true);
         if (in != null && !forwards) {
-            return new Verdict(Verdict.Kind.FORWARDING_OFF, Phrase.of("diag.forwardingOff", namespace, destination, in),
-                    List.of("ip_forward in " + namespace), Diagnoser.in(namespace, "sysctl net.ipv4.conf.all.forwarding=1"));
+            return new Verdict(
+                    Verdict.Kind.FORWARDING_OFF,
+                    Phrase.of("diag.forwardingOff", namespace, destination, in),
+                    List.of("ip_forward in " + namespace),
+                    Diagnoser.in(namespace, "sysctl net.ipv4.conf.all.forwarding=1"));
         }
-        return new Verdict(Verdict.Kind.ROUTE_REFUSES, Phrase.of("diag.routeLookupRefuses", namespace, destination,
-                answer.error()), List.of("routes of " + namespace), "");
+        return new Verdict(
+                Verdict.Kind.ROUTE_REFUSES,
+                Phrase.of("diag.routeLookupRefuses", namespace, destination, answer.error()),
+                List.of("routes of " + namespace),
+                "");
     }
 
     /** What the probe showed, one line each: the probe and its outcome, then its trace per namespace. */
@@ -179,8 +233,10 @@ public final class WitnessedDiagnoser {
         Phrase outcome = switch (result.outcome()) {
             case ANSWERED -> Phrase.of("diag.witness.answered");
             case REFUSED -> Phrase.of("diag.witness.refused");
-            case UNANSWERED -> result.senderSays().isEmpty() ? Phrase.of("diag.witness.unanswered")
-                    : Phrase.of("diag.witness.unansweredSaying", result.senderSays());
+            case UNANSWERED ->
+                result.senderSays().isEmpty()
+                        ? Phrase.of("diag.witness.unanswered")
+                        : Phrase.of("diag.witness.unansweredSaying", result.senderSays());
         };
         evidence.add(Phrase.of("diag.witness.sent", result.packet().describe(), outcome));
         result.traces().forEach((namespace, paths) -> {
@@ -195,8 +251,11 @@ public final class WitnessedDiagnoser {
 
     private static List<Diagnosis.Traced> traced(ProbeResult result) {
         List<Diagnosis.Traced> traced = new ArrayList<>();
-        result.traces().forEach((namespace, paths) -> paths.forEach(path -> traced.add(new Diagnosis.Traced(namespace,
-                journey(path), path.steps().stream().anyMatch(step -> "DROP".equals(step.verdict()))))));
+        result.traces()
+                .forEach((namespace, paths) -> paths.forEach(path -> traced.add(new Diagnosis.Traced(
+                        namespace,
+                        journey(path),
+                        path.steps().stream().anyMatch(step -> "DROP".equals(step.verdict()))))));
         return traced;
     }
 
@@ -217,9 +276,11 @@ public final class WitnessedDiagnoser {
     /** Where each of the probe's traced paths ends ("host filter FORWARD"), or where it was sent from. */
     private static String traceEnds(ProbeResult result) {
         List<String> ends = new ArrayList<>();
-        result.traces().forEach((namespace, paths) -> paths.stream().filter(path -> !path.steps().isEmpty())
-                .map(path -> path.steps().get(path.steps().size() - 1))
-                .forEach(step -> ends.add(namespace + " " + step.table() + " " + step.chain())));
+        result.traces()
+                .forEach((namespace, paths) -> paths.stream()
+                        .filter(path -> !path.steps().isEmpty())
+                        .map(path -> path.steps().get(path.steps().size() - 1))
+                        .forEach(step -> ends.add(namespace + " " + step.table() + " " + step.chain())));
         return ends.isEmpty() ? result.packet().from() : String.join("; ", ends);
     }
 }

@@ -30,53 +30,71 @@ class CaptureCliIT {
 
         // then: the run passed, every bridge was captured, the ended captures are named, both files were written
         assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
-        assertThat(run.stderr()).contains("captured on: ").contains("host/br0").contains("host/br1").contains("host/eth0")
+        assertThat(run.stderr())
+                .contains("captured on: ")
+                .contains("host/br0")
+                .contains("host/br1")
+                .contains("host/eth0")
                 .contains("capture on host/br0 ended: tcpdump: pcap_loop: The interface disappeared")
                 .contains("timeline written to");
-        CommandResult read = new ProcessRunner().run(List.of("tcpdump", "-n", "-tt", "-r", pcap.toString()), Duration.ofSeconds(30));
+        CommandResult read =
+                new ProcessRunner().run(List.of("tcpdump", "-n", "-tt", "-r", pcap.toString()), Duration.ofSeconds(30));
         assertThat(read.exitCode()).as(read.stderr()).isZero();
-        assertThat(read.stdout()).contains("ARP, Request who-has 172.18.0.3 tell 172.18.0.2")
+        assertThat(read.stdout())
+                .contains("ARP, Request who-has 172.18.0.3 tell 172.18.0.2")
                 .contains("IP 172.18.0.2 > 172.18.0.3: ICMP echo request")
                 .contains("IP 172.18.0.2 > 198.51.100.10: ICMP echo request")
                 .contains("IP 192.0.2.183 > 198.51.100.10: ICMP echo request")
                 .containsPattern("IP 192\\.0\\.2\\.50\\.\\d+ > 192\\.0\\.2\\.183\\.80: Flags \\[S\\]")
                 .containsPattern("IP 192\\.0\\.2\\.50\\.\\d+ > 172\\.18\\.0\\.2\\.80: Flags \\[S\\]");
-        List<Double> times = read.stdout().lines().map(line -> Double.parseDouble(line.substring(0, line.indexOf(' ')))).toList();
+        List<Double> times = read.stdout()
+                .lines()
+                .map(line -> Double.parseDouble(line.substring(0, line.indexOf(' '))))
+                .toList();
         assertThat(times).as("the pcapng in kernel order").isSorted();
 
         // and: the timeline has one lane per node, rows between lanes, NAT pairs and MASQUERADE in a path
         JsonNode json = new ObjectMapper().readTree(timeline.toFile());
         // (c2's cable joins namespaces a and b: containers too, listed first by name)
-        assertThat(texts(json.path("lanes"))).containsSubsequence("docker0", "docker1", "host", "router", "internet", "remote");
+        assertThat(texts(json.path("lanes")))
+                .containsSubsequence("docker0", "docker1", "host", "router", "internet", "remote");
         assertThat(texts(json.path("capturePoints"))).containsExactlyInAnyOrder("host/br0", "host/br1", "host/eth0");
         JsonNode arp = find(json.path("events"), "summary", "who-has 172.18.0.3 tell 172.18.0.2");
         assertThat(arp.path("from").asText()).isEqualTo("docker0");
         assertThat(arp.path("to").asText()).isEqualTo("docker1");
         JsonNode snat = find(json.path("natPairs"), "kind", "SNAT");
-        assertThat(snat.path("description").asText()).contains("172.18.0.2 > 198.51.100.10 on host/br0 became 192.0.2.183 > 198.51.100.10 on host/eth0");
+        assertThat(snat.path("description").asText())
+                .contains("172.18.0.2 > 198.51.100.10 on host/br0 became 192.0.2.183 > 198.51.100.10 on host/eth0");
         assertThat(snat.path("node").asText()).isEqualTo("host");
         assertThat(snat.path("rewrite").asText()).isEqualTo("172.18.0.2 → 192.0.2.183");
         JsonNode events = json.path("events");
         for (int i = 1; i < events.size(); i++) {
-            assertThat(events.get(i).path("timeNanos").asLong()).as("row " + i).isGreaterThanOrEqualTo(events.get(i - 1).path("timeNanos").asLong());
+            assertThat(events.get(i).path("timeNanos").asLong())
+                    .as("row " + i)
+                    .isGreaterThanOrEqualTo(events.get(i - 1).path("timeNanos").asLong());
         }
         List<Long> order = new ArrayList<>();
         events.forEach(event -> order.add(event.path("sequence").asLong()));
         for (JsonNode pair : json.path("natPairs")) {
-            assertThat(order.indexOf(pair.path("before").asLong())).as(pair.path("description").asText())
+            assertThat(order.indexOf(pair.path("before").asLong()))
+                    .as(pair.path("description").asText())
                     .isLessThan(order.indexOf(pair.path("after").asLong()));
         }
         for (JsonNode event : events) {
             if (!event.path("netfilterPath").isNull()) {
-                JsonNode path = json.path("netfilterPaths").get(event.path("netfilterPath").asInt());
-                assertThat(texts(path.path("addresses"))).as(event.path("flow").asText())
+                JsonNode path = json.path("netfilterPaths")
+                        .get(event.path("netfilterPath").asInt());
+                assertThat(texts(path.path("addresses")))
+                        .as(event.path("flow").asText())
                         .contains(event.path("flow").asText().split(" > ")[1].split(":")[0]);
             }
         }
-        assertThat(texts(json.path("natPairs").findValues("kind").stream().toList())).contains("REVERSE_SNAT");
+        assertThat(texts(json.path("natPairs").findValues("kind").stream().toList()))
+                .contains("REVERSE_SNAT");
         JsonNode masquerade = find(json.path("netfilterPaths"), "finalDecision", "MASQUERADE");
         assertThat(texts(masquerade.path("hooks"))).containsSubsequence("PREROUTING", "FORWARD", "POSTROUTING");
-        JsonNode before = find(json.path("events"), "sequence", snat.path("before").asText());
+        JsonNode before =
+                find(json.path("events"), "sequence", snat.path("before").asText());
         assertThat(before.path("natPair").isNull()).isFalse();
         assertThat(before.path("netfilterPath").isNull()).isFalse();
     }
@@ -110,8 +128,10 @@ class CaptureCliIT {
         // then:
         assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
         assertThat(run.stderr()).contains("host/br7");
-        CommandResult read = new ProcessRunner().run(List.of("tcpdump", "-n", "-r", pcap.toString()), Duration.ofSeconds(30));
-        assertThat(read.stdout()).contains("ARP, Request who-has 10.7.0.2 tell 10.7.0.1")
+        CommandResult read =
+                new ProcessRunner().run(List.of("tcpdump", "-n", "-r", pcap.toString()), Duration.ofSeconds(30));
+        assertThat(read.stdout())
+                .contains("ARP, Request who-has 10.7.0.2 tell 10.7.0.1")
                 .contains("IP 10.7.0.1 > 10.7.0.2: ICMP echo request");
     }
 

@@ -3,7 +3,6 @@ package org.bridgelab.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bridgelab.app.InProcessCli.bridgelab;
 
-import java.util.List;
 import org.bridgelab.app.InProcessCli.Outcome;
 import org.bridgelab.testing.TemporaryStateDirectory;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,8 @@ class CleanupCommandTest {
         assertThat(bridgelab("cleanup").exitCode()).isEqualTo(2);
         assertThat(bridgelab("cleanup").stderr()).contains("give --lab-host local or --lab-host ssh:DEST");
         assertThat(bridgelab("cleanup", "--lab-host", "local").exitCode()).isEqualTo(2);
-        assertThat(bridgelab("cleanup", "--lab-host", "ssh:-oProxyCommand=x").exitCode()).isEqualTo(2);
+        assertThat(bridgelab("cleanup", "--lab-host", "ssh:-oProxyCommand=x").exitCode())
+                .isEqualTo(2);
         assertThat(bridgelab("cleanup", "--bogus").exitCode()).isEqualTo(2);
     }
 
@@ -39,5 +39,4 @@ class CleanupCommandTest {
         assertThat(outcome.exitCode()).isZero();
         assertThat(outcome.stdout()).contains("nothing to remove: no run was cut short on this lab host");
     }
-
 }

@@ -15,8 +15,7 @@ final class Cli {
     static final Path JAR = REPO.resolve("target/bridgelab.jar");
     private static final ProcessRunner RUNNER = new ProcessRunner();
 
-    private Cli() {
-    }
+    private Cli() {}
 
     static CommandResult run(String... args) {
         return RUNNER.run(argv(List.of(args)), Duration.ofMinutes(5));

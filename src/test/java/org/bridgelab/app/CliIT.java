@@ -27,11 +27,14 @@ class CliIT {
         Path state = dir.resolve("state.json");
         Path pcap = dir.resolve("traffic.pcap");
 
-        CommandResult run = Cli.run("run", "s4", "--json", "--dump-state", state.toString(), "--capture", pcap.toString());
+        CommandResult run =
+                Cli.run("run", "s4", "--json", "--dump-state", state.toString(), "--capture", pcap.toString());
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         JsonNode report = JSON.readTree(run.stdout());
-        assertThat(report.path("lessons")).extracting(lesson -> lesson.path("id").asText()).containsExactly("s1", "s3", "s4");
+        assertThat(report.path("lessons"))
+                .extracting(lesson -> lesson.path("id").asText())
+                .containsExactly("s1", "s3", "s4");
 
         JsonNode topology = JSON.readTree(state.toFile());
         JsonNode host = namespace(topology, "host");
@@ -45,12 +48,14 @@ class CliIT {
         assertThat(veth1.path("peer").path("link").asText()).isEqualTo("veth0");
         assertThat(link(docker0, "veth0").path("addresses").get(0).asText()).isEqualTo("172.18.0.2/24");
         assertThat(link(host, "br0").path("kind").asText()).isEqualTo("bridge");
-        assertThat(docker0.path("routes").toString()).contains("\"destination\":\"default\",\"gateway\":\"172.18.0.1\"");
+        assertThat(docker0.path("routes").toString())
+                .contains("\"destination\":\"default\",\"gateway\":\"172.18.0.1\"");
         assertThat(host.path("iptables").toString())
                 .contains("-A POSTROUTING -s 172.18.0.0/24 ! -o br0 -j MASQUERADE")
                 .contains("-A PREROUTING ! -i br0 -p tcp -m tcp --dport 80 -j DNAT --to-destination 172.18.0.2:80");
 
-        CommandResult read = new ProcessRunner().run(List.of("tcpdump", "-n", "-r", pcap.toString()), Duration.ofSeconds(30));
+        CommandResult read =
+                new ProcessRunner().run(List.of("tcpdump", "-n", "-r", pcap.toString()), Duration.ofSeconds(30));
         assertThat(read.exitCode()).as(read.stderr()).isZero();
         assertThat(read.stdout())
                 .contains("ARP, Request who-has 172.18.0.3 tell 172.18.0.2")
@@ -60,8 +65,10 @@ class CliIT {
     }
 
     @Test
-    void leaving_out_the_masquerade_rule_fails_at_the_ping_with_the_kernels_evidence(@TempDir Path dir) throws IOException {
-        ObjectNode s3 = (ObjectNode) JSON.readTree(Cli.REPO.resolve("lessons/s3-container-to-outside.json").toFile());
+    void leaving_out_the_masquerade_rule_fails_at_the_ping_with_the_kernels_evidence(@TempDir Path dir)
+            throws IOException {
+        ObjectNode s3 = (ObjectNode) JSON.readTree(
+                Cli.REPO.resolve("lessons/s3-container-to-outside.json").toFile());
         ArrayNode steps = (ArrayNode) s3.get("steps");
         for (int i = 0; i < steps.size(); i++) {
             if (steps.get(i).path("id").asText().equals("masquerade")) {
@@ -105,7 +112,8 @@ class CliIT {
         assertThat(run.stdout())
                 .contains("✓ 退出状态为 0")
                 .contains("（检查内核状态：")
-                .contains("? 答案：arp) ").contains("——这一步的证据证实了它")
+                .contains("? 答案：arp) ")
+                .contains("——这一步的证据证实了它")
                 .contains("✓ 输出里有“ 0% packet loss”")
                 .contains("3 packets transmitted, 3 received, 0% packet loss")
                 .doesNotContain("exit status 0", "hint: ")
@@ -122,7 +130,8 @@ class CliIT {
         CommandResult run = Cli.run("run", "--lesson-file", lesson.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.stderr()).contains(lesson.toString())
+        assertThat(run.stderr())
+                .contains(lesson.toString())
                 .contains("step \"look\"")
                 .contains("field \"run\"")
                 .contains("shell syntax '|'");

@@ -19,20 +19,35 @@ class DiagnoseCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int bridgelab(String... args) {
-        return Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+        return Main.run(
+                List.of(args),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"999.1.1.1", "172.18.0.256", "1.2.3", "::1", "host", "172.18.0.2:99999", "172.18.0.2:0",
-            "172.18.0.2:http", "172.18.0.2:-1", "172.18.0.2:"})
+    @ValueSource(
+            strings = {
+                "999.1.1.1",
+                "172.18.0.256",
+                "1.2.3",
+                "::1",
+                "host",
+                "172.18.0.2:99999",
+                "172.18.0.2:0",
+                "172.18.0.2:http",
+                "172.18.0.2:-1",
+                "172.18.0.2:"
+            })
     void an_address_or_port_that_cannot_be_is_refused_with_exit_2(String to) {
         // when:
         int exit = bridgelab("diagnose", "--from", "docker0", "--to", to);
 
         // then:
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).containsAnyOf("IPv4 address", "port").contains("Usage");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .containsAnyOf("IPv4 address", "port")
+                .contains("Usage");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
@@ -52,6 +67,8 @@ class DiagnoseCommandTest {
         int exit = bridgelab("list", "--bogus");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("bridgelab list: unknown option --bogus").contains("Usage: bridgelab list");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("bridgelab list: unknown option --bogus")
+                .contains("Usage: bridgelab list");
     }
 }

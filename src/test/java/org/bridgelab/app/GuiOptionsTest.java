@@ -28,7 +28,8 @@ class GuiOptionsTest {
 
     @Test
     void a_missing_lesson_file_and_an_unknown_lesson_are_said() {
-        assertThat(bridgelab("gui", "--lesson-file", dir.resolve("nope.json").toString()).stderr())
+        assertThat(bridgelab("gui", "--lesson-file", dir.resolve("nope.json").toString())
+                        .stderr())
                 .contains("cannot read the file");
         Outcome unknown = bridgelab("gui", "--run", "s9");
         assertThat(unknown.exitCode()).isEqualTo(2);
@@ -44,9 +45,15 @@ class GuiOptionsTest {
                             "actions": [{"run": "ip link"}]}]}
                 """);
 
-        GuiOptions options = new GuiOptions("mine", null, null, false, org.bridgelab.lab.LabHostChoice.sandbox(), lesson, 1, 1366, 768);
+        GuiOptions options = new GuiOptions(
+                "mine", null, null, false, org.bridgelab.lab.LabHostChoice.sandbox(), lesson, 1, 1366, 768);
 
         assertThat(options.curriculum().lesson("mine").source()).isEqualTo(lesson.toString());
-        assertThat(bridgelab("gui", "--screenshot", dir.resolve("no/such/dir/x.png").toString()).exitCode()).isEqualTo(2);
+        assertThat(bridgelab(
+                                "gui",
+                                "--screenshot",
+                                dir.resolve("no/such/dir/x.png").toString())
+                        .exitCode())
+                .isEqualTo(2);
     }
 }

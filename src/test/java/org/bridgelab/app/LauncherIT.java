@@ -23,7 +23,8 @@ class LauncherIT {
     private static final ProcessRunner RUNNER = new ProcessRunner();
 
     @Test
-    void the_first_start_writes_the_archive_and_later_starts_print_the_same_without_a_word_about_it() throws IOException {
+    void the_first_start_writes_the_archive_and_later_starts_print_the_same_without_a_word_about_it()
+            throws IOException {
         // given: no archive yet
         Files.deleteIfExists(ARCHIVE);
 

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LogSetupTest {
-    private static final List<String> KEYS = List.of("logFile", "defaultLogLevel", "showDateTime", "dateTimeFormat",
-            "showShortLogName");
+    private static final List<String> KEYS =
+            List.of("logFile", "defaultLogLevel", "showDateTime", "dateTimeFormat", "showShortLogName");
 
     @RegisterExtension
     final TemporaryStateDirectory state = new TemporaryStateDirectory();
@@ -27,7 +27,8 @@ class LogSetupTest {
         List<String> rest = LogSetup.configure(List.of("run", "s1"));
 
         assertThat(rest).containsExactly("run", "s1");
-        assertThat(System.getProperty("org.slf4j.simpleLogger.logFile")).isEqualTo(state.path().resolve("bridgelab.log").toString());
+        assertThat(System.getProperty("org.slf4j.simpleLogger.logFile"))
+                .isEqualTo(state.path().resolve("bridgelab.log").toString());
         assertThat(System.getProperty("org.slf4j.simpleLogger.defaultLogLevel")).isEqualTo("info");
     }
 
@@ -41,5 +42,4 @@ class LogSetupTest {
         assertThat(System.getProperty("org.slf4j.simpleLogger.logFile")).isEqualTo("System.err");
         assertThat(System.getProperty("org.slf4j.simpleLogger.defaultLogLevel")).isEqualTo("debug");
     }
-
 }

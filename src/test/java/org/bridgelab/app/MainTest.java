@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.bridgelab.app.InProcessCli.bridgelab;
 
 import org.bridgelab.app.InProcessCli.Outcome;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The command line's shape: help on every command, the completion script, usage errors as exit 2. */
 class MainTest {
@@ -27,8 +27,9 @@ class MainTest {
         Outcome help = bridgelab("--help");
 
         assertThat(help.exitCode()).isZero();
-        assertThat(help.stdout()).contains("gui", "run", "diagnose", "timeline", "list", "cleanup", "selftest",
-                "completion", "--verbose");
+        assertThat(help.stdout())
+                .contains(
+                        "gui", "run", "diagnose", "timeline", "list", "cleanup", "selftest", "completion", "--verbose");
     }
 
     @Test
@@ -36,8 +37,14 @@ class MainTest {
         Outcome completion = bridgelab("completion");
 
         assertThat(completion.exitCode()).isZero();
-        assertThat(completion.stdout()).contains("complete -F _complete_bridgelab", "--lesson-file", "--capture",
-                "--lab-host", "--upto", "selftest");
+        assertThat(completion.stdout())
+                .contains(
+                        "complete -F _complete_bridgelab",
+                        "--lesson-file",
+                        "--capture",
+                        "--lab-host",
+                        "--upto",
+                        "selftest");
     }
 
     @Test
@@ -46,8 +53,13 @@ class MainTest {
         Outcome noValue = bridgelab("run", "s1", "--capture");
 
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.stderr()).startsWith("bridgelab: unknown command \"frobnicate\"").contains("Usage: bridgelab");
+        assertThat(unknown.stderr())
+                .startsWith("bridgelab: unknown command \"frobnicate\"")
+                .contains("Usage: bridgelab");
         assertThat(noValue.exitCode()).isEqualTo(2);
-        assertThat(noValue.stderr()).startsWith("bridgelab run: ").contains("--capture").contains("Usage: bridgelab run");
+        assertThat(noValue.stderr())
+                .startsWith("bridgelab run: ")
+                .contains("--capture")
+                .contains("Usage: bridgelab run");
     }
 }

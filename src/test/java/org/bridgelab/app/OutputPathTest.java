@@ -22,8 +22,10 @@ class OutputPathTest {
             Outcome outcome = bridgelab("run", "s1", option, missing);
 
             assertThat(outcome.exitCode()).as(option).isEqualTo(2);
-            assertThat(outcome.stderr()).as(option)
-                    .contains("cannot write " + option + " " + missing + ": there is no directory " + dir.resolve("no-such-dir"))
+            assertThat(outcome.stderr())
+                    .as(option)
+                    .contains("cannot write " + option + " " + missing + ": there is no directory "
+                            + dir.resolve("no-such-dir"))
                     .doesNotContain("lab host:");
         }
     }
@@ -38,7 +40,11 @@ class OutputPathTest {
 
     @Test
     void timeline_checks_its_out_before_reading_the_capture() {
-        Outcome outcome = bridgelab("timeline", "no-such-capture.pcap", "--out", dir.resolve("x/y.json").toString());
+        Outcome outcome = bridgelab(
+                "timeline",
+                "no-such-capture.pcap",
+                "--out",
+                dir.resolve("x/y.json").toString());
 
         assertThat(outcome.exitCode()).isEqualTo(2);
         assertThat(outcome.stderr()).contains("cannot write --out").doesNotContain("no such file");

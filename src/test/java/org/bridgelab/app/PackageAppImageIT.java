@@ -23,7 +23,9 @@ class PackageAppImageIT {
 
     @Test
     void the_app_image_brings_a_small_runtime_of_its_own() throws IOException {
-        assertThat(IMAGE.resolve("bin/BridgeLab")).as("run mvn -Ppackage package first").isExecutable();
+        assertThat(IMAGE.resolve("bin/BridgeLab"))
+                .as("run mvn -Ppackage package first")
+                .isExecutable();
         String release = Files.readString(IMAGE.resolve("lib/runtime/release"));
         assertThat(release).contains("java.base").contains("java.desktop").doesNotContain("jdk.compiler");
         assertThat(IMAGE.resolve("lib/runtime/bin/javac")).doesNotExist();
@@ -32,16 +34,16 @@ class PackageAppImageIT {
 
     @Test
     void the_launcher_runs_the_selftest_on_the_real_kernel() {
-        CommandResult run = new ProcessRunner().run(List.of(IMAGE.resolve("bin/BridgeLab").toString(), "selftest"),
-                Duration.ofMinutes(5));
+        CommandResult run = new ProcessRunner()
+                .run(List.of(IMAGE.resolve("bin/BridgeLab").toString(), "selftest"), Duration.ofMinutes(5));
 
         SelftestIT.assertSelftestPassed(run);
     }
 
     @Test
     void the_launcher_is_the_whole_command_line() {
-        CommandResult list = new ProcessRunner().run(List.of(IMAGE.resolve("bin/BridgeLab").toString(), "list"),
-                Duration.ofMinutes(1));
+        CommandResult list = new ProcessRunner()
+                .run(List.of(IMAGE.resolve("bin/BridgeLab").toString(), "list"), Duration.ofMinutes(1));
 
         assertThat(list.exitCode()).as(list.stderr()).isZero();
         assertThat(list.stdout()).contains("s1").contains("s4").contains("teardown");

@@ -30,14 +30,17 @@ class PackageDebIT {
     static void install() throws IOException {
         try (Stream<Path> files = Files.list(PackageAppImageIT.DIST)) {
             deb = files.filter(f -> f.getFileName().toString().matches("bridgelab_.*_amd64\\.deb|bridgelab_.*\\.deb"))
-                    .findFirst().orElseThrow(() -> new AssertionError("no .deb in target/dist: run mvn -Ppackage package"));
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no .deb in target/dist: run mvn -Ppackage package"));
         }
         CommandResult before = run("dpkg-query", "-W", "-f", "${Status}", "bridgelab");
         if (before.stdout().contains("installed")) {
             // On a throw-away CI machine an installed bridgelab can only be what an interrupted run of this test left;
             // anywhere else it is someone's installation, which this test must not replace and remove.
-            assertThat(System.getenv("CI")).as("bridgelab is already installed here; this test would replace and remove it."
-                    + " Remove it first: sudo dpkg --purge bridgelab").isEqualTo("true");
+            assertThat(System.getenv("CI"))
+                    .as("bridgelab is already installed here; this test would replace and remove it."
+                            + " Remove it first: sudo dpkg --purge bridgelab")
+                    .isEqualTo("true");
             System.out.println("PackageDebIT: purging a bridgelab left installed by an interrupted run");
             CommandResult purge = run("dpkg", "--purge", "bridgelab");
             assertThat(purge.exitCode()).as(purge.stdout() + purge.stderr()).isZero();
@@ -52,16 +55,30 @@ class PackageDebIT {
         RUNNER.run(List.of("userdel", "--remove", USER), Duration.ofSeconds(30));
         if (installedByUs) {
             CommandResult removal = run("dpkg", "--purge", "bridgelab");
-            assertThat(removal.exitCode()).as(removal.stdout() + removal.stderr()).isZero();
-            assertThat(Path.of("/usr/share/applications/bridgelab-BridgeLab.desktop")).as("left behind by dpkg --purge")
+            assertThat(removal.exitCode())
+                    .as(removal.stdout() + removal.stderr())
+                    .isZero();
+            assertThat(Path.of("/usr/share/applications/bridgelab-BridgeLab.desktop"))
+                    .as("left behind by dpkg --purge")
                     .doesNotExist();
-            assertThat(Path.of("/opt/bridgelab")).as("left behind by dpkg --purge").doesNotExist();
-            assertThat(Path.of("/usr/bin/bridgelab")).as("left behind by dpkg --purge").doesNotExist();
-            assertThat(Files.exists(Path.of("/usr/share/bash-completion/completions/bridgelab"),
-                    java.nio.file.LinkOption.NOFOLLOW_LINKS)).as("completion link left behind by dpkg --purge").isFalse();
-            assertThat(Path.of("/etc/apparmor.d/bridgelab")).as("left behind by dpkg --purge").doesNotExist();
-            assertThat(run("dpkg-query", "-W", "-f", "${Status}", "bridgelab").stdout()).as("dpkg's record")
-                    .doesNotContain("installed").doesNotContain("config-files");
+            assertThat(Path.of("/opt/bridgelab"))
+                    .as("left behind by dpkg --purge")
+                    .doesNotExist();
+            assertThat(Path.of("/usr/bin/bridgelab"))
+                    .as("left behind by dpkg --purge")
+                    .doesNotExist();
+            assertThat(Files.exists(
+                            Path.of("/usr/share/bash-completion/completions/bridgelab"),
+                            java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .as("completion link left behind by dpkg --purge")
+                    .isFalse();
+            assertThat(Path.of("/etc/apparmor.d/bridgelab"))
+                    .as("left behind by dpkg --purge")
+                    .doesNotExist();
+            assertThat(run("dpkg-query", "-W", "-f", "${Status}", "bridgelab").stdout())
+                    .as("dpkg's record")
+                    .doesNotContain("installed")
+                    .doesNotContain("config-files");
         }
     }
 
@@ -69,8 +86,17 @@ class PackageDebIT {
     void the_deb_is_small_and_declares_the_labs_tools() {
         assertThat(deb.toFile().length()).as("size of " + deb.getFileName()).isLessThan(60L * 1024 * 1024);
         CommandResult depends = run("dpkg-deb", "-f", deb.toString(), "Depends");
-        assertThat(depends.stdout()).contains("libgtk-3-0", "iproute2", "iptables", "tcpdump", "util-linux",
-                "iputils-ping", "netcat-openbsd", "uidmap", "fonts-noto-cjk | fonts-wqy-microhei");
+        assertThat(depends.stdout())
+                .contains(
+                        "libgtk-3-0",
+                        "iproute2",
+                        "iptables",
+                        "tcpdump",
+                        "util-linux",
+                        "iputils-ping",
+                        "netcat-openbsd",
+                        "uidmap",
+                        "fonts-noto-cjk | fonts-wqy-microhei");
     }
 
     @Test
@@ -79,12 +105,16 @@ class PackageDebIT {
         assertThat(Path.of("/usr/bin/bridgelab")).isSymbolicLink().isExecutable();
         // bash completes bridgelab's commands and options, from the script picocli generated at build time
         if (Files.isDirectory(Path.of("/usr/share/bash-completion/completions"))) {
-            assertThat(Path.of("/usr/share/bash-completion/completions/bridgelab")).isSymbolicLink().content()
+            assertThat(Path.of("/usr/share/bash-completion/completions/bridgelab"))
+                    .isSymbolicLink()
+                    .content()
                     .contains("complete -F _complete_bridgelab", "--lab-host", "selftest");
         }
         // the menu entry xdg-desktop-menu installs on a desktop; a CI container has no menu, and installs anyway
-        assertThat(Path.of("/opt/bridgelab/lib/bridgelab-BridgeLab.desktop")).content()
-                .contains("Exec=/opt/bridgelab/bin/BridgeLab").contains("Icon=/opt/bridgelab/lib/BridgeLab.png");
+        assertThat(Path.of("/opt/bridgelab/lib/bridgelab-BridgeLab.desktop"))
+                .content()
+                .contains("Exec=/opt/bridgelab/bin/BridgeLab")
+                .contains("Icon=/opt/bridgelab/lib/BridgeLab.png");
         assertThat(Path.of("/opt/bridgelab/lib/BridgeLab.png")).isRegularFile();
         CommandResult status = run("dpkg-query", "-W", "-f", "${Status}", "bridgelab");
         assertThat(status.stdout()).isEqualTo("install ok installed");
@@ -92,7 +122,8 @@ class PackageDebIT {
 
     @Test
     void root_runs_the_selftest_from_the_installed_files() {
-        SelftestIT.assertSelftestPassed(RUNNER.run(List.of("/opt/bridgelab/bin/BridgeLab", "selftest"), Duration.ofMinutes(5)));
+        SelftestIT.assertSelftestPassed(
+                RUNNER.run(List.of("/opt/bridgelab/bin/BridgeLab", "selftest"), Duration.ofMinutes(5)));
     }
 
     @Test
@@ -101,7 +132,8 @@ class PackageDebIT {
         CommandResult add = run("useradd", "--create-home", "--shell", "/bin/bash", USER);
         assertThat(add.exitCode()).as(add.stderr()).isZero();
 
-        CommandResult selftest = RUNNER.run(List.of("runuser", "-u", USER, "--", "bridgelab", "selftest"), Duration.ofMinutes(5));
+        CommandResult selftest =
+                RUNNER.run(List.of("runuser", "-u", USER, "--", "bridgelab", "selftest"), Duration.ofMinutes(5));
 
         SelftestIT.assertSelftestPassed(selftest);
         assertThat(selftest.stdout()).contains("user namespace of " + USER);

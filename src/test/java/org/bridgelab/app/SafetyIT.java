@@ -39,29 +39,41 @@ class SafetyIT {
     @Test
     void kill_9_in_the_middle_of_a_scenario_leaves_nothing_behind() throws Exception {
         AtomicLong holder = new AtomicLong(-1);
-        LiveProcess cli = Cli.start((stream, line) -> {
-            Matcher m = HOLDER.matcher(line);
-            if (line.startsWith("lab host: sandbox") && m.find()) {
-                holder.set(Long.parseLong(m.group(1)));
-            }
-        }, "run", "--all");
+        LiveProcess cli = Cli.start(
+                (stream, line) -> {
+                    Matcher m = HOLDER.matcher(line);
+                    if (line.startsWith("lab host: sandbox") && m.find()) {
+                        holder.set(Long.parseLong(m.group(1)));
+                    }
+                },
+                "run",
+                "--all");
         // wait until scenario 1 is under way: namespaces and veths exist, tcpdump or ping may be running
-        assertThat(cli.awaitOutput(text -> text.contains("▸ ping"), Duration.ofSeconds(60))).as(cli.output()).isTrue();
+        assertThat(cli.awaitOutput(text -> text.contains("▸ ping"), Duration.ofSeconds(60)))
+                .as(cli.output())
+                .isTrue();
         long pid = holder.get();
         assertThat(pid).isPositive();
-        String sandboxNet = Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "ns", "net")).toString();
+        String sandboxNet = Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "ns", "net"))
+                .toString();
         assertThat(processesIn(sandboxNet)).isNotEmpty();
 
         runner.run(List.of("kill", "-KILL", Long.toString(cli.pid())), Duration.ofSeconds(5));
 
         assertThat(cli.await(Duration.ofSeconds(10))).isPresent();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline && (Files.exists(Path.of("/proc", Long.toString(pid))) || !processesIn(sandboxNet).isEmpty())) {
+        while (System.nanoTime() < deadline
+                && (Files.exists(Path.of("/proc", Long.toString(pid)))
+                        || !processesIn(sandboxNet).isEmpty())) {
             Thread.onSpinWait();
             Thread.sleep(20);
         }
-        assertThat(Path.of("/proc", Long.toString(pid))).as("the sandbox's holder").doesNotExist();
-        assertThat(processesIn(sandboxNet)).as("processes still in the sandbox's network namespace").isEmpty();
+        assertThat(Path.of("/proc", Long.toString(pid)))
+                .as("the sandbox's holder")
+                .doesNotExist();
+        assertThat(processesIn(sandboxNet))
+                .as("processes still in the sandbox's network namespace")
+                .isEmpty();
     }
 
     @Test
@@ -71,7 +83,8 @@ class SafetyIT {
         try {
             // the test's own user, left by a run that was killed before its clean-up
             runner.run(List.of("userdel", "--remove", user), Duration.ofSeconds(30));
-            CommandResult add = runner.run(List.of("useradd", "--create-home", "--shell", "/bin/bash", user), Duration.ofSeconds(30));
+            CommandResult add = runner.run(
+                    List.of("useradd", "--create-home", "--shell", "/bin/bash", user), Duration.ofSeconds(30));
             assertThat(add.exitCode()).as(add.stderr()).isZero();
             Path jar = readableCopyOfTheApp(copy);
 
@@ -82,7 +95,8 @@ class SafetyIT {
         } finally {
             runner.run(List.of("userdel", "--remove", user), Duration.ofSeconds(30));
             try (Stream<Path> files = Files.walk(copy)) {
-                files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
+                files.sorted((a, b) -> b.compareTo(a))
+                        .forEach(path -> path.toFile().delete());
             }
         }
     }
@@ -103,10 +117,16 @@ class SafetyIT {
     /** What a run must not change on the real host; iptables counters and timestamps move by themselves. */
     private String hostState() {
         List<String> parts = new ArrayList<>();
-        for (List<String> argv : List.of(List.of("ip", "-br", "link"), List.of("ip", "-br", "addr"), List.of("ip", "route"),
-                List.of("ip", "netns", "list"), List.of("iptables-save"), List.of("sysctl", "net.ipv4.ip_forward"))) {
+        for (List<String> argv : List.of(
+                List.of("ip", "-br", "link"),
+                List.of("ip", "-br", "addr"),
+                List.of("ip", "route"),
+                List.of("ip", "netns", "list"),
+                List.of("iptables-save"),
+                List.of("sysctl", "net.ipv4.ip_forward"))) {
             CommandResult result = runner.run(argv, Duration.ofSeconds(30));
-            String text = result.stdout().lines()
+            String text = result.stdout()
+                    .lines()
                     .filter(line -> !line.startsWith("#"))
                     .map(line -> line.replaceAll("\\[\\d+:\\d+]", "[counters]"))
                     .reduce("", (a, b) -> a + b + "\n");
@@ -121,7 +141,9 @@ class SafetyIT {
             return procs.filter(p -> p.getFileName().toString().matches("\\d+"))
                     .filter(p -> {
                         try {
-                            return Files.readSymbolicLink(p.resolve("ns/net")).toString().equals(netns);
+                            return Files.readSymbolicLink(p.resolve("ns/net"))
+                                    .toString()
+                                    .equals(netns);
                         } catch (IOException | SecurityException e) {
                             return false;
                         }

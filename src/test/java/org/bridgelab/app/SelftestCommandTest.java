@@ -20,8 +20,16 @@ class SelftestCommandTest {
         List<PacketEvent> exchange = List.of(
                 event(Protocol.ARP, "172.18.0.2", "172.18.0.3", "who-has 172.18.0.3 tell 172.18.0.2"),
                 event(Protocol.ARP, "172.18.0.3", "172.18.0.2", "172.18.0.3 is-at 0a:58:ac:12:00:03"),
-                event(Protocol.ICMP, "172.18.0.2", "172.18.0.3", "172.18.0.2 > 172.18.0.3: ICMP echo request id 7 seq 1"),
-                event(Protocol.ICMP, "172.18.0.3", "172.18.0.2", "172.18.0.3 > 172.18.0.2: ICMP echo reply id 7 seq 1"));
+                event(
+                        Protocol.ICMP,
+                        "172.18.0.2",
+                        "172.18.0.3",
+                        "172.18.0.2 > 172.18.0.3: ICMP echo request id 7 seq 1"),
+                event(
+                        Protocol.ICMP,
+                        "172.18.0.3",
+                        "172.18.0.2",
+                        "172.18.0.3 > 172.18.0.2: ICMP echo reply id 7 seq 1"));
 
         for (SelftestCommand.Expected expected : SelftestCommand.EXPECTED) {
             assertThat(exchange).as(expected.description()).anyMatch(expected.matches());
@@ -33,9 +41,17 @@ class SelftestCommandTest {
         List<PacketEvent> wrong = List.of(
                 event(Protocol.ARP, "172.18.0.3", "172.18.0.2", "who-has 172.18.0.2 tell 172.18.0.3"),
                 event(Protocol.ARP, "172.18.0.2", "172.18.0.3", "172.18.0.2 is-at 0a:58:ac:12:00:02"),
-                event(Protocol.ICMP, "172.18.0.3", "172.18.0.2", "172.18.0.3 > 172.18.0.2: ICMP echo request id 7 seq 1"),
+                event(
+                        Protocol.ICMP,
+                        "172.18.0.3",
+                        "172.18.0.2",
+                        "172.18.0.3 > 172.18.0.2: ICMP echo request id 7 seq 1"),
                 event(Protocol.ICMP, "172.18.0.2", "172.18.0.3", "172.18.0.2 > 172.18.0.3: ICMP echo reply id 7 seq 1"),
-                event(Protocol.ICMP, "172.18.0.2", "198.51.100.10", "172.18.0.2 > 198.51.100.10: ICMP echo request id 7 seq 1"));
+                event(
+                        Protocol.ICMP,
+                        "172.18.0.2",
+                        "198.51.100.10",
+                        "172.18.0.2 > 198.51.100.10: ICMP echo request id 7 seq 1"));
 
         for (SelftestCommand.Expected expected : SelftestCommand.EXPECTED) {
             assertThat(wrong).as(expected.description()).noneMatch(expected.matches());
@@ -47,16 +63,20 @@ class SelftestCommandTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int exit = Main.run(List.of("selftest", "s1"), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = Main.run(
+                List.of("selftest", "s1"),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(exit).isEqualTo(2);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("bridgelab selftest: unexpected argument s1").contains("Usage: bridgelab selftest");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("bridgelab selftest: unexpected argument s1")
+                .contains("Usage: bridgelab selftest");
     }
 
     private static PacketEvent event(Protocol protocol, String src, String dst, String summary) {
-        return new PacketEvent(1, BR0, 0, 60, "0a:58:ac:12:00:02", "ff:ff:ff:ff:ff:ff", protocol, src, dst, -1, -1,
-                -1, 0, summary, 0);
+        return new PacketEvent(
+                1, BR0, 0, 60, "0a:58:ac:12:00:02", "ff:ff:ff:ff:ff:ff", protocol, src, dst, -1, -1, -1, 0, summary, 0);
     }
 }

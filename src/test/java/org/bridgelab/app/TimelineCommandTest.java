@@ -35,7 +35,9 @@ class TimelineCommandTest {
     private static Outcome bridgelab(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = Main.run(
+                List.of(args),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -64,7 +66,8 @@ class TimelineCommandTest {
     }
 
     @Test
-    void a_pcapng_of_scenario_3_becomes_a_timeline_in_kernel_order_with_its_nat_pairs(@TempDir Path dir) throws Exception {
+    void a_pcapng_of_scenario_3_becomes_a_timeline_in_kernel_order_with_its_nat_pairs(@TempDir Path dir)
+            throws Exception {
         // given:
         Path capture = scenario3Pcapng(dir);
         Path json = dir.resolve("timeline.json");
@@ -76,7 +79,9 @@ class TimelineCommandTest {
         assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
         assertThat(outcome.errLines()).containsExactly("timeline written to " + json + " (10 packets)");
         JsonNode timeline = new ObjectMapper().readTree(json.toFile());
-        assertThat(timeline.path("capturePoints")).extracting(JsonNode::asText).containsExactly("host/br0", "host/eth0");
+        assertThat(timeline.path("capturePoints"))
+                .extracting(JsonNode::asText)
+                .containsExactly("host/br0", "host/eth0");
         List<Long> times = new ArrayList<>();
         List<String> points = new ArrayList<>();
         for (JsonNode event : timeline.path("events")) {
@@ -85,10 +90,15 @@ class TimelineCommandTest {
             points.add(event.path("point").asText());
         }
         assertThat(times).hasSize(10).isSorted();
-        assertThat(points).contains("host/br0", "host/eth0").isNotEqualTo(points.stream().sorted().toList());
-        assertThat(timeline.path("natPairs")).extracting(pair -> pair.path("kind").asText()).containsExactly("SNAT", "REVERSE_SNAT");
+        assertThat(points)
+                .contains("host/br0", "host/eth0")
+                .isNotEqualTo(points.stream().sorted().toList());
+        assertThat(timeline.path("natPairs"))
+                .extracting(pair -> pair.path("kind").asText())
+                .containsExactly("SNAT", "REVERSE_SNAT");
         for (JsonNode pair : timeline.path("natPairs")) {
-            assertThat(pair.path("before").asLong()).isLessThan(pair.path("after").asLong());
+            assertThat(pair.path("before").asLong())
+                    .isLessThan(pair.path("after").asLong());
         }
         JsonNode snat = timeline.path("natPairs").get(0);
         JsonNode before = timeline.path("events").get(snat.path("before").asInt());
@@ -97,7 +107,8 @@ class TimelineCommandTest {
         assertThat(before.path("summary").asText()).startsWith("172.18.0.2 > 198.51.100.10");
         assertThat(after.path("point").asText()).isEqualTo("host/eth0");
         assertThat(after.path("summary").asText()).startsWith("192.0.2.183 > 198.51.100.10");
-        assertThat(after.path("travel").asLong()).isEqualTo(before.path("travel").asLong());
+        assertThat(after.path("travel").asLong())
+                .isEqualTo(before.path("travel").asLong());
         assertThat(before.path("natPair").asInt()).isZero();
         assertThat(timeline.path("netfilterPaths")).isEmpty();
         assertThat(timeline.path("lanes")).isEmpty();
@@ -130,7 +141,9 @@ class TimelineCommandTest {
 
         // then:
         assertThat(outcome.exitCode()).isEqualTo(2);
-        assertThat(outcome.errLines()).singleElement().asString()
+        assertThat(outcome.errLines())
+                .singleElement()
+                .asString()
                 .startsWith("bridgelab timeline: " + garbage + ": not a capture file");
         assertThat(json).doesNotExist();
     }
@@ -139,10 +152,12 @@ class TimelineCommandTest {
     void an_empty_file_is_refused_in_one_line_with_exit_2(@TempDir Path dir) throws Exception {
         Path empty = Files.createFile(dir.resolve("empty.pcapng"));
 
-        Outcome outcome = bridgelab("timeline", empty.toString(), "--out", dir.resolve("t.json").toString());
+        Outcome outcome = bridgelab(
+                "timeline", empty.toString(), "--out", dir.resolve("t.json").toString());
 
         assertThat(outcome.exitCode()).isEqualTo(2);
-        assertThat(outcome.errLines()).containsExactly("bridgelab timeline: " + empty + ": empty file: no pcap or pcapng header");
+        assertThat(outcome.errLines())
+                .containsExactly("bridgelab timeline: " + empty + ": empty file: no pcap or pcapng header");
     }
 
     @Test
@@ -150,17 +165,23 @@ class TimelineCommandTest {
         byte[] whole = Files.readAllBytes(scenario3Pcapng(dir));
         Path cut = Files.write(dir.resolve("cut.pcapng"), Arrays.copyOf(whole, whole.length - 30));
 
-        Outcome outcome = bridgelab("timeline", cut.toString(), "--out", dir.resolve("t.json").toString());
+        Outcome outcome = bridgelab(
+                "timeline", cut.toString(), "--out", dir.resolve("t.json").toString());
 
         assertThat(outcome.exitCode()).isEqualTo(2);
-        assertThat(outcome.errLines()).singleElement().asString().contains(cut.toString()).contains("truncated");
+        assertThat(outcome.errLines())
+                .singleElement()
+                .asString()
+                .contains(cut.toString())
+                .contains("truncated");
     }
 
     @Test
     void a_missing_file_is_refused_in_one_line_with_exit_2(@TempDir Path dir) {
         Path missing = dir.resolve("missing.pcap");
 
-        Outcome outcome = bridgelab("timeline", missing.toString(), "--out", dir.resolve("t.json").toString());
+        Outcome outcome = bridgelab(
+                "timeline", missing.toString(), "--out", dir.resolve("t.json").toString());
 
         assertThat(outcome.exitCode()).isEqualTo(2);
         assertThat(outcome.errLines()).containsExactly("bridgelab timeline: " + missing + ": no such file");
@@ -174,9 +195,13 @@ class TimelineCommandTest {
         Outcome unknown = bridgelab("timeline", capture.toString(), "--out", "x.json", "--fast");
 
         assertThat(noOut.exitCode()).isEqualTo(2);
-        assertThat(noOut.stderr()).startsWith("bridgelab timeline: give --out FILE.json").contains("Usage:");
+        assertThat(noOut.stderr())
+                .startsWith("bridgelab timeline: give --out FILE.json")
+                .contains("Usage:");
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.stderr()).startsWith("bridgelab timeline: unknown option --fast").contains("Usage:");
+        assertThat(unknown.stderr())
+                .startsWith("bridgelab timeline: unknown option --fast")
+                .contains("Usage:");
         assertThat(Path.of("x.json")).doesNotExist();
     }
 }

@@ -41,8 +41,7 @@ public final class CaptureBenchmark {
     private static final int PINGS = Integer.getInteger("bench.pings", 20);
     private static final CapturePoint POINT = new CapturePoint("host", "br0");
 
-    private CaptureBenchmark() {
-    }
+    private CaptureBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("bridgelab-bench");
@@ -81,7 +80,8 @@ public final class CaptureBenchmark {
                 writer.write(new PcapRecord(start + i * 1000L, frame.data(), frame.originalLength()));
             }
         }
-        System.out.printf("pcap: %,d frames, %,d bytes (%d kinds of real frame)%n", FRAMES, Files.size(file), recorded.size());
+        System.out.printf(
+                "pcap: %,d frames, %,d bytes (%d kinds of real frame)%n", FRAMES, Files.size(file), recorded.size());
     }
 
     private static void decodingThroughput(Path pcap) throws Exception {
@@ -91,18 +91,22 @@ public final class CaptureBenchmark {
         for (int round = 1; round <= ROUNDS; round++) {
             pipeline.add(FRAMES / seconds(() -> decodeWithPipeline(bytes)));
             tcpdump.add(FRAMES / seconds(() -> decodeWithTcpdump(pcap)));
-            System.out.printf("round %d: pipeline %,.0f frames/s, tcpdump -r -n %,.0f frames/s%n", round,
-                    pipeline.get(round - 1), tcpdump.get(round - 1));
+            System.out.printf(
+                    "round %d: pipeline %,.0f frames/s, tcpdump -r -n %,.0f frames/s%n",
+                    round, pipeline.get(round - 1), tcpdump.get(round - 1));
         }
         // pcap4j's many classes need several rounds of JIT: the first is cold, the second half warm
         int warmFrom = ROUNDS / 2;
         double cold = pipeline.get(0) / tcpdump.get(0);
         double ours = median(pipeline.subList(warmFrom, ROUNDS));
         double theirs = median(tcpdump.subList(warmFrom, ROUNDS));
-        System.out.printf("decoding, cold (round 1): pipeline %,.0f frames/s, tcpdump -r -n %,.0f frames/s, ratio %.2f%n",
+        System.out.printf(
+                "decoding, cold (round 1): pipeline %,.0f frames/s, tcpdump -r -n %,.0f frames/s, ratio %.2f%n",
                 pipeline.get(0), tcpdump.get(0), cold);
-        System.out.printf("decoding, warm (median of rounds %d-%d): pipeline %,.0f frames/s, tcpdump -r -n %,.0f frames/s, "
-                + "ratio pipeline/tcpdump %.2f%n", warmFrom + 1, ROUNDS, ours, theirs, ours / theirs);
+        System.out.printf(
+                "decoding, warm (median of rounds %d-%d): pipeline %,.0f frames/s, tcpdump -r -n %,.0f frames/s, "
+                        + "ratio pipeline/tcpdump %.2f%n",
+                warmFrom + 1, ROUNDS, ours, theirs, ours / theirs);
     }
 
     /** What a capture does with each frame: read the record, decode it, correlate it, keep it. */
@@ -127,7 +131,9 @@ public final class CaptureBenchmark {
     private static void decodeWithTcpdump(Path pcap) {
         try {
             Process tcpdump = new ProcessBuilder("tcpdump", "-r", pcap.toString(), "-n")
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             if (!tcpdump.waitFor(2, TimeUnit.MINUTES) || tcpdump.exitValue() != 0) {
                 tcpdump.destroyForcibly();
                 throw new IllegalStateException("tcpdump -r failed");
@@ -143,7 +149,9 @@ public final class CaptureBenchmark {
     /** Kernel timestamp → listener, for each echo request of a live ping on br0 in a fresh sandbox. */
     private static void liveDelay() throws InterruptedException {
         try (Lab lab = Lab.open(LabHostChoice.sandbox())) {
-            if (!new LessonRunner(lab.host(), RunListener.NONE).run(Curriculum.bundled().withPrerequisites(List.of("s1"))).passed()) {
+            if (!new LessonRunner(lab.host(), RunListener.NONE)
+                    .run(Curriculum.bundled().withPrerequisites(List.of("s1")))
+                    .passed()) {
                 throw new IllegalStateException("lesson s1 did not build the lab");
             }
             List<Long> delays = Collections.synchronizedList(new ArrayList<>());
@@ -161,8 +169,12 @@ public final class CaptureBenchmark {
                     }
                 });
                 session.start(new CapturePoint(LabHost.HOST, "br0"));
-                lab.host().run("docker0", List.of("ping", "-c", Integer.toString(PINGS), "-i", "0.1", "172.18.0.3"),
-                        Duration.ofSeconds(30)).orThrow();
+                lab.host()
+                        .run(
+                                "docker0",
+                                List.of("ping", "-c", Integer.toString(PINGS), "-i", "0.1", "172.18.0.3"),
+                                Duration.ofSeconds(30))
+                        .orThrow();
                 if (!all.await(10, TimeUnit.SECONDS)) {
                     System.out.printf("live: only %d of %d echo requests reached the listener%n", delays.size(), PINGS);
                 }
@@ -172,9 +184,13 @@ public final class CaptureBenchmark {
             if (sorted.isEmpty()) {
                 return;
             }
-            System.out.printf("live delay, kernel timestamp to listener, %d echo requests on br0: min %.2f ms, "
-                    + "median %.2f ms, p95 %.2f ms, max %.2f ms%n", sorted.size(), ms(sorted.get(0)),
-                    ms(sorted.get(sorted.size() / 2)), ms(sorted.get((int) Math.min(sorted.size() - 1, Math.round(sorted.size() * 0.95)))),
+            System.out.printf(
+                    "live delay, kernel timestamp to listener, %d echo requests on br0: min %.2f ms, "
+                            + "median %.2f ms, p95 %.2f ms, max %.2f ms%n",
+                    sorted.size(),
+                    ms(sorted.get(0)),
+                    ms(sorted.get(sorted.size() / 2)),
+                    ms(sorted.get((int) Math.min(sorted.size() - 1, Math.round(sorted.size() * 0.95)))),
                     ms(sorted.get(sorted.size() - 1)));
         }
     }

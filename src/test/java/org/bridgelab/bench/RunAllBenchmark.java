@@ -34,8 +34,12 @@ public final class RunAllBenchmark {
             Files.writeString(script, bashScript(Curriculum.bundled().lessons()));
             List<String> bash = new ArrayList<>(sandbox());
             bash.addAll(List.of("bash", "-e", script.toString()));
-            List<String> app = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                    jar.toString(), "run", "--all");
+            List<String> app = List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar",
+                    jar.toString(),
+                    "run",
+                    "--all");
             long bashBest = Long.MAX_VALUE;
             long appBest = Long.MAX_VALUE;
             for (int round = 1; round <= rounds; round++) {
@@ -45,7 +49,8 @@ public final class RunAllBenchmark {
                 bashBest = Math.min(bashBest, bashMillis);
                 appBest = Math.min(appBest, appMillis);
             }
-            System.out.printf("best of %d: bash %d ms, bridgelab %d ms, ratio %.2f (the app adds %.0f%%; aim: ratio ≤ 1.2)%n",
+            System.out.printf(
+                    "best of %d: bash %d ms, bridgelab %d ms, ratio %.2f (the app adds %.0f%%; aim: ratio ≤ 1.2)%n",
                     rounds, bashBest, appBest, (double) appBest / bashBest, 100.0 * (appBest - bashBest) / bashBest);
         } finally {
             Files.deleteIfExists(script);
@@ -94,14 +99,15 @@ public final class RunAllBenchmark {
         if (action instanceof Action.Run run) {
             String command = command(run.node(), run.argv());
             if (run.background() == null) {
-                return command + (run.expect().exit() != null && run.expect().exit() != 0 ? " || true" : "") + " >/dev/null";
+                return command + (run.expect().exit() != null && run.expect().exit() != 0 ? " || true" : "")
+                        + " >/dev/null";
             }
             String name = variable(run.background());
-            String start = "rm -f $d/" + name + ".in; mkfifo $d/" + name + ".in; exec {in_" + name + "}<>$d/" + name + ".in; "
-                    + command + " <&$in_" + name + " >$d/" + name + ".out 2>&1 & pid_" + name + "=$!";
+            String start = "rm -f $d/" + name + ".in; mkfifo $d/" + name + ".in; exec {in_" + name + "}<>$d/" + name
+                    + ".in; " + command + " <&$in_" + name + " >$d/" + name + ".out 2>&1 & pid_" + name + "=$!";
             if (run.ready() != null) {
-                start += "\nuntil ip netns exec " + run.ready().namespace() + " ss -Hltn sport = :" + run.ready().tcpPort()
-                        + " | grep -q .; do sleep 0.01; done";
+                start += "\nuntil ip netns exec " + run.ready().namespace() + " ss -Hltn sport = :"
+                        + run.ready().tcpPort() + " | grep -q .; do sleep 0.01; done";
             }
             return start;
         }
@@ -181,7 +187,6 @@ public final class RunAllBenchmark {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

@@ -30,18 +30,20 @@ public final class SnapshotBenchmark {
     private static final int ROUNDS = 20;
     private static final int EXTRA_NAMESPACES = 20;
 
-    private SnapshotBenchmark() {
-    }
+    private SnapshotBenchmark() {}
 
     public static void main(String[] args) throws InterruptedException {
         try (Lab lab = Lab.open(LabHostChoice.sandbox());
-             StateReader reader = new StateReader(lab.host(), new HashSet<>(OutsideWorld.NAMESPACES))) {
+                StateReader reader = new StateReader(lab.host(), new HashSet<>(OutsideWorld.NAMESPACES))) {
             boolean built = new LessonRunner(lab.host(), RunListener.NONE)
-                    .run(Curriculum.bundled().withPrerequisites(List.of("s4"))).passed();
-            System.out.println("scenario-4 lab built: " + built + " (" + lab.host().description() + ")");
+                    .run(Curriculum.bundled().withPrerequisites(List.of("s4")))
+                    .passed();
+            System.out.println(
+                    "scenario-4 lab built: " + built + " (" + lab.host().description() + ")");
             LabHost host = lab.host();
             List<String> namespaces = new ArrayList<>(List.of(LabHost.HOST));
-            namespaces.addAll(IpJsonParser.namespaces(host.run(LabHost.HOST, "ip", "-j", "netns", "list").stdout()));
+            namespaces.addAll(IpJsonParser.namespaces(
+                    host.run(LabHost.HOST, "ip", "-j", "netns", "list").stdout()));
 
             for (int i = 0; i < WARM_UP; i++) {
                 reader.read();
@@ -60,9 +62,11 @@ public final class SnapshotBenchmark {
                     System.out.println("namespaces: " + namespaces.size() + ", bare calls per snapshot: " + calls);
                 }
             }
-            System.out.printf("full snapshot (namespaces read side by side): median %.1f ms, min %.1f ms, max %.1f ms%n",
+            System.out.printf(
+                    "full snapshot (namespaces read side by side): median %.1f ms, min %.1f ms, max %.1f ms%n",
                     median(snapshot), min(snapshot), max(snapshot));
-            System.out.printf("the same calls, bare and one after the other:   median %.1f ms, min %.1f ms, max %.1f ms%n",
+            System.out.printf(
+                    "the same calls, bare and one after the other:   median %.1f ms, min %.1f ms, max %.1f ms%n",
                     median(bare), min(bare), max(bare));
 
             // what the kernel monitor reads after an event: that event's kind in its namespace, plus the MAC and
@@ -76,7 +80,8 @@ public final class SnapshotBenchmark {
                     partial[i - WARM_UP] = System.nanoTime() - t0;
                 }
             }
-            System.out.printf("read after a link event in the host (event-fed):  median %.1f ms, min %.1f ms, max %.1f ms%n",
+            System.out.printf(
+                    "read after a link event in the host (event-fed):  median %.1f ms, min %.1f ms, max %.1f ms%n",
                     median(partial), min(partial), max(partial));
 
             eventDelay(host, reader);
@@ -92,9 +97,12 @@ public final class SnapshotBenchmark {
         for (int i = 0; i < EXTRA_NAMESPACES; i++) {
             String ns = "bench" + i;
             host.run(LabHost.HOST, "ip", "netns", "add", ns).orThrow();
-            host.run(LabHost.HOST, "ip", "link", "add", "vb" + i, "type", "veth", "peer", "name", "eth0", "netns", ns).orThrow();
-            host.run(LabHost.HOST, "ip", "link", "set", "vb" + i, "master", "br0", "up").orThrow();
-            host.run(ns, "ip", "addr", "add", "172.18.0." + (100 + i) + "/24", "dev", "eth0").orThrow();
+            host.run(LabHost.HOST, "ip", "link", "add", "vb" + i, "type", "veth", "peer", "name", "eth0", "netns", ns)
+                    .orThrow();
+            host.run(LabHost.HOST, "ip", "link", "set", "vb" + i, "master", "br0", "up")
+                    .orThrow();
+            host.run(ns, "ip", "addr", "add", "172.18.0." + (100 + i) + "/24", "dev", "eth0")
+                    .orThrow();
             host.run(ns, "ip", "link", "set", "eth0", "up").orThrow();
         }
         List<MonitorEvent> hostLink = List.of(new MonitorEvent(MonitorEvent.Kind.LINK, LabHost.HOST, "bench"));
@@ -111,16 +119,23 @@ public final class SnapshotBenchmark {
                 partial[i - WARM_UP] = t2 - t1;
             }
         }
-        System.out.printf("with %d more namespaces: full snapshot median %.1f ms (%.2f ms per namespace),"
-                        + " read after a host link event %.1f ms (%.2f ms per namespace)%n", EXTRA_NAMESPACES,
-                median(full), (median(full) - fullBefore) / EXTRA_NAMESPACES,
-                median(partial), (median(partial) - partialBefore) / EXTRA_NAMESPACES);
+        System.out.printf(
+                "with %d more namespaces: full snapshot median %.1f ms (%.2f ms per namespace),"
+                        + " read after a host link event %.1f ms (%.2f ms per namespace)%n",
+                EXTRA_NAMESPACES,
+                median(full),
+                (median(full) - fullBefore) / EXTRA_NAMESPACES,
+                median(partial),
+                (median(partial) - partialBefore) / EXTRA_NAMESPACES);
     }
 
     /** The commands a snapshot runs (host, then all named namespaces at once), without parsing or resolving. */
     private static int bareCalls(LabHost host, List<String> namespaces) {
-        List<List<String>> reads = List.of(List.of("ip", "-j", "-d", "addr", "show"), List.of("ip", "-j", "route", "show"),
-                List.of("ip", "-j", "netconf", "show"), List.of("iptables-save", "-c"));
+        List<List<String>> reads = List.of(
+                List.of("ip", "-j", "-d", "addr", "show"),
+                List.of("ip", "-j", "route", "show"),
+                List.of("ip", "-j", "netconf", "show"),
+                List.of("iptables-save", "-c"));
         int calls = 0;
         for (List<String> read : reads) {
             host.run(LabHost.HOST, read);
@@ -139,14 +154,16 @@ public final class SnapshotBenchmark {
         BlockingQueue<Long> arrivals = new LinkedBlockingQueue<>();
         try (KernelMonitor monitor = KernelMonitor.start(host, reader)) {
             monitor.subscribe((TopologyChange change) -> arrivals.add(System.nanoTime()));
-            host.run(LabHost.HOST, "ip", "link", "add", "bench0", "type", "bridge").orThrow();
+            host.run(LabHost.HOST, "ip", "link", "add", "bench0", "type", "bridge")
+                    .orThrow();
             arrivals.poll(5, TimeUnit.SECONDS);
             long[] fromStart = new long[ROUNDS];
             long[] fromReturn = new long[ROUNDS];
             for (int i = 0; i < ROUNDS; i++) {
                 arrivals.clear();
                 long before = System.nanoTime();
-                host.run(LabHost.HOST, "ip", "link", "set", "bench0", i % 2 == 0 ? "up" : "down").orThrow();
+                host.run(LabHost.HOST, "ip", "link", "set", "bench0", i % 2 == 0 ? "up" : "down")
+                        .orThrow();
                 long after = System.nanoTime();
                 Long arrived = arrivals.poll(5, TimeUnit.SECONDS);
                 if (arrived == null) {
@@ -158,9 +175,11 @@ public final class SnapshotBenchmark {
                 // let the snapshot of this round finish before the next change
                 arrivals.poll(50, TimeUnit.MILLISECONDS);
             }
-            System.out.printf("change event after 'ip link set … up/down' started: median %.1f ms, max %.1f ms%n",
+            System.out.printf(
+                    "change event after 'ip link set … up/down' started: median %.1f ms, max %.1f ms%n",
                     median(fromStart), max(fromStart));
-            System.out.printf("change event after that command returned:          median %.1f ms, max %.1f ms%n",
+            System.out.printf(
+                    "change event after that command returned:          median %.1f ms, max %.1f ms%n",
                     median(fromReturn), max(fromReturn));
             System.out.println("(quiet period before the snapshot: " + KernelMonitor.DEFAULT_QUIET.toMillis() + " ms)");
         }

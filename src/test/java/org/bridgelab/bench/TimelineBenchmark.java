@@ -29,15 +29,14 @@ public final class TimelineBenchmark {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     private static final long ROUND_NANOS = 2_000_000_000L;
     private static final Path TIME = Path.of("/usr/bin/time");
-    private static final Pattern WALL = Pattern.compile("Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\): (?:(\\d+):)?(\\d+):([\\d.]+)");
+    private static final Pattern WALL =
+            Pattern.compile("Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\): (?:(\\d+):)?(\\d+):([\\d.]+)");
     private static final Pattern RSS = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
 
-    private TimelineBenchmark() {
-    }
+    private TimelineBenchmark() {}
 
     /** One process's figures. */
-    private record Run(double seconds, long peakKb) {
-    }
+    private record Run(double seconds, long peakKb) {}
 
     public static void main(String[] args) throws Exception {
         String launcher = args.length > 0 ? args[0] : "./bridgelab";
@@ -56,16 +55,24 @@ public final class TimelineBenchmark {
                 Files.deleteIfExists(json);
                 Run ours = run(List.of(launcher, "timeline", pcap.toString(), "--out", json.toString()), null);
                 Run tcpdump = run(List.of("tcpdump", "-r", pcap.toString(), "-n"), dir.resolve("tcpdump.txt"));
-                System.out.printf("round %d: bridgelab timeline %.2f s, %,d MB peak RSS; tcpdump -r -n %.2f s, %,d MB peak RSS%n",
+                System.out.printf(
+                        "round %d: bridgelab timeline %.2f s, %,d MB peak RSS; tcpdump -r -n %.2f s, %,d MB peak RSS%n",
                         round, ours.seconds(), ours.peakKb() / 1024, tcpdump.seconds(), tcpdump.peakKb() / 1024);
                 bestOurs = bestOurs == null || ours.seconds() < bestOurs.seconds() ? ours : bestOurs;
                 bestTcpdump = bestTcpdump == null || tcpdump.seconds() < bestTcpdump.seconds() ? tcpdump : bestTcpdump;
                 Files.deleteIfExists(dir.resolve("tcpdump.txt"));
             }
-            System.out.printf("best of %d: bridgelab timeline %.2f s (%,.0f frames/s, %,d MB peak RSS, JSON %,d MB); "
-                    + "tcpdump -r -n %.2f s (%,.0f frames/s, %,d MB); speed ratio tcpdump time / ours %.2f%n", ROUNDS,
-                    bestOurs.seconds(), FRAMES / bestOurs.seconds(), bestOurs.peakKb() / 1024, Files.size(json) >> 20,
-                    bestTcpdump.seconds(), FRAMES / bestTcpdump.seconds(), bestTcpdump.peakKb() / 1024,
+            System.out.printf(
+                    "best of %d: bridgelab timeline %.2f s (%,.0f frames/s, %,d MB peak RSS, JSON %,d MB); "
+                            + "tcpdump -r -n %.2f s (%,.0f frames/s, %,d MB); speed ratio tcpdump time / ours %.2f%n",
+                    ROUNDS,
+                    bestOurs.seconds(),
+                    FRAMES / bestOurs.seconds(),
+                    bestOurs.peakKb() / 1024,
+                    Files.size(json) >> 20,
+                    bestTcpdump.seconds(),
+                    FRAMES / bestTcpdump.seconds(),
+                    bestTcpdump.peakKb() / 1024,
                     bestTcpdump.seconds() / bestOurs.seconds());
         } finally {
             try (var files = Files.list(dir)) {
@@ -80,14 +87,18 @@ public final class TimelineBenchmark {
     /** FRAMES frames of scenarios 1, 3 and 4 as recorded, round after round, in kernel order. */
     private static void makeLargePcap(Path file) throws IOException {
         List<PcapRecord> round = new ArrayList<>();
-        for (List<String> scenario : List.of(List.of("s1-br0.pcap"), List.of("s3-br0.pcap", "s3-eth0.pcap"),
+        for (List<String> scenario : List.of(
+                List.of("s1-br0.pcap"),
+                List.of("s3-br0.pcap", "s3-eth0.pcap"),
                 List.of("s4-br0.pcap", "s4-eth0.pcap"))) {
             List<PcapRecord> frames = new ArrayList<>();
             for (String name : scenario) {
                 frames.addAll(records(name));
             }
-            long start = frames.stream().mapToLong(PcapRecord::timestampNanos).min().orElseThrow();
-            frames.forEach(frame -> round.add(new PcapRecord(frame.timestampNanos() - start, frame.data(), frame.originalLength())));
+            long start =
+                    frames.stream().mapToLong(PcapRecord::timestampNanos).min().orElseThrow();
+            frames.forEach(frame ->
+                    round.add(new PcapRecord(frame.timestampNanos() - start, frame.data(), frame.originalLength())));
         }
         round.sort(Comparator.comparingLong(PcapRecord::timestampNanos));
         long origin = 1_790_000_000_000_000_000L;
@@ -98,7 +109,8 @@ public final class TimelineBenchmark {
                 writer.write(new PcapRecord(at, frame.data(), frame.originalLength()));
             }
         }
-        System.out.printf("pcap: %,d frames, %,d bytes (%d real frames per 2 s round)%n", FRAMES, Files.size(file), round.size());
+        System.out.printf(
+                "pcap: %,d frames, %,d bytes (%d real frames per 2 s round)%n", FRAMES, Files.size(file), round.size());
     }
 
     private static List<PcapRecord> records(String name) throws IOException {
@@ -125,7 +137,8 @@ public final class TimelineBenchmark {
         command.addAll(argv);
         Path errFile = Files.createTempFile("bench", ".err");
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(errFile.toFile());
-        builder.redirectOutput(out == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(out.toFile()));
+        builder.redirectOutput(
+                out == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(out.toFile()));
         long started = System.nanoTime();
         Process process = builder.start();
         long peakKb = 0;
@@ -145,7 +158,8 @@ public final class TimelineBenchmark {
             Matcher wall = WALL.matcher(stderr);
             if (wall.find()) {
                 seconds = (wall.group(1) == null ? 0 : Integer.parseInt(wall.group(1)) * 3600)
-                        + Integer.parseInt(wall.group(2)) * 60 + Double.parseDouble(wall.group(3));
+                        + Integer.parseInt(wall.group(2)) * 60
+                        + Double.parseDouble(wall.group(3));
             }
             Matcher rss = RSS.matcher(stderr);
             if (rss.find()) {

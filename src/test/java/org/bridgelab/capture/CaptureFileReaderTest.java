@@ -25,7 +25,9 @@ class CaptureFileReaderTest {
 
     private static List<CaptureFileReader.Frame> read(byte[] bytes) throws Exception {
         List<CaptureFileReader.Frame> frames = new ArrayList<>();
-        CaptureFileReader.read(new ByteArrayInputStream(bytes), (point, record) -> frames.add(new CaptureFileReader.Frame(point, record)));
+        CaptureFileReader.read(
+                new ByteArrayInputStream(bytes),
+                (point, record) -> frames.add(new CaptureFileReader.Frame(point, record)));
         return frames;
     }
 
@@ -36,7 +38,8 @@ class CaptureFileReaderTest {
     /** A big-endian section (an unnamed µs interface, a named ns one, blocks to skip), then a little-endian one. */
     private static byte[] handcrafted() {
         List<PcapRecord> frames = CaptureFixtures.records("s3-br0.pcap");
-        return new PcapngBlocks().section(ByteOrder.BIG_ENDIAN)
+        return new PcapngBlocks()
+                .section(ByteOrder.BIG_ENDIAN)
                 .iface(null, -1)
                 .other(4, 10)
                 .iface("eth1", 9)
@@ -63,10 +66,12 @@ class CaptureFileReaderTest {
 
         // then:
         List<PcapRecord> expected = CaptureFixtures.records("s3-br0.pcap");
-        assertThat(frames).hasSize(expected.size()).allSatisfy(frame ->
-                assertThat(frame.point()).isEqualTo(new CapturePoint("file", "if0")));
+        assertThat(frames)
+                .hasSize(expected.size())
+                .allSatisfy(frame -> assertThat(frame.point()).isEqualTo(new CapturePoint("file", "if0")));
         for (int i = 0; i < expected.size(); i++) {
-            assertThat(frames.get(i).record().timestampNanos()).isEqualTo(expected.get(i).timestampNanos());
+            assertThat(frames.get(i).record().timestampNanos())
+                    .isEqualTo(expected.get(i).timestampNanos());
             assertThat(frames.get(i).record().data()).isEqualTo(expected.get(i).data());
         }
     }
@@ -81,8 +86,10 @@ class CaptureFileReaderTest {
 
         // then:
         List<PcapRecord> expected = CaptureFixtures.records("s3-eth0.pcap");
-        assertThat(frames).extracting(frame -> frame.record().timestampNanos())
-                .containsExactlyElementsOf(expected.stream().map(PcapRecord::timestampNanos).toList());
+        assertThat(frames)
+                .extracting(frame -> frame.record().timestampNanos())
+                .containsExactlyElementsOf(
+                        expected.stream().map(PcapRecord::timestampNanos).toList());
         assertThat(frames.get(0).record().data()).isEqualTo(expected.get(0).data());
     }
 
@@ -98,14 +105,18 @@ class CaptureFileReaderTest {
         List<PcapRecord> br0 = CaptureFixtures.records("s3-br0.pcap");
         List<PcapRecord> eth0 = CaptureFixtures.records("s3-eth0.pcap");
         assertThat(frames).hasSize(br0.size() + eth0.size());
-        assertThat(frames.subList(0, br0.size())).allSatisfy(frame -> assertThat(frame.point()).isEqualTo(CaptureFixtures.BR0));
-        assertThat(frames.subList(br0.size(), frames.size())).allSatisfy(frame -> assertThat(frame.point()).isEqualTo(CaptureFixtures.ETH0));
-        assertThat(frames.get(br0.size()).record().timestampNanos()).isEqualTo(eth0.get(0).timestampNanos());
+        assertThat(frames.subList(0, br0.size()))
+                .allSatisfy(frame -> assertThat(frame.point()).isEqualTo(CaptureFixtures.BR0));
+        assertThat(frames.subList(br0.size(), frames.size()))
+                .allSatisfy(frame -> assertThat(frame.point()).isEqualTo(CaptureFixtures.ETH0));
+        assertThat(frames.get(br0.size()).record().timestampNanos())
+                .isEqualTo(eth0.get(0).timestampNanos());
         assertThat(frames.get(br0.size()).record().data()).isEqualTo(eth0.get(0).data());
     }
 
     @Test
-    void sections_of_either_byte_order_and_every_time_resolution_are_read_and_unknown_blocks_skipped() throws Exception {
+    void sections_of_either_byte_order_and_every_time_resolution_are_read_and_unknown_blocks_skipped()
+            throws Exception {
         // given:
         byte[] file = handcrafted();
 
@@ -113,12 +124,20 @@ class CaptureFileReaderTest {
         List<CaptureFileReader.Frame> frames = read(file);
 
         // then:
-        assertThat(frames).extracting(CaptureFileReader.Frame::point).containsExactly(new CapturePoint("file", "if0"),
-                new CapturePoint("file", "eth1"), new CapturePoint("docker0", "veth0"));
-        assertThat(frames).extracting(frame -> frame.record().timestampNanos()).containsExactly(
-                SECOND * 1_000_000_000L + 123_456_000L, SECOND * 1_000_000_000L + 987_654_321L,
-                SECOND * 1_000_000_000L + 500_000_000L);
-        assertThat(frames.get(2).record().data()).isEqualTo(CaptureFixtures.records("s3-br0.pcap").get(2).data());
+        assertThat(frames)
+                .extracting(CaptureFileReader.Frame::point)
+                .containsExactly(
+                        new CapturePoint("file", "if0"),
+                        new CapturePoint("file", "eth1"),
+                        new CapturePoint("docker0", "veth0"));
+        assertThat(frames)
+                .extracting(frame -> frame.record().timestampNanos())
+                .containsExactly(
+                        SECOND * 1_000_000_000L + 123_456_000L,
+                        SECOND * 1_000_000_000L + 987_654_321L,
+                        SECOND * 1_000_000_000L + 500_000_000L);
+        assertThat(frames.get(2).record().data())
+                .isEqualTo(CaptureFixtures.records("s3-br0.pcap").get(2).data());
     }
 
     @Test
@@ -127,14 +146,21 @@ class CaptureFileReaderTest {
         // given: the big-endian section alone (libpcap refuses a second section of another byte order)
         byte[] all = handcrafted();
         List<PcapRecord> frames = CaptureFixtures.records("s3-br0.pcap");
-        byte[] bigEndian = new PcapngBlocks().section(ByteOrder.BIG_ENDIAN).iface(null, -1).other(4, 10).iface("eth1", 9)
-                .packet(0, SECOND * 1_000_000L + 123_456, frames.get(0).data()).other(0x0BAD, 7)
-                .packet(1, SECOND * 1_000_000_000L + 987_654_321, frames.get(1).data()).bytes();
+        byte[] bigEndian = new PcapngBlocks()
+                .section(ByteOrder.BIG_ENDIAN)
+                .iface(null, -1)
+                .other(4, 10)
+                .iface("eth1", 9)
+                .packet(0, SECOND * 1_000_000L + 123_456, frames.get(0).data())
+                .other(0x0BAD, 7)
+                .packet(1, SECOND * 1_000_000_000L + 987_654_321, frames.get(1).data())
+                .bytes();
         assertThat(Arrays.copyOf(all, bigEndian.length)).isEqualTo(bigEndian);
         Path file = Files.write(dir.resolve("big-endian.pcapng"), bigEndian);
 
         // when:
-        CommandResult tcpdump = new ProcessRunner().run(List.of("tcpdump", "-n", "-r", file.toString()), Duration.ofSeconds(20));
+        CommandResult tcpdump =
+                new ProcessRunner().run(List.of("tcpdump", "-n", "-r", file.toString()), Duration.ofSeconds(20));
 
         // then:
         assertThat(tcpdump.exitCode()).as(tcpdump.stderr()).isZero();
@@ -144,13 +170,16 @@ class CaptureFileReaderTest {
 
     @Test
     void an_empty_file_is_refused_as_empty() {
-        assertThatThrownBy(() -> read(new byte[0])).isInstanceOf(PcapFormatException.class).hasMessage("empty file: no pcap or pcapng header");
+        assertThatThrownBy(() -> read(new byte[0]))
+                .isInstanceOf(PcapFormatException.class)
+                .hasMessage("empty file: no pcap or pcapng header");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"this is not a capture at all", "<html>", "PK\u0003\u0004zipped"})
     void garbage_is_refused_naming_its_first_bytes(String text) {
-        assertThatThrownBy(() -> read(text.getBytes())).isInstanceOf(PcapFormatException.class)
+        assertThatThrownBy(() -> read(text.getBytes()))
+                .isInstanceOf(PcapFormatException.class)
                 .hasMessageStartingWith("not a capture file");
     }
 
@@ -161,7 +190,8 @@ class CaptureFileReaderTest {
         byte[] cut = Arrays.copyOf(whole, whole.length - 10);
 
         // when / then:
-        assertThatThrownBy(() -> read(cut)).isInstanceOf(PcapFormatException.class)
+        assertThatThrownBy(() -> read(cut))
+                .isInstanceOf(PcapFormatException.class)
                 .hasMessageMatching("file ends inside a block of \\d+ bytes at byte \\d+ \\(truncated\\?\\)");
     }
 
@@ -170,28 +200,40 @@ class CaptureFileReaderTest {
         byte[] whole = CaptureFixtures.bytes("s3-br0.pcap");
         byte[] cut = Arrays.copyOf(whole, whole.length - 10);
 
-        assertThatThrownBy(() -> read(cut)).isInstanceOf(PcapFormatException.class).hasMessageContaining("stream ends inside a record");
+        assertThatThrownBy(() -> read(cut))
+                .isInstanceOf(PcapFormatException.class)
+                .hasMessageContaining("stream ends inside a record");
     }
 
     @Test
     void a_packet_of_an_interface_never_described_is_corrupt() {
-        byte[] file = new PcapngBlocks().section(ByteOrder.LITTLE_ENDIAN).iface("host/br0", 9)
-                .packet(3, 1, new byte[60]).bytes();
+        byte[] file = new PcapngBlocks()
+                .section(ByteOrder.LITTLE_ENDIAN)
+                .iface("host/br0", 9)
+                .packet(3, 1, new byte[60])
+                .bytes();
 
-        assertThatThrownBy(() -> read(file)).isInstanceOf(PcapFormatException.class)
+        assertThatThrownBy(() -> read(file))
+                .isInstanceOf(PcapFormatException.class)
                 .hasMessageContaining("names interface 3, but only 1 are described");
     }
 
     @Test
     void lengths_that_disagree_at_the_two_ends_of_a_block_are_corrupt() {
-        byte[] file = new PcapngBlocks().section(ByteOrder.LITTLE_ENDIAN).iface("host/br0", 9).bytes();
+        byte[] file = new PcapngBlocks()
+                .section(ByteOrder.LITTLE_ENDIAN)
+                .iface("host/br0", 9)
+                .bytes();
         file[file.length - 4] ^= 0x10;
 
-        assertThatThrownBy(() -> read(file)).isInstanceOf(PcapFormatException.class).hasMessageContaining("at its end");
+        assertThatThrownBy(() -> read(file))
+                .isInstanceOf(PcapFormatException.class)
+                .hasMessageContaining("at its end");
     }
 
     @Test
-    void every_cut_and_every_flipped_byte_ends_in_frames_or_a_clear_error_never_anything_else(@TempDir Path dir) throws Exception {
+    void every_cut_and_every_flipped_byte_ends_in_frames_or_a_clear_error_never_anything_else(@TempDir Path dir)
+            throws Exception {
         // given:
         byte[] whole = Files.readAllBytes(scenario3Pcapng(dir));
         Random random = new Random(11);
@@ -211,7 +253,8 @@ class CaptureFileReaderTest {
 
     private static void readsOrRefuses(byte[] bytes) throws Exception {
         try {
-            read(bytes).forEach(frame -> assertThat(frame.record().data().length).isLessThanOrEqualTo(16 << 20));
+            read(bytes)
+                    .forEach(frame -> assertThat(frame.record().data().length).isLessThanOrEqualTo(16 << 20));
         } catch (PcapFormatException expected) {
             assertThat(expected.getMessage()).isNotBlank().doesNotContain("\n");
         }
@@ -221,7 +264,8 @@ class CaptureFileReaderTest {
     void an_interface_named_node_slash_iface_is_that_capture_point_any_other_name_is_the_files() {
         assertThat(CaptureFileReader.pointOf("host/br0", 0)).isEqualTo(new CapturePoint("host", "br0"));
         assertThat(CaptureFileReader.pointOf("eth0", 1)).isEqualTo(new CapturePoint("file", "eth0"));
-        assertThat(CaptureFileReader.pointOf("\\Device\\NPF_{1234}", 2)).isEqualTo(new CapturePoint("file", "\\Device\\NPF_{1234}"));
+        assertThat(CaptureFileReader.pointOf("\\Device\\NPF_{1234}", 2))
+                .isEqualTo(new CapturePoint("file", "\\Device\\NPF_{1234}"));
         assertThat(CaptureFileReader.pointOf("a/b/c", 3)).isEqualTo(new CapturePoint("file", "a/b/c"));
         assertThat(CaptureFileReader.pointOf(null, 4)).isEqualTo(new CapturePoint("file", "if4"));
     }

@@ -38,7 +38,8 @@ class CaptureFileTimelineTest {
         PacketCorrelator correlator = new PacketCorrelator();
         TimelineBuilder builder = new TimelineBuilder(LabNodes.of(new Topology(List.of())), List.of());
         for (int sequence = 0; sequence < frames.size(); sequence++) {
-            PacketEvent event = PacketDecoder.decode(frames.get(sequence).point(), sequence, frames.get(sequence).record());
+            PacketEvent event = PacketDecoder.decode(
+                    frames.get(sequence).point(), sequence, frames.get(sequence).record());
             builder.add(event.withTravel(correlator.accept(event).travel()));
         }
         Timeline expected = builder.build(List.of(CaptureFixtures.BR0, CaptureFixtures.ETH0), correlator.natPairs());
@@ -85,8 +86,10 @@ class CaptureFileTimelineTest {
     void a_late_frame_at_the_end_of_a_sorted_file_is_put_where_its_time_says(@TempDir Path dir) throws Exception {
         // given: frames in kernel order but for eth0's first, delivered last (its tcpdump was late)
         List<CaptureFileReader.Frame> frames = inKernelOrder(scenarios3And4(dir));
-        CaptureFileReader.Frame late = frames.stream().filter(frame -> frame.point().equals(CaptureFixtures.ETH0))
-                .findFirst().orElseThrow();
+        CaptureFileReader.Frame late = frames.stream()
+                .filter(frame -> frame.point().equals(CaptureFixtures.ETH0))
+                .findFirst()
+                .orElseThrow();
         List<CaptureFileReader.Frame> delivered = new ArrayList<>(frames);
         delivered.remove(late);
         delivered.add(late);
@@ -96,7 +99,8 @@ class CaptureFileTimelineTest {
 
         // then: the same timeline as the sorted file's, the late frame in its place
         assertThat(timeline).isEqualTo(CaptureFileTimeline.read(written(dir.resolve("sorted.pcapng"), frames)));
-        assertThat(timeline.events().get(frames.indexOf(late)).timeNanos()).isEqualTo(late.record().timestampNanos());
+        assertThat(timeline.events().get(frames.indexOf(late)).timeNanos())
+                .isEqualTo(late.record().timestampNanos());
     }
 
     @Test
@@ -110,7 +114,8 @@ class CaptureFileTimelineTest {
 
         // when / then:
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> laid.write(dir.resolve("out.json")))
-                .isInstanceOf(java.io.IOException.class).hasMessageContaining("changed while read");
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("changed while read");
     }
 
     @Test
@@ -126,7 +131,8 @@ class CaptureFileTimelineTest {
         // then:
         assertThat(rows).isEqualTo(laid.timeline().events().size());
         assertThat(Files.readString(streamed)).isEqualTo(TimelineJsonLayout.expected(laid.timeline()));
-        assertThat(new ObjectMapper().readTree(streamed.toFile())).isEqualTo(new ObjectMapper().readTree(new ObjectMapper().writeValueAsBytes(laid.timeline())));
+        assertThat(new ObjectMapper().readTree(streamed.toFile()))
+                .isEqualTo(new ObjectMapper().readTree(new ObjectMapper().writeValueAsBytes(laid.timeline())));
     }
 
     @Test
@@ -153,9 +159,13 @@ class CaptureFileTimelineTest {
             int[] order = PacketStore.stableOrder(times, count);
 
             // then:
-            List<Integer> expected = IntStream.range(0, count).boxed()
-                    .sorted(Comparator.comparingLong(i -> times[i])).toList();
-            assertThat(order).containsExactly(expected.stream().mapToInt(Integer::intValue).toArray());
+            List<Integer> expected = IntStream.range(0, count)
+                    .boxed()
+                    .sorted(Comparator.comparingLong(i -> times[i]))
+                    .toList();
+            assertThat(order)
+                    .containsExactly(
+                            expected.stream().mapToInt(Integer::intValue).toArray());
         }
     }
 }

@@ -12,8 +12,7 @@ final class CaptureFixtures {
     static final CapturePoint BR0 = new CapturePoint("host", "br0");
     static final CapturePoint ETH0 = new CapturePoint("host", "eth0");
 
-    private CaptureFixtures() {
-    }
+    private CaptureFixtures() {}
 
     static byte[] bytes(String name) {
         try (InputStream in = CaptureFixtures.class.getResourceAsStream(name)) {
@@ -58,9 +57,22 @@ final class CaptureFixtures {
         all.sort(java.util.Comparator.comparingLong(PacketEvent::timestampNanos));
         List<PacketEvent> numbered = new ArrayList<>();
         for (PacketEvent e : all) {
-            numbered.add(new PacketEvent(numbered.size(), e.point(), e.timestampNanos(), e.length(), e.srcMac(),
-                    e.dstMac(), e.protocol(), e.srcIp(), e.dstIp(), e.srcPort(), e.dstPort(), e.ipId(), e.identity(),
-                    e.summary(), 0));
+            numbered.add(new PacketEvent(
+                    numbered.size(),
+                    e.point(),
+                    e.timestampNanos(),
+                    e.length(),
+                    e.srcMac(),
+                    e.dstMac(),
+                    e.protocol(),
+                    e.srcIp(),
+                    e.dstIp(),
+                    e.srcPort(),
+                    e.dstPort(),
+                    e.ipId(),
+                    e.identity(),
+                    e.summary(),
+                    0));
         }
         return numbered;
     }

@@ -47,7 +47,9 @@ class CaptureScenariosIT {
         lab = Lab.open(LabHostChoice.sandbox());
         RunReport report = new LessonRunner(lab.host(), RunListener.NONE)
                 .run(Curriculum.bundled().withPrerequisites(List.of("s4")));
-        assertThat(report.passed()).as("the lessons that build the lab: %s", report).isTrue();
+        assertThat(report.passed())
+                .as("the lessons that build the lab: %s", report)
+                .isTrue();
     }
 
     @AfterAll
@@ -72,7 +74,8 @@ class CaptureScenariosIT {
     void closeSession() {
         session.close();
         assertThat(session.activePoints()).isEmpty();
-        assertThat(lab.host().run(LabHost.HOST, "iptables-save", "-t", "raw").stdout()).doesNotContain("TRACE");
+        assertThat(lab.host().run(LabHost.HOST, "iptables-save", "-t", "raw").stdout())
+                .doesNotContain("TRACE");
     }
 
     @Test
@@ -85,18 +88,27 @@ class CaptureScenariosIT {
         lab.host().run("docker0", "ping", "-c", "1", "172.18.0.3").orThrow();
 
         // then: on br0, in kernel order
-        assertThat(log.awaitEvents(events -> onBr0(events).stream().anyMatch(e -> e.summary().contains("echo reply")), WAIT))
-                .as("an echo reply on br0, got %s", log.events()).isTrue();
+        assertThat(log.awaitEvents(
+                        events ->
+                                onBr0(events).stream().anyMatch(e -> e.summary().contains("echo reply")),
+                        WAIT))
+                .as("an echo reply on br0, got %s", log.events())
+                .isTrue();
         List<String> br0 = onBr0(log.events()).stream()
-                .filter(e -> e.protocol() == Protocol.ARP || e.protocol() == Protocol.ICMP).map(PacketEvent::summary).toList();
+                .filter(e -> e.protocol() == Protocol.ARP || e.protocol() == Protocol.ICMP)
+                .map(PacketEvent::summary)
+                .toList();
         assertThat(br0.get(0)).isEqualTo("who-has 172.18.0.3 tell 172.18.0.2");
         assertThat(br0.get(1)).startsWith("172.18.0.3 is-at ");
         assertThat(br0.get(2)).startsWith("172.18.0.2 > 172.18.0.3: ICMP echo request id ");
         assertThat(br0.get(3)).startsWith("172.18.0.3 > 172.18.0.2: ICMP echo reply id ");
 
         // and: the echo request seen inside docker0 and on br0 is one packet travelling, between two lanes
-        assertThat(log.awaitEvents(events -> events.stream().filter(this::isEchoRequest).count() == 2, WAIT)).isTrue();
-        List<PacketEvent> requests = log.events().stream().filter(this::isEchoRequest).toList();
+        assertThat(log.awaitEvents(
+                        events -> events.stream().filter(this::isEchoRequest).count() == 2, WAIT))
+                .isTrue();
+        List<PacketEvent> requests =
+                log.events().stream().filter(this::isEchoRequest).toList();
         assertThat(requests).extracting(PacketEvent::point).containsExactlyInAnyOrder(BR0, DOCKER0_VETH);
         assertThat(requests.get(0).travel()).isEqualTo(requests.get(1).travel());
         LabNodes nodes = LabNodes.of(new StateReader(lab.host(), Set.copyOf(OutsideWorld.NAMESPACES)).read());
@@ -113,12 +125,18 @@ class CaptureScenariosIT {
         session.start(UPLINK);
 
         // when:
-        lab.host().run("docker0", "ping", "-c", "1", OutsideWorld.INTERNET_ADDRESS).orThrow();
+        lab.host()
+                .run("docker0", "ping", "-c", "1", OutsideWorld.INTERNET_ADDRESS)
+                .orThrow();
 
         // then: the request's source rewritten on the way out, the reply's destination on the way back
         assertThat(log.awaitPairs(pairs -> pairs.stream().anyMatch(p -> p.kind() == NatPair.Kind.REVERSE_SNAT), WAIT))
-                .as("NAT pairs, got %s from %s", log.pairs(), log.events()).isTrue();
-        NatPair snat = log.pairs().stream().filter(p -> p.kind() == NatPair.Kind.SNAT).findFirst().orElseThrow();
+                .as("NAT pairs, got %s from %s", log.pairs(), log.events())
+                .isTrue();
+        NatPair snat = log.pairs().stream()
+                .filter(p -> p.kind() == NatPair.Kind.SNAT)
+                .findFirst()
+                .orElseThrow();
         assertThat(snat.before().point()).isEqualTo(BR0);
         assertThat(snat.before().flow()).startsWith("172.18.0.2 > 198.51.100.10");
         assertThat(snat.after().point()).isEqualTo(UPLINK);
@@ -126,8 +144,9 @@ class CaptureScenariosIT {
         assertThat(snat.after().travel()).isEqualTo(snat.before().travel());
 
         // and: the kernel's trace of that request
-        Optional<NetfilterPath> path = session.tracer().orElseThrow().awaitPath(
-                p -> p.describes(snat.before()) && p.hooks().contains("POSTROUTING"), WAIT);
+        Optional<NetfilterPath> path = session.tracer()
+                .orElseThrow()
+                .awaitPath(p -> p.describes(snat.before()) && p.hooks().contains("POSTROUTING"), WAIT);
         assertThat(path).as("trace paths: %s", session.netfilterPaths()).isPresent();
         assertThat(path.get().hooks()).containsSubsequence("PREROUTING", "FORWARD", "POSTROUTING");
         assertThat(path.get().finalDecision()).isEqualTo("MASQUERADE");
@@ -137,7 +156,8 @@ class CaptureScenariosIT {
         Path pcapng = dir.resolve("s3.pcapng");
         session.exportPcapng(pcapng);
         CommandResult read = new ProcessRunner().run(List.of("tcpdump", "-n", "-r", pcapng.toString()), WAIT);
-        assertThat(read.stdout()).contains("IP 172.18.0.2 > 198.51.100.10: ICMP echo request")
+        assertThat(read.stdout())
+                .contains("IP 172.18.0.2 > 198.51.100.10: ICMP echo request")
                 .contains("IP 192.0.2.183 > 198.51.100.10: ICMP echo request");
     }
 
@@ -152,8 +172,12 @@ class CaptureScenariosIT {
 
         // then:
         assertThat(log.awaitPairs(pairs -> pairs.stream().anyMatch(p -> p.kind() == NatPair.Kind.DNAT), WAIT))
-                .as("a DNAT pair, got %s from %s", log.pairs(), log.events()).isTrue();
-        NatPair dnat = log.pairs().stream().filter(p -> p.kind() == NatPair.Kind.DNAT).findFirst().orElseThrow();
+                .as("a DNAT pair, got %s from %s", log.pairs(), log.events())
+                .isTrue();
+        NatPair dnat = log.pairs().stream()
+                .filter(p -> p.kind() == NatPair.Kind.DNAT)
+                .findFirst()
+                .orElseThrow();
         assertThat(dnat.before().summary()).contains("[SYN]");
         assertThat(dnat.before().point()).isEqualTo(UPLINK);
         assertThat(dnat.before().srcIp()).isEqualTo(OutsideWorld.REMOTE_ADDRESS);
@@ -169,14 +193,17 @@ class CaptureScenariosIT {
         CapturePoint nowhere = new CapturePoint("docker1", "nosuch0");
 
         assertThat(session.isUp(nowhere)).isFalse();
-        assertThatThrownBy(() -> session.start(nowhere)).isInstanceOf(CaptureException.class)
+        assertThatThrownBy(() -> session.start(nowhere))
+                .isInstanceOf(CaptureException.class)
                 .hasMessageContaining("docker1/nosuch0");
         assertThat(session.activePoints()).isEmpty();
     }
 
     private List<PacketEvent> onBr0(List<PacketEvent> events) {
-        return events.stream().filter(e -> e.point().equals(BR0))
-                .sorted(java.util.Comparator.comparingLong(PacketEvent::timestampNanos)).toList();
+        return events.stream()
+                .filter(e -> e.point().equals(BR0))
+                .sorted(java.util.Comparator.comparingLong(PacketEvent::timestampNanos))
+                .toList();
     }
 
     private boolean isEchoRequest(PacketEvent event) {

@@ -50,8 +50,8 @@ class FastDecoderTest {
     void every_truncation_of_every_recorded_frame_decodes_the_same_and_short_ones_fall_back() throws Exception {
         for (PcapRecord frame : recordedFrames()) {
             for (int length = 0; length <= frame.data().length; length++) {
-                PcapRecord cut = new PcapRecord(frame.timestampNanos(), Arrays.copyOf(frame.data(), length),
-                        frame.originalLength());
+                PcapRecord cut = new PcapRecord(
+                        frame.timestampNanos(), Arrays.copyOf(frame.data(), length), frame.originalLength());
                 assertSameAsPcap4j(cut, "cut to " + length);
                 if (length < 14 + 20) {
                     assertThat(FastDecoder.decode(CaptureFixtures.BR0, 0, cut)).isNull();
@@ -84,10 +84,16 @@ class FastDecoderTest {
         PacketFactory<Packet, TcpPort> tcp = PacketFactories.getFactory(Packet.class, TcpPort.class);
         PacketFactory<Packet, UdpPort> udp = PacketFactories.getFactory(Packet.class, UdpPort.class);
         for (int port = 0; port <= 0xffff; port++) {
-            boolean tcpFurther = !tcp.getTargetClass(TcpPort.getInstance((short) port)).equals(tcp.getTargetClass());
-            boolean udpFurther = !udp.getTargetClass(UdpPort.getInstance((short) port)).equals(udp.getTargetClass());
-            assertThat(FastDecoder.decodedFurther(FastDecoder.TCP, port)).as("TCP port " + port).isEqualTo(tcpFurther);
-            assertThat(FastDecoder.decodedFurther(FastDecoder.UDP, port)).as("UDP port " + port).isEqualTo(udpFurther);
+            boolean tcpFurther =
+                    !tcp.getTargetClass(TcpPort.getInstance((short) port)).equals(tcp.getTargetClass());
+            boolean udpFurther =
+                    !udp.getTargetClass(UdpPort.getInstance((short) port)).equals(udp.getTargetClass());
+            assertThat(FastDecoder.decodedFurther(FastDecoder.TCP, port))
+                    .as("TCP port " + port)
+                    .isEqualTo(tcpFurther);
+            assertThat(FastDecoder.decodedFurther(FastDecoder.UDP, port))
+                    .as("UDP port " + port)
+                    .isEqualTo(udpFurther);
         }
     }
 
@@ -106,8 +112,11 @@ class FastDecoderTest {
         // the correlating pass's decoding: the same event but for the summary it never builds
         PacketEvent unsummarised = PacketDecoder.decodeWithoutSummary(CaptureFixtures.BR0, 42, frame);
         assertThat(unsummarised.summary()).isNull();
-        assertThat(unsummarised).as(what + " without summary: " + hex(frame.data())).usingRecursiveComparison()
-                .ignoringFields("summary").isEqualTo(actual);
+        assertThat(unsummarised)
+                .as(what + " without summary: " + hex(frame.data()))
+                .usingRecursiveComparison()
+                .ignoringFields("summary")
+                .isEqualTo(actual);
         if (pcap4jCrashedInsideIpv6(frame, expected)) {
             assertThat(actual.protocol()).as(what + ": " + hex(frame.data())).isEqualTo(Protocol.IPV6);
             return;
@@ -117,8 +126,11 @@ class FastDecoderTest {
 
     private static boolean pcap4jCrashedInsideIpv6(PcapRecord frame, PacketEvent pcap4j) {
         byte[] data = frame.data();
-        return data.length >= 14 + 40 && (data[12] & 0xff) == 0x86 && (data[13] & 0xff) == 0xdd
-                && pcap4j.protocol() == Protocol.MALFORMED && pcap4j.summary().endsWith("IndexOutOfBoundsException");
+        return data.length >= 14 + 40
+                && (data[12] & 0xff) == 0x86
+                && (data[13] & 0xff) == 0xdd
+                && pcap4j.protocol() == Protocol.MALFORMED
+                && pcap4j.summary().endsWith("IndexOutOfBoundsException");
     }
 
     @Test
@@ -126,7 +138,8 @@ class FastDecoderTest {
         // given: the recorded IPv6 frames (neighbour solicitations, MLD reports behind a hop-by-hop header)
         // with the fields that place and name what they carry changed (fixed seed)
         List<PcapRecord> frames = recordedFrames().stream()
-                .filter(frame -> frame.data().length > 14 && frame.data()[12] == (byte) 0x86 && frame.data()[13] == (byte) 0xdd)
+                .filter(frame ->
+                        frame.data().length > 14 && frame.data()[12] == (byte) 0x86 && frame.data()[13] == (byte) 0xdd)
                 .toList();
         assertThat(frames).isNotEmpty();
         Random random = new Random(SEED + 1);
@@ -142,7 +155,8 @@ class FastDecoderTest {
                     data[18] = (byte) (length >>> 8);
                     data[19] = (byte) length;
                 }
-                default -> data = corrupt(new PcapRecord(0, data, data.length), random).data();
+                default ->
+                    data = corrupt(new PcapRecord(0, data, data.length), random).data();
             }
             PcapRecord corrupted = new PcapRecord(1, data, data.length);
 
@@ -153,10 +167,12 @@ class FastDecoderTest {
 
     /** Every frame of every recorded capture next to the tests. */
     private static List<PcapRecord> recordedFrames() throws IOException, URISyntaxException {
-        Path dir = Path.of(CaptureFixtures.class.getResource("s1-br0.pcap").toURI()).getParent();
+        Path dir = Path.of(CaptureFixtures.class.getResource("s1-br0.pcap").toURI())
+                .getParent();
         List<PcapRecord> frames = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".pcap")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".pcap")).sorted().toList()) {
                 frames.addAll(CaptureFixtures.records(file.getFileName().toString()));
             }
         }
@@ -165,6 +181,7 @@ class FastDecoderTest {
 
     /** Offsets of the fields a decoder trusts, for an IPv4 frame without options. */
     private static final int[] FIELDS = {12, 13, 14, 16, 17, 20, 21, 23, 34, 35, 36, 37, 38, 39, 46, 47};
+
     private static final int[] PORTS = {53, 2123, 2152, 3386, 80, 0, 65535};
 
     private static PcapRecord corrupt(PcapRecord original, Random random) {

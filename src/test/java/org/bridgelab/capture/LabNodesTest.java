@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class LabNodesTest {
 
     private static Topology.Namespace ns(String name, Topology.Role role, Topology.Link... links) {
-        return new Topology.Namespace(name, role, false, List.of(links), List.of(), List.of(), List.of(), List.of(), List.of());
+        return new Topology.Namespace(
+                name, role, false, List.of(links), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     private static Topology.Link link(String name, String mac, String... addresses) {
@@ -17,16 +18,29 @@ class LabNodesTest {
     }
 
     private static final Topology LAB = new Topology(List.of(
-            ns("host", Topology.Role.HOST, link("br0", "aa:00:00:00:00:01", "172.18.0.1/24"),
+            ns(
+                    "host",
+                    Topology.Role.HOST,
+                    link("br0", "aa:00:00:00:00:01", "172.18.0.1/24"),
                     link("eth0", "aa:00:00:00:00:02", "192.0.2.183/24"),
-                    new Topology.Link(1, "lo", "loopback", "UNKNOWN", List.of("UP"), "00:00:00:00:00:00", 65536, null, null,
+                    new Topology.Link(
+                            1,
+                            "lo",
+                            "loopback",
+                            "UNKNOWN",
+                            List.of("UP"),
+                            "00:00:00:00:00:00",
+                            65536,
+                            null,
+                            null,
                             List.of("127.0.0.1/8"))),
             ns("docker0", Topology.Role.CONTAINER, link("veth0", "aa:00:00:00:00:10", "172.18.0.2/24")),
             ns("router", Topology.Role.OUTSIDE, link("lan0", "aa:00:00:00:00:20", "192.0.2.1/24")),
             ns("docker1", Topology.Role.CONTAINER, link("veth2", "aa:00:00:00:00:11", "172.18.0.3/24"))));
 
     private static PacketEvent event(String srcMac, String dstMac, String srcIp, String dstIp) {
-        return new PacketEvent(0, CaptureFixtures.BR0, 0, 60, srcMac, dstMac, Protocol.ARP, srcIp, dstIp, -1, -1, -1, 1, "", 0);
+        return new PacketEvent(
+                0, CaptureFixtures.BR0, 0, 60, srcMac, dstMac, Protocol.ARP, srcIp, dstIp, -1, -1, -1, 1, "", 0);
     }
 
     @Test
@@ -36,14 +50,16 @@ class LabNodesTest {
 
     @Test
     void an_arp_broadcast_goes_from_the_asker_to_the_owner_of_the_address_asked_for() {
-        LabNodes.Hop hop = LabNodes.of(LAB).hop(event("aa:00:00:00:00:10", "ff:ff:ff:ff:ff:ff", "172.18.0.2", "172.18.0.3"));
+        LabNodes.Hop hop =
+                LabNodes.of(LAB).hop(event("aa:00:00:00:00:10", "ff:ff:ff:ff:ff:ff", "172.18.0.2", "172.18.0.3"));
 
         assertThat(hop).isEqualTo(new LabNodes.Hop("docker0", "docker1"));
     }
 
     @Test
     void a_routed_packet_goes_between_the_nodes_on_this_wire_not_its_final_ends() {
-        LabNodes.Hop hop = LabNodes.of(LAB).hop(event("AA:00:00:00:00:02", "aa:00:00:00:00:20", "192.0.2.183", "198.51.100.10"));
+        LabNodes.Hop hop =
+                LabNodes.of(LAB).hop(event("AA:00:00:00:00:02", "aa:00:00:00:00:20", "192.0.2.183", "198.51.100.10"));
 
         assertThat(hop).isEqualTo(new LabNodes.Hop("host", "router"));
     }

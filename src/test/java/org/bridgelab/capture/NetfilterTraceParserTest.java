@@ -26,8 +26,12 @@ class NetfilterTraceParserTest {
         assertThat(request.hooks()).containsExactly("PREROUTING", "FORWARD", "POSTROUTING");
         assertThat(request.finalDecision()).isEqualTo("MASQUERADE");
         assertThat(request.addresses()).containsExactly("172.18.0.2", "198.51.100.10");
-        assertThat(request.steps()).extracting(NetfilterStep::describe).containsExactly(
-                "raw PREROUTING: ACCEPT (policy)", "filter FORWARD: ACCEPT (policy)", "nat POSTROUTING: MASQUERADE");
+        assertThat(request.steps())
+                .extracting(NetfilterStep::describe)
+                .containsExactly(
+                        "raw PREROUTING: ACCEPT (policy)",
+                        "filter FORWARD: ACCEPT (policy)",
+                        "nat POSTROUTING: MASQUERADE");
         NetfilterStep masquerade = request.steps().get(2);
         assertThat(masquerade.rule()).isEqualTo("-4 -t nat -A POSTROUTING -s 172.18.0.0/24 ! -o br0 -j MASQUERADE");
         assertThat(masquerade.in()).isEqualTo("br0");
@@ -47,38 +51,48 @@ class NetfilterTraceParserTest {
     void a_path_describes_the_sighting_whose_header_it_printed_and_no_other() {
         // given: the trace and the captures were recorded in the same run
         List<NetfilterPath> paths = parse(CaptureFixtures.text("s3-trace.txt"));
-        List<PacketEvent> packets = CaptureFixtures.merged("s3-br0.pcap", CaptureFixtures.BR0, "s3-eth0.pcap", CaptureFixtures.ETH0);
+        List<PacketEvent> packets =
+                CaptureFixtures.merged("s3-br0.pcap", CaptureFixtures.BR0, "s3-eth0.pcap", CaptureFixtures.ETH0);
 
         // when:
-        List<PacketEvent> requests = packets.stream().filter(e -> e.summary().contains("echo request")).toList();
+        List<PacketEvent> requests = packets.stream()
+                .filter(e -> e.summary().contains("echo request"))
+                .toList();
 
         // then: the request on br0 is the traced packet; on eth0, after MASQUERADE, its header was never printed
         assertThat(requests).hasSize(2);
         assertThat(paths.get(0).describes(requests.get(0))).isTrue();
         assertThat(paths.get(0).describes(requests.get(1))).isFalse();
         assertThat(paths.get(1).describes(requests.get(0))).isFalse();
-        assertThat(packets.stream().filter(e -> e.protocol() == Protocol.ARP)).noneMatch(arp -> paths.get(0).describes(arp));
+        assertThat(packets.stream().filter(e -> e.protocol() == Protocol.ARP))
+                .noneMatch(arp -> paths.get(0).describes(arp));
     }
 
     @Test
     void a_packets_path_is_found_through_any_of_its_sightings_and_only_if_one_path_fits() {
         // given:
         List<NetfilterPath> paths = parse(CaptureFixtures.text("s3-trace.txt"));
-        List<PacketEvent> requests = CaptureFixtures.merged("s3-br0.pcap", CaptureFixtures.BR0, "s3-eth0.pcap", CaptureFixtures.ETH0)
-                .stream().filter(e -> e.summary().contains("echo request")).toList();
+        List<PacketEvent> requests =
+                CaptureFixtures.merged("s3-br0.pcap", CaptureFixtures.BR0, "s3-eth0.pcap", CaptureFixtures.ETH0)
+                        .stream()
+                        .filter(e -> e.summary().contains("echo request"))
+                        .toList();
 
         // then: both sightings together find the request's path; the masqueraded one alone finds none
         assertThat(NetfilterPath.tracedOf(requests, paths)).contains(paths.get(0));
         assertThat(NetfilterPath.tracedOf(List.of(requests.get(1)), paths)).isEmpty();
         // and: a packet two paths would fit gets neither
-        NetfilterPath twin = new NetfilterPath(paths.get(0).ipId(), paths.get(0).addresses(), paths.get(0).headers(), List.of());
-        assertThat(NetfilterPath.tracedOf(requests, List.of(paths.get(0), twin))).isEmpty();
+        NetfilterPath twin = new NetfilterPath(
+                paths.get(0).ipId(), paths.get(0).addresses(), paths.get(0).headers(), List.of());
+        assertThat(NetfilterPath.tracedOf(requests, List.of(paths.get(0), twin)))
+                .isEmpty();
     }
 
     @Test
     void packets_sharing_an_ip_id_and_a_group_address_are_not_joined_into_one_path() {
         // given: the router's IGMP report (IP id 0) coming in on eth0, then the host's own on br0 (IP id 0 too)
-        String trace = String.join("\n",
+        String trace = String.join(
+                "\n",
                 "PACKET: 2 aaaa0001 IN=eth0 MACSRC=26:bf:6d:ab:77:5b MACDST=1:0:5e:0:0:16 MACPROTO=0800 SRC=192.0.2.1 DST=224.0.0.22 LEN=40 TOS=0xc0 TTL=1 ID=0 DF",
                 " TRACE: 2 aaaa0001 raw:PREROUTING:rule:0x2:CONTINUE  -4 -t raw -A PREROUTING -j TRACE",
                 " TRACE: 2 aaaa0001 raw:PREROUTING:policy:ACCEPT ",
@@ -113,7 +127,8 @@ class NetfilterTraceParserTest {
         for (int i = 0; i < 2000; i++) {
             byte[] noise = new byte[random.nextInt(80)];
             random.nextBytes(noise);
-            parser.accept((i % 2 == 0 ? "PACKET: " : " TRACE: ") + new String(noise, java.nio.charset.StandardCharsets.ISO_8859_1));
+            parser.accept((i % 2 == 0 ? "PACKET: " : " TRACE: ")
+                    + new String(noise, java.nio.charset.StandardCharsets.ISO_8859_1));
         }
 
         assertThat(parser.paths()).allSatisfy(path -> assertThat(path.steps()).isNotEmpty());

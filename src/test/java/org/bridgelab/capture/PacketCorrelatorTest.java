@@ -18,7 +18,8 @@ class PacketCorrelatorTest {
     @Test
     void scenario_3_masquerade_pairs_the_request_and_translates_the_reply_back() {
         // given: one ping from docker0 to the internet server, seen on br0 and on eth0
-        List<PacketEvent> events = CaptureFixtures.merged("s3-br0.pcap", CaptureFixtures.BR0, "s3-eth0.pcap", CaptureFixtures.ETH0);
+        List<PacketEvent> events =
+                CaptureFixtures.merged("s3-br0.pcap", CaptureFixtures.BR0, "s3-eth0.pcap", CaptureFixtures.ETH0);
 
         // when:
         List<NatPair> pairs = pairsOf(events);
@@ -41,7 +42,8 @@ class PacketCorrelatorTest {
     @Test
     void scenario_4_dnat_pairs_the_syn_to_the_hosts_port_80_with_the_one_to_the_container() {
         // given:
-        List<PacketEvent> events = CaptureFixtures.merged("s4-eth0.pcap", CaptureFixtures.ETH0, "s4-br0.pcap", CaptureFixtures.BR0);
+        List<PacketEvent> events =
+                CaptureFixtures.merged("s4-eth0.pcap", CaptureFixtures.ETH0, "s4-br0.pcap", CaptureFixtures.BR0);
 
         // when:
         List<NatPair> pairs = pairsOf(events);
@@ -57,7 +59,11 @@ class PacketCorrelatorTest {
         assertThat(pairs.get(1).kind()).isEqualTo(NatPair.Kind.REVERSE_DNAT);
         assertThat(pairs.get(1).before().summary()).contains("[SYN-ACK]");
         // every TCP segment of the connection crossed the host once, so every one of them is paired
-        assertThat(pairs).hasSize((int) events.stream().filter(e -> e.protocol() == Protocol.TCP).count() / 2);
+        assertThat(pairs)
+                .hasSize((int) events.stream()
+                                .filter(e -> e.protocol() == Protocol.TCP)
+                                .count()
+                        / 2);
     }
 
     @Test
@@ -67,15 +73,29 @@ class PacketCorrelatorTest {
         List<PacketEvent> once = CaptureFixtures.events("s1-br0.pcap", CaptureFixtures.BR0);
         List<PacketEvent> twice = new ArrayList<>();
         for (PacketEvent event : once) {
-            twice.add(new PacketEvent(0, veth1, event.timestampNanos() - 1000, event.length(), event.srcMac(),
-                    event.dstMac(), event.protocol(), event.srcIp(), event.dstIp(), event.srcPort(), event.dstPort(),
-                    event.ipId(), event.identity(), event.summary(), 0));
+            twice.add(new PacketEvent(
+                    0,
+                    veth1,
+                    event.timestampNanos() - 1000,
+                    event.length(),
+                    event.srcMac(),
+                    event.dstMac(),
+                    event.protocol(),
+                    event.srcIp(),
+                    event.dstIp(),
+                    event.srcPort(),
+                    event.dstPort(),
+                    event.ipId(),
+                    event.identity(),
+                    event.summary(),
+                    0));
             twice.add(event);
         }
         PacketCorrelator correlator = new PacketCorrelator();
 
         // when:
-        List<Long> travels = twice.stream().map(e -> correlator.accept(e).travel()).toList();
+        List<Long> travels =
+                twice.stream().map(e -> correlator.accept(e).travel()).toList();
 
         // then: each pair of sightings shares a travel number, consecutive packets do not
         for (int i = 0; i < travels.size(); i += 2) {
@@ -104,8 +124,10 @@ class PacketCorrelatorTest {
     @Test
     void replies_arriving_before_their_requests_are_still_named_as_reverse_translations() {
         // given: the worst arrival order there is: every sighting in reverse kernel order
-        List<PacketEvent> s3 = new ArrayList<>(CaptureFixtures.merged("s3-br0.pcap", CaptureFixtures.BR0, "s3-eth0.pcap", CaptureFixtures.ETH0));
-        List<PacketEvent> s4 = new ArrayList<>(CaptureFixtures.merged("s4-eth0.pcap", CaptureFixtures.ETH0, "s4-br0.pcap", CaptureFixtures.BR0));
+        List<PacketEvent> s3 = new ArrayList<>(
+                CaptureFixtures.merged("s3-br0.pcap", CaptureFixtures.BR0, "s3-eth0.pcap", CaptureFixtures.ETH0));
+        List<PacketEvent> s4 = new ArrayList<>(
+                CaptureFixtures.merged("s4-eth0.pcap", CaptureFixtures.ETH0, "s4-br0.pcap", CaptureFixtures.BR0));
         java.util.Collections.reverse(s3);
         java.util.Collections.reverse(s4);
 
@@ -119,14 +141,16 @@ class PacketCorrelatorTest {
         assertThat(forwarded.get(0).kind()).isEqualTo(NatPair.Kind.DNAT);
         assertThat(forwarded.get(0).before().summary()).contains("[SYN]");
         assertThat(forwarded.get(1).kind()).isEqualTo(NatPair.Kind.REVERSE_DNAT);
-        assertThat(forwarded).allSatisfy(pair ->
-                assertThat(pair.before().timestampNanos()).isLessThan(pair.after().timestampNanos()));
+        assertThat(forwarded)
+                .allSatisfy(pair -> assertThat(pair.before().timestampNanos())
+                        .isLessThan(pair.after().timestampNanos()));
     }
 
     @Test
     void any_arrival_order_gives_the_pairs_of_kernel_order() {
         // given:
-        List<PacketEvent> inKernelOrder = CaptureFixtures.merged("s4-eth0.pcap", CaptureFixtures.ETH0, "s4-br0.pcap", CaptureFixtures.BR0);
+        List<PacketEvent> inKernelOrder =
+                CaptureFixtures.merged("s4-eth0.pcap", CaptureFixtures.ETH0, "s4-br0.pcap", CaptureFixtures.BR0);
         List<String> expected = describe(pairsOf(inKernelOrder));
 
         for (long seed = 1; seed <= 20; seed++) {
@@ -141,14 +165,28 @@ class PacketCorrelatorTest {
     @Test
     void a_long_conversation_arriving_out_of_order_is_named_as_in_kernel_order() {
         // given: scenario 3's ping 200 times, 2 s apart: one conversation of 400 pairs (requests and replies)
-        List<PacketEvent> round = CaptureFixtures.merged("s3-br0.pcap", CaptureFixtures.BR0, "s3-eth0.pcap", CaptureFixtures.ETH0);
+        List<PacketEvent> round =
+                CaptureFixtures.merged("s3-br0.pcap", CaptureFixtures.BR0, "s3-eth0.pcap", CaptureFixtures.ETH0);
         List<PacketEvent> inKernelOrder = new ArrayList<>();
         for (int r = 0; r < 200; r++) {
             long shift = r * 2_000_000_000L;
             for (PacketEvent e : round) {
-                inKernelOrder.add(new PacketEvent(inKernelOrder.size(), e.point(), e.timestampNanos() + shift, e.length(),
-                        e.srcMac(), e.dstMac(), e.protocol(), e.srcIp(), e.dstIp(), e.srcPort(), e.dstPort(), e.ipId(),
-                        e.identity(), e.summary(), 0));
+                inKernelOrder.add(new PacketEvent(
+                        inKernelOrder.size(),
+                        e.point(),
+                        e.timestampNanos() + shift,
+                        e.length(),
+                        e.srcMac(),
+                        e.dstMac(),
+                        e.protocol(),
+                        e.srcIp(),
+                        e.dstIp(),
+                        e.srcPort(),
+                        e.dstPort(),
+                        e.ipId(),
+                        e.identity(),
+                        e.summary(),
+                        0));
             }
         }
         List<String> expected = describe(pairsOf(inKernelOrder));
@@ -166,7 +204,9 @@ class PacketCorrelatorTest {
         }
         assertThat(expected).hasSize(400);
         assertThat(expected).filteredOn(text -> text.startsWith("SNAT ")).hasSize(200);
-        assertThat(expected).filteredOn(text -> text.startsWith("REVERSE_SNAT ")).hasSize(200);
+        assertThat(expected)
+                .filteredOn(text -> text.startsWith("REVERSE_SNAT "))
+                .hasSize(200);
     }
 
     @Test
@@ -175,7 +215,8 @@ class PacketCorrelatorTest {
         CapturePoint container = new CapturePoint("docker0", "veth0");
         CapturePoint server = new CapturePoint("internet", "eth0");
         List<PacketEvent> events = new ArrayList<>();
-        for (PacketEvent event : CaptureFixtures.merged("s3-br0.pcap", CaptureFixtures.BR0, "s3-eth0.pcap", CaptureFixtures.ETH0)) {
+        for (PacketEvent event :
+                CaptureFixtures.merged("s3-br0.pcap", CaptureFixtures.BR0, "s3-eth0.pcap", CaptureFixtures.ETH0)) {
             events.add(event);
             if (event.point().equals(CaptureFixtures.BR0) && "172.18.0.2".equals(event.srcIp())) {
                 events.add(moved(event, container, -2_000));
@@ -186,7 +227,8 @@ class PacketCorrelatorTest {
         }
 
         // when: delivered with the far points first
-        events.sort(java.util.Comparator.comparing((PacketEvent e) -> e.point().node().equals("host")));
+        events.sort(java.util.Comparator.comparing(
+                (PacketEvent e) -> e.point().node().equals("host")));
         NatPair request = pairsOf(events).get(0);
 
         // then: the last sighting before the rewrite and the first after it, both on the host that made it
@@ -201,7 +243,8 @@ class PacketCorrelatorTest {
     @Test
     void a_thousand_pings_of_one_flow_in_any_arrival_order_are_a_thousand_snats_and_their_reverses() {
         // given: s3's ping repeated every 2 s (same addresses and echo id: one flow), delivered shuffled nearby
-        List<PacketEvent> once = CaptureFixtures.merged("s3-br0.pcap", CaptureFixtures.BR0, "s3-eth0.pcap", CaptureFixtures.ETH0);
+        List<PacketEvent> once =
+                CaptureFixtures.merged("s3-br0.pcap", CaptureFixtures.BR0, "s3-eth0.pcap", CaptureFixtures.ETH0);
         List<PacketEvent> arrival = new ArrayList<>();
         for (int round = 0; round < 1000; round++) {
             List<PacketEvent> this_round = new ArrayList<>();
@@ -217,9 +260,11 @@ class PacketCorrelatorTest {
 
         // then:
         assertThat(pairs).hasSize(2000);
-        assertThat(pairs.stream().filter(p -> p.kind() == NatPair.Kind.SNAT)).hasSize(1000)
+        assertThat(pairs.stream().filter(p -> p.kind() == NatPair.Kind.SNAT))
+                .hasSize(1000)
                 .allSatisfy(p -> assertThat(p.before().flow()).isEqualTo("172.18.0.2 > 198.51.100.10"));
-        assertThat(pairs.stream().filter(p -> p.kind() == NatPair.Kind.REVERSE_SNAT)).hasSize(1000)
+        assertThat(pairs.stream().filter(p -> p.kind() == NatPair.Kind.REVERSE_SNAT))
+                .hasSize(1000)
                 .allSatisfy(p -> assertThat(p.after().flow()).isEqualTo("198.51.100.10 > 172.18.0.2"));
     }
 
@@ -227,27 +272,61 @@ class PacketCorrelatorTest {
     void a_rewrite_of_the_echo_id_alone_is_named_as_such_not_as_an_unchanged_address() {
         // given: the request masqueraded with its address kept and its echo id changed (two ids clashed)
         PacketEvent request = CaptureFixtures.events("s3-br0.pcap", CaptureFixtures.BR0).stream()
-                .filter(e -> e.summary().contains("echo request")).findFirst().orElseThrow();
-        PacketEvent rewritten = new PacketEvent(1, CaptureFixtures.ETH0, request.timestampNanos() + 1000, request.length(),
-                request.srcMac(), request.dstMac(), request.protocol(), request.srcIp(), request.dstIp(),
-                request.srcPort() + 1, request.dstPort() + 1, request.ipId(), request.identity(), request.summary(), 0);
+                .filter(e -> e.summary().contains("echo request"))
+                .findFirst()
+                .orElseThrow();
+        PacketEvent rewritten = new PacketEvent(
+                1,
+                CaptureFixtures.ETH0,
+                request.timestampNanos() + 1000,
+                request.length(),
+                request.srcMac(),
+                request.dstMac(),
+                request.protocol(),
+                request.srcIp(),
+                request.dstIp(),
+                request.srcPort() + 1,
+                request.dstPort() + 1,
+                request.ipId(),
+                request.identity(),
+                request.summary(),
+                0);
 
         // when:
         NatPair pair = pairsOf(List.of(request, rewritten)).get(0);
 
         // then:
         assertThat(pair.field()).isEqualTo(NatPair.Field.SOURCE);
-        assertThat(pair.rewrite()).isEqualTo("172.18.0.2:" + request.srcPort() + " → 172.18.0.2:" + (request.srcPort() + 1));
+        assertThat(pair.rewrite())
+                .isEqualTo("172.18.0.2:" + request.srcPort() + " → 172.18.0.2:" + (request.srcPort() + 1));
     }
 
     private static PacketEvent moved(PacketEvent e, CapturePoint point, long nanos) {
-        return new PacketEvent(e.sequence(), point, e.timestampNanos() + nanos, e.length(), e.srcMac(), e.dstMac(),
-                e.protocol(), e.srcIp(), e.dstIp(), e.srcPort(), e.dstPort(), e.ipId(), e.identity(), e.summary(), 0);
+        return new PacketEvent(
+                e.sequence(),
+                point,
+                e.timestampNanos() + nanos,
+                e.length(),
+                e.srcMac(),
+                e.dstMac(),
+                e.protocol(),
+                e.srcIp(),
+                e.dstIp(),
+                e.srcPort(),
+                e.dstPort(),
+                e.ipId(),
+                e.identity(),
+                e.summary(),
+                0);
     }
 
     private static List<PacketEvent> interleave(List<PacketEvent> events, java.util.Random random) {
-        List<PacketEvent> eth0 = events.stream().filter(e -> e.point().equals(CaptureFixtures.ETH0)).toList();
-        List<PacketEvent> br0 = events.stream().filter(e -> e.point().equals(CaptureFixtures.BR0)).toList();
+        List<PacketEvent> eth0 = events.stream()
+                .filter(e -> e.point().equals(CaptureFixtures.ETH0))
+                .toList();
+        List<PacketEvent> br0 = events.stream()
+                .filter(e -> e.point().equals(CaptureFixtures.BR0))
+                .toList();
         List<PacketEvent> arrival = new ArrayList<>();
         int i = 0;
         int j = 0;
@@ -262,6 +341,8 @@ class PacketCorrelatorTest {
     }
 
     private static List<String> describe(List<NatPair> pairs) {
-        return pairs.stream().map(pair -> pair.kind() + " " + pair.description()).toList();
+        return pairs.stream()
+                .map(pair -> pair.kind() + " " + pair.description())
+                .toList();
     }
 }

@@ -16,15 +16,20 @@ class PacketDecoderTest {
         List<PacketEvent> events = CaptureFixtures.events("s1-br0.pcap", CaptureFixtures.BR0);
 
         // when: the IPv4/ARP frames are read in order (IPv6 chatter aside)
-        List<String> summaries = events.stream().filter(e -> e.protocol() != Protocol.IPV6 && e.protocol() != Protocol.IGMP)
-                .map(PacketEvent::summary).toList();
+        List<String> summaries = events.stream()
+                .filter(e -> e.protocol() != Protocol.IPV6 && e.protocol() != Protocol.IGMP)
+                .map(PacketEvent::summary)
+                .toList();
 
         // then:
         assertThat(summaries.get(0)).isEqualTo("who-has 172.18.0.3 tell 172.18.0.2");
         assertThat(summaries.get(1)).matches("172\\.18\\.0\\.3 is-at ([0-9a-f]{2}:){5}[0-9a-f]{2}");
         assertThat(summaries.get(2)).matches("172\\.18\\.0\\.2 > 172\\.18\\.0\\.3: ICMP echo request id \\d+ seq 1");
         assertThat(summaries.get(3)).matches("172\\.18\\.0\\.3 > 172\\.18\\.0\\.2: ICMP echo reply id \\d+ seq 1");
-        PacketEvent request = events.stream().filter(e -> e.summary().contains("echo request")).findFirst().orElseThrow();
+        PacketEvent request = events.stream()
+                .filter(e -> e.summary().contains("echo request"))
+                .findFirst()
+                .orElseThrow();
         assertThat(request.protocol()).isEqualTo(Protocol.ICMP);
         assertThat(request.point()).isEqualTo(CaptureFixtures.BR0);
         assertThat(request.length()).isEqualTo(98);
@@ -37,11 +42,14 @@ class PacketDecoderTest {
     void scenario_4_capture_shows_tcp_flags_ports_and_the_text_typed() {
         // given / when:
         List<String> summaries = CaptureFixtures.events("s4-br0.pcap", CaptureFixtures.BR0).stream()
-                .filter(e -> e.protocol() == Protocol.TCP).map(PacketEvent::summary).toList();
+                .filter(e -> e.protocol() == Protocol.TCP)
+                .map(PacketEvent::summary)
+                .toList();
 
         // then:
         assertThat(summaries.get(0)).matches("192\\.0\\.2\\.50 > 172\\.18\\.0\\.2: \\d+ > 80 \\[SYN\\] seq \\d+");
-        assertThat(summaries.get(1)).matches("172\\.18\\.0\\.2 > 192\\.0\\.2\\.50: 80 > \\d+ \\[SYN-ACK\\] seq \\d+ ack \\d+");
+        assertThat(summaries.get(1))
+                .matches("172\\.18\\.0\\.2 > 192\\.0\\.2\\.50: 80 > \\d+ \\[SYN-ACK\\] seq \\d+ ack \\d+");
         assertThat(summaries.get(2)).contains("[ACK]");
         assertThat(summaries.get(3)).contains("[PSH-ACK]").contains("30 bytes \"hello from the remote machine\\n\"");
         assertThat(summaries).anyMatch(s -> s.contains("[FIN-ACK]"));
@@ -53,9 +61,12 @@ class PacketDecoderTest {
         List<PacketEvent> events = CaptureFixtures.events("s1-br0.pcap", CaptureFixtures.BR0);
 
         // a new namespace's own IPv6 start-up, named by its ICMPv6 type (behind a hop-by-hop header for MLD)
-        assertThat(events).filteredOn(e -> e.protocol() == Protocol.IPV6).extracting(PacketEvent::summary)
+        assertThat(events)
+                .filteredOn(e -> e.protocol() == Protocol.IPV6)
+                .extracting(PacketEvent::summary)
                 .contains(":: > ff02::16: ICMPv6 multicast listener report v2")
-                .anySatisfy(summary -> assertThat(summary).matches(":: > ff02::1:ff[0-9a-f:]+: ICMPv6 neighbor solicitation"))
+                .anySatisfy(summary ->
+                        assertThat(summary).matches(":: > ff02::1:ff[0-9a-f:]+: ICMPv6 neighbor solicitation"))
                 .allSatisfy(summary -> assertThat(summary).contains(": ICMPv6 "));
         assertThat(events).anySatisfy(e -> {
             assertThat(e.protocol()).isEqualTo(Protocol.IGMP);
@@ -68,10 +79,12 @@ class PacketDecoderTest {
         for (String fixture : List.of("s1-br0.pcap", "s3-br0.pcap", "s3-eth0.pcap", "s4-br0.pcap", "s4-eth0.pcap")) {
             for (PcapRecord record : CaptureFixtures.records(fixture)) {
                 for (int length = 0; length <= record.data().length; length++) {
-                    PcapRecord cut = new PcapRecord(record.timestampNanos(), Arrays.copyOf(record.data(), length),
-                            record.originalLength());
+                    PcapRecord cut = new PcapRecord(
+                            record.timestampNanos(), Arrays.copyOf(record.data(), length), record.originalLength());
                     PacketEvent event = PacketDecoder.decode(CaptureFixtures.BR0, 0, cut);
-                    assertThat(event.summary()).as(fixture + " cut to " + length).isNotBlank();
+                    assertThat(event.summary())
+                            .as(fixture + " cut to " + length)
+                            .isNotBlank();
                 }
             }
         }
@@ -90,7 +103,8 @@ class PacketDecoderTest {
                     frame[14] = 0x45;
                 }
             }
-            PacketEvent event = PacketDecoder.decode(CaptureFixtures.BR0, round, new PcapRecord(1, frame, frame.length));
+            PacketEvent event =
+                    PacketDecoder.decode(CaptureFixtures.BR0, round, new PcapRecord(1, frame, frame.length));
             assertThat(event.summary()).isNotBlank();
             assertThat(event.protocol()).isNotNull();
         }

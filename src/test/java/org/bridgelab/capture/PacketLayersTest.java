@@ -22,7 +22,10 @@ class PacketLayersTest {
     }
 
     private static PacketField field(List<PacketLayer> layers, String key) {
-        return layers.stream().flatMap(layer -> layer.fields().stream()).filter(f -> f.key().equals(key)).findFirst()
+        return layers.stream()
+                .flatMap(layer -> layer.fields().stream())
+                .filter(f -> f.key().equals(key))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no field " + key));
     }
 
@@ -50,7 +53,8 @@ class PacketLayersTest {
         assertThat(hexAt(frame, field(layers, "arp.senderIp"))).isEqualTo("ac120002");
         assertThat(hexAt(frame, field(layers, "arp.targetIp"))).isEqualTo("ac120003");
         assertThat(field(layers, "arp.targetMac").value()).isEqualTo("00:00:00:00:00:00");
-        assertThat(field(layers, "arp.senderMac").value().replace(":", "")).isEqualTo(hexAt(frame, field(layers, "arp.senderMac")));
+        assertThat(field(layers, "arp.senderMac").value().replace(":", ""))
+                .isEqualTo(hexAt(frame, field(layers, "arp.senderMac")));
     }
 
     @Test
@@ -63,7 +67,8 @@ class PacketLayersTest {
 
         // then:
         assertThat(layers).extracting(PacketLayer::key).containsExactly("ethernet", "ipv4", "icmpv4", "payload");
-        assertThat(layers.get(1)).extracting(PacketLayer::summary, PacketLayer::offset, PacketLayer::length)
+        assertThat(layers.get(1))
+                .extracting(PacketLayer::summary, PacketLayer::offset, PacketLayer::length)
                 .containsExactly("172.18.0.2 → 172.18.0.3", 14, 20);
         PacketField ttl = field(layers, "ipv4.ttl");
         assertThat(ttl.value()).isEqualTo("64");
@@ -84,7 +89,9 @@ class PacketLayersTest {
         assertThat(field(layers, "icmp.sequence").value()).isEqualTo("1");
         assertThat(hexAt(frame, field(layers, "icmp.sequence"))).isEqualTo("0001");
         assertThat(layers.get(2).summary()).matches("echo request id \\d+ seq 1");
-        assertThat(layers.get(3)).extracting(PacketLayer::offset, PacketLayer::length).containsExactly(42, 56);
+        assertThat(layers.get(3))
+                .extracting(PacketLayer::offset, PacketLayer::length)
+                .containsExactly(42, 56);
     }
 
     @Test
@@ -118,7 +125,8 @@ class PacketLayersTest {
         assertThat(hexAt(frame, field(layers, "tcp.dstPort"))).isEqualTo("0050");
         assertThat(field(layers, "tcp.flags").value()).isEqualTo("0x002 (SYN)");
         assertThat(field(layers, "tcp.flags").offset()).isEqualTo(46);
-        assertThat(field(layers, "tcp.window").value()).isEqualTo(String.valueOf(Integer.parseInt(hexAt(frame, field(layers, "tcp.window")), 16)));
+        assertThat(field(layers, "tcp.window").value())
+                .isEqualTo(String.valueOf(Integer.parseInt(hexAt(frame, field(layers, "tcp.window")), 16)));
         assertThat(field(layers, "tcp.sequence").value())
                 .isEqualTo(String.valueOf(Long.parseLong(hexAt(frame, field(layers, "tcp.sequence")), 16)));
         assertThat(field(layers, "tcp.options").value()).contains("Maximum Segment Size");
@@ -143,8 +151,12 @@ class PacketLayersTest {
             for (PcapRecord record : CaptureFixtures.records(fixture)) {
                 List<PacketLayer> layers = PacketLayers.decode(record.data());
                 assertThat(layers).as(fixture).isNotEmpty().noneMatch(PacketLayer::malformed);
-                layers.stream().flatMap(layer -> layer.fields().stream()).forEach(field -> assertThat(field.offset() + field.length())
-                        .as(fixture + " " + field).isLessThanOrEqualTo(record.data().length).isGreaterThan(field.offset()));
+                layers.stream()
+                        .flatMap(layer -> layer.fields().stream())
+                        .forEach(field -> assertThat(field.offset() + field.length())
+                                .as(fixture + " " + field)
+                                .isLessThanOrEqualTo(record.data().length)
+                                .isGreaterThan(field.offset()));
             }
         }
     }
@@ -171,12 +183,14 @@ class PacketLayersTest {
         List<PacketLayer> layers = PacketLayers.decode(frame);
 
         // then:
-        assertThat(layers).extracting(PacketLayer::key)
+        assertThat(layers)
+                .extracting(PacketLayer::key)
                 .containsExactly("ethernet", "ipv4", "udp", "vxlan", "ethernet", "ipv4", "icmpv4", "payload");
         assertThat(layers.get(2).summary()).isEqualTo("54321 → 4789");
         assertThat(field(layers, "udp.checksum").check()).isEqualTo(PacketField.Check.UNUSED);
         assertThat(layers.get(3).summary()).isEqualTo("VNI 42");
-        assertThat(field(layers, "vxlan.vni")).extracting(PacketField::value, PacketField::offset, PacketField::length)
+        assertThat(field(layers, "vxlan.vni"))
+                .extracting(PacketField::value, PacketField::offset, PacketField::length)
                 .containsExactly("42", 14 + 20 + 8 + 4, 3);
         assertThat(field(layers, "vxlan.flags").value()).isEqualTo("0x08 (I)");
         assertThat(layers.get(4).offset()).isEqualTo(innerAt);
@@ -186,8 +200,10 @@ class PacketLayersTest {
             assertThat(layers.get(4 + i).offset()).isEqualTo(alone.get(i).offset() + innerAt);
             assertThat(layers.get(4 + i).summary()).isEqualTo(alone.get(i).summary());
         }
-        assertThat(layers.get(1).fields()).filteredOn(f -> f.key().equals("ipv4.checksum"))
-                .extracting(PacketField::check).containsExactly(PacketField.Check.CORRECT);
+        assertThat(layers.get(1).fields())
+                .filteredOn(f -> f.key().equals("ipv4.checksum"))
+                .extracting(PacketField::check)
+                .containsExactly(PacketField.Check.CORRECT);
     }
 
     @Test
@@ -200,7 +216,8 @@ class PacketLayersTest {
 
         // then:
         assertThat(layers).extracting(PacketLayer::key).containsExactly("ethernet", "malformed");
-        assertThat(layers.get(1)).extracting(PacketLayer::summary, PacketLayer::offset, PacketLayer::length)
+        assertThat(layers.get(1))
+                .extracting(PacketLayer::summary, PacketLayer::offset, PacketLayer::length)
                 .containsExactly("IPv4", 14, 16);
     }
 

@@ -13,7 +13,9 @@ class PacketStoreTest {
     void a_kept_frame_comes_back_decoded_with_its_point_and_travel() {
         // given:
         PcapRecord arp = CaptureFixtures.records("s1-br0.pcap").stream()
-                .filter(r -> PacketDecoder.decode(VETH, 0, r).protocol() == Protocol.ARP).findFirst().orElseThrow();
+                .filter(r -> PacketDecoder.decode(VETH, 0, r).protocol() == Protocol.ARP)
+                .findFirst()
+                .orElseThrow();
         PacketStore store = PacketStore.standard();
 
         // when:
@@ -44,7 +46,9 @@ class PacketStoreTest {
         assertThat(store.dropped()).isEqualTo(3L * PacketStore.SEGMENT_EVENTS - store.size());
         assertThat(store.nextSequence()).isEqualTo(3L * PacketStore.SEGMENT_EVENTS);
         assertThat(store.firstSequence()).isEqualTo(store.dropped());
-        assertThatThrownBy(() -> store.record(0)).isInstanceOf(IndexOutOfBoundsException.class).hasMessageContaining("not held");
+        assertThatThrownBy(() -> store.record(0))
+                .isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessageContaining("not held");
         assertThat(store.event(store.nextSequence() - 1).travel()).isEqualTo(3L * PacketStore.SEGMENT_EVENTS - 1);
     }
 
@@ -60,7 +64,10 @@ class PacketStoreTest {
         // when:
         for (int i = 0; i < 1_000_000; i++) {
             PcapRecord frame = frames.get(i % frames.size());
-            store.append(i % 2 == 0 ? VETH : CaptureFixtures.BR0, new PcapRecord(i, frame.data(), frame.originalLength()), i);
+            store.append(
+                    i % 2 == 0 ? VETH : CaptureFixtures.BR0,
+                    new PcapRecord(i, frame.data(), frame.originalLength()),
+                    i);
         }
         System.gc();
         long grown = runtime.totalMemory() - runtime.freeMemory() - before;

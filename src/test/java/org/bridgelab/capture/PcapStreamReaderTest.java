@@ -21,16 +21,29 @@ class PcapStreamReaderTest {
     /** A pcap stream with two frames, in the given byte order and time resolution. */
     static byte[] stream(ByteOrder order, boolean nanos) {
         ByteBuffer buffer = ByteBuffer.allocate(24 + 16 + 3 + 16 + 5).order(order);
-        buffer.putInt(nanos ? 0xa1b23c4d : 0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0)
-                .putInt(262144).putInt(1);
-        buffer.putInt(1_700_000_000).putInt(nanos ? 123_456_789 : 123_456).putInt(3).putInt(60).put(new byte[] {1, 2, 3});
+        buffer.putInt(nanos ? 0xa1b23c4d : 0xa1b2c3d4)
+                .putShort((short) 2)
+                .putShort((short) 4)
+                .putInt(0)
+                .putInt(0)
+                .putInt(262144)
+                .putInt(1);
+        buffer.putInt(1_700_000_000)
+                .putInt(nanos ? 123_456_789 : 123_456)
+                .putInt(3)
+                .putInt(60)
+                .put(new byte[] {1, 2, 3});
         buffer.putInt(1_700_000_001).putInt(nanos ? 5 : 7).putInt(5).putInt(5).put(new byte[] {9, 8, 7, 6, 5});
         return buffer.array();
     }
 
     @ParameterizedTest
-    @CsvSource({"LITTLE_ENDIAN, false, 1700000000123456000", "BIG_ENDIAN, false, 1700000000123456000",
-            "LITTLE_ENDIAN, true, 1700000000123456789", "BIG_ENDIAN, true, 1700000000123456789"})
+    @CsvSource({
+        "LITTLE_ENDIAN, false, 1700000000123456000",
+        "BIG_ENDIAN, false, 1700000000123456000",
+        "LITTLE_ENDIAN, true, 1700000000123456789",
+        "BIG_ENDIAN, true, 1700000000123456789"
+    })
     void reads_both_byte_orders_and_both_resolutions(String order, boolean nanos, long firstTimestamp) {
         List<PcapRecord> records = new ArrayList<>();
         PcapStreamReader reader = new PcapStreamReader(records::add);
@@ -64,7 +77,7 @@ class PcapStreamReaderTest {
     @Test
     void a_truncated_stream_says_where_it_stopped() {
         byte[] bytes = Arrays.copyOf(stream(ByteOrder.LITTLE_ENDIAN, false), 24 + 16 + 2);
-        PcapStreamReader reader = new PcapStreamReader(record -> { });
+        PcapStreamReader reader = new PcapStreamReader(record -> {});
         reader.feed(bytes, 0, bytes.length);
 
         assertThatThrownBy(reader::end).isInstanceOf(PcapFormatException.class).hasMessageContaining("byte 24");
@@ -73,9 +86,10 @@ class PcapStreamReaderTest {
     @Test
     void garbage_is_refused_at_once() {
         byte[] bytes = "this is not a capture at all".getBytes();
-        PcapStreamReader reader = new PcapStreamReader(record -> { });
+        PcapStreamReader reader = new PcapStreamReader(record -> {});
 
-        assertThatThrownBy(() -> reader.feed(bytes, 0, bytes.length)).isInstanceOf(PcapFormatException.class)
+        assertThatThrownBy(() -> reader.feed(bytes, 0, bytes.length))
+                .isInstanceOf(PcapFormatException.class)
                 .hasMessageContaining("not a pcap stream");
     }
 
@@ -83,9 +97,10 @@ class PcapStreamReaderTest {
     void a_record_longer_than_the_snapshot_length_is_corrupt() {
         byte[] bytes = stream(ByteOrder.LITTLE_ENDIAN, false);
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(24 + 8, 1 << 30);
-        PcapStreamReader reader = new PcapStreamReader(record -> { });
+        PcapStreamReader reader = new PcapStreamReader(record -> {});
 
-        assertThatThrownBy(() -> reader.feed(bytes, 0, bytes.length)).hasMessageContaining("corrupt record header at byte 24");
+        assertThatThrownBy(() -> reader.feed(bytes, 0, bytes.length))
+                .hasMessageContaining("corrupt record header at byte 24");
     }
 
     @Test
@@ -95,7 +110,8 @@ class PcapStreamReaderTest {
             byte[] header = Arrays.copyOf(stream(ByteOrder.LITTLE_ENDIAN, round % 2 == 0), 24);
             byte[] noise = new byte[random.nextInt(300)];
             random.nextBytes(noise);
-            PcapStreamReader reader = new PcapStreamReader(record -> assertThat(record.data().length).isLessThanOrEqualTo(262144));
+            PcapStreamReader reader = new PcapStreamReader(
+                    record -> assertThat(record.data().length).isLessThanOrEqualTo(262144));
             try {
                 reader.feed(header, 0, header.length);
                 reader.feed(noise, 0, noise.length);

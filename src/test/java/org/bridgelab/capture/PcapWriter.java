@@ -19,8 +19,13 @@ public final class PcapWriter implements AutoCloseable {
     public PcapWriter(Path file) throws IOException {
         this.out = new BufferedOutputStream(Files.newOutputStream(file));
         ByteBuffer header = ByteBuffer.allocate(PcapStreamReader.GLOBAL_HEADER).order(ByteOrder.LITTLE_ENDIAN);
-        header.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0)
-                .putInt(262_144).putInt(LINKTYPE_ETHERNET);
+        header.putInt(0xa1b2c3d4)
+                .putShort((short) 2)
+                .putShort((short) 4)
+                .putInt(0)
+                .putInt(0)
+                .putInt(262_144)
+                .putInt(LINKTYPE_ETHERNET);
         out.write(header.array());
     }
 

@@ -41,7 +41,11 @@ final class PcapngBlocks {
     /** An enhanced packet block: the timestamp in the interface's own units. */
     PcapngBlocks packet(int iface, long units, byte[] data) {
         ByteBuffer body = body(20 + padded(data.length));
-        body.putInt(iface).putInt((int) (units >>> 32)).putInt((int) units).putInt(data.length).putInt(data.length)
+        body.putInt(iface)
+                .putInt((int) (units >>> 32))
+                .putInt((int) units)
+                .putInt(data.length)
+                .putInt(data.length)
                 .put(data);
         return block(6, body);
     }

@@ -24,8 +24,8 @@ class PrettyJsonTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Characters of every kind the escaping tells apart. */
-    private static final String ALPHABET = "aZ09 .:>-\"\\/\b\t\f\n\r\u0000\u0001\u001f\u007f\u0080é\u07ff\u0800→…\ufffd"
-            + "\ud83d\ude00\ud800\udfff";
+    private static final String ALPHABET =
+            "aZ09 .:>-\"\\/\b\t\f\n\r\u0000\u0001\u001f\u007f\u0080é\u07ff\u0800→…\ufffd" + "\ud83d\ude00\ud800\udfff";
 
     private static byte[] jackson(JsonNode tree) throws Exception {
         return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(tree);
@@ -40,8 +40,19 @@ class PrettyJsonTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "plain", "quote \" and backslash \\", "tab\tnew line\ncarriage\r", "\u0000\u001f\u007f",
-            "172.18.0.2 → 192.0.2.183", "cut…", "emoji \ud83d\ude00", "lone \ud800 half", "\ufffd"})
+    @ValueSource(
+            strings = {
+                "",
+                "plain",
+                "quote \" and backslash \\",
+                "tab\tnew line\ncarriage\r",
+                "\u0000\u001f\u007f",
+                "172.18.0.2 → 192.0.2.183",
+                "cut…",
+                "emoji \ud83d\ude00",
+                "lone \ud800 half",
+                "\ufffd"
+            })
     void a_string_is_escaped_and_encoded_as_jackson_does(String text) throws Exception {
         // given:
         ObjectNode tree = NODES.objectNode().put("summary", text);
@@ -50,7 +61,8 @@ class PrettyJsonTest {
         byte[] written = ours(tree);
 
         // then:
-        assertThat(new String(written, StandardCharsets.UTF_8)).isEqualTo(new String(jackson(tree), StandardCharsets.UTF_8));
+        assertThat(new String(written, StandardCharsets.UTF_8))
+                .isEqualTo(new String(jackson(tree), StandardCharsets.UTF_8));
         assertThat(written).isEqualTo(jackson(tree));
     }
 
@@ -62,13 +74,21 @@ class PrettyJsonTest {
         tree.putObject("none");
         tree.putArray("capturePoints").add("host/br0").add("host/eth0");
         ArrayNode events = tree.putArray("events");
-        events.addObject().put("sequence", 0L).put("travel", -1).putNull("natPair").put("flag", true);
+        events.addObject()
+                .put("sequence", 0L)
+                .put("travel", -1)
+                .putNull("natPair")
+                .put("flag", true);
         events.addObject().putArray("steps").addObject().put("rule", "-j MASQUERADE");
         events.addArray().addArray();
-        tree.put("min", Long.MIN_VALUE).put("max", Long.MAX_VALUE).put("zero", 0).put("ratio", 0.25);
+        tree.put("min", Long.MIN_VALUE)
+                .put("max", Long.MAX_VALUE)
+                .put("zero", 0)
+                .put("ratio", 0.25);
 
         // when / then:
-        assertThat(new String(ours(tree), StandardCharsets.UTF_8)).isEqualTo(new String(jackson(tree), StandardCharsets.UTF_8));
+        assertThat(new String(ours(tree), StandardCharsets.UTF_8))
+                .isEqualTo(new String(jackson(tree), StandardCharsets.UTF_8));
     }
 
     @Test
@@ -110,7 +130,8 @@ class PrettyJsonTest {
         PrettyJson.Recent recent = new PrettyJson.Recent();
 
         // when: 100 000 of them, enough to cross the buffer many times
-        try (PrettyJson one = new PrettyJson(plain); PrettyJson other = new PrettyJson(remembered)) {
+        try (PrettyJson one = new PrettyJson(plain);
+                PrettyJson other = new PrettyJson(remembered)) {
             one.startArray();
             other.startArray();
             for (int i = 0; i < 100_000; i++) {
@@ -159,7 +180,9 @@ class PrettyJsonTest {
             }
             String expected = "{\n  \"head\" : \"x\",\n  \"rows\" : "
                     + (rows.isEmpty() ? "[ ]" : "[\n" + String.join(",\n", lines) + "\n  ]") + ",\n  \"tail\" : 1\n}";
-            assertThat(out.toString(StandardCharsets.UTF_8)).as("round %d", round).isEqualTo(expected);
+            assertThat(out.toString(StandardCharsets.UTF_8))
+                    .as("round %d", round)
+                    .isEqualTo(expected);
         }
     }
 

@@ -11,16 +11,19 @@ import java.util.List;
 final class TimelineJsonLayout {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private TimelineJsonLayout() {
-    }
+    private TimelineJsonLayout() {}
 
     static String expected(Timeline timeline) throws Exception {
-        String frame = utf8(MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(new Timeline(
-                timeline.lanes(), timeline.capturePoints(), List.of(), List.of(), timeline.netfilterPaths())));
-        return frame.replaceFirst("\"events\" : \\[ \\]", java.util.regex.Matcher.quoteReplacement(
-                        "\"events\" : " + lines(timeline.events())))
-                .replaceFirst("\"natPairs\" : \\[ \\]", java.util.regex.Matcher.quoteReplacement(
-                        "\"natPairs\" : " + lines(timeline.natPairs())));
+        String frame = utf8(MAPPER.copy()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsBytes(new Timeline(
+                        timeline.lanes(), timeline.capturePoints(), List.of(), List.of(), timeline.netfilterPaths())));
+        return frame.replaceFirst(
+                        "\"events\" : \\[ \\]",
+                        java.util.regex.Matcher.quoteReplacement("\"events\" : " + lines(timeline.events())))
+                .replaceFirst(
+                        "\"natPairs\" : \\[ \\]",
+                        java.util.regex.Matcher.quoteReplacement("\"natPairs\" : " + lines(timeline.natPairs())));
     }
 
     private static String lines(List<?> values) throws Exception {

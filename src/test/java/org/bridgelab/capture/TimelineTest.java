@@ -15,7 +15,8 @@ class TimelineTest {
 
     private static Timeline scenario3(LabNodes nodes) {
         // delivered as two tcpdumps may: everything the uplink saw before anything br0 saw
-        List<PacketEvent> arrival = new java.util.ArrayList<>(CaptureFixtures.merged("s3-br0.pcap", CaptureFixtures.BR0, "s3-eth0.pcap", CaptureFixtures.ETH0));
+        List<PacketEvent> arrival = new java.util.ArrayList<>(
+                CaptureFixtures.merged("s3-br0.pcap", CaptureFixtures.BR0, "s3-eth0.pcap", CaptureFixtures.ETH0));
         arrival.sort(java.util.Comparator.comparing((PacketEvent e) -> e.point().equals(CaptureFixtures.BR0)));
         return timelineOf(arrival, "s3-trace.txt", nodes);
     }
@@ -40,7 +41,8 @@ class TimelineTest {
         for (String file : List.of("s3-br0.pcap", "s3-eth0.pcap", "s4-br0.pcap", "s4-eth0.pcap")) {
             if (file.endsWith(event.point().iface() + ".pcap")) {
                 java.util.Optional<PcapRecord> found = CaptureFixtures.records(file).stream()
-                        .filter(r -> r.timestampNanos() == event.timestampNanos()).findFirst();
+                        .filter(r -> r.timestampNanos() == event.timestampNanos())
+                        .findFirst();
                 if (found.isPresent()) {
                     return found.get().data();
                 }
@@ -62,16 +64,26 @@ class TimelineTest {
         // then:
         assertThat(timeline.capturePoints()).containsExactlyInAnyOrder("host/br0", "host/eth0");
         assertThat(timeline.natPairs()).extracting(Timeline.Pair::kind).containsExactly("SNAT", "REVERSE_SNAT");
-        Timeline.Row request = timeline.events().stream().filter(r -> r.summary().startsWith("172.18.0.2 > 198.51.100.10"))
-                .findFirst().orElseThrow();
+        Timeline.Row request = timeline.events().stream()
+                .filter(r -> r.summary().startsWith("172.18.0.2 > 198.51.100.10"))
+                .findFirst()
+                .orElseThrow();
         assertThat(request.natPair()).isZero();
         assertThat(request.netfilterPath()).isZero();
         assertThat(timeline.netfilterPaths().get(0).finalDecision()).isEqualTo("MASQUERADE");
-        Timeline.Row translated = timeline.events().stream().filter(r -> r.summary().startsWith("192.0.2.183 > 198.51.100.10"))
-                .findFirst().orElseThrow();
+        Timeline.Row translated = timeline.events().stream()
+                .filter(r -> r.summary().startsWith("192.0.2.183 > 198.51.100.10"))
+                .findFirst()
+                .orElseThrow();
         assertThat(translated.travel()).isEqualTo(request.travel());
         assertThat(json.path("events").size()).isEqualTo(timeline.events().size());
-        assertThat(json.path("netfilterPaths").get(0).path("steps").get(2).path("rule").asText()).endsWith("-j MASQUERADE");
+        assertThat(json.path("netfilterPaths")
+                        .get(0)
+                        .path("steps")
+                        .get(2)
+                        .path("rule")
+                        .asText())
+                .endsWith("-j MASQUERADE");
     }
 
     @Test
@@ -88,7 +100,8 @@ class TimelineTest {
         assertThat(timeline.netfilterPaths()).isNotEmpty();
         assertThat(timeline.natPairs()).isNotEmpty();
         assertThat(java.nio.file.Files.readString(file)).isEqualTo(TimelineJsonLayout.expected(timeline));
-        assertThat(new ObjectMapper().readTree(file.toFile())).isEqualTo(new ObjectMapper().readTree(new ObjectMapper().writeValueAsBytes(timeline)));
+        assertThat(new ObjectMapper().readTree(file.toFile()))
+                .isEqualTo(new ObjectMapper().readTree(new ObjectMapper().writeValueAsBytes(timeline)));
     }
 
     @Test
@@ -105,15 +118,19 @@ class TimelineTest {
     @Test
     void rows_are_in_kernel_order_whatever_order_the_captures_arrived_in() {
         // given: s3 and s4, each delivered with one capture point's frames late
-        List<PacketEvent> s4 = new java.util.ArrayList<>(CaptureFixtures.merged("s4-eth0.pcap", CaptureFixtures.ETH0, "s4-br0.pcap", CaptureFixtures.BR0));
+        List<PacketEvent> s4 = new java.util.ArrayList<>(
+                CaptureFixtures.merged("s4-eth0.pcap", CaptureFixtures.ETH0, "s4-br0.pcap", CaptureFixtures.BR0));
         s4.sort(java.util.Comparator.comparing((PacketEvent e) -> e.point().equals(CaptureFixtures.ETH0)));
 
-        for (Timeline timeline : List.of(scenario3(LabNodes.of(new Topology(List.of()))),
+        for (Timeline timeline : List.of(
+                scenario3(LabNodes.of(new Topology(List.of()))),
                 timelineOf(s4, null, LabNodes.of(new Topology(List.of()))))) {
             // then: times never go back; a request before its reply; a pair's before before its after
             List<Timeline.Row> rows = timeline.events();
             for (int i = 1; i < rows.size(); i++) {
-                assertThat(rows.get(i).timeNanos()).as("row " + i).isGreaterThanOrEqualTo(rows.get(i - 1).timeNanos());
+                assertThat(rows.get(i).timeNanos())
+                        .as("row " + i)
+                        .isGreaterThanOrEqualTo(rows.get(i - 1).timeNanos());
             }
             for (Timeline.Pair pair : timeline.natPairs()) {
                 assertThat(indexOf(rows, pair.before())).as(pair.description()).isLessThan(indexOf(rows, pair.after()));
@@ -125,7 +142,8 @@ class TimelineTest {
         int request = indexOf(s3.events(), "192.0.2.183 > 198.51.100.10", "echo request");
         int reply = indexOf(s3.events(), "198.51.100.10 > 192.0.2.183", "echo reply");
         assertThat(request).isLessThan(reply);
-        assertThat(s3.natPairs()).extracting(Timeline.Pair::rewrite)
+        assertThat(s3.natPairs())
+                .extracting(Timeline.Pair::rewrite)
                 .containsExactly("172.18.0.2 → 192.0.2.183", "192.0.2.183 → 172.18.0.2");
         assertThat(s3.natPairs()).extracting(Timeline.Pair::field).containsExactly("SOURCE", "DESTINATION");
     }
@@ -136,17 +154,24 @@ class TimelineTest {
         Timeline timeline = scenario3(LabNodes.of(new Topology(List.of())));
 
         // then: every row with a path is that packet: the request on both sides of the NAT, the reply likewise
-        assertThat(timeline.events().stream().filter(row -> row.netfilterPath() != null)).isNotEmpty().allSatisfy(row -> {
-            Timeline.Path path = timeline.netfilterPaths().get(row.netfilterPath());
-            assertThat(path.addresses()).as(row.flow()).containsAnyElementsOf(List.of(row.flow().split(" > ")));
-            assertThat(row.protocol()).isEqualTo("ICMP");
-        });
+        assertThat(timeline.events().stream().filter(row -> row.netfilterPath() != null))
+                .isNotEmpty()
+                .allSatisfy(row -> {
+                    Timeline.Path path = timeline.netfilterPaths().get(row.netfilterPath());
+                    assertThat(path.addresses())
+                            .as(row.flow())
+                            .containsAnyElementsOf(List.of(row.flow().split(" > ")));
+                    assertThat(row.protocol()).isEqualTo("ICMP");
+                });
         assertThat(timeline.events().stream().filter(row -> row.protocol().equals("ARP")))
                 .allSatisfy(arp -> assertThat(arp.netfilterPath()).isNull());
-        Timeline.Row masqueraded = timeline.events().get(indexOf(timeline.events(), "192.0.2.183 > 198.51.100.10", "echo request"));
-        assertThat(timeline.netfilterPaths().get(masqueraded.netfilterPath()).finalDecision()).isEqualTo("MASQUERADE");
-        assertThat(timeline.netfilterPaths()).allSatisfy(path ->
-                assertThat(path.steps()).noneMatch(step -> step.rule().endsWith("-j TRACE")));
+        Timeline.Row masqueraded =
+                timeline.events().get(indexOf(timeline.events(), "192.0.2.183 > 198.51.100.10", "echo request"));
+        assertThat(timeline.netfilterPaths().get(masqueraded.netfilterPath()).finalDecision())
+                .isEqualTo("MASQUERADE");
+        assertThat(timeline.netfilterPaths())
+                .allSatisfy(path ->
+                        assertThat(path.steps()).noneMatch(step -> step.rule().endsWith("-j TRACE")));
     }
 
     private static int indexOf(List<Timeline.Row> rows, long sequence) {

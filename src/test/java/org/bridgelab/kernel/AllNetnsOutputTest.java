@@ -34,6 +34,7 @@ class AllNetnsOutputTest {
 
     @Test
     void text_before_the_first_namespace_is_an_error() {
-        assertThatThrownBy(() -> AllNetnsOutput.split("garbage\nnetns: x\n[]")).hasMessageContaining("before the first");
+        assertThatThrownBy(() -> AllNetnsOutput.split("garbage\nnetns: x\n[]"))
+                .hasMessageContaining("before the first");
     }
 }

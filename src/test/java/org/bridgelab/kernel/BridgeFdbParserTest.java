@@ -17,11 +17,12 @@ class BridgeFdbParserTest {
         List<Topology.FdbEntry> table = BridgeFdbParser.parse(json);
 
         // then: four rows of br0, the "self" filter rows of eth0/veth*/br0 left out
-        assertThat(table).containsExactly(
-                new Topology.FdbEntry("br0", "veth1", "de:6a:65:5c:72:3a", true),
-                new Topology.FdbEntry("br0", "veth1", "3e:da:7a:63:e8:33", false),
-                new Topology.FdbEntry("br0", "veth3", "e2:92:d7:9d:b1:6d", true),
-                new Topology.FdbEntry("br0", "veth3", "4a:16:73:08:4f:9a", false));
+        assertThat(table)
+                .containsExactly(
+                        new Topology.FdbEntry("br0", "veth1", "de:6a:65:5c:72:3a", true),
+                        new Topology.FdbEntry("br0", "veth1", "3e:da:7a:63:e8:33", false),
+                        new Topology.FdbEntry("br0", "veth3", "e2:92:d7:9d:b1:6d", true),
+                        new Topology.FdbEntry("br0", "veth3", "4a:16:73:08:4f:9a", false));
     }
 
     @Test

@@ -28,7 +28,9 @@ class ConntrackParserTest {
         assertThat(dnatted.reply()).isEqualTo(new Topology.Tuple("172.18.0.2", "192.0.2.50", 80, 33734));
         assertThat(dnatted.flags()).containsExactly("ASSURED");
         assertThat(flows.get(3).flags()).containsExactly("UNREPLIED");
-        assertThat(flows.get(3).original().echoId()).as("no id= on a flow that is not an ICMP echo").isEqualTo(-1);
+        assertThat(flows.get(3).original().echoId())
+                .as("no id= on a flow that is not an ICMP echo")
+                .isEqualTo(-1);
     }
 
     @Test
@@ -47,7 +49,8 @@ class ConntrackParserTest {
 
     @Test
     void a_line_it_does_not_understand_is_an_error_with_its_number() {
-        assertThatThrownBy(() -> ConntrackParser.parse("\nconntrack v1.4.7 (conntrack-tools): 3 flow entries have been shown."))
+        assertThatThrownBy(() ->
+                        ConntrackParser.parse("\nconntrack v1.4.7 (conntrack-tools): 3 flow entries have been shown."))
                 .hasMessageStartingWith("conntrack -L line 2:");
         assertThatThrownBy(() -> ConntrackParser.parse("tcp 6 10 ESTABLISHED src=1.2.3.4 dst=5.6.7.8 sport=1 dport=2"))
                 .hasMessageContaining("two src=");

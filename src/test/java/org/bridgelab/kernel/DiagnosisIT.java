@@ -36,7 +36,8 @@ class DiagnosisIT {
     static void buildScenario4AndServePort80InDocker0() {
         lab = Lab.open(LabHostChoice.sandbox());
         reader = new StateReader(lab.host(), new HashSet<>(OutsideWorld.NAMESPACES));
-        RunReport report = new LessonRunner(lab.host(), RunListener.NONE).run(Curriculum.bundled().withPrerequisites(List.of("s4")));
+        RunReport report = new LessonRunner(lab.host(), RunListener.NONE)
+                .run(Curriculum.bundled().withPrerequisites(List.of("s4")));
         assertThat(report.passed()).as("scenario 4 builds").isTrue();
         server = lab.host().start("docker0", List.of("nc", "-lk", "-p", "80"), OutputListener.IGNORE);
         assertThat(awaitListening()).as("the test server listens").isTrue();
@@ -186,15 +187,29 @@ class DiagnosisIT {
 
     @Test
     void a_missing_dnat_is_diagnosed_for_the_published_port() {
-        List<String> rule = List.of("PREROUTING", "!", "-i", "br0", "-p", "tcp", "-m", "tcp", "--dport", "80", "-j", "DNAT",
-                "--to-destination", "172.18.0.2:80");
+        List<String> rule = List.of(
+                "PREROUTING",
+                "!",
+                "-i",
+                "br0",
+                "-p",
+                "tcp",
+                "-m",
+                "tcp",
+                "--dport",
+                "80",
+                "-j",
+                "DNAT",
+                "--to-destination",
+                "172.18.0.2:80");
         nat("-D", rule);
         try {
             Verdict verdict = diagnose("remote", "192.0.2.183", 80).verdict();
 
             assertThat(verdict.kind()).isEqualTo(Verdict.Kind.NO_DNAT);
-            assertThat(verdict.fix()).isEqualTo("sudo iptables -t nat -A PREROUTING ! -i br0 -p tcp -m tcp --dport 80 "
-                    + "-j DNAT --to-destination 172.18.0.2:80");
+            assertThat(verdict.fix())
+                    .isEqualTo("sudo iptables -t nat -A PREROUTING ! -i br0 -p tcp -m tcp --dport 80 "
+                            + "-j DNAT --to-destination 172.18.0.2:80");
         } finally {
             nat("-A", rule);
         }
@@ -219,20 +234,65 @@ class DiagnosisIT {
         // given: Docker's DOCKER chain, reached from PREROUTING for every local address, publishing 8080 → 80
         run(LabHost.HOST, "iptables", "-t", "nat", "-N", "DOCKER");
         try {
-            run(LabHost.HOST, "iptables", "-t", "nat", "-A", "PREROUTING", "-m", "addrtype", "--dst-type", "LOCAL", "-j", "DOCKER");
-            run(LabHost.HOST, "iptables", "-t", "nat", "-A", "DOCKER", "!", "-i", "br0", "-p", "tcp", "-m", "tcp", "--dport", "8080",
-                    "-j", "DNAT", "--to-destination", "172.18.0.2:80");
+            run(
+                    LabHost.HOST,
+                    "iptables",
+                    "-t",
+                    "nat",
+                    "-A",
+                    "PREROUTING",
+                    "-m",
+                    "addrtype",
+                    "--dst-type",
+                    "LOCAL",
+                    "-j",
+                    "DOCKER");
+            run(
+                    LabHost.HOST,
+                    "iptables",
+                    "-t",
+                    "nat",
+                    "-A",
+                    "DOCKER",
+                    "!",
+                    "-i",
+                    "br0",
+                    "-p",
+                    "tcp",
+                    "-m",
+                    "tcp",
+                    "--dport",
+                    "8080",
+                    "-j",
+                    "DNAT",
+                    "--to-destination",
+                    "172.18.0.2:80");
 
             // when:
             Diagnosis diagnosis = diagnose("remote", "192.0.2.183", 8080);
 
             // then:
             assertThat(diagnosis.verdict().kind()).isEqualTo(Verdict.Kind.REACHABLE);
-            assertThat(diagnosis.path()).extracting(Phrase::toString).contains("host: nat DOCKER DNAT 192.0.2.183:8080 → 172.18.0.2:80");
+            assertThat(diagnosis.path())
+                    .extracting(Phrase::toString)
+                    .contains("host: nat DOCKER DNAT 192.0.2.183:8080 → 172.18.0.2:80");
             assertThat(connects("remote", "192.0.2.183", 8080)).isTrue();
         } finally {
-            lab.host().run(LabHost.HOST, List.of("iptables", "-t", "nat", "-D", "PREROUTING", "-m", "addrtype", "--dst-type", "LOCAL",
-                    "-j", "DOCKER"));
+            lab.host()
+                    .run(
+                            LabHost.HOST,
+                            List.of(
+                                    "iptables",
+                                    "-t",
+                                    "nat",
+                                    "-D",
+                                    "PREROUTING",
+                                    "-m",
+                                    "addrtype",
+                                    "--dst-type",
+                                    "LOCAL",
+                                    "-j",
+                                    "DOCKER"));
             run(LabHost.HOST, "iptables", "-t", "nat", "-F", "DOCKER");
             run(LabHost.HOST, "iptables", "-t", "nat", "-X", "DOCKER");
         }
@@ -241,14 +301,25 @@ class DiagnosisIT {
     @Test
     void the_hosts_own_connection_to_the_published_port_needs_nat_output_as_a_real_connection_shows() {
         // given: scenario 4 as the tutorial leaves it, before its closing correction adds a DNAT to nat OUTPUT
-        List<String> rule = List.of("OUTPUT", "-d", "192.0.2.183", "-p", "tcp", "--dport", "80", "-j", "DNAT",
-                "--to-destination", "172.18.0.2:80");
+        List<String> rule = List.of(
+                "OUTPUT",
+                "-d",
+                "192.0.2.183",
+                "-p",
+                "tcp",
+                "--dport",
+                "80",
+                "-j",
+                "DNAT",
+                "--to-destination",
+                "172.18.0.2:80");
         nat("-D", rule);
         try {
             Verdict verdict = diagnose(LabHost.HOST, "192.0.2.183", 80).verdict();
             assertThat(verdict.kind()).isEqualTo(Verdict.Kind.NO_DNAT);
-            assertThat(verdict.fix()).isEqualTo(
-                    "sudo iptables -t nat -A OUTPUT -d 192.0.2.183 -p tcp --dport 80 -j DNAT --to-destination 172.18.0.2:80");
+            assertThat(verdict.fix())
+                    .isEqualTo(
+                            "sudo iptables -t nat -A OUTPUT -d 192.0.2.183 -p tcp --dport 80 -j DNAT --to-destination 172.18.0.2:80");
             assertThat(connects(LabHost.HOST, "192.0.2.183", 80)).isFalse();
         } finally {
             // when: the proposed rule is back
@@ -273,11 +344,15 @@ class DiagnosisIT {
     }
 
     private static boolean pings(String from, String to) {
-        return lab.host().run(from, List.of("ping", "-c", "1", "-W", "1", to), Duration.ofSeconds(5)).succeeded();
+        return lab.host()
+                .run(from, List.of("ping", "-c", "1", "-W", "1", to), Duration.ofSeconds(5))
+                .succeeded();
     }
 
     private static boolean connects(String from, String to, int port) {
-        return lab.host().run(from, List.of("nc", "-z", "-w", "2", to, String.valueOf(port)), Duration.ofSeconds(5)).succeeded();
+        return lab.host()
+                .run(from, List.of("nc", "-z", "-w", "2", to, String.valueOf(port)), Duration.ofSeconds(5))
+                .succeeded();
     }
 
     private static void nat(String operation, List<String> rule) {

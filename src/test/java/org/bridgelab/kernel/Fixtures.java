@@ -6,8 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Real output recorded from iproute2 and iptables in a sandbox lab (scenarios 1, 3 and 4 built). */
 final class Fixtures {
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static String read(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream(name)) {

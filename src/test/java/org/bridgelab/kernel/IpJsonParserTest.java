@@ -13,15 +13,19 @@ class IpJsonParserTest {
         List<IpJsonParser.RawLink> host = IpJsonParser.links(Fixtures.read("host-addr.json"));
 
         assertThat(host).extracting(IpJsonParser.RawLink::name).contains("lo", "veth1", "veth3", "br0");
-        IpJsonParser.RawLink veth1 = host.stream().filter(l -> l.name().equals("veth1")).findFirst().orElseThrow();
+        IpJsonParser.RawLink veth1 =
+                host.stream().filter(l -> l.name().equals("veth1")).findFirst().orElseThrow();
         assertThat(veth1.kind()).isEqualTo("veth");
         assertThat(veth1.master()).isEqualTo("br0");
         assertThat(veth1.flags()).contains("UP", "LOWER_UP");
         assertThat(veth1.peerNetnsId()).isNotNull();
-        IpJsonParser.RawLink br0 = host.stream().filter(l -> l.name().equals("br0")).findFirst().orElseThrow();
+        IpJsonParser.RawLink br0 =
+                host.stream().filter(l -> l.name().equals("br0")).findFirst().orElseThrow();
         assertThat(br0.kind()).isEqualTo("bridge");
         assertThat(br0.addresses()).containsExactly("172.18.0.1/24");
-        assertThat(host.get(0).kind()).as("loopback has no linkinfo, only a link type").isEqualTo("loopback");
+        assertThat(host.get(0).kind())
+                .as("loopback has no linkinfo, only a link type")
+                .isEqualTo("loopback");
     }
 
     @Test
@@ -38,7 +42,8 @@ class IpJsonParserTest {
 
     @Test
     void ip_forward_is_the_ipv4_all_row_of_netconf() {
-        assertThat(IpJsonParser.forwarding(Fixtures.read("netconf-forwarding-on.json"))).isTrue();
+        assertThat(IpJsonParser.forwarding(Fixtures.read("netconf-forwarding-on.json")))
+                .isTrue();
         assertThatThrownBy(() -> IpJsonParser.forwarding("[]")).hasMessageContaining("no IPv4 \"all\" row");
     }
 
@@ -51,7 +56,9 @@ class IpJsonParserTest {
     @Test
     void veth_peers_are_resolved_across_namespaces_by_mutual_index() {
         List<StateReader.RawNamespace> all = List.of(
-                raw("host", "host-addr.json"), raw("docker0", "docker0-addr.json"), raw("docker1", "docker1-addr.json"));
+                raw("host", "host-addr.json"),
+                raw("docker0", "docker0-addr.json"),
+                raw("docker1", "docker1-addr.json"));
 
         assertThat(peerOf(all, "host", "veth1")).isEqualTo(new Topology.Endpoint("docker0", "veth0"));
         assertThat(peerOf(all, "host", "veth3")).isEqualTo(new Topology.Endpoint("docker1", "veth2"));
@@ -68,12 +75,24 @@ class IpJsonParserTest {
     }
 
     private static StateReader.RawNamespace raw(String name, String fixture) {
-        return new StateReader.RawNamespace(name, IpJsonParser.links(Fixtures.read(fixture)), List.of(), false, List.of(), List.of(), List.of(), List.of());
+        return new StateReader.RawNamespace(
+                name,
+                IpJsonParser.links(Fixtures.read(fixture)),
+                List.of(),
+                false,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     private static Topology.Endpoint peerOf(List<StateReader.RawNamespace> all, String ns, String link) {
-        StateReader.RawNamespace namespace = all.stream().filter(n -> n.name().equals(ns)).findFirst().orElseThrow();
-        IpJsonParser.RawLink raw = namespace.links().stream().filter(l -> l.name().equals(link)).findFirst().orElseThrow();
+        StateReader.RawNamespace namespace =
+                all.stream().filter(n -> n.name().equals(ns)).findFirst().orElseThrow();
+        IpJsonParser.RawLink raw = namespace.links().stream()
+                .filter(l -> l.name().equals(link))
+                .findFirst()
+                .orElseThrow();
         return StateReader.peer(namespace, raw, all);
     }
 }

@@ -19,10 +19,16 @@ class IptablesSaveParserTest {
         assertThat(forward.packets()).isEqualTo(2);
         assertThat(forward.bytes()).isEqualTo(168);
         Topology.Table nat = tables.get(1);
-        assertThat(nat.chains()).extracting(Topology.Chain::name).containsExactly("PREROUTING", "INPUT", "OUTPUT", "POSTROUTING");
-        assertThat(nat.chains().get(0).rules()).extracting(Topology.Rule::text).containsExactly(
-                "-A PREROUTING ! -i br0 -p tcp -m tcp --dport 80 -j DNAT --to-destination 172.18.0.2:80");
-        assertThat(nat.chains().get(3).rules()).extracting(Topology.Rule::text).containsExactly("-A POSTROUTING -s 172.18.0.0/24 ! -o br0 -j MASQUERADE");
+        assertThat(nat.chains())
+                .extracting(Topology.Chain::name)
+                .containsExactly("PREROUTING", "INPUT", "OUTPUT", "POSTROUTING");
+        assertThat(nat.chains().get(0).rules())
+                .extracting(Topology.Rule::text)
+                .containsExactly(
+                        "-A PREROUTING ! -i br0 -p tcp -m tcp --dport 80 -j DNAT --to-destination 172.18.0.2:80");
+        assertThat(nat.chains().get(3).rules())
+                .extracting(Topology.Rule::text)
+                .containsExactly("-A POSTROUTING -s 172.18.0.0/24 ! -o br0 -j MASQUERADE");
     }
 
     @Test

@@ -55,7 +55,8 @@ class KernelMonitorIT {
 
         // then:
         TopologyChange change = awaitChange("bridge probe0 added in host");
-        assertThat(change.after().namespace("host").orElseThrow().link("probe0")).isPresent();
+        assertThat(change.after().namespace("host").orElseThrow().link("probe0"))
+                .isPresent();
         assertThat(change.causes()).extracting(MonitorEvent::kind).contains(MonitorEvent.Kind.LINK);
     }
 
@@ -101,7 +102,8 @@ class KernelMonitorIT {
 
     @Test
     @Order(3)
-    void a_namespace_file_that_appears_before_its_namespace_is_mounted_is_watched_once_it_is() throws InterruptedException {
+    void a_namespace_file_that_appears_before_its_namespace_is_mounted_is_watched_once_it_is()
+            throws InterruptedException {
         // given: ip netns add's own order, stretched out: the file first (the netns monitor reports it at once,
         // and a monitor started then finds no namespace in it), the namespace mounted on it afterwards
         host("touch", "/run/netns/late2");
@@ -148,13 +150,15 @@ class KernelMonitorIT {
             if (change == null) {
                 break;
             }
-            List<String> said = change.changes().stream().map(Change::description).toList();
+            List<String> said =
+                    change.changes().stream().map(Change::description).toList();
             if (said.contains(description)) {
                 return change;
             }
             seen.addAll(said);
         }
-        throw new AssertionError("no change \"" + description + "\" within " + EVENT_TIMEOUT.toSeconds() + " s; saw " + seen);
+        throw new AssertionError(
+                "no change \"" + description + "\" within " + EVENT_TIMEOUT.toSeconds() + " s; saw " + seen);
     }
 
     private static String processes() {

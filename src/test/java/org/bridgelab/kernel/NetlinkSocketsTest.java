@@ -20,7 +20,8 @@ class NetlinkSocketsTest {
         String listing = Fixtures.read("proc-net-netlink-ip-monitor.txt");
 
         assertThat(NetlinkSockets.netfilterListeners(listing)).isEqualTo(1);
-        assertThat(NetlinkSockets.netfilterListeners(Fixtures.read("proc-net-netlink-new-namespace.txt"))).isZero();
+        assertThat(NetlinkSockets.netfilterListeners(Fixtures.read("proc-net-netlink-new-namespace.txt")))
+                .isZero();
     }
 
     @Test
@@ -33,6 +34,7 @@ class NetlinkSocketsTest {
     @Test
     void an_empty_or_foreign_text_has_none() {
         assertThat(NetlinkSockets.routeListeners("")).isZero();
-        assertThat(NetlinkSockets.routeListeners("cat: /proc/net/netlink: No such file or directory")).isZero();
+        assertThat(NetlinkSockets.routeListeners("cat: /proc/net/netlink: No such file or directory"))
+                .isZero();
     }
 }

@@ -20,8 +20,9 @@ class NftRulesetParserTest {
         assertThat(postrouting.name()).isEqualTo("POSTROUTING");
         assertThat(postrouting.hook()).isEqualTo("postrouting");
         assertThat(postrouting.policy()).isEqualTo("accept");
-        assertThat(postrouting.rules()).containsExactly(
-                new Topology.NftRule(2, "oifname != br0 ip saddr 172.18.0.0/24 counter masquerade", 1, 84));
+        assertThat(postrouting.rules())
+                .containsExactly(
+                        new Topology.NftRule(2, "oifname != br0 ip saddr 172.18.0.0/24 counter masquerade", 1, 84));
     }
 
     @Test
@@ -31,7 +32,8 @@ class NftRulesetParserTest {
         assertThat(tables).hasSize(1);
         assertThat(tables.get(0).managedByIptables()).isFalse();
         assertThat(tables.get(0).chains().get(0).policy()).isEqualTo("drop");
-        assertThat(tables.get(0).chains().get(0).rules()).extracting(Topology.NftRule::text)
+        assertThat(tables.get(0).chains().get(0).rules())
+                .extracting(Topology.NftRule::text)
                 .containsExactly("tcp dport 22 ct state { established, related } counter accept", "iifname lo accept");
     }
 
@@ -40,7 +42,8 @@ class NftRulesetParserTest {
         assertThat(NftRulesetParser.parse("")).isEmpty();
         assertThatThrownBy(() -> NftRulesetParser.parse("{\"nftables\": [{\"wormhole\": {}}]}"))
                 .hasMessageContaining("unknown object \"wormhole\"");
-        assertThatThrownBy(() -> NftRulesetParser.parse("{\"nftables\": [{\"rule\": {\"family\": \"ip\", \"table\": \"x\"}}]}"))
+        assertThatThrownBy(() ->
+                        NftRulesetParser.parse("{\"nftables\": [{\"rule\": {\"family\": \"ip\", \"table\": \"x\"}}]}"))
                 .hasMessageContaining("undeclared table ip x");
     }
 }

@@ -6,21 +6,26 @@ import org.junit.jupiter.api.Test;
 
 /** Rule texts as iptables-save prints them for the lab and for Docker. */
 class RuleSpecTest {
-    private static final RuleSpec.Packet FROM_REMOTE_TO_8080 = new RuleSpec.Packet("192.0.2.50", "192.0.2.183", "eth0", "",
-            "tcp", 8080, "LOCAL", "NEW");
+    private static final RuleSpec.Packet FROM_REMOTE_TO_8080 =
+            new RuleSpec.Packet("192.0.2.50", "192.0.2.183", "eth0", "", "tcp", 8080, "LOCAL", "NEW");
 
     @Test
     void dockers_published_port_matches_a_new_connection_from_outside_only() {
-        RuleSpec dnat = RuleSpec.parse("-A DOCKER ! -i br0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.18.0.2:80");
+        RuleSpec dnat =
+                RuleSpec.parse("-A DOCKER ! -i br0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.18.0.2:80");
 
         assertThat(dnat.understood()).isTrue();
         assertThat(dnat.chain()).isEqualTo("DOCKER");
         assertThat(dnat.toDestination()).isEqualTo("172.18.0.2:80");
         assertThat(dnat.matches(FROM_REMOTE_TO_8080)).isTrue();
-        assertThat(dnat.matches(new RuleSpec.Packet("172.18.0.3", "192.0.2.183", "br0", "", "tcp", 8080, "LOCAL", "NEW")))
-                .as("from the bridge").isFalse();
-        assertThat(dnat.matches(new RuleSpec.Packet("192.0.2.50", "192.0.2.183", "eth0", "", "tcp", 80, "LOCAL", "NEW")))
-                .as("another port").isFalse();
+        assertThat(dnat.matches(
+                        new RuleSpec.Packet("172.18.0.3", "192.0.2.183", "br0", "", "tcp", 8080, "LOCAL", "NEW")))
+                .as("from the bridge")
+                .isFalse();
+        assertThat(dnat.matches(
+                        new RuleSpec.Packet("192.0.2.50", "192.0.2.183", "eth0", "", "tcp", 80, "LOCAL", "NEW")))
+                .as("another port")
+                .isFalse();
     }
 
     @Test
@@ -29,20 +34,25 @@ class RuleSpecTest {
         RuleSpec established = RuleSpec.parse("-A FORWARD -o br0 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT");
 
         assertThat(local.matches(FROM_REMOTE_TO_8080)).isTrue();
-        assertThat(local.matches(new RuleSpec.Packet(null, "127.0.0.1", "", null, "tcp", 80, "LOCAL", "NEW"))).isFalse();
-        assertThat(local.matches(new RuleSpec.Packet(null, "198.51.100.10", "", null, "tcp", 80, "UNICAST", "NEW"))).isFalse();
-        assertThat(established.matches(new RuleSpec.Packet("198.51.100.10", "172.18.0.2", "eth0", "br0", "icmp", null,
-                "UNICAST", "ESTABLISHED"))).isTrue();
-        assertThat(established.matches(new RuleSpec.Packet("198.51.100.10", "172.18.0.2", "eth0", "br0", "icmp", null,
-                "UNICAST", "NEW"))).isFalse();
+        assertThat(local.matches(new RuleSpec.Packet(null, "127.0.0.1", "", null, "tcp", 80, "LOCAL", "NEW")))
+                .isFalse();
+        assertThat(local.matches(new RuleSpec.Packet(null, "198.51.100.10", "", null, "tcp", 80, "UNICAST", "NEW")))
+                .isFalse();
+        assertThat(established.matches(new RuleSpec.Packet(
+                        "198.51.100.10", "172.18.0.2", "eth0", "br0", "icmp", null, "UNICAST", "ESTABLISHED")))
+                .isTrue();
+        assertThat(established.matches(new RuleSpec.Packet(
+                        "198.51.100.10", "172.18.0.2", "eth0", "br0", "icmp", null, "UNICAST", "NEW")))
+                .isFalse();
     }
 
     @Test
     void a_condition_on_what_the_hook_does_not_know_never_matches_either_way() {
         RuleSpec notFromBridge = RuleSpec.parse("-A FORWARD ! -o br0 -j DROP");
 
-        assertThat(notFromBridge.matches(new RuleSpec.Packet("172.18.0.2", "198.51.100.10", "br0", null, "icmp", null,
-                "UNICAST", "NEW"))).isFalse();
+        assertThat(notFromBridge.matches(new RuleSpec.Packet(
+                        "172.18.0.2", "198.51.100.10", "br0", null, "icmp", null, "UNICAST", "NEW")))
+                .isFalse();
     }
 
     @Test
@@ -51,9 +61,15 @@ class RuleSpecTest {
 
         assertThat(limited.understood()).isFalse();
         assertThat(limited.matches(FROM_REMOTE_TO_8080)).isFalse();
-        assertThat(RuleSpec.parse("-A POSTROUTING -o eth0 -j SNAT --to-source 192.0.2.183").toSource()).isEqualTo("192.0.2.183");
-        assertThat(RuleSpec.parse("-A FORWARD -m comment --comment lab -j ACCEPT").understood()).isTrue();
-        assertThat(RuleSpec.parse("-A FORWARD -j").understood()).as("an option without its value").isFalse();
+        assertThat(RuleSpec.parse("-A POSTROUTING -o eth0 -j SNAT --to-source 192.0.2.183")
+                        .toSource())
+                .isEqualTo("192.0.2.183");
+        assertThat(RuleSpec.parse("-A FORWARD -m comment --comment lab -j ACCEPT")
+                        .understood())
+                .isTrue();
+        assertThat(RuleSpec.parse("-A FORWARD -j").understood())
+                .as("an option without its value")
+                .isFalse();
     }
 
     @Test
@@ -63,9 +79,10 @@ class RuleSpecTest {
         RuleSpec echoRequests = RuleSpec.parse("-A FORWARD -p icmp -m icmp --icmp-type 8 -j DROP");
         RuleSpec byName = RuleSpec.parse("-A FORWARD -p icmp -m icmp --icmp-type echo-request -j DROP");
         RuleSpec notReplies = RuleSpec.parse("-A FORWARD -p icmp -m icmp ! --icmp-type 0/0 -j DROP");
-        RuleSpec.Packet request = new RuleSpec.Packet("172.18.0.2", "198.51.100.10", "br0", "eth0", "icmp", null, "UNICAST", "NEW", "8");
-        RuleSpec.Packet reply = new RuleSpec.Packet("198.51.100.10", "192.0.2.183", "eth0", "br0", "icmp", null, "UNICAST",
-                "ESTABLISHED", "0");
+        RuleSpec.Packet request =
+                new RuleSpec.Packet("172.18.0.2", "198.51.100.10", "br0", "eth0", "icmp", null, "UNICAST", "NEW", "8");
+        RuleSpec.Packet reply = new RuleSpec.Packet(
+                "198.51.100.10", "192.0.2.183", "eth0", "br0", "icmp", null, "UNICAST", "ESTABLISHED", "0");
 
         assertThat(reject.understood()).isTrue();
         assertThat(reject.target()).isEqualTo("REJECT");
@@ -75,7 +92,9 @@ class RuleSpecTest {
         assertThat(byName.matches(request)).isTrue();
         assertThat(notReplies.matches(request)).isTrue();
         assertThat(notReplies.matches(reply)).isFalse();
-        assertThat(echoRequests.matches(new RuleSpec.Packet("172.18.0.2", "198.51.100.10", "br0", "eth0", "icmp", null,
-                "UNICAST", "NEW"))).as("a packet whose type is unknown").isFalse();
+        assertThat(echoRequests.matches(new RuleSpec.Packet(
+                        "172.18.0.2", "198.51.100.10", "br0", "eth0", "icmp", null, "UNICAST", "NEW")))
+                .as("a packet whose type is unknown")
+                .isFalse();
     }
 }

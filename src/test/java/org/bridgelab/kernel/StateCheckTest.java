@@ -11,7 +11,10 @@ class StateCheckTest {
     private final Topology lab = Snapshots.scenario4();
     /** docker0's MAC, as br0 learned it behind veth1 in the recorded fdb. */
     private final String docker0Mac = lab.namespace("host").orElseThrow().fdb().stream()
-            .filter(entry -> entry.learned() && entry.port().equals("veth1")).findFirst().orElseThrow().mac();
+            .filter(entry -> entry.learned() && entry.port().equals("veth1"))
+            .findFirst()
+            .orElseThrow()
+            .mac();
 
     @Test
     void every_kind_of_fact_holds_on_the_finished_scenario_4_lab() {
@@ -24,7 +27,8 @@ class StateCheckTest {
                 new StateCheck.AddressOn("docker0", "veth0", "172.18.0.2/24", true),
                 new StateCheck.RoutePresent("docker0", "default", "172.18.0.1", true),
                 new StateCheck.Forwarding("host", true),
-                new StateCheck.RulePresent("host", "nat", "-A POSTROUTING  -s 172.18.0.0/24 ! -o br0 -j MASQUERADE", true),
+                new StateCheck.RulePresent(
+                        "host", "nat", "-A POSTROUTING  -s 172.18.0.0/24 ! -o br0 -j MASQUERADE", true),
                 new StateCheck.ChainPolicy("host", "filter", "FORWARD", "ACCEPT"),
                 new StateCheck.ConntrackEntry("host", "icmp", "172.18.0.2", "198.51.100.10", null, "192.0.2.183"),
                 new StateCheck.ConntrackEntry("host", "tcp", "192.0.2.50", "192.0.2.183", "172.18.0.2", null),
@@ -32,17 +36,21 @@ class StateCheckTest {
                 new StateCheck.FdbLearned("host", "br0", "veth1", docker0Mac, true),
                 new StateCheck.FdbLearned("host", "br0", "veth3", docker0Mac, false));
 
-        assertThat(facts).allSatisfy(fact ->
-                assertThat(fact.evaluate(lab, NOTHING_LISTENS).passed()).as(fact.expected().toString()).isTrue());
+        assertThat(facts)
+                .allSatisfy(
+                        fact -> assertThat(fact.evaluate(lab, NOTHING_LISTENS).passed())
+                                .as(fact.expected().toString())
+                                .isTrue());
     }
 
     @Test
     void a_fact_that_does_not_hold_shows_what_the_kernel_has_instead() {
         // when:
         StateCheck.Outcome port = new StateCheck.PortOf("host", "veth9", "br0", true).evaluate(lab, NOTHING_LISTENS);
-        StateCheck.Outcome route = new StateCheck.RoutePresent("docker1", "default", "172.18.0.9", true)
-                .evaluate(lab, NOTHING_LISTENS);
-        StateCheck.Outcome reach = new StateCheck.Reaches("remote", "192.0.2.183", 80, true).evaluate(lab, NOTHING_LISTENS);
+        StateCheck.Outcome route =
+                new StateCheck.RoutePresent("docker1", "default", "172.18.0.9", true).evaluate(lab, NOTHING_LISTENS);
+        StateCheck.Outcome reach =
+                new StateCheck.Reaches("remote", "192.0.2.183", 80, true).evaluate(lab, NOTHING_LISTENS);
 
         // then:
         assertThat(port.passed()).isFalse();
@@ -50,7 +58,9 @@ class StateCheckTest {
         assertThat(route.passed()).isFalse();
         assertThat(route.evidence()).contains("default via 172.18.0.1 dev veth2");
         assertThat(reach.passed()).isFalse();
-        assertThat(reach.evidence()).startsWith("NOTHING_LISTENING:").contains("fix: sudo ip netns exec docker0 nc -lp 80");
+        assertThat(reach.evidence())
+                .startsWith("NOTHING_LISTENING:")
+                .contains("fix: sudo ip netns exec docker0 nc -lp 80");
     }
 
     @Test
@@ -72,11 +82,19 @@ class StateCheckTest {
         assertThat(unjudgeable).allSatisfy(fact -> {
             StateCheck.Outcome outcome = fact.evaluate(lab, NOTHING_LISTENS);
             assertThat(outcome.passed()).as(fact.toString()).isFalse();
-            assertThat(outcome.evidence()).as(fact.toString()).containsAnyOf("no namespace docker9", "no interface",
-                    "no table");
+            assertThat(outcome.evidence())
+                    .as(fact.toString())
+                    .containsAnyOf("no namespace docker9", "no interface", "no table");
         });
-        assertThat(new StateCheck.PortOf("host", "veth1", "br9", false).evaluate(lab, NOTHING_LISTENS).evidence())
-                .isEqualTo("no interface br9 in host (host links: " + String.join(", ",
-                        lab.namespace("host").orElseThrow().links().stream().map(Topology.Link::name).toList()) + ")");
+        assertThat(new StateCheck.PortOf("host", "veth1", "br9", false)
+                        .evaluate(lab, NOTHING_LISTENS)
+                        .evidence())
+                .isEqualTo("no interface br9 in host (host links: "
+                        + String.join(
+                                ", ",
+                                lab.namespace("host").orElseThrow().links().stream()
+                                        .map(Topology.Link::name)
+                                        .toList())
+                        + ")");
     }
 }

@@ -3,7 +3,6 @@ package org.bridgelab.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.bridgelab.testing.RecordedKernel;
 import org.bridgelab.testing.RecordedLabHost;
@@ -31,13 +30,19 @@ class StateReaderTest {
     @Test
     void a_link_event_in_a_container_rereads_its_links_and_the_tables_traffic_changes_nothing_else() {
         // when:
-        Topology after = reader.readAfter(List.of(new MonitorEvent(MonitorEvent.Kind.LINK, "docker0", "7: veth0: <UP>")));
+        Topology after =
+                reader.readAfter(List.of(new MonitorEvent(MonitorEvent.Kind.LINK, "docker0", "7: veth0: <UP>")));
 
         // then:
-        assertThat(host.asked()).containsExactlyInAnyOrder("docker0: ip -j -d addr show", "host: bridge -j fdb show",
-                "host: cat /proc/net/nf_conntrack");
+        assertThat(host.asked())
+                .containsExactlyInAnyOrder(
+                        "docker0: ip -j -d addr show", "host: bridge -j fdb show", "host: cat /proc/net/nf_conntrack");
         assertThat(after.namespace("docker0").orElseThrow().link("veth0")).isPresent();
-        assertThat(after.namespace("host").orElseThrow().link("veth1").orElseThrow().peer())
+        assertThat(after.namespace("host")
+                        .orElseThrow()
+                        .link("veth1")
+                        .orElseThrow()
+                        .peer())
                 .isEqualTo(new Topology.Endpoint("docker0", "veth0"));
     }
 
@@ -61,10 +66,17 @@ class StateReaderTest {
         Topology routes = reader.read(Set.of(StateReader.Part.ROUTES));
 
         // then: every namespace is listed, with its routes and nothing it was not asked for
-        assertThat(host.asked()).containsExactlyInAnyOrder("host: ip -j route show",
-                "host: ip -all netns exec ip -j route show", "host: ip -j netns list");
-        assertThat(routes.namespaces()).extracting(Topology.Namespace::name).containsExactlyInAnyOrder("host", "docker0", "docker1");
-        assertThat(routes.namespace("docker0").orElseThrow().routes()).extracting(Topology.Route::destination).contains("default");
+        assertThat(host.asked())
+                .containsExactlyInAnyOrder(
+                        "host: ip -j route show",
+                        "host: ip -all netns exec ip -j route show",
+                        "host: ip -j netns list");
+        assertThat(routes.namespaces())
+                .extracting(Topology.Namespace::name)
+                .containsExactlyInAnyOrder("host", "docker0", "docker1");
+        assertThat(routes.namespace("docker0").orElseThrow().routes())
+                .extracting(Topology.Route::destination)
+                .contains("default");
         assertThat(routes.namespace("host").orElseThrow().links()).isEmpty();
     }
 
@@ -74,7 +86,8 @@ class StateReaderTest {
         reader.read(Set.of(StateReader.Part.ROUTES));
 
         // when: a route event in the container
-        Topology after = reader.readAfter(List.of(new MonitorEvent(MonitorEvent.Kind.ROUTE, "docker0", "default via 172.18.0.1")));
+        Topology after = reader.readAfter(
+                List.of(new MonitorEvent(MonitorEvent.Kind.ROUTE, "docker0", "default via 172.18.0.1")));
 
         // then: the links come from the last full read
         assertThat(after.namespace("host").orElseThrow().link("br0")).isPresent();

@@ -13,7 +13,10 @@ class BoundedOutputTest {
     @Test
     void short_output_is_kept_byte_for_byte_with_its_own_line_breaks() {
         BoundedOutput output = new BoundedOutput(1_000);
-        output.write("PING 172.18.0.3\n64 bytes from 172.18.0.3\nno newline at the end".getBytes(StandardCharsets.UTF_8), 0, 62);
+        output.write(
+                "PING 172.18.0.3\n64 bytes from 172.18.0.3\nno newline at the end".getBytes(StandardCharsets.UTF_8),
+                0,
+                62);
         output.close();
 
         assertThat(output.toString()).isEqualTo("PING 172.18.0.3\n64 bytes from 172.18.0.3\nno newline at the end");
@@ -33,7 +36,11 @@ class BoundedOutputTest {
         // then:
         String text = output.toString();
         assertThat(text.length()).isLessThan(1_100);
-        assertThat(text).startsWith("y 0\ny 1\n").endsWith("y 99999\n").contains(" lines (").contains("of output not kept …");
+        assertThat(text)
+                .startsWith("y 0\ny 1\n")
+                .endsWith("y 99999\n")
+                .contains(" lines (")
+                .contains("of output not kept …");
         assertThat(output.truncated()).isTrue();
     }
 

@@ -25,9 +25,11 @@ class HostBaselineTest {
         Map<String, List<String>> tables = HostBaseline.iptablesSave(saved(fixture("iptables-save-plain.txt")));
 
         assertThat(tables.get("filter")).containsExactly(":INPUT ACCEPT", ":FORWARD ACCEPT", ":OUTPUT ACCEPT");
-        assertThat(tables.get("nat")).contains(":POSTROUTING ACCEPT",
-                "-A PREROUTING ! -i br0 -p tcp -m tcp --dport 80 -j DNAT --to-destination 172.18.0.2:80",
-                "-A POSTROUTING -s 172.18.0.0/24 ! -o br0 -j MASQUERADE");
+        assertThat(tables.get("nat"))
+                .contains(
+                        ":POSTROUTING ACCEPT",
+                        "-A PREROUTING ! -i br0 -p tcp -m tcp --dport 80 -j DNAT --to-destination 172.18.0.2:80",
+                        "-A POSTROUTING -s 172.18.0.0/24 ! -o br0 -j MASQUERADE");
     }
 
     @Test
@@ -39,8 +41,11 @@ class HostBaselineTest {
 
     @Test
     void a_baseline_is_kept_per_lab_host_and_read_back() {
-        HostBaseline baseline = new HostBaseline(List.of("mine"), List.of("lo", "eth0"),
-                Map.of("filter", List.of(":FORWARD DROP", "-A FORWARD -j ACCEPT")), "0");
+        HostBaseline baseline = new HostBaseline(
+                List.of("mine"),
+                List.of("lo", "eth0"),
+                Map.of("filter", List.of(":FORWARD DROP", "-A FORWARD -j ACCEPT")),
+                "0");
         BaselineFile file = BaselineFile.of(new LabHostChoice("ssh", "alice@lab-vm", null));
 
         file.save(baseline);
@@ -57,42 +62,82 @@ class HostBaselineTest {
         Files.createDirectories(file.path().getParent());
         Files.writeString(file.path(), "{\"namespaces\": [\"router\"");
 
-        assertThatThrownBy(file::load).isInstanceOf(LabException.class)
+        assertThatThrownBy(file::load)
+                .isInstanceOf(LabException.class)
                 .hasMessageContaining("cannot be read, so nothing was removed")
                 .hasMessageContaining(file.path() + ".damaged");
-        assertThat(file.path().resolveSibling(file.path().getFileName() + ".damaged")).exists();
+        assertThat(file.path().resolveSibling(file.path().getFileName() + ".damaged"))
+                .exists();
         assertThat(file.path()).doesNotExist();
     }
 
     @Test
     void what_appeared_is_removed_except_what_someone_else_added_to_their_own_bridge_or_chain() {
         // given: before the run, a Docker host: docker0, its DOCKER chain, FORWARD DROP, no forwarding
-        HostBaseline before = new HostBaseline(List.of(), List.of("lo", "eth0", "docker0"), Map.of("filter",
-                List.of(":INPUT ACCEPT", ":FORWARD DROP", ":OUTPUT ACCEPT", ":DOCKER -", "-A FORWARD -j DOCKER")), "0");
+        HostBaseline before = new HostBaseline(
+                List.of(),
+                List.of("lo", "eth0", "docker0"),
+                Map.of(
+                        "filter",
+                        List.of(
+                                ":INPUT ACCEPT",
+                                ":FORWARD DROP",
+                                ":OUTPUT ACCEPT",
+                                ":DOCKER -",
+                                "-A FORWARD -j DOCKER")),
+                "0");
         // and now: the lab's namespace, br0 with veth1, a container Docker started meanwhile (vethd0c on docker0,
         // its rule in DOCKER), the lessons' FORWARD rule, their DOCKER-USER chain, FORWARD ACCEPT, forwarding on
         FakeHost host = new FakeHost();
         host.answer("ip -j netns list", "[{\"name\":\"docker1\"}]");
-        host.answer("ip -j link show", "[{\"ifname\":\"lo\"},{\"ifname\":\"eth0\"},{\"ifname\":\"docker0\"},"
-                + "{\"ifname\":\"br0\"},{\"ifname\":\"veth1\",\"master\":\"br0\"},{\"ifname\":\"vethd0c\",\"master\":\"docker0\"}]");
-        host.answer("iptables-save", String.join("\n", "*filter", ":INPUT ACCEPT [0:0]", ":FORWARD ACCEPT [3:252]",
-                ":OUTPUT ACCEPT [0:0]", ":DOCKER - [0:0]", ":DOCKER-USER - [0:0]", "-A FORWARD -j DOCKER",
-                "-A FORWARD -i br0 -j ACCEPT", "-A DOCKER -d 172.17.0.2/32 -p tcp -j ACCEPT", "-A DOCKER-USER -j RETURN",
-                "COMMIT", ""));
+        host.answer(
+                "ip -j link show",
+                "[{\"ifname\":\"lo\"},{\"ifname\":\"eth0\"},{\"ifname\":\"docker0\"},"
+                        + "{\"ifname\":\"br0\"},{\"ifname\":\"veth1\",\"master\":\"br0\"},{\"ifname\":\"vethd0c\",\"master\":\"docker0\"}]");
+        host.answer(
+                "iptables-save",
+                String.join(
+                        "\n",
+                        "*filter",
+                        ":INPUT ACCEPT [0:0]",
+                        ":FORWARD ACCEPT [3:252]",
+                        ":OUTPUT ACCEPT [0:0]",
+                        ":DOCKER - [0:0]",
+                        ":DOCKER-USER - [0:0]",
+                        "-A FORWARD -j DOCKER",
+                        "-A FORWARD -i br0 -j ACCEPT",
+                        "-A DOCKER -d 172.17.0.2/32 -p tcp -j ACCEPT",
+                        "-A DOCKER-USER -j RETURN",
+                        "COMMIT",
+                        ""));
         host.answer("sysctl -n net.ipv4.ip_forward", "1\n");
 
         // when:
         List<String> done = before.undoOn(host);
 
         // then:
-        assertThat(host.ran).contains("ip netns del docker1", "ip link del br0", "ip link del veth1",
-                "iptables -t filter -D FORWARD -i br0 -j ACCEPT", "iptables -t filter -D DOCKER-USER -j RETURN",
-                "iptables -t filter -X DOCKER-USER", "iptables -t filter -P FORWARD DROP",
-                "sysctl -q -w net.ipv4.ip_forward=0");
-        assertThat(host.ran).noneMatch(command -> command.contains("vethd0c") || command.contains("172.17.0.2")
-                || command.equals("iptables -t filter -X DOCKER") || command.contains("-D FORWARD -j DOCKER"));
-        assertThat(done).contains("namespace docker1", "interface br0", "chain filter DOCKER-USER",
-                "policy of filter FORWARD back to DROP", "ip_forward back to 0");
+        assertThat(host.ran)
+                .contains(
+                        "ip netns del docker1",
+                        "ip link del br0",
+                        "ip link del veth1",
+                        "iptables -t filter -D FORWARD -i br0 -j ACCEPT",
+                        "iptables -t filter -D DOCKER-USER -j RETURN",
+                        "iptables -t filter -X DOCKER-USER",
+                        "iptables -t filter -P FORWARD DROP",
+                        "sysctl -q -w net.ipv4.ip_forward=0");
+        assertThat(host.ran)
+                .noneMatch(command -> command.contains("vethd0c")
+                        || command.contains("172.17.0.2")
+                        || command.equals("iptables -t filter -X DOCKER")
+                        || command.contains("-D FORWARD -j DOCKER"));
+        assertThat(done)
+                .contains(
+                        "namespace docker1",
+                        "interface br0",
+                        "chain filter DOCKER-USER",
+                        "policy of filter FORWARD back to DROP",
+                        "ip_forward back to 0");
     }
 
     /** A lab host that answers reads from canned output and notes every other command as run. */
@@ -130,7 +175,8 @@ class HostBaselineTest {
         }
 
         @Override
-        public LiveProcess startBinary(String node, List<String> argv, java.io.OutputStream stdout, OutputListener stderr) {
+        public LiveProcess startBinary(
+                String node, List<String> argv, java.io.OutputStream stdout, OutputListener stderr) {
             throw new UnsupportedOperationException();
         }
 
@@ -140,8 +186,7 @@ class HostBaselineTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     private static CommandResult saved(String text) {
@@ -153,5 +198,4 @@ class HostBaselineTest {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
-
 }

@@ -34,15 +34,29 @@ class LabHostArgvTest {
     void ssh_never_reads_the_destination_or_the_command_as_options() {
         assertThat(SshLabHost.sshArgv(List.of("ssh", "-F", "cfg"), false, "labvm", "'ip' 'link'"))
                 .containsExactly("ssh", "-F", "cfg", "-T", "--", "labvm", "'ip' 'link'");
-        assertThat(SshLabHost.sshArgv(List.of("ssh"), true, "labvm", "'tcpdump'")).containsSubsequence("-tt", "--", "labvm");
+        assertThat(SshLabHost.sshArgv(List.of("ssh"), true, "labvm", "'tcpdump'"))
+                .containsSubsequence("-tt", "--", "labvm");
     }
 
     @Test
     void the_sandbox_has_its_own_user_uts_and_ipc_namespace_also_for_root() {
         // for root too: without a user namespace, root in the sandbox could enter the real host's namespaces
-        assertThat(SandboxLabHost.holderArgv(true)).containsExactly("unshare", "--user", "--net", "--mount", "--pid", "--uts",
-                "--ipc", "--fork", "--kill-child", "--mount-proc", "cat");
-        assertThat(SandboxLabHost.holderArgv(false)).startsWith("unshare", "--user", "--map-root-user").contains("--uts", "--ipc")
+        assertThat(SandboxLabHost.holderArgv(true))
+                .containsExactly(
+                        "unshare",
+                        "--user",
+                        "--net",
+                        "--mount",
+                        "--pid",
+                        "--uts",
+                        "--ipc",
+                        "--fork",
+                        "--kill-child",
+                        "--mount-proc",
+                        "cat");
+        assertThat(SandboxLabHost.holderArgv(false))
+                .startsWith("unshare", "--user", "--map-root-user")
+                .contains("--uts", "--ipc")
                 .endsWith("cat");
     }
 
@@ -74,15 +88,18 @@ class LabHostArgvTest {
 
     @Test
     void forbidden_user_namespaces_are_explained_with_the_fix() {
-        assertThat(support(Map.of("kernel.apparmor_restrict_unprivileged_userns", "1")).whyForbidden())
-                .hasValueSatisfying(text -> assertThat(text).contains("AppArmor")
+        assertThat(support(Map.of("kernel.apparmor_restrict_unprivileged_userns", "1"))
+                        .whyForbidden())
+                .hasValueSatisfying(text -> assertThat(text)
+                        .contains("AppArmor")
                         .contains("sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0"));
         assertThat(support(Map.of("kernel.unprivileged_userns_clone", "0")).whyForbidden())
                 .hasValueSatisfying(text -> assertThat(text).contains("kernel.unprivileged_userns_clone=1"));
         assertThat(support(Map.of("user.max_user_namespaces", "0")).whyForbidden())
                 .hasValueSatisfying(text -> assertThat(text).contains("user.max_user_namespaces=15000"));
         assertThat(support(Map.of("kernel.unprivileged_userns_clone", "1", "user.max_user_namespaces", "9000"))
-                .whyForbidden()).isEmpty();
+                        .whyForbidden())
+                .isEmpty();
     }
 
     @Test
@@ -100,7 +117,8 @@ class LabHostArgvTest {
     void an_ssh_destination_that_ssh_would_read_as_an_option_is_refused() {
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> LabHostChoice.parse("ssh:-oProxyCommand=touch /tmp/x", null, false))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot begin with \"-\"");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot begin with \"-\"");
         assertThat(LabHostChoice.parse("ssh:lab@vm1", null, false).toString()).contains("lab@vm1");
     }
 }

@@ -16,7 +16,8 @@ class LiveProcessOutputTest {
     void endless_output_reaches_the_listener_but_is_kept_only_within_a_bound() {
         // given: 64 MB without a single line break, as `cat /dev/zero` prints (a `yes` would be lines)
         AtomicLong heard = new AtomicLong();
-        LiveProcess flood = runner.start(List.of("head", "-c", Integer.toString(64 << 20), "/dev/zero"),
+        LiveProcess flood = runner.start(
+                List.of("head", "-c", Integer.toString(64 << 20), "/dev/zero"),
                 (stream, line) -> heard.addAndGet(line.length()));
 
         // when:
@@ -33,11 +34,13 @@ class LiveProcessOutputTest {
     @Test
     void a_terminals_line_ends_and_a_last_line_without_one_are_lines_too() {
         List<String> lines = new CopyOnWriteArrayList<>();
-        LiveProcess process = runner.start(List.of("printf", "login:\\r\\nlast words"), (stream, line) -> lines.add(line));
+        LiveProcess process =
+                runner.start(List.of("printf", "login:\\r\\nlast words"), (stream, line) -> lines.add(line));
 
         process.await(Duration.ofSeconds(10)).orElseThrow();
 
-        assertThat(process.awaitOutput(text -> text.contains("last words"), Duration.ofSeconds(10))).isTrue();
+        assertThat(process.awaitOutput(text -> text.contains("last words"), Duration.ofSeconds(10)))
+                .isTrue();
         assertThat(lines).containsExactly("login:", "last words");
         assertThat(process.output()).isEqualTo("login:\nlast words\n");
         assertThat(process.await(Duration.ZERO).orElseThrow().stdout()).isEqualTo("login:\nlast words\n");
@@ -48,7 +51,10 @@ class LiveProcessOutputTest {
         CommandResult result = runner.run(List.of("no-such-program-bridgelab", "x"), Duration.ofSeconds(5));
 
         assertThat(result.exitCode()).isEqualTo(127);
-        assertThat(result.stderr()).startsWith("could not start no-such-program-bridgelab: ")
-                .contains("No such file or directory").doesNotContain("PATH").doesNotContain("environment");
+        assertThat(result.stderr())
+                .startsWith("could not start no-such-program-bridgelab: ")
+                .contains("No such file or directory")
+                .doesNotContain("PATH")
+                .doesNotContain("environment");
     }
 }

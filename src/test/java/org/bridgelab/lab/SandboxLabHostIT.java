@@ -33,17 +33,23 @@ class SandboxLabHostIT {
         assertThat(links.succeeded()).isTrue();
         assertThat(links.stdout().strip()).startsWith("lo ").doesNotContain("\n");
         String ours = Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString();
-        String theirs = Files.readSymbolicLink(Path.of("/proc", Long.toString(sandbox.holderPid()), "ns", "net")).toString();
+        String theirs = Files.readSymbolicLink(Path.of("/proc", Long.toString(sandbox.holderPid()), "ns", "net"))
+                .toString();
         assertThat(theirs).isNotEqualTo(ours);
     }
 
     @Test
     void named_namespaces_are_created_and_entered_inside_the_sandbox_only() {
-        assertThat(sandbox.run(LabHost.HOST, "sudo", "ip", "netns", "add", "probe").succeeded()).isTrue();
+        assertThat(sandbox.run(LabHost.HOST, "sudo", "ip", "netns", "add", "probe")
+                        .succeeded())
+                .isTrue();
         try {
             assertThat(sandbox.run("probe", "ip", "-br", "link").stdout()).startsWith("lo ");
-            assertThat(sandbox.run(LabHost.HOST, "ip", "netns", "list").stdout()).contains("probe");
-            assertThat(Path.of("/run/netns/probe")).as("the real /run is untouched").doesNotExist();
+            assertThat(sandbox.run(LabHost.HOST, "ip", "netns", "list").stdout())
+                    .contains("probe");
+            assertThat(Path.of("/run/netns/probe"))
+                    .as("the real /run is untouched")
+                    .doesNotExist();
         } finally {
             sandbox.run(LabHost.HOST, "ip", "netns", "del", "probe");
         }
@@ -57,13 +63,15 @@ class SandboxLabHostIT {
         try {
             // when: a hostile lesson hides the sandbox's /proc, then enters PID 1's network, and renames the machine
             sandbox.run(LabHost.HOST, "umount", "-l", "/proc");
-            CommandResult escape = sandbox.run(LabHost.HOST, "nsenter", "-t", "1", "-n", "ip", "link", "add", link, "type", "bridge");
+            CommandResult escape =
+                    sandbox.run(LabHost.HOST, "nsenter", "-t", "1", "-n", "ip", "link", "add", link, "type", "bridge");
             CommandResult rename = sandbox.run(LabHost.HOST, "hostname", "bridgelab-pwned");
 
             // then: nothing reached the real machine; the name changed only inside the sandbox
             assertThat(escape.succeeded()).as(escape.evidence()).isFalse();
             assertThat(Path.of("/sys/class/net", link)).doesNotExist();
-            assertThat(Files.readString(Path.of("/proc/sys/kernel/hostname")).strip()).isEqualTo(hostname);
+            assertThat(Files.readString(Path.of("/proc/sys/kernel/hostname")).strip())
+                    .isEqualTo(hostname);
             assertThat(rename.succeeded()).as(rename.evidence()).isTrue();
             assertThat(sandbox.run(LabHost.HOST, "hostname").stdout().strip()).isEqualTo("bridgelab-pwned");
         } finally {
@@ -113,20 +121,26 @@ class SandboxLabHostIT {
 
         cat.send("hello sandbox\n");
 
-        assertThat(cat.awaitOutput(text -> text.contains("hello sandbox"), Duration.ofSeconds(10))).isTrue();
+        assertThat(cat.awaitOutput(text -> text.contains("hello sandbox"), Duration.ofSeconds(10)))
+                .isTrue();
         cat.closeInput();
-        assertThat(cat.await(Duration.ofSeconds(10))).hasValueSatisfying(result -> assertThat(result.exitCode()).isZero());
+        assertThat(cat.await(Duration.ofSeconds(10)))
+                .hasValueSatisfying(result -> assertThat(result.exitCode()).isZero());
     }
 
     @Test
     void ctrl_c_lets_ping_print_its_statistics() {
-        LiveProcess ping = sandbox.start(LabHost.HOST, List.of("ping", "-i", "0.2", "127.0.0.1"), OutputListener.IGNORE);
-        assertThat(ping.awaitOutput(text -> text.contains("icmp_seq=2"), Duration.ofSeconds(10))).isTrue();
+        LiveProcess ping =
+                sandbox.start(LabHost.HOST, List.of("ping", "-i", "0.2", "127.0.0.1"), OutputListener.IGNORE);
+        assertThat(ping.awaitOutput(text -> text.contains("icmp_seq=2"), Duration.ofSeconds(10)))
+                .isTrue();
 
         CommandResult result = ping.stop();
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.stdout()).contains("--- 127.0.0.1 ping statistics ---").contains(" 0% packet loss");
+        assertThat(result.stdout())
+                .contains("--- 127.0.0.1 ping statistics ---")
+                .contains(" 0% packet loss");
     }
 
     @Test
@@ -146,6 +160,8 @@ class SandboxLabHostIT {
         other.close();
 
         assertThat(other.isAlive()).isFalse();
-        assertThat(sleeper.await(Duration.ofSeconds(10))).as("the sleep inside died with the sandbox").isPresent();
+        assertThat(sleeper.await(Duration.ofSeconds(10)))
+                .as("the sleep inside died with the sandbox")
+                .isPresent();
     }
 }

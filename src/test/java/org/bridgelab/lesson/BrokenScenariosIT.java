@@ -26,18 +26,25 @@ class BrokenScenariosIT {
 
         assertThat(failed.id()).isEqualTo("bridge-address");
         assertThat(failed.hint()).isEqualTo(step("s1", "bridge-address").hint());
-        assertThat(failedCheck(failed, "reaches").evidence()).contains("INTERFACE_DOWN").contains("br0");
+        assertThat(failedCheck(failed, "reaches").evidence())
+                .contains("INTERFACE_DOWN")
+                .contains("br0");
     }
 
     @Test
     void s3_without_the_masquerade_rule() {
-        Lesson s3 = withoutRun(lesson("s3"), "masquerade", "sudo iptables -t nat -A POSTROUTING -s 172.18.0.0/24 ! -o br0 -j MASQUERADE");
+        Lesson s3 = withoutRun(
+                lesson("s3"),
+                "masquerade",
+                "sudo iptables -t nat -A POSTROUTING -s 172.18.0.0/24 ! -o br0 -j MASQUERADE");
 
         RunReport.StepReport failed = failedStep(run(List.of(lesson("s1"), s3)));
 
         assertThat(failed.id()).isEqualTo("masquerade");
         assertThat(failed.hint().en()).contains("POSTROUTING");
-        assertThat(failedCheck(failed, "reaches").evidence()).contains("NO_MASQUERADE").contains("MASQUERADE");
+        assertThat(failedCheck(failed, "reaches").evidence())
+                .contains("NO_MASQUERADE")
+                .contains("MASQUERADE");
     }
 
     @Test
@@ -46,7 +53,9 @@ class BrokenScenariosIT {
 
         RunReport.StepReport failed = failedStep(run(List.of(lesson("s1"), s3)));
 
-        assertThat(failed.id()).as("the ping fails, but not the way this step expects").isEqualTo("before-masquerade");
+        assertThat(failed.id())
+                .as("the ping fails, but not the way this step expects")
+                .isEqualTo("before-masquerade");
         assertThat(failedCheck(failed, "exit status").evidence()).isEqualTo("exit status 2");
         assertThat(failed.hint().en()).contains("Network is unreachable").contains("default route");
         assertThat(check(failed, "cannot reach 198.51.100.10").evidence()).contains("NO_ROUTE");
@@ -60,7 +69,9 @@ class BrokenScenariosIT {
 
         assertThat(failed.id()).isEqualTo("server");
         assertThat(failed.hint()).isEqualTo(step("s4", "server").hint());
-        assertThat(failedCheck(failed, "reaches").evidence()).contains("NO_DNAT").contains("DNAT --to-destination 172.18.0.2");
+        assertThat(failedCheck(failed, "reaches").evidence())
+                .contains("NO_DNAT")
+                .contains("DNAT --to-destination 172.18.0.2");
     }
 
     private static RunReport run(List<Lesson> lessons) {
@@ -71,45 +82,77 @@ class BrokenScenariosIT {
 
     private static RunReport.StepReport failedStep(RunReport report) {
         assertThat(report.passed()).isFalse();
-        List<RunReport.StepReport> failed = report.lessons().stream().flatMap(l -> l.steps().stream())
-                .filter(step -> !step.passed()).toList();
+        List<RunReport.StepReport> failed = report.lessons().stream()
+                .flatMap(l -> l.steps().stream())
+                .filter(step -> !step.passed())
+                .toList();
         assertThat(failed).hasSize(1);
         return failed.get(0);
     }
 
     private static CheckResult failedCheck(RunReport.StepReport step, String kind) {
-        return step.actions().stream().flatMap(a -> a.checks().stream())
+        return step.actions().stream()
+                .flatMap(a -> a.checks().stream())
                 .filter(check -> !check.passed() && check.expected().toString().contains(kind))
-                .findFirst().orElseThrow(() -> new AssertionError("no failed " + kind + " check in " + step));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no failed " + kind + " check in " + step));
     }
 
     private static CheckResult check(RunReport.StepReport step, String kind) {
-        return step.actions().stream().flatMap(a -> a.checks().stream()).filter(check -> check.expected().toString().contains(kind))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " check in " + step));
+        return step.actions().stream()
+                .flatMap(a -> a.checks().stream())
+                .filter(check -> check.expected().toString().contains(kind))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " check in " + step));
     }
 
     private Lesson lesson(String id) {
-        return curriculum.lessons().stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow();
+        return curriculum.lessons().stream()
+                .filter(l -> l.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     private Lesson.Step step(String lesson, String step) {
-        return lesson(lesson).steps().stream().filter(s -> s.id().equals(step)).findFirst().orElseThrow();
+        return lesson(lesson).steps().stream()
+                .filter(s -> s.id().equals(step))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Lesson withoutStep(Lesson lesson, String stepId) {
-        return copy(lesson, lesson.steps().stream().filter(step -> !step.id().equals(stepId)).toList());
+        return copy(
+                lesson,
+                lesson.steps().stream()
+                        .filter(step -> !step.id().equals(stepId))
+                        .toList());
     }
 
     private static Lesson withoutRun(Lesson lesson, String stepId, String command) {
-        Predicate<Action> keep = action -> !(action instanceof Action.Run run && run.text().equals(command));
-        List<Lesson.Step> steps = lesson.steps().stream().map(step -> !step.id().equals(stepId) ? step
-                : new Lesson.Step(step.id(), step.title(), step.text(), step.hint(), step.predict(),
-                        step.actions().stream().filter(keep).toList())).toList();
+        Predicate<Action> keep =
+                action -> !(action instanceof Action.Run run && run.text().equals(command));
+        List<Lesson.Step> steps = lesson.steps().stream()
+                .map(step -> !step.id().equals(stepId)
+                        ? step
+                        : new Lesson.Step(
+                                step.id(),
+                                step.title(),
+                                step.text(),
+                                step.hint(),
+                                step.predict(),
+                                step.actions().stream().filter(keep).toList()))
+                .toList();
         assertThat(steps).as("the command to leave out exists").isNotEqualTo(lesson.steps());
         return copy(lesson, steps);
     }
 
     private static Lesson copy(Lesson lesson, List<Lesson.Step> steps) {
-        return new Lesson(lesson.id(), lesson.title(), lesson.summary(), lesson.requires(), steps, lesson.source() + " (broken on purpose)");
+        return new Lesson(
+                lesson.id(),
+                lesson.title(),
+                lesson.summary(),
+                lesson.requires(),
+                steps,
+                lesson.source() + " (broken on purpose)");
     }
 }

@@ -22,15 +22,21 @@ class CheckWordingTest {
 
         assertThat(chinese.stringPropertyNames()).isEqualTo(english.stringPropertyNames());
         for (String key : english.stringPropertyNames()) {
-            assertThat(placeholders(chinese.getProperty(key))).as(key).isEqualTo(placeholders(english.getProperty(key)));
+            assertThat(placeholders(chinese.getProperty(key)))
+                    .as(key)
+                    .isEqualTo(placeholders(english.getProperty(key)));
         }
     }
 
     @Test
     void every_fact_the_curriculum_checks_is_worded_in_chinese_not_left_in_english() {
-        List<Phrase> phrases = Curriculum.bundled().lessons().stream().flatMap(lesson -> lesson.steps().stream())
-                .flatMap(step -> step.actions().stream()).filter(Action.Check.class::isInstance)
-                .flatMap(check -> ((Action.Check) check).facts().stream()).map(fact -> fact.expected()).toList();
+        List<Phrase> phrases = Curriculum.bundled().lessons().stream()
+                .flatMap(lesson -> lesson.steps().stream())
+                .flatMap(step -> step.actions().stream())
+                .filter(Action.Check.class::isInstance)
+                .flatMap(check -> ((Action.Check) check).facts().stream())
+                .map(fact -> fact.expected())
+                .toList();
 
         assertThat(phrases).hasSizeGreaterThan(100);
         for (Phrase phrase : phrases) {
@@ -45,7 +51,9 @@ class CheckWordingTest {
         List<CheckResult> results = new Expectation(0, List.of(" 0% packet loss"), List.of(), List.of())
                 .check(0, "3 packets transmitted, 3 received, 0% packet loss");
 
-        assertThat(results).extracting(r -> r.expected().in("en")).containsExactly("exit status 0", "output contains \" 0% packet loss\"");
+        assertThat(results)
+                .extracting(r -> r.expected().in("en"))
+                .containsExactly("exit status 0", "output contains \" 0% packet loss\"");
         assertThat(results).extracting(r -> r.expected().in("zh")).containsExactly("退出状态为 0", "输出里有“ 0% packet loss”");
     }
 
@@ -58,6 +66,11 @@ class CheckWordingTest {
     }
 
     private static List<String> placeholders(String pattern) {
-        return Pattern.compile("\\{\\d}").matcher(pattern).results().map(m -> m.group()).sorted().toList();
+        return Pattern.compile("\\{\\d}")
+                .matcher(pattern)
+                .results()
+                .map(m -> m.group())
+                .sorted()
+                .toList();
     }
 }

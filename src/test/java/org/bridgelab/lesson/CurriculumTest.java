@@ -15,8 +15,20 @@ class CurriculumTest {
 
     @Test
     void the_bundled_curriculum_holds_the_concepts_then_the_four_scenarios_docker_and_the_teardown_in_order() {
-        assertThat(curriculum.lessons()).extracting(Lesson::id).containsExactly("c1-namespaces", "c2-veth",
-                "c3-bridge-learns", "c4-separate-lans", "c5-netfilter", "s1", "s2", "s3", "s4", "docker", "teardown");
+        assertThat(curriculum.lessons())
+                .extracting(Lesson::id)
+                .containsExactly(
+                        "c1-namespaces",
+                        "c2-veth",
+                        "c3-bridge-learns",
+                        "c4-separate-lans",
+                        "c5-netfilter",
+                        "s1",
+                        "s2",
+                        "s3",
+                        "s4",
+                        "docker",
+                        "teardown");
         assertThat(curriculum.lessons()).allSatisfy(lesson -> {
             assertThat(lesson.title().en()).isNotBlank();
             assertThat(lesson.title().zh()).isNotBlank();
@@ -25,9 +37,15 @@ class CurriculumTest {
 
     @Test
     void a_lesson_names_the_programs_it_runs_without_sudo() {
-        Lesson s1 = curriculum.lessons().stream().filter(lesson -> lesson.id().equals("s1")).findFirst().orElseThrow();
+        Lesson s1 = curriculum.lessons().stream()
+                .filter(lesson -> lesson.id().equals("s1"))
+                .findFirst()
+                .orElseThrow();
 
-        assertThat(List.copyOf(s1.programs())).contains("ip", "ping").doesNotContain("sudo").isSorted();
+        assertThat(List.copyOf(s1.programs()))
+                .contains("ip", "ping")
+                .doesNotContain("sudo")
+                .isSorted();
     }
 
     @Test
@@ -35,7 +53,8 @@ class CurriculumTest {
         assertThat(ids(curriculum.withPrerequisites(List.of("s4")))).containsExactly("s1", "s3", "s4");
         assertThat(ids(curriculum.withPrerequisites(List.of("s3", "s1")))).containsExactly("s1", "s3");
         assertThat(ids(curriculum.withPrerequisites(List.of("s2")))).containsExactly("s1", "s2");
-        assertThat(ids(curriculum.withPrerequisites(List.of("c4-separate-lans")))).containsExactly("c3-bridge-learns", "c4-separate-lans");
+        assertThat(ids(curriculum.withPrerequisites(List.of("c4-separate-lans"))))
+                .containsExactly("c3-bridge-learns", "c4-separate-lans");
         assertThat(ids(curriculum.withPrerequisites(List.of("docker")))).containsExactly("s1", "s3", "s4", "docker");
     }
 
@@ -63,14 +82,18 @@ class CurriculumTest {
                 {"id": "mine", "title": {"en": "Mine", "zh": "我的"}, "steps": [
                   {"id": "look", "title": {"en": "Look", "zh": "看"}, "actions": [{"run": "ip netns list"}]}]}""";
         Path bom = dir.resolve("bom.json");
-        Files.write(bom, (new String(new char[] {'\uFEFF'}) + lesson).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.write(
+                bom, (new String(new char[] {'\uFEFF'}) + lesson).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         Path latin1 = dir.resolve("latin1.json");
-        Files.write(latin1, lesson.replace("Look", "Regard\u00e9").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Files.write(
+                latin1, lesson.replace("Look", "Regard\u00e9").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
 
         // then:
         assertThat(ids(curriculum.with(bom).lessons())).contains("mine");
-        assertThatThrownBy(() -> curriculum.with(latin1)).isInstanceOf(LessonFormatException.class)
-                .hasMessageContaining(latin1.toString()).hasMessageContaining("line 2 (byte 104 of the file)")
+        assertThatThrownBy(() -> curriculum.with(latin1))
+                .isInstanceOf(LessonFormatException.class)
+                .hasMessageContaining(latin1.toString())
+                .hasMessageContaining("line 2 (byte 104 of the file)")
                 .hasMessageContaining("not UTF-8 text");
     }
 
@@ -93,22 +116,37 @@ class CurriculumTest {
 
     @Test
     void every_step_of_every_lesson_has_a_hint_in_both_languages() {
-        assertThat(curriculum.lessons()).allSatisfy(lesson -> assertThat(lesson.steps()).allSatisfy(step -> {
-            assertThat(step.hint()).as(lesson.id() + "/" + step.id()).isNotNull();
-            assertThat(step.hint().zh()).as(lesson.id() + "/" + step.id()).isNotBlank();
-        }));
+        assertThat(curriculum.lessons())
+                .allSatisfy(lesson -> assertThat(lesson.steps()).allSatisfy(step -> {
+                    assertThat(step.hint()).as(lesson.id() + "/" + step.id()).isNotNull();
+                    assertThat(step.hint().zh())
+                            .as(lesson.id() + "/" + step.id())
+                            .isNotBlank();
+                }));
     }
 
     @Test
     void every_2018_bridge_and_route_command_has_its_modern_form() {
-        List<Action.Run> old = curriculum.lessons().stream().flatMap(lesson -> lesson.steps().stream())
-                .flatMap(step -> step.actions().stream()).filter(Action.Run.class::isInstance).map(Action.Run.class::cast)
-                .filter(run -> run.argv().contains("brctl") || isNetToolsRoute(run.argv())).toList();
-        assertThat(old).hasSizeGreaterThanOrEqualTo(8)
-                .allSatisfy(run -> assertThat(run.hasModernForm()).as(run.text()).isTrue());
-        assertThat(old).extracting(Action.Run::modern).contains("sudo ip link add br0 type bridge",
-                "sudo ip link set veth1 master br0", "bridge link", "sudo ip link del br0",
-                "sudo ip netns exec docker0 ip route add default via 172.18.0.1 dev veth0", "sudo ip netns exec docker0 ip route");
+        List<Action.Run> old = curriculum.lessons().stream()
+                .flatMap(lesson -> lesson.steps().stream())
+                .flatMap(step -> step.actions().stream())
+                .filter(Action.Run.class::isInstance)
+                .map(Action.Run.class::cast)
+                .filter(run -> run.argv().contains("brctl") || isNetToolsRoute(run.argv()))
+                .toList();
+        assertThat(old)
+                .hasSizeGreaterThanOrEqualTo(8)
+                .allSatisfy(
+                        run -> assertThat(run.hasModernForm()).as(run.text()).isTrue());
+        assertThat(old)
+                .extracting(Action.Run::modern)
+                .contains(
+                        "sudo ip link add br0 type bridge",
+                        "sudo ip link set veth1 master br0",
+                        "bridge link",
+                        "sudo ip link del br0",
+                        "sudo ip netns exec docker0 ip route add default via 172.18.0.1 dev veth0",
+                        "sudo ip netns exec docker0 ip route");
     }
 
     @Test
@@ -121,8 +159,10 @@ class CurriculumTest {
 
     @Test
     void the_teardown_removes_the_output_dnat_that_s4_adds() {
-        assertThat(step("teardown", "rules").actions()).extracting(Action::display)
-                .contains("sudo iptables -t nat -D OUTPUT -d 192.0.2.183 -p tcp --dport 80 -j DNAT --to-destination 172.18.0.2:80");
+        assertThat(step("teardown", "rules").actions())
+                .extracting(Action::display)
+                .contains(
+                        "sudo iptables -t nat -D OUTPUT -d 192.0.2.183 -p tcp --dport 80 -j DNAT --to-destination 172.18.0.2:80");
     }
 
     /** {@code route …} of net-tools, not {@code ip route}. */
@@ -132,8 +172,12 @@ class CurriculumTest {
     }
 
     private Lesson.Step step(String lesson, String step) {
-        return curriculum.lessons().stream().filter(l -> l.id().equals(lesson)).flatMap(l -> l.steps().stream())
-                .filter(s -> s.id().equals(step)).findFirst().orElseThrow();
+        return curriculum.lessons().stream()
+                .filter(l -> l.id().equals(lesson))
+                .flatMap(l -> l.steps().stream())
+                .filter(s -> s.id().equals(step))
+                .findFirst()
+                .orElseThrow();
     }
 
     /**
@@ -151,12 +195,20 @@ class CurriculumTest {
                     continue;
                 }
                 java.util.Set<String> distinctive = new java.util.HashSet<>(words(predict.choices().stream()
-                        .filter(choice -> choice.id().equals(predict.answer())).findFirst().orElseThrow().text().en()));
-                predict.choices().stream().filter(choice -> !choice.id().equals(predict.answer()))
-                        .forEach(choice -> distinctive.removeAll(words(choice.text().en())));
+                        .filter(choice -> choice.id().equals(predict.answer()))
+                        .findFirst()
+                        .orElseThrow()
+                        .text()
+                        .en()));
+                predict.choices().stream()
+                        .filter(choice -> !choice.id().equals(predict.answer()))
+                        .forEach(choice ->
+                                distinctive.removeAll(words(choice.text().en())));
                 distinctive.removeAll(words(predict.question().en()));
-                List<String> before = words(step.title().en() + " " + step.text().en());
-                List<String> said = before.stream().filter(distinctive::contains).distinct().toList();
+                List<String> before =
+                        words(step.title().en() + " " + step.text().en());
+                List<String> said =
+                        before.stream().filter(distinctive::contains).distinct().toList();
                 if (!said.isEmpty()) {
                     givenAway.add(lesson.id() + "/" + step.id() + " says " + said + " before asking");
                 }
@@ -169,6 +221,7 @@ class CurriculumTest {
     private static List<String> words(String text) {
         return java.util.Arrays.stream(text.split("[\\s,;:!?()\"`]+|[.](?=\\s|$)"))
                 .filter(word -> word.length() >= 4 || word.matches("[A-Z]{3,}") || word.matches(".*\\d.*"))
-                .map(word -> word.toLowerCase(java.util.Locale.ROOT)).toList();
+                .map(word -> word.toLowerCase(java.util.Locale.ROOT))
+                .toList();
     }
 }

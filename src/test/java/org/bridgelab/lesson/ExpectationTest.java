@@ -25,14 +25,20 @@ class ExpectationTest {
 
     @Test
     void each_expectation_reports_its_own_evidence() {
-        Expectation expectation = new Expectation(1, List.of("100% packet loss"), List.of("172.18.0."),
+        Expectation expectation = new Expectation(
+                1,
+                List.of("100% packet loss"),
+                List.of("172.18.0."),
                 List.of(Pattern.compile("(\\d+) packets transmitted")));
 
         List<CheckResult> results = expectation.check(1, LOST);
 
         assertThat(results).allMatch(CheckResult::passed);
-        assertThat(results).extracting(CheckResult::evidence)
-                .contains("exit status 1", "1 packets transmitted, 0 received, 100% packet loss, time 0ms",
+        assertThat(results)
+                .extracting(CheckResult::evidence)
+                .contains(
+                        "exit status 1",
+                        "1 packets transmitted, 0 received, 100% packet loss, time 0ms",
                         "1 packets transmitted");
     }
 
@@ -55,7 +61,11 @@ class ExpectationTest {
                 12:00:00.000100 ARP, Request who-has 172.18.0.3 tell 172.18.0.2, length 28
                 12:00:00.000120 ARP, Reply 172.18.0.3 is-at 02:42:ac:12:00:03, length 28
                 """;
-        Expectation arpThenEcho = new Expectation(null, List.of(), List.of(), List.of(),
+        Expectation arpThenEcho = new Expectation(
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
                 List.of("ARP, Request who-has", "ARP, Reply", "ICMP echo request"));
 
         // when:
@@ -64,10 +74,14 @@ class ExpectationTest {
 
         // then:
         assertThat(inOrder.passed()).isTrue();
-        assertThat(inOrder.evidence()).startsWith("12:00:00.000001 ARP, Request").contains("ICMP echo request, id 7");
+        assertThat(inOrder.evidence())
+                .startsWith("12:00:00.000001 ARP, Request")
+                .contains("ICMP echo request, id 7");
         assertThat(outOfOrder.passed()).isFalse();
-        assertThat(outOfOrder.evidence()).startsWith("after \"12:00:00.000120 ARP, Reply 172.18.0.3 is-at 02:42:ac:12:00:03, length 28\": "
-                + "\"ICMP echo request\" came before it");
-        assertThat(outOfOrder.expected().toString()).isEqualTo("output shows, in this order: ARP, Request who-has → ARP, Reply → ICMP echo request");
+        assertThat(outOfOrder.evidence())
+                .startsWith("after \"12:00:00.000120 ARP, Reply 172.18.0.3 is-at 02:42:ac:12:00:03, length 28\": "
+                        + "\"ICMP echo request\" came before it");
+        assertThat(outOfOrder.expected().toString())
+                .isEqualTo("output shows, in this order: ARP, Request who-has → ARP, Reply → ICMP echo request");
     }
 }

@@ -26,37 +26,50 @@ class LessonReaderTest {
         Lesson lesson = LessonReader.read("x1.json", VALID);
 
         assertThat(lesson.id()).isEqualTo("x1");
-        assertThat(lesson.steps().get(0).actions()).hasExactlyElementsOfTypes(Action.Run.class, Action.Run.class,
-                Action.Send.class, Action.Await.class, Action.Stop.class, Action.Run.class);
+        assertThat(lesson.steps().get(0).actions())
+                .hasExactlyElementsOfTypes(
+                        Action.Run.class,
+                        Action.Run.class,
+                        Action.Send.class,
+                        Action.Await.class,
+                        Action.Stop.class,
+                        Action.Run.class);
         Action.Run server = (Action.Run) lesson.steps().get(0).actions().get(0);
         assertThat(server.argv()).containsExactly("sudo", "ip", "netns", "exec", "docker0", "nc", "-lp", "80");
         assertThat(server.ready()).isEqualTo(new Action.Readiness("docker0", 80));
-        assertThat(server.expect().exit()).as("a background command has no exit status yet").isNull();
+        assertThat(server.expect().exit())
+                .as("a background command has no exit status yet")
+                .isNull();
         Action.Run ping = (Action.Run) lesson.steps().get(0).actions().get(5);
         assertThat(ping.expect().exit()).isEqualTo(1);
     }
 
     @Test
     void a_foreground_command_must_succeed_unless_told_otherwise() {
-        Lesson lesson = LessonReader.read("x.json", VALID.replace(", \"expect\": {\"exit\": 1, \"outputMatches\": [\"100% packet loss\"]}", ""));
+        Lesson lesson = LessonReader.read(
+                "x.json", VALID.replace(", \"expect\": {\"exit\": 1, \"outputMatches\": [\"100% packet loss\"]}", ""));
         Action.Run ping = (Action.Run) lesson.steps().get(0).actions().get(5);
         assertThat(ping.expect().exit()).isZero();
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '~', quoteCharacter = '`', value = {
-        "unknown field ~ \"background\": \"client\" ~ \"backgrund\": \"client\" ~ at steps[0].actions[1].backgrund: unknown field \"backgrund\"",
-        "missing Chinese title ~ \"zh\": \"步\" ~ \"zz\": \"步\" ~ step \"one\" (steps[0]), field \"title\": unknown language(s) [zz]",
-        "shell syntax ~ telnet 172.18.0.2 80 ~ telnet 172.18.0.2 80 | tee log ~ step \"one\" (steps[0]), actions[1], field \"run\": shell syntax '|' is not supported",
-        "send to nobody ~ \"to\": \"client\" ~ \"to\": \"klient\" ~ actions[2], field \"to\": no background command named \"klient\"",
-        "bad regular expression ~ 100% packet loss ~ 100% (packet loss ~ actions[5], field \"expect.outputMatches\": not a valid regular expression",
-        "two kinds in one action ~ {\"stop\": \"client\"} ~ {\"stop\": \"client\", \"send\": \"x\"} ~ actions[4]: an action has exactly one of",
-        "a field of another kind of action ~ {\"send\": \"hello\", \"to\": \"client\"} ~ {\"send\": \"hello\", \"to\": \"client\", \"timeoutSeconds\": 5} ~ step \"one\" (steps[0]), actions[2], field \"timeoutSeconds\": does not belong to a \"send\" action (allowed: to)",
-        "bad id ~ \"id\": \"one\" ~ \"id\": \"One Step\" ~ field \"id\": \"One Step\" is not a valid name",
-        "wrong type ~ \"tcpPort\": 80 ~ \"tcpPort\": \"eighty\" ~ at steps[0].actions[0].ready.tcpPort",
-        "not JSON ~ {\"id\": \"x1\" ~ {\"id\" \"x1\" ~ line 1, column 7: not valid JSON",
-    })
-    void a_broken_lesson_names_the_file_the_place_and_the_problem(String what, String replace, String with, String message) {
+    @CsvSource(
+            delimiter = '~',
+            quoteCharacter = '`',
+            value = {
+                "unknown field ~ \"background\": \"client\" ~ \"backgrund\": \"client\" ~ at steps[0].actions[1].backgrund: unknown field \"backgrund\"",
+                "missing Chinese title ~ \"zh\": \"步\" ~ \"zz\": \"步\" ~ step \"one\" (steps[0]), field \"title\": unknown language(s) [zz]",
+                "shell syntax ~ telnet 172.18.0.2 80 ~ telnet 172.18.0.2 80 | tee log ~ step \"one\" (steps[0]), actions[1], field \"run\": shell syntax '|' is not supported",
+                "send to nobody ~ \"to\": \"client\" ~ \"to\": \"klient\" ~ actions[2], field \"to\": no background command named \"klient\"",
+                "bad regular expression ~ 100% packet loss ~ 100% (packet loss ~ actions[5], field \"expect.outputMatches\": not a valid regular expression",
+                "two kinds in one action ~ {\"stop\": \"client\"} ~ {\"stop\": \"client\", \"send\": \"x\"} ~ actions[4]: an action has exactly one of",
+                "a field of another kind of action ~ {\"send\": \"hello\", \"to\": \"client\"} ~ {\"send\": \"hello\", \"to\": \"client\", \"timeoutSeconds\": 5} ~ step \"one\" (steps[0]), actions[2], field \"timeoutSeconds\": does not belong to a \"send\" action (allowed: to)",
+                "bad id ~ \"id\": \"one\" ~ \"id\": \"One Step\" ~ field \"id\": \"One Step\" is not a valid name",
+                "wrong type ~ \"tcpPort\": 80 ~ \"tcpPort\": \"eighty\" ~ at steps[0].actions[0].ready.tcpPort",
+                "not JSON ~ {\"id\": \"x1\" ~ {\"id\" \"x1\" ~ line 1, column 7: not valid JSON",
+            })
+    void a_broken_lesson_names_the_file_the_place_and_the_problem(
+            String what, String replace, String with, String message) {
         String broken = VALID.replace(replace, with);
         assertThat(broken).as("the test's own replacement applies").isNotEqualTo(VALID);
 
@@ -114,20 +127,24 @@ class LessonReaderTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '~', quoteCharacter = '`', value = {
-        "answer not a choice ~ \"answer\": \"arp\" ~ \"answer\": \"rarp\" ~ step \"bridge\" (steps[0]), field \"predict.answer\": \"rarp\" is not one of the choices (arp, icmp)",
-        "no answer ~ \"answer\": \"arp\", ~ ` ` ~ field \"predict.answer\": missing",
-        "one choice only ~ , {\"id\": \"icmp\", \"text\": {\"en\": \"ICMP\", \"zh\": \"ICMP\"}} ~ ` ` ~ field \"predict.choices\": give at least two choices",
-        "same choice twice ~ \"id\": \"icmp\" ~ \"id\": \"arp\" ~ field \"predict.choices[1].id\": another choice already has the id \"arp\"",
-        "choice without Chinese ~ \"zh\": \"ICMP\" ~ \"zh\": \"\" ~ field \"predict.choices[1].text.zh\": missing or empty",
-        "no because ~ , \"because\": {\"en\": \"No MAC yet.\", \"zh\": \"还不知道 MAC。\"} ~ ` ` ~ field \"predict.because\": missing",
-        "hint without Chinese ~ \"zh\": \"br0 启用了吗？\" ~ \"fr\": \"br0 ?\" ~ field \"hint\": unknown language(s) [fr]",
-        "modern with shell syntax ~ type bridge\" ~ type bridge && true\" ~ actions[0], field \"modern\": shell syntax",
-        "modern on a check ~ {\"check\": [ ~ {\"modern\": \"ip link\", \"check\": [ ~ actions[1], field \"modern\": does not belong to a \"check\" action",
-        "modern same as run ~ sudo ip link add br0 type bridge ~ sudo brctl addbr br0 ~ field \"modern\": is the same command as \"run\"",
-        "misspelt predict field ~ \"because\" ~ \"becaus\" ~ unknown field \"becaus\"",
-    })
-    void a_mistake_in_hint_prediction_or_modern_names_its_field(String what, String replace, String with, String message) {
+    @CsvSource(
+            delimiter = '~',
+            quoteCharacter = '`',
+            value = {
+                "answer not a choice ~ \"answer\": \"arp\" ~ \"answer\": \"rarp\" ~ step \"bridge\" (steps[0]), field \"predict.answer\": \"rarp\" is not one of the choices (arp, icmp)",
+                "no answer ~ \"answer\": \"arp\", ~ ` ` ~ field \"predict.answer\": missing",
+                "one choice only ~ , {\"id\": \"icmp\", \"text\": {\"en\": \"ICMP\", \"zh\": \"ICMP\"}} ~ ` ` ~ field \"predict.choices\": give at least two choices",
+                "same choice twice ~ \"id\": \"icmp\" ~ \"id\": \"arp\" ~ field \"predict.choices[1].id\": another choice already has the id \"arp\"",
+                "choice without Chinese ~ \"zh\": \"ICMP\" ~ \"zh\": \"\" ~ field \"predict.choices[1].text.zh\": missing or empty",
+                "no because ~ , \"because\": {\"en\": \"No MAC yet.\", \"zh\": \"还不知道 MAC。\"} ~ ` ` ~ field \"predict.because\": missing",
+                "hint without Chinese ~ \"zh\": \"br0 启用了吗？\" ~ \"fr\": \"br0 ?\" ~ field \"hint\": unknown language(s) [fr]",
+                "modern with shell syntax ~ type bridge\" ~ type bridge && true\" ~ actions[0], field \"modern\": shell syntax",
+                "modern on a check ~ {\"check\": [ ~ {\"modern\": \"ip link\", \"check\": [ ~ actions[1], field \"modern\": does not belong to a \"check\" action",
+                "modern same as run ~ sudo ip link add br0 type bridge ~ sudo brctl addbr br0 ~ field \"modern\": is the same command as \"run\"",
+                "misspelt predict field ~ \"because\" ~ \"becaus\" ~ unknown field \"becaus\"",
+            })
+    void a_mistake_in_hint_prediction_or_modern_names_its_field(
+            String what, String replace, String with, String message) {
         String broken = TAUGHT.replace(replace, with.strip());
         assertThat(broken).as("the test's own replacement applies").isNotEqualTo(TAUGHT);
 
@@ -138,13 +155,14 @@ class LessonReaderTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {
-        "{\"id\": \"x\", \"title\": {\"en\": \"T\", \"zh\": \"题\"}, \"steps\": [null]}",
-        "{\"id\": \"x\", \"title\": {\"en\": \"T\", \"zh\": \"题\"}, \"requires\": [null], \"steps\": []}",
-        "{\"id\": \"x\", \"title\": {\"en\": \"T\", \"zh\": \"题\"}, \"steps\": [{\"id\": \"s\", \"title\": {\"en\": \"S\", \"zh\": \"步\"}, \"actions\": [null]}]}",
-        "{\"id\": \"x\", \"title\": {\"en\": \"T\", \"zh\": \"题\"}, \"steps\": [{\"id\": \"s\", \"title\": {\"en\": \"S\", \"zh\": \"步\"}, \"actions\": [{\"check\": [null]}]}]}",
-        "{\"id\": \"x\", \"title\": {\"en\": null, \"zh\": \"题\"}, \"steps\": []}",
-    })
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "{\"id\": \"x\", \"title\": {\"en\": \"T\", \"zh\": \"题\"}, \"steps\": [null]}",
+                "{\"id\": \"x\", \"title\": {\"en\": \"T\", \"zh\": \"题\"}, \"requires\": [null], \"steps\": []}",
+                "{\"id\": \"x\", \"title\": {\"en\": \"T\", \"zh\": \"题\"}, \"steps\": [{\"id\": \"s\", \"title\": {\"en\": \"S\", \"zh\": \"步\"}, \"actions\": [null]}]}",
+                "{\"id\": \"x\", \"title\": {\"en\": \"T\", \"zh\": \"题\"}, \"steps\": [{\"id\": \"s\", \"title\": {\"en\": \"S\", \"zh\": \"步\"}, \"actions\": [{\"check\": [null]}]}]}",
+                "{\"id\": \"x\", \"title\": {\"en\": null, \"zh\": \"题\"}, \"steps\": []}",
+            })
     void a_null_element_is_named_with_its_place_not_a_crash(String json) {
         assertThatThrownBy(() -> LessonReader.read("nulls.json", json))
                 .isInstanceOf(LessonFormatException.class)

@@ -37,8 +37,11 @@ class LessonSchemaTest {
 
     static Stream<Path> shippedLessons() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("lessons"))) {
-            return files.filter(file -> file.toString().endsWith(".json") && !file.endsWith("curriculum.json")).sorted()
-                    .toList().stream();
+            return files
+                    .filter(file -> file.toString().endsWith(".json") && !file.endsWith("curriculum.json"))
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -51,14 +54,16 @@ class LessonSchemaTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '~', value = {
-        "a title without Chinese ~ \"title\": {\"en\": \"T\", \"zh\": \"题\"} ~ \"title\": {\"en\": \"T\"}",
-        "an unknown field ~ \"id\": \"x1\" ~ \"id\": \"x1\", \"colour\": \"red\"",
-        "two kinds in one action ~ {\"run\": \"ip link\"} ~ {\"run\": \"ip link\", \"stop\": \"server\"}",
-        "a fact of no kind ~ {\"forwarding\": true} ~ {\"in\": \"host\"}",
-        "a port out of range ~ \"tcpPort\": 80 ~ \"tcpPort\": 70000",
-        "a step without actions ~ \"actions\": [{\"run\": \"ip link\"}, ~ \"actions\": [], \"x\": [",
-    })
+    @CsvSource(
+            delimiter = '~',
+            value = {
+                "a title without Chinese ~ \"title\": {\"en\": \"T\", \"zh\": \"题\"} ~ \"title\": {\"en\": \"T\"}",
+                "an unknown field ~ \"id\": \"x1\" ~ \"id\": \"x1\", \"colour\": \"red\"",
+                "two kinds in one action ~ {\"run\": \"ip link\"} ~ {\"run\": \"ip link\", \"stop\": \"server\"}",
+                "a fact of no kind ~ {\"forwarding\": true} ~ {\"in\": \"host\"}",
+                "a port out of range ~ \"tcpPort\": 80 ~ \"tcpPort\": 70000",
+                "a step without actions ~ \"actions\": [{\"run\": \"ip link\"}, ~ \"actions\": [], \"x\": [",
+            })
     void what_the_reader_refuses_the_schema_refuses_too(String what, String replace, String with) {
         String valid = """
                 {"id": "x1", "title": {"en": "T", "zh": "题"}, "steps": [
@@ -70,7 +75,9 @@ class LessonSchemaTest {
 
         assertThat(SCHEMA.validate(tree(valid))).as("the valid lesson").isEmpty();
         assertThat(SCHEMA.validate(tree(broken))).as(what).isNotEmpty();
-        assertThatThrownBy(() -> LessonReader.read("x1.json", broken)).as(what).isInstanceOf(LessonFormatException.class);
+        assertThatThrownBy(() -> LessonReader.read("x1.json", broken))
+                .as(what)
+                .isInstanceOf(LessonFormatException.class);
     }
 
     private static JsonNode tree(String json) {

@@ -16,8 +16,12 @@ class ProgressFileTest {
     @Test
     void progress_is_read_back_as_it_was_written() throws IOException {
         ProgressFile file = new ProgressFile(dir.resolve("state/progress.json"));
-        Progress progress = Progress.none().completing("s1", "namespaces").completing("s1", "veth")
-                .answering("s1", "ping", "arp", true).answering("s3", "masquerade", "dnat", false).at("s3", "masquerade");
+        Progress progress = Progress.none()
+                .completing("s1", "namespaces")
+                .completing("s1", "veth")
+                .answering("s1", "ping", "arp", true)
+                .answering("s3", "masquerade", "dnat", false)
+                .at("s3", "masquerade");
 
         file.save(progress);
         ProgressFile.Loaded loaded = file.load();
@@ -49,7 +53,9 @@ class ProgressFileTest {
         assertThat(loaded.progress().isEmpty()).isTrue();
         assertThat(loaded.problem()).contains("could not be read").contains("kept as");
         try (Stream<Path> files = Files.list(dir)) {
-            Path aside = files.filter(file -> file.getFileName().toString().startsWith("progress.json.damaged-")).findFirst().orElseThrow();
+            Path aside = files.filter(file -> file.getFileName().toString().startsWith("progress.json.damaged-"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(Files.readString(aside)).isEqualTo("{\"completed\": {\"s1\": [\"veth\"");
         }
         assertThat(path).doesNotExist();

@@ -20,12 +20,23 @@ class CaptureFollowerTest {
         // given: a follower busy following a snapshot (a capture starting on the lab's worker)
         List<Topology> asked = new CopyOnWriteArrayList<>();
         CountDownLatch reported = new CountDownLatch(1);
-        Topology withDocker0 = new Topology(List.of(new Topology.Namespace("docker0", Topology.Role.CONTAINER, false,
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of())));
-        try (CaptureFollower follower = new CaptureFollower(new CaptureSession(new RecordedLabHost(Map.of())), topology -> {
-            asked.add(topology);
-            return List.<CapturePoint>of();
-        }, (points, problem) -> reported.countDown())) {
+        Topology withDocker0 = new Topology(List.of(new Topology.Namespace(
+                "docker0",
+                Topology.Role.CONTAINER,
+                false,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of())));
+        try (CaptureFollower follower = new CaptureFollower(
+                new CaptureSession(new RecordedLabHost(Map.of())),
+                topology -> {
+                    asked.add(topology);
+                    return List.<CapturePoint>of();
+                },
+                (points, problem) -> reported.countDown())) {
             synchronized (follower) {
                 // when: the monitor hands a snapshot over meanwhile
                 follower.followSoon(withDocker0);

@@ -29,17 +29,17 @@ import org.junit.jupiter.api.Test;
 @KernelTest
 class EventFedTopologyIT {
     /** Tables traffic changes with no notification; every snapshot reads them fresh, at its own instant. */
-    private static final Set<Change.Kind> UNNOTIFIED = EnumSet.of(Change.Kind.FLOW_ADDED, Change.Kind.FLOW_REMOVED,
-            Change.Kind.MAC_LEARNED, Change.Kind.MAC_FORGOTTEN);
+    private static final Set<Change.Kind> UNNOTIFIED = EnumSet.of(
+            Change.Kind.FLOW_ADDED, Change.Kind.FLOW_REMOVED, Change.Kind.MAC_LEARNED, Change.Kind.MAC_FORGOTTEN);
 
     @Test
     void after_every_step_of_the_curriculum_the_event_fed_topology_equals_a_full_re_read() {
         List<String> mismatches = new ArrayList<>();
         BlockingQueue<Topology> fed = new LinkedBlockingQueue<>();
         RunReport report;
-        try (LabSession session = LabSession.open(LabHostChoice.sandbox(),
-                new LabSession.Options(true, false, Capturing.NOTHING), note -> { });
-             StateReader full = new StateReader(session.host(), Set.copyOf(OutsideWorld.NAMESPACES))) {
+        try (LabSession session = LabSession.open(
+                        LabHostChoice.sandbox(), new LabSession.Options(true, false, Capturing.NOTHING), note -> {});
+                StateReader full = new StateReader(session.host(), Set.copyOf(OutsideWorld.NAMESPACES))) {
             session.subscribe(new LabSession.Listener() {
                 @Override
                 public void snapshot(Topology topology, long readAtNanos) {
@@ -47,16 +47,19 @@ class EventFedTopologyIT {
                 }
             });
             int[] steps = {0};
-            report = session.run(Curriculum.bundled().lessons(), new RunListener() {
-                @Override
-                public void stepFinished(Lesson lesson, RunReport.StepReport step) {
-                    steps[0]++;
-                    List<String> differences = awaitEqual(session, full, fed);
-                    if (!differences.isEmpty()) {
-                        mismatches.add(lesson.id() + "/" + step.id() + ": " + differences);
-                    }
-                }
-            }, false);
+            report = session.run(
+                    Curriculum.bundled().lessons(),
+                    new RunListener() {
+                        @Override
+                        public void stepFinished(Lesson lesson, RunReport.StepReport step) {
+                            steps[0]++;
+                            List<String> differences = awaitEqual(session, full, fed);
+                            if (!differences.isEmpty()) {
+                                mismatches.add(lesson.id() + "/" + step.id() + ": " + differences);
+                            }
+                        }
+                    },
+                    false);
             assertThat(steps[0]).isGreaterThan(30);
         }
         assertThat(report.passed()).as(report.toString()).isTrue();
@@ -86,7 +89,9 @@ class EventFedTopologyIT {
     }
 
     private static List<String> differences(Topology eventFed, Topology reRead) {
-        return TopologyDiff.between(eventFed, reRead).stream().filter(change -> !UNNOTIFIED.contains(change.kind()))
-                .map(Change::description).toList();
+        return TopologyDiff.between(eventFed, reRead).stream()
+                .filter(change -> !UNNOTIFIED.contains(change.kind()))
+                .map(Change::description)
+                .toList();
     }
 }

@@ -12,8 +12,7 @@ import org.bridgelab.testing.RecordedLabHost.Answer;
  * veth3, and a container docker0.
  */
 public final class RecordedKernel {
-    private RecordedKernel() {
-    }
+    private RecordedKernel() {}
 
     /** The answers to every command of a full read. */
     public static Map<String, Answer> fullRead() {
@@ -24,11 +23,14 @@ public final class RecordedKernel {
                 Map.entry("host: iptables-save -c", Answer.printing(fixture("iptables-save-c-s4.txt"))),
                 Map.entry("host: bridge -j fdb show", Answer.printing(fixture("bridge-fdb-s4.json"))),
                 Map.entry("host: cat /proc/net/nf_conntrack", Answer.printing(fixture("proc-nf-conntrack-s3.txt"))),
-                Map.entry("host: ip -all netns exec ip -j -d addr show",
+                Map.entry(
+                        "host: ip -all netns exec ip -j -d addr show",
                         Answer.printing("\nnetns: docker0\n" + fixture("docker0-addr.json"))),
-                Map.entry("host: ip -all netns exec ip -j route show",
+                Map.entry(
+                        "host: ip -all netns exec ip -j route show",
                         Answer.printing("\nnetns: docker0\n" + fixture("docker0-route.json"))),
-                Map.entry("host: ip -all netns exec ip -j netconf show",
+                Map.entry(
+                        "host: ip -all netns exec ip -j netconf show",
                         Answer.printing("\nnetns: docker0\n" + fixture("netconf-forwarding-on.json"))),
                 Map.entry("host: ip -all netns exec iptables-save -c", Answer.printing("\nnetns: docker0\n\n")),
                 Map.entry("docker0: ip -j -d addr show", Answer.printing(fixture("docker0-addr.json"))),

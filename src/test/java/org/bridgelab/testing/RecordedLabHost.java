@@ -73,6 +73,5 @@ public final class RecordedLabHost implements LabHost {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -21,8 +21,8 @@ class BackgroundProcessViewModelTest {
 
     @Test
     void a_flood_of_lines_keeps_the_newest_and_a_note_of_the_rest() {
-        BackgroundProcessViewModel tab = new BackgroundProcessViewModel("yes", "yes",
-                org.bridgelab.lesson.BackgroundCommand.of(process), new SameThreadTaskExecutor());
+        BackgroundProcessViewModel tab = new BackgroundProcessViewModel(
+                "yes", "yes", org.bridgelab.lesson.BackgroundCommand.of(process), new SameThreadTaskExecutor());
 
         int printed = 0;
         for (int batch = 0; batch < 50; batch++) {
@@ -33,7 +33,9 @@ class BackgroundProcessViewModelTest {
             tab.addLinesFx(lines);
         }
 
-        assertThat(tab.lines().size()).isLessThanOrEqualTo(BackgroundProcessViewModel.MAX_LINES + BackgroundProcessViewModel.MAX_LINES / 10 + 1);
+        assertThat(tab.lines().size())
+                .isLessThanOrEqualTo(
+                        BackgroundProcessViewModel.MAX_LINES + BackgroundProcessViewModel.MAX_LINES / 10 + 1);
         assertThat(tab.lines().get(tab.lines().size() - 1)).isEqualTo("y 49999");
         int kept = tab.lines().size() - 1;
         assertThat(tab.lines().get(0)).isEqualTo("[… " + (printed - kept) + " earlier lines not kept]");

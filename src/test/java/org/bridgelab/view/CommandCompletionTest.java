@@ -12,18 +12,21 @@ class CommandCompletionTest {
 
     @Test
     void the_first_word_and_the_word_after_sudo_complete_to_the_labs_programs() {
-        assertThat(CommandCompletion.complete("tcpd", lab)).isEqualTo(new CommandCompletion.Result("tcpdump ", java.util.List.of()));
+        assertThat(CommandCompletion.complete("tcpd", lab))
+                .isEqualTo(new CommandCompletion.Result("tcpdump ", java.util.List.of()));
         assertThat(CommandCompletion.complete("sudo iptables-s", lab).text()).isEqualTo("sudo iptables-save ");
     }
 
     @Test
     void other_words_complete_to_namespaces_and_interfaces_the_kernel_has_now() {
         assertThat(CommandCompletion.complete("ip netns exec dock", lab))
-                .isEqualTo(new CommandCompletion.Result("ip netns exec docker", java.util.List.of("docker0", "docker1")));
+                .isEqualTo(
+                        new CommandCompletion.Result("ip netns exec docker", java.util.List.of("docker0", "docker1")));
         assertThat(CommandCompletion.complete("ip link set ve", lab).choices()).contains("veth1", "veth3");
         assertThat(CommandCompletion.complete("tcpdump -i et", lab).text()).isEqualTo("tcpdump -i eth0 ");
         assertThat(CommandCompletion.complete("tcpdump -i br", lab).choices()).containsExactly("br0", "bridge");
-        assertThat(CommandCompletion.complete("iptables -t nat -A POST", lab).text()).isEqualTo("iptables -t nat -A POSTROUTING ");
+        assertThat(CommandCompletion.complete("iptables -t nat -A POST", lab).text())
+                .isEqualTo("iptables -t nat -A POSTROUTING ");
     }
 
     @Test

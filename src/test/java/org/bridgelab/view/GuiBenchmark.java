@@ -42,6 +42,7 @@ public final class GuiBenchmark {
     private static final int WARM_UP_PULSES = 300;
     /** Idle and scrolling alternate in blocks, so that a change of the machine's load hits both alike. */
     private static final int BLOCKS = 4;
+
     private static final int PULSES_PER_BLOCK = 250;
     private static final int BATCH = 10_000;
     private static final long FIRST_TIMESTAMP = 1_764_400_000_000_000_000L;
@@ -49,7 +50,8 @@ public final class GuiBenchmark {
     public static void main(String[] args) {
         // no 60 Hz cap (a pulse timer of 1 ms), unless the command line says otherwise: a pulse's interval is
         // then the frame's real cost; read before the toolkit starts
-        if (System.getProperty("javafx.animation.fullspeed") == null && System.getProperty("javafx.animation.pulse") == null) {
+        if (System.getProperty("javafx.animation.fullspeed") == null
+                && System.getProperty("javafx.animation.pulse") == null) {
             System.setProperty("javafx.animation.fullspeed", "true");
         }
         // an OutOfMemoryError (run with -Xmx512m) ends the run instead of leaving the window open
@@ -96,12 +98,16 @@ public final class GuiBenchmark {
         }
 
         void start() {
-            System.out.printf("pulses: javafx.animation.fullspeed=%s javafx.animation.pulse=%s; %d cores, load %.2f%n",
-                    System.getProperty("javafx.animation.fullspeed"), System.getProperty("javafx.animation.pulse"),
-                    Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            System.out.printf(
+                    "pulses: javafx.animation.fullspeed=%s javafx.animation.pulse=%s; %d cores, load %.2f%n",
+                    System.getProperty("javafx.animation.fullspeed"),
+                    System.getProperty("javafx.animation.pulse"),
+                    Runtime.getRuntime().availableProcessors(),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             long emptyHeap = usedHeapAfterGc();
-            System.out.printf("heap of the empty window: %.1f MB used after GC (max heap %d MB)%n", emptyHeap / 1e6,
-                    Runtime.getRuntime().maxMemory() / (1 << 20));
+            System.out.printf(
+                    "heap of the empty window: %.1f MB used after GC (max heap %d MB)%n",
+                    emptyHeap / 1e6, Runtime.getRuntime().maxMemory() / (1 << 20));
             packets.lanes().setAll("docker0", "docker1", "host", "router", "internet", "remote");
             newStore();
             fill(decoded(0, PACKETS));
@@ -123,11 +129,16 @@ public final class GuiBenchmark {
                 packets.showFx(batch);
                 showing += System.nanoTime() - started;
             }
-            System.out.printf("timeline filled with %d packets in %d ms (batches of %d)%n", packets.rows().size(),
-                    showing / 1_000_000, BATCH);
+            System.out.printf(
+                    "timeline filled with %d packets in %d ms (batches of %d)%n",
+                    packets.rows().size(), showing / 1_000_000, BATCH);
             long used = usedHeapAfterGc();
-            System.out.printf("heap with %d packets in the timeline: %.1f MB used after GC, %.1f MB more than the empty window (max heap %d MB)%n",
-                    packets.rows().size(), used / 1e6, (used - emptyHeap) / 1e6, Runtime.getRuntime().maxMemory() / (1 << 20));
+            System.out.printf(
+                    "heap with %d packets in the timeline: %.1f MB used after GC, %.1f MB more than the empty window (max heap %d MB)%n",
+                    packets.rows().size(),
+                    used / 1e6,
+                    (used - emptyHeap) / 1e6,
+                    Runtime.getRuntime().maxMemory() / (1 << 20));
             if (Boolean.getBoolean("bench.histogram")) {
                 printHistogram();
             }
@@ -138,8 +149,9 @@ public final class GuiBenchmark {
         private void fill(List<PacketEvent> events) {
             long started = System.nanoTime();
             packets.showFx(events);
-            System.out.printf("timeline filled with %d packets in %d ms%n", packets.rows().size(),
-                    (System.nanoTime() - started) / 1_000_000);
+            System.out.printf(
+                    "timeline filled with %d packets in %d ms%n",
+                    packets.rows().size(), (System.nanoTime() - started) / 1_000_000);
         }
 
         /**
@@ -167,8 +179,9 @@ public final class GuiBenchmark {
                     if (pulse == 2 * BLOCKS * PULSES_PER_BLOCK) {
                         stop();
                         System.out.printf("%-32s %s%n", "idle pulses, " + rows + " rows:", summary(idle));
-                        System.out.printf("%-32s %s (scrolled rows %.0f → %.0f)%n", "scrolling " + rows + " rows:",
-                                summary(scrolling), topBefore, bar.getValue());
+                        System.out.printf(
+                                "%-32s %s (scrolled rows %.0f → %.0f)%n",
+                                "scrolling " + rows + " rows:", summary(scrolling), topBefore, bar.getValue());
                         then.run();
                         return;
                     }
@@ -182,7 +195,10 @@ public final class GuiBenchmark {
         }
 
         private Canvas canvas() {
-            return (Canvas) descendants(timeline).stream().filter(Canvas.class::isInstance).findFirst().orElseThrow();
+            return (Canvas) descendants(timeline).stream()
+                    .filter(Canvas.class::isInstance)
+                    .findFirst()
+                    .orElseThrow();
         }
 
         /** The timeline's own scroll bar: the vertical one beside its canvas. */
@@ -190,7 +206,8 @@ public final class GuiBenchmark {
             Node lanes = canvas().getParent().getParent();
             return (ScrollBar) descendants(lanes).stream()
                     .filter(node -> node instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL)
-                    .findFirst().orElseThrow();
+                    .findFirst()
+                    .orElseThrow();
         }
 
         private List<PacketEvent> decoded(int from, int count) {
@@ -200,7 +217,8 @@ public final class GuiBenchmark {
             CapturePoint point = new CapturePoint("host", "br0");
             for (int i = from; i < from + count; i++) {
                 PcapRecord frame = frames.get(i % frames.size());
-                PcapRecord captured = new PcapRecord(FIRST_TIMESTAMP + i * 10_000L, frame.data(), frame.originalLength());
+                PcapRecord captured =
+                        new PcapRecord(FIRST_TIMESTAMP + i * 10_000L, frame.data(), frame.originalLength());
                 long sequence = store.append(point, captured, i + 1L);
                 events.add(PacketDecoder.decode(point, sequence, captured).withTravel(i + 1L));
             }
@@ -217,8 +235,9 @@ public final class GuiBenchmark {
     private static String summary(double[] millis) {
         double[] sorted = millis.clone();
         Arrays.sort(sorted);
-        return String.format("median %6.2f ms, p95 %6.2f ms, max %6.2f ms (%d frames)", sorted[sorted.length / 2],
-                sorted[sorted.length * 95 / 100], sorted[sorted.length - 1], sorted.length);
+        return String.format(
+                "median %6.2f ms, p95 %6.2f ms, max %6.2f ms (%d frames)",
+                sorted[sorted.length / 2], sorted[sorted.length * 95 / 100], sorted[sorted.length - 1], sorted.length);
     }
 
     private static List<Node> descendants(Node root) {
@@ -242,9 +261,12 @@ public final class GuiBenchmark {
     /** Where the heap goes: the JVM's class histogram (jcmd GC.class_histogram), its first lines. */
     private static void printHistogram() {
         try {
-            String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
-                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
-                    new Object[] {null}, new String[] {String[].class.getName()});
+            String histogram = (String) ManagementFactory.getPlatformMBeanServer()
+                    .invoke(
+                            new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                            "gcClassHistogram",
+                            new Object[] {null},
+                            new String[] {String[].class.getName()});
             histogram.lines().limit(18).forEach(System.out::println);
         } catch (javax.management.JMException e) {
             System.out.println("no class histogram: " + e.getMessage());

@@ -1,7 +1,6 @@
 package org.bridgelab.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import org.bridgelab.capture.TimelineRow;
 
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -13,6 +12,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.bridgelab.capture.TimelineRow;
 import org.bridgelab.lesson.Curriculum;
 import org.bridgelab.lesson.Lesson;
 import org.bridgelab.testing.KernelTest;
@@ -83,15 +83,24 @@ class GuiScenarioIT {
                 robot.clickOn("#choice-" + step.predict().answer());
             }
             robot.clickOn("#run-step");
-            await(() -> !model.busyProperty().get() && model.lessons().state(s1, step) != StepState.NOT_RUN
+            await(() -> !model.busyProperty().get()
+                    && model.lessons().state(s1, step) != StepState.NOT_RUN
                     && model.lessons().state(s1, step) != StepState.RUNNING);
             assertThat(model.lessons().state(s1, step)).as(step.id()).isEqualTo(StepState.PASSED);
             if (step.predict() != null) {
-                assertThat(onFx(() -> robot.lookup("#prediction-outcome").queryAs(Label.class).getText())).startsWith("✓ confirmed");
+                assertThat(onFx(() -> robot.lookup("#prediction-outcome")
+                                .queryAs(Label.class)
+                                .getText()))
+                        .startsWith("✓ confirmed");
             }
-            step.actions().stream().filter(a -> a instanceof org.bridgelab.lesson.Action.Run run && run.hasModernForm())
-                    .findFirst().ifPresent(run -> assertThat(onFx(() -> robot.lookup(".modern-command").queryAllAs(Label.class)
-                            .stream().map(Label::getText).toList())).anySatisfy(text -> assertThat(text).startsWith("today:")));
+            step.actions().stream()
+                    .filter(a -> a instanceof org.bridgelab.lesson.Action.Run run && run.hasModernForm())
+                    .findFirst()
+                    .ifPresent(run -> assertThat(
+                                    onFx(() -> robot.lookup(".modern-command").queryAllAs(Label.class).stream()
+                                            .map(Label::getText)
+                                            .toList()))
+                            .anySatisfy(text -> assertThat(text).startsWith("today:")));
         }
         assertThat(s1.steps()).anyMatch(step -> step.predict() != null);
 
@@ -105,7 +114,8 @@ class GuiScenarioIT {
 
         // and the timeline holds the captured ARP question and answer, then the echo request and reply
         java.util.List<String> arrows = new java.util.ArrayList<>();
-        robot.interact(() -> model.packets().rows().forEach(row -> arrows.add(row.from() + " > " + row.to() + " " + row.label())));
+        robot.interact(() ->
+                model.packets().rows().forEach(row -> arrows.add(row.from() + " > " + row.to() + " " + row.label())));
         int question = indexOf(arrows, "docker0 > docker1 ", "who-has 172.18.0.3 tell 172.18.0.2");
         int answer = indexOf(arrows, "docker1 > docker0 ", "172.18.0.3 is-at");
         int request = indexOf(arrows, "docker0 > docker1 ", "ICMP echo request");
@@ -117,8 +127,11 @@ class GuiScenarioIT {
         assertThat(reply).as(timeline).isGreaterThan(request);
         // and the learner's progress outlasts the window: every step of s1, saved
         org.bridgelab.lesson.Lesson saved = model.lessons().curriculum().lesson("s1");
-        await(() -> saved.steps().stream().allMatch(step ->
-                org.bridgelab.lesson.ProgressFile.standard().load().progress().wasCompleted("s1", step.id())));
+        await(() -> saved.steps().stream()
+                .allMatch(step -> org.bridgelab.lesson.ProgressFile.standard()
+                        .load()
+                        .progress()
+                        .wasCompleted("s1", step.id())));
     }
 
     private static int indexOf(java.util.List<String> arrows, String hop, String words) {
@@ -136,8 +149,11 @@ class GuiScenarioIT {
         // given: scenario 1's first echo request, as captured, selected in the timeline
         PacketTimelineViewModel packets = model.packets();
         TimelineRow request = onFx(() -> packets.rows().stream()
-                .filter(row -> row.from().equals("docker0") && row.to().equals("docker1") && row.label().contains("echo request"))
-                .findFirst().orElseThrow());
+                .filter(row -> row.from().equals("docker0")
+                        && row.to().equals("docker1")
+                        && row.label().contains("echo request"))
+                .findFirst()
+                .orElseThrow());
         robot.interact(() -> packets.selectedProperty().set(request));
         TopologyView topology = window.topology();
 
@@ -153,10 +169,12 @@ class GuiScenarioIT {
         // when / then: forward across the bridge and down docker1's cable, the row staying with its packet
         robot.clickOn("#sim-forward");
         assertThat(onFx(topology::simulationTokenPlace)).isEqualTo("at host/br0");
-        assertThat(packets.selectedProperty().get().event().travel()).isEqualTo(request.event().travel());
+        assertThat(packets.selectedProperty().get().event().travel())
+                .isEqualTo(request.event().travel());
         robot.clickOn("#sim-forward");
         assertThat(onFx(topology::simulationTokenPlace)).isEqualTo("cable host/veth3>docker1/veth2");
-        assertThat(packets.selectedProperty().get().event().travel()).isEqualTo(request.event().travel());
+        assertThat(packets.selectedProperty().get().event().travel())
+                .isEqualTo(request.event().travel());
 
         // when / then: back with the arrow key, hop by hop
         robot.type(javafx.scene.input.KeyCode.LEFT);
@@ -184,7 +202,9 @@ class GuiScenarioIT {
 
         // when: a ping of three runs from the console, to its end, while paused
         robot.interact(() -> model.console().runCommand("docker0", "ping -c 3 -i 0.2 172.18.0.3"));
-        await(() -> packets.heldProperty().get() >= 6, () -> "held: " + packets.heldProperty().get());
+        await(
+                () -> packets.heldProperty().get() >= 6,
+                () -> "held: " + packets.heldProperty().get());
         await(() -> !model.busyProperty().get());
 
         // then: nothing new is shown yet
@@ -206,10 +226,12 @@ class GuiScenarioIT {
         // given: a server in docker0, started from the console in the background
         await(() -> !model.busyProperty().get());
         robot.interact(() -> model.console().startCommand("docker0", "nc -lp 8080"));
-        await(() -> model.console().backgrounds().stream().anyMatch(tab -> tab.name().equals("nc-1")));
+        await(() -> model.console().backgrounds().stream()
+                .anyMatch(tab -> tab.name().equals("nc-1")));
         awaitListening("docker0", 8080);
         robot.interact(() -> model.console().startCommand("docker1", "nc 172.18.0.2 8080"));
-        await(() -> model.console().backgrounds().stream().anyMatch(tab -> tab.name().equals("nc-2")));
+        await(() -> model.console().backgrounds().stream()
+                .anyMatch(tab -> tab.name().equals("nc-2")));
 
         // when: the learner types into the client's tab and sends it
         robot.clickOn("#tab-nc-2");
@@ -220,7 +242,8 @@ class GuiScenarioIT {
         robot.clickOn("#tab-nc-1");
         ListView<?> server = robot.lookup("#output-nc-1").queryAs(ListView.class);
         ListView<?> client = robot.lookup("#output-nc-2").queryAs(ListView.class);
-        await(() -> server.getItems().contains("hello from docker1"),
+        await(
+                () -> server.getItems().contains("hello from docker1"),
                 () -> "server tab: " + server.getItems() + ", client tab: " + client.getItems());
         robot.clickOn("#stop-nc-2");
         robot.clickOn("#tab-nc-1");
@@ -238,15 +261,24 @@ class GuiScenarioIT {
         robot.clickOn("#console-input").write("$ ip netns list").type(KeyCode.ENTER);
 
         // then: the prompt is taken off with a note, the command runs, and ↑ brings it back
-        await(() -> model.console().entries().contains(new ConsoleEntry(ConsoleEntry.Kind.COMMAND, "$ ip netns list"))
-                && !model.busyProperty().get(), () -> "console: " + model.console().entries());
-        assertThat(onFx(() -> java.util.List.copyOf(model.console().entries()))).anySatisfy(entry -> assertThat(entry.text())
-                .isEqualTo("took off the pasted prompt \"$\""));
-        assertThat(onFx(() -> java.util.List.copyOf(model.console().entries()))).anySatisfy(entry -> assertThat(entry.text()).contains("docker0"));
+        await(
+                () -> model.console().entries().contains(new ConsoleEntry(ConsoleEntry.Kind.COMMAND, "$ ip netns list"))
+                        && !model.busyProperty().get(),
+                () -> "console: " + model.console().entries());
+        assertThat(onFx(() -> java.util.List.copyOf(model.console().entries())))
+                .anySatisfy(entry -> assertThat(entry.text()).isEqualTo("took off the pasted prompt \"$\""));
+        assertThat(onFx(() -> java.util.List.copyOf(model.console().entries())))
+                .anySatisfy(entry -> assertThat(entry.text()).contains("docker0"));
         robot.clickOn("#console-input").type(KeyCode.UP);
-        assertThat(onFx(() -> robot.lookup("#console-input").queryAs(javafx.scene.control.TextField.class).getText())).isEqualTo("$ ip netns list");
+        assertThat(onFx(() -> robot.lookup("#console-input")
+                        .queryAs(javafx.scene.control.TextField.class)
+                        .getText()))
+                .isEqualTo("$ ip netns list");
         robot.type(KeyCode.DOWN);
-        assertThat(onFx(() -> robot.lookup("#console-input").queryAs(javafx.scene.control.TextField.class).getText())).isEmpty();
+        assertThat(onFx(() -> robot.lookup("#console-input")
+                        .queryAs(javafx.scene.control.TextField.class)
+                        .getText()))
+                .isEmpty();
     }
 
     @Test
@@ -261,13 +293,19 @@ class GuiScenarioIT {
 
         // then: it gets a tab (the console is not held for 30 s), and a ping's packets show while it runs
         await(() -> model.console().backgrounds().size() > before);
-        BackgroundProcessViewModel tab = onFx(() -> model.console().backgrounds().get(model.console().backgrounds().size() - 1));
+        BackgroundProcessViewModel tab = onFx(() ->
+                model.console().backgrounds().get(model.console().backgrounds().size() - 1));
         assertThat(tab.name()).startsWith("tcpdump-");
-        await(() -> tab.lines().stream().anyMatch(line -> line.contains("listening on br0")), () -> "tab: " + tab.lines());
+        await(
+                () -> tab.lines().stream().anyMatch(line -> line.contains("listening on br0")),
+                () -> "tab: " + tab.lines());
         robot.interact(() -> model.console().runCommand("docker0", "ping -c 1 172.18.0.3"));
-        await(() -> tab.lines().stream().anyMatch(line -> line.contains("ICMP echo request")), () -> "tab: " + tab.lines());
+        await(
+                () -> tab.lines().stream().anyMatch(line -> line.contains("ICMP echo request")),
+                () -> "tab: " + tab.lines());
         assertThat(tab.runningProperty().get()).isTrue();
-        assertThat(onFx(() -> java.util.List.copyOf(model.console().entries()))).anySatisfy(entry -> assertThat(entry.text()).contains("runs until it is stopped"));
+        assertThat(onFx(() -> java.util.List.copyOf(model.console().entries())))
+                .anySatisfy(entry -> assertThat(entry.text()).contains("runs until it is stopped"));
         robot.interact(tab::stop);
         await(() -> !tab.runningProperty().get());
     }
@@ -282,10 +320,17 @@ class GuiScenarioIT {
         Lesson s1 = CURRICULUM.lesson("s1");
         Lesson.Step pingBack = s1.steps().get(s1.steps().size() - 1);
         // the step that checked br0 up no longer shows a ✓ it cannot stand behind, and the console says why
-        Lesson.Step bridgeAddress = s1.steps().stream().filter(step -> step.id().equals("bridge-address")).findFirst().orElseThrow();
-        await(() -> model.lessons().state(s1, bridgeAddress) == StepState.NO_LONGER_HOLDS, () -> "state " + model.lessons().state(s1, bridgeAddress));
-        assertThat(onFx(() -> java.util.List.copyOf(model.console().entries()))).anySatisfy(entry -> assertThat(entry.text())
-                .startsWith("the kernel no longer shows what step").contains("br0"));
+        Lesson.Step bridgeAddress = s1.steps().stream()
+                .filter(step -> step.id().equals("bridge-address"))
+                .findFirst()
+                .orElseThrow();
+        await(
+                () -> model.lessons().state(s1, bridgeAddress) == StepState.NO_LONGER_HOLDS,
+                () -> "state " + model.lessons().state(s1, bridgeAddress));
+        assertThat(onFx(() -> java.util.List.copyOf(model.console().entries())))
+                .anySatisfy(entry -> assertThat(entry.text())
+                        .startsWith("the kernel no longer shows what step")
+                        .contains("br0"));
 
         // when: the learner runs the last step again
         robot.interact(() -> window.lessons().select(s1, pingBack));
@@ -294,13 +339,21 @@ class GuiScenarioIT {
 
         // then: the step is marked failed, with what ping really said
         assertThat(checkTexts(robot))
-                .anySatisfy(text -> assertThat(text).startsWith("✗ output contains \" 0% packet loss\"").contains("100% packet loss"));
+                .anySatisfy(text -> assertThat(text)
+                        .startsWith("✗ output contains \" 0% packet loss\"")
+                        .contains("100% packet loss"));
         assertThat(states("host", "br0")).contains("down");
-        // and the step's hint, and the diagnosis, from the kernel's state, naming the interface that is down and the fix
-        assertThat(onFx(() -> robot.lookup("#step-hint").queryAs(Label.class).getText())).startsWith("Hint: ");
-        assertThat(onFx(() -> robot.lookup("#step-diagnosis").queryAs(Label.class).getText()))
-                .contains("INTERFACE_DOWN").contains("br0").contains("ip link set br0 up")
-                .contains("seen on the kernel, with a real probe packet:").contains("no answer came back");
+        // and the step's hint, and the diagnosis, from the kernel's state, naming the interface that is down and the
+        // fix
+        assertThat(onFx(() -> robot.lookup("#step-hint").queryAs(Label.class).getText()))
+                .startsWith("Hint: ");
+        assertThat(onFx(() ->
+                        robot.lookup("#step-diagnosis").queryAs(Label.class).getText()))
+                .contains("INTERFACE_DOWN")
+                .contains("br0")
+                .contains("ip link set br0 up")
+                .contains("seen on the kernel, with a real probe packet:")
+                .contains("no answer came back");
         // and the diagram marks the place it names
         assertThat(states("host", "br0")).contains("failed-hop");
         assertThat(states("host", "veth1")).doesNotContain("failed-hop");
@@ -311,21 +364,34 @@ class GuiScenarioIT {
     void switching_to_chinese_relabels_the_window_and_the_lesson(FxRobot robot) {
         // when
         Lesson s1 = CURRICULUM.lesson("s1");
-        robot.interact(() -> window.lessons().select(s1, s1.steps().get(s1.steps().size() - 1)));
+        robot.interact(() ->
+                window.lessons().select(s1, s1.steps().get(s1.steps().size() - 1)));
         robot.interact(() -> i18n.languageProperty().set(I18n.CHINESE));
 
         // then
-        assertThat(onFx(() -> robot.lookup("#run-step").queryAs(Button.class).getText())).isEqualTo("运行此步");
-        assertThat(onFx(() -> robot.lookup("#step-title").queryAs(Label.class).getText())).isEqualTo("反方向也通");
-        // the kernel's answers (to the run with br0 down, above) are worded in Chinese too; the evidence stays the kernel's own
-        assertThat(checkTexts(robot)).extracting(text -> text.lines().findFirst().orElse(""))
+        assertThat(onFx(() -> robot.lookup("#run-step").queryAs(Button.class).getText()))
+                .isEqualTo("运行此步");
+        assertThat(onFx(() -> robot.lookup("#step-title").queryAs(Label.class).getText()))
+                .isEqualTo("反方向也通");
+        // the kernel's answers (to the run with br0 down, above) are worded in Chinese too; the evidence stays the
+        // kernel's own
+        assertThat(checkTexts(robot))
+                .extracting(text -> text.lines().findFirst().orElse(""))
                 .containsExactly("✗ 退出状态为 0", "✗ 输出里有“ 0% packet loss”", "✗ docker1 能到达 172.18.0.2");
-        assertThat(onFx(() -> robot.lookup("#step-diagnosis").queryAs(Label.class).getText()))
+        assertThat(onFx(() ->
+                        robot.lookup("#step-diagnosis").queryAs(Label.class).getText()))
                 .contains("到达不了（INTERFACE_DOWN）：host 里的 br0 处于关闭状态（DOWN）", "修复：sudo ip link set br0 up");
-        assertThat(onFx(() -> robot.lookup("#filter-point").queryAs(ComboBox.class).getItems().get(0))).isEqualTo("全部抓包点");
+        assertThat(onFx(() -> robot.lookup("#filter-point")
+                        .queryAs(ComboBox.class)
+                        .getItems()
+                        .get(0)))
+                .isEqualTo("全部抓包点");
         robot.interact(() -> i18n.languageProperty().set(I18n.ENGLISH));
-        assertThat(onFx(() -> robot.lookup("#run-step").queryAs(Button.class).getText())).isEqualTo("Run step");
-        assertThat(onFx(() -> robot.lookup("#filter-point").queryAs(ComboBox.class).getValue())).isEqualTo("all capture points");
+        assertThat(onFx(() -> robot.lookup("#run-step").queryAs(Button.class).getText()))
+                .isEqualTo("Run step");
+        assertThat(onFx(() ->
+                        robot.lookup("#filter-point").queryAs(ComboBox.class).getValue()))
+                .isEqualTo("all capture points");
     }
 
     @Test
@@ -334,45 +400,60 @@ class GuiScenarioIT {
         // given: the sandbox's holder process killed from outside
         await(() -> !model.busyProperty().get());
         long holder = ((org.bridgelab.lab.SandboxLabHost) model.session().host()).holderPid();
-        new org.bridgelab.lab.ProcessRunner().run(java.util.List.of("kill", "-KILL", Long.toString(holder)),
-                java.time.Duration.ofSeconds(5));
+        new org.bridgelab.lab.ProcessRunner()
+                .run(java.util.List.of("kill", "-KILL", Long.toString(holder)), java.time.Duration.ofSeconds(5));
 
         // then: the host bar says so and offers Reconnect
         await(() -> !model.connectedProperty().get());
         assertThat(model.problemProperty().get()).contains("The lab host is gone");
-        assertThat(onFx(() -> robot.lookup("#reconnect").queryAs(Button.class).isDisabled())).isFalse();
+        assertThat(onFx(() -> robot.lookup("#reconnect").queryAs(Button.class).isDisabled()))
+                .isFalse();
 
         // when: the learner reconnects, a fresh, empty lab comes up
         robot.clickOn("#reconnect");
         await(() -> model.connectedProperty().get() && !model.busyProperty().get());
         assertThat(model.session().host().isAlive()).isTrue();
-        assertThat(model.topology().topologyProperty().get().namespace("docker0")).isEmpty();
+        assertThat(model.topology().topologyProperty().get().namespace("docker0"))
+                .isEmpty();
         assertThat(model.lessons().stepStates()).isEmpty();
     }
 
     /** The chip's states, as its CSS pseudo-classes (up, down, changed, failed-hop). */
     private static java.util.List<String> states(String namespace, String link) {
         return onFx(() -> window.topology().chip(namespace, link).getPseudoClassStates().stream()
-                .map(javafx.css.PseudoClass::getPseudoClassName).toList());
+                .map(javafx.css.PseudoClass::getPseudoClassName)
+                .toList());
     }
 
     private static java.util.List<String> checkTexts(FxRobot robot) {
         return onFx(() -> robot.lookup("#step-checks").queryAs(VBox.class).getChildren().stream()
-                .map(node -> ((Label) node).getText()).toList());
+                .map(node -> ((Label) node).getText())
+                .toList());
     }
 
     private static void awaitListening(String namespace, int port) {
         // ss runs a process: never on the FX thread
-        awaitOffFx(() -> listening(namespace, port), () -> onFx(() -> "tabs: " + model.console().backgrounds().stream()
-                .map(tab -> tab.name() + " " + tab.lines()).toList() + ", console: " + model.console().entries()));
+        awaitOffFx(
+                () -> listening(namespace, port),
+                () -> onFx(() -> "tabs: "
+                        + model.console().backgrounds().stream()
+                                .map(tab -> tab.name() + " " + tab.lines())
+                                .toList() + ", console: " + model.console().entries()));
     }
 
     private static boolean listening(String namespace, int port) {
-        return !model.session().host().run(namespace, "ss", "-Hltn", "sport", "=", ":" + port).stdout().isBlank();
+        return !model.session()
+                .host()
+                .run(namespace, "ss", "-Hltn", "sport", "=", ":" + port)
+                .stdout()
+                .isBlank();
     }
 
     private static long echoRows(PacketTimelineViewModel packets) {
-        return packets.rows().stream().filter(row -> row.label().contains("echo request") || row.label().contains("echo reply")).count();
+        return packets.rows().stream()
+                .filter(row ->
+                        row.label().contains("echo request") || row.label().contains("echo reply"))
+                .count();
     }
 
     /** Reads something of the window on the FX thread. */

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /** The hex + ASCII layout of a frame (Wireshark's) and where a field's bytes are in it. */
 class HexDumpTest {
-    private static final byte[] BYTES = HexFormat.of().parseHex(
-            "22a3cfb76f9a3e6e3942b96e08004500" + "0054" + "414243" + "0a7f" + "ff");
+    private static final byte[] BYTES =
+            HexFormat.of().parseHex("22a3cfb76f9a3e6e3942b96e08004500" + "0054" + "414243" + "0a7f" + "ff");
 
     @Test
     void bytes_are_shown_sixteen_a_line_with_their_offset_and_ascii() {
@@ -17,9 +17,10 @@ class HexDumpTest {
         String text = new HexDump(BYTES).text();
 
         // then:
-        assertThat(text.split("\n")).containsExactly(
-                "0000  22 a3 cf b7 6f 9a 3e 6e  39 42 b9 6e 08 00 45 00  \"...o.>n 9B.n..E.",
-                "0010  00 54 41 42 43 0a 7f ff                           .TABC...");
+        assertThat(text.split("\n"))
+                .containsExactly(
+                        "0000  22 a3 cf b7 6f 9a 3e 6e  39 42 b9 6e 08 00 45 00  \"...o.>n 9B.n..E.",
+                        "0010  00 54 41 42 43 0a 7f ff                           .TABC...");
     }
 
     @Test
@@ -42,7 +43,9 @@ class HexDumpTest {
         HexDump dump = new HexDump(BYTES);
 
         // when:
-        List<String> shown = dump.ranges(14, 7).stream().map(r -> dump.text().substring(r[0], r[1])).toList();
+        List<String> shown = dump.ranges(14, 7).stream()
+                .map(r -> dump.text().substring(r[0], r[1]))
+                .toList();
 
         // then:
         assertThat(shown).containsExactly("45 00", "E.", "00 54 41 42 43", ".TABC");
@@ -52,7 +55,9 @@ class HexDumpTest {
     void a_field_across_the_middle_gap_keeps_the_gap() {
         HexDump dump = new HexDump(BYTES);
 
-        List<String> shown = dump.ranges(6, 4).stream().map(r -> dump.text().substring(r[0], r[1])).toList();
+        List<String> shown = dump.ranges(6, 4).stream()
+                .map(r -> dump.text().substring(r[0], r[1]))
+                .toList();
 
         assertThat(shown).containsExactly("3e 6e  39 42", ">n 9B");
     }

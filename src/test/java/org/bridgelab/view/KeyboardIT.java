@@ -56,19 +56,23 @@ class KeyboardIT {
     void down_on_a_selected_packet_selects_the_next_one_and_stays_on_the_packets_tab(FxRobot robot) {
         // given: three packets, the first one clicked
         CapturePoint br0 = new CapturePoint("host", "br0");
-        robot.interact(() -> model.packets().showFx(List.of(arp(br0, 1, 1_000), arp(br0, 2, 2_000), arp(br0, 3, 3_000))));
+        robot.interact(
+                () -> model.packets().showFx(List.of(arp(br0, 1, 1_000), arp(br0, 2, 2_000), arp(br0, 3, 3_000))));
         TabPane tabs = window.console();
         robot.interact(() -> tabs.getSelectionModel().select(0));
         javafx.scene.canvas.Canvas canvas = robot.from(robot.lookup("#timeline").queryParent())
-                .lookup((javafx.scene.Node node) -> node instanceof javafx.scene.canvas.Canvas).queryAs(javafx.scene.canvas.Canvas.class);
-        robot.interact(() -> model.packets().selectedProperty().set(model.packets().rows().get(0)));
+                .lookup((javafx.scene.Node node) -> node instanceof javafx.scene.canvas.Canvas)
+                .queryAs(javafx.scene.canvas.Canvas.class);
+        robot.interact(() ->
+                model.packets().selectedProperty().set(model.packets().rows().get(0)));
         robot.interact(canvas::requestFocus);
 
         // when:
         robot.type(KeyCode.DOWN);
 
         // then:
-        assertThat(model.packets().selectedProperty().get()).isSameAs(model.packets().rows().get(1));
+        assertThat(model.packets().selectedProperty().get())
+                .isSameAs(model.packets().rows().get(1));
         assertThat(tabs.getSelectionModel().getSelectedIndex()).isZero();
     }
 
@@ -77,7 +81,8 @@ class KeyboardIT {
         // given: a command run before (the lab is not connected here: it is refused, but remembered)
         robot.clickOn("#console-tab");
         robot.clickOn("#console-input").write("ip link show").type(KeyCode.ENTER);
-        javafx.scene.control.TextField input = robot.lookup("#console-input").queryAs(javafx.scene.control.TextField.class);
+        javafx.scene.control.TextField input =
+                robot.lookup("#console-input").queryAs(javafx.scene.control.TextField.class);
         javafx.scene.control.Label hint = robot.lookup("#console-hint").queryAs(javafx.scene.control.Label.class);
 
         // when / then: Tab completes a program's name, and the focus stays in the input
@@ -99,9 +104,12 @@ class KeyboardIT {
     @Test
     void apt_get_install_is_answered_instead_of_run(FxRobot robot) {
         robot.clickOn("#console-tab");
-        robot.clickOn("#console-input").write("sudo apt-get install bridge-utils cowsay").type(KeyCode.ENTER);
+        robot.clickOn("#console-input")
+                .write("sudo apt-get install bridge-utils cowsay")
+                .type(KeyCode.ENTER);
 
-        assertThat(model.console().entries()).extracting(ConsoleEntry::text)
+        assertThat(model.console().entries())
+                .extracting(ConsoleEntry::text)
                 .contains("$ sudo apt-get install bridge-utils cowsay")
                 .anySatisfy(text -> assertThat(text).startsWith("bridge-utils is already there: brctl"))
                 .anySatisfy(text -> assertThat(text).startsWith("cowsay is not a package the lessons use"))
@@ -109,7 +117,21 @@ class KeyboardIT {
     }
 
     private static PacketEvent arp(CapturePoint point, long sequence, long time) {
-        return new PacketEvent(sequence, point, time, 42, "aa:00:00:00:00:01", "ff:ff:ff:ff:ff:ff", Protocol.ARP,
-                "172.18.0.2", "172.18.0.3", -1, -1, -1, 1, "who-has 172.18.0.3 tell 172.18.0.2", 0);
+        return new PacketEvent(
+                sequence,
+                point,
+                time,
+                42,
+                "aa:00:00:00:00:01",
+                "ff:ff:ff:ff:ff:ff",
+                Protocol.ARP,
+                "172.18.0.2",
+                "172.18.0.3",
+                -1,
+                -1,
+                -1,
+                1,
+                "who-has 172.18.0.3 tell 172.18.0.2",
+                0);
     }
 }

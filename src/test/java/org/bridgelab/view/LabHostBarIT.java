@@ -38,7 +38,9 @@ class LabHostBarIT {
         // then: Reset lab, Reconnect, the language and Dark are as wide as their words need
         for (String id : new String[] {"#reset", "#reconnect", "#dark"}) {
             Labeled button = robot.lookup(id).queryAs(Labeled.class);
-            assertThat(button.getWidth()).as(id + " \"" + button.getText() + "\"").isGreaterThanOrEqualTo(button.prefWidth(-1) - 0.5);
+            assertThat(button.getWidth())
+                    .as(id + " \"" + button.getText() + "\"")
+                    .isGreaterThanOrEqualTo(button.prefWidth(-1) - 0.5);
         }
         Region language = robot.lookup("#language").queryAs(Region.class);
         assertThat(language.getWidth()).isGreaterThanOrEqualTo(language.prefWidth(-1) - 0.5);
@@ -46,6 +48,7 @@ class LabHostBarIT {
         Labeled problem = robot.lookup(".problem").queryAs(Labeled.class);
         assertThat(problem.getText()).contains(LONG_REASON);
         assertThat(problem.getTooltip()).extracting(Tooltip::getText).asString().contains(LONG_REASON);
-        assertThat(robot.lookup(".lab-host-bar").queryAs(Region.class).getWidth()).isLessThanOrEqualTo(1024);
+        assertThat(robot.lookup(".lab-host-bar").queryAs(Region.class).getWidth())
+                .isLessThanOrEqualTo(1024);
     }
 }

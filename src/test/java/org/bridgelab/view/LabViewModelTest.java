@@ -27,7 +27,8 @@ class LabViewModelTest {
 
     private final RecordedLabHost host = new RecordedLabHost(RecordedKernel.fullRead());
     private final Curriculum curriculum = Curriculum.bundled();
-    private final LabViewModel model = new LabViewModel(curriculum,
+    private final LabViewModel model = new LabViewModel(
+            curriculum,
             note -> LabSession.open(Lab.attached(host), LabSession.Options.commandLine(false, false), note),
             new SameThreadTaskExecutor());
 
@@ -45,7 +46,13 @@ class LabViewModelTest {
         assertThat(model.connectedProperty().get()).isTrue();
         assertThat(model.busyProperty().get()).isFalse();
         assertThat(model.labDescriptionProperty().get()).isEqualTo("recorded");
-        assertThat(model.topology().topologyProperty().get().namespace("host").orElseThrow().link("br0")).isPresent();
+        assertThat(model.topology()
+                        .topologyProperty()
+                        .get()
+                        .namespace("host")
+                        .orElseThrow()
+                        .link("br0"))
+                .isPresent();
         assertThat(model.topology().updateProperty().get().changedLinks()).isEmpty();
     }
 
@@ -60,10 +67,11 @@ class LabViewModelTest {
 
         // then:
         assertThat(host.asked()).contains("host: ip netns list");
-        assertThat(lines("en")).containsSubsequence("NOTE took off the pasted prompt \"$\"", "COMMAND $ ip netns list",
-                "OUTPUT docker0");
-        assertThat(lines("zh")).containsSubsequence("NOTE 去掉了一起粘贴进来的提示符“$”", "COMMAND $ ip netns list",
-                "OUTPUT docker0");
+        assertThat(lines("en"))
+                .containsSubsequence(
+                        "NOTE took off the pasted prompt \"$\"", "COMMAND $ ip netns list", "OUTPUT docker0");
+        assertThat(lines("zh"))
+                .containsSubsequence("NOTE 去掉了一起粘贴进来的提示符“$”", "COMMAND $ ip netns list", "OUTPUT docker0");
         assertThat(model.busyProperty().get()).isFalse();
     }
 
@@ -77,8 +85,11 @@ class LabViewModelTest {
         model.console().runCommand("docker0", "ip link del nosuch");
 
         // then:
-        assertThat(lines("en")).containsSubsequence("COMMAND [docker0] $ ip link del nosuch",
-                "OUTPUT Cannot find device \"nosuch\"", "FAILED exit status 1");
+        assertThat(lines("en"))
+                .containsSubsequence(
+                        "COMMAND [docker0] $ ip link del nosuch",
+                        "OUTPUT Cannot find device \"nosuch\"",
+                        "FAILED exit status 1");
         assertThat(lines("zh")).contains("FAILED 退出状态 1");
         assertThat(model.connectedProperty().get()).isTrue();
     }
@@ -110,7 +121,10 @@ class LabViewModelTest {
 
         // then:
         assertThat(host.asked()).hasSize(asked);
-        assertThat(model.console().entries().get(model.console().entries().size() - 1).kind())
+        assertThat(model.console()
+                        .entries()
+                        .get(model.console().entries().size() - 1)
+                        .kind())
                 .isEqualTo(ConsoleEntry.Kind.FAILED);
     }
 
@@ -123,11 +137,15 @@ class LabViewModelTest {
     }
 
     @Test
-    void a_typed_command_that_undoes_a_passed_step_unticks_it_and_the_diagram_glows_where_it_changed() throws Exception {
+    void a_typed_command_that_undoes_a_passed_step_unticks_it_and_the_diagram_glows_where_it_changed()
+            throws Exception {
         // given: s1's "plug-in" step passed, and the kernel shows veth1 and veth3 in br0
         model.connect();
         Lesson s1 = curriculum.lesson("s1");
-        Lesson.Step plugIn = s1.steps().stream().filter(step -> step.id().equals("plug-in")).findFirst().orElseThrow();
+        Lesson.Step plugIn = s1.steps().stream()
+                .filter(step -> step.id().equals("plug-in"))
+                .findFirst()
+                .orElseThrow();
         model.lessons().stepStates().put(LessonViewModel.key(s1, plugIn), StepState.PASSED);
         String plugged = RecordedKernel.fixture("host-addr.json");
         host.answer("host: ip link set veth1 nomaster", Answer.printing(""));
@@ -139,11 +157,14 @@ class LabViewModelTest {
 
         // then:
         assertThat(model.lessons().state(s1, plugIn)).isEqualTo(StepState.NO_LONGER_HOLDS);
-        assertThat(lines("en")).anySatisfy(line -> assertThat(line)
-                .startsWith("NOTE the kernel no longer shows what step \"Plug the other ends into br0\" checked: "
-                        + "veth1 is a port of br0 in host"));
-        assertThat(lines("zh")).anySatisfy(line -> assertThat(line)
-                .startsWith("NOTE 内核里已经看不到步骤“把另一头插到 br0 上”检查过的内容：veth1 是 host 中网桥 br0 的端口"));
+        assertThat(lines("en"))
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith(
+                                "NOTE the kernel no longer shows what step \"Plug the other ends into br0\" checked: "
+                                        + "veth1 is a port of br0 in host"));
+        assertThat(lines("zh"))
+                .anySatisfy(line ->
+                        assertThat(line).startsWith("NOTE 内核里已经看不到步骤“把另一头插到 br0 上”检查过的内容：veth1 是 host 中网桥 br0 的端口"));
         assertThat(model.topology().updateProperty().get().changedLinks()).containsExactly("host/veth1");
 
         // when: and plugs it back
@@ -173,7 +194,9 @@ class LabViewModelTest {
 
     /** The console's lines as the learner reads them in {@code language}, each after its kind. */
     private java.util.List<String> lines(String language) {
-        return model.console().entries().stream().map(entry -> entry.kind() + " " + entry.in(language)).toList();
+        return model.console().entries().stream()
+                .map(entry -> entry.kind() + " " + entry.in(language))
+                .toList();
     }
 
     /** The recorded {@code ip -j -d addr show} with {@code link} taken out of its bridge. */

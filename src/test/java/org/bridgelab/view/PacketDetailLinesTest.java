@@ -1,7 +1,6 @@
 package org.bridgelab.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import org.bridgelab.capture.TimelineRow;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +13,10 @@ import org.bridgelab.capture.ConntrackEntry;
 import org.bridgelab.capture.NatPair;
 import org.bridgelab.capture.NetfilterPath;
 import org.bridgelab.capture.NetfilterStep;
-import org.bridgelab.capture.PacketEvent;
 import org.bridgelab.capture.PacketDecoder;
+import org.bridgelab.capture.PacketEvent;
 import org.bridgelab.capture.PcapRecord;
+import org.bridgelab.capture.TimelineRow;
 import org.bridgelab.kernel.ConntrackParser;
 import org.bridgelab.kernel.Phrase;
 import org.junit.jupiter.api.Test;
@@ -32,8 +32,10 @@ class PacketDetailLinesTest {
     }
 
     private static PcapRecord record(String fixture, String summaryPart) {
-        return records(fixture).stream().filter(r -> PacketDecoder.decode(BR0, 0, r).summary().contains(summaryPart))
-                .findFirst().orElseThrow();
+        return records(fixture).stream()
+                .filter(r -> PacketDecoder.decode(BR0, 0, r).summary().contains(summaryPart))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static TimelineRow row(PcapRecord record) {
@@ -45,11 +47,28 @@ class PacketDetailLinesTest {
     }
 
     private static NetfilterPath masquerade() {
-        return new NetfilterPath(31043, List.of("172.18.0.2", "198.51.100.10"), List.of(), List.of(
-                new NetfilterStep("raw", "PREROUTING", "rule", "CONTINUE", "-4 -t raw -A PREROUTING -p icmp -j TRACE", "br0", ""),
-                new NetfilterStep("raw", "PREROUTING", "policy", "ACCEPT", "", "br0", ""),
-                new NetfilterStep("nat", "POSTROUTING", "rule", "ACCEPT",
-                        "-4 -t nat -A POSTROUTING -s 172.18.0.0/24 ! -o br0 -j MASQUERADE", "br0", "eth0")));
+        return new NetfilterPath(
+                31043,
+                List.of("172.18.0.2", "198.51.100.10"),
+                List.of(),
+                List.of(
+                        new NetfilterStep(
+                                "raw",
+                                "PREROUTING",
+                                "rule",
+                                "CONTINUE",
+                                "-4 -t raw -A PREROUTING -p icmp -j TRACE",
+                                "br0",
+                                ""),
+                        new NetfilterStep("raw", "PREROUTING", "policy", "ACCEPT", "", "br0", ""),
+                        new NetfilterStep(
+                                "nat",
+                                "POSTROUTING",
+                                "rule",
+                                "ACCEPT",
+                                "-4 -t nat -A POSTROUTING -s 172.18.0.0/24 ! -o br0 -j MASQUERADE",
+                                "br0",
+                                "eth0")));
     }
 
     @Test
@@ -59,47 +78,82 @@ class PacketDetailLinesTest {
 
         // when:
         PacketEvent seen = PacketDecoder.decode(BR0, 7, record);
-        PacketEvent masqueraded = new PacketEvent(8, new CapturePoint("host", "eth0"), seen.timestampNanos() + 1000,
-                seen.length(), seen.srcMac(), seen.dstMac(), seen.protocol(), "192.0.2.183", seen.dstIp(), seen.srcPort(),
-                seen.dstPort(), seen.ipId(), seen.identity(), seen.summary(), 1);
+        PacketEvent masqueraded = new PacketEvent(
+                8,
+                new CapturePoint("host", "eth0"),
+                seen.timestampNanos() + 1000,
+                seen.length(),
+                seen.srcMac(),
+                seen.dstMac(),
+                seen.protocol(),
+                "192.0.2.183",
+                seen.dstIp(),
+                seen.srcPort(),
+                seen.dstPort(),
+                seen.ipId(),
+                seen.identity(),
+                seen.summary(),
+                1);
         NatPair snat = new NatPair(NatPair.Kind.SNAT, 1, seen, masqueraded);
-        DetailLine root = new PacketDetailLines(new I18n("en")).of(row(record), snat,
-                Optional.of(masquerade()), Optional.of(record.data()));
+        DetailLine root = new PacketDetailLines(new I18n("en"))
+                .of(row(record), snat, Optional.of(masquerade()), Optional.of(record.data()));
 
         // then:
         assertThat(root.text()).matches("ICMP  172\\.18\\.0\\.2 > 172\\.18\\.0\\.3: ICMP echo request id \\d+ seq 1");
-        assertThat(root.children()).extracting(DetailLine::text).startsWith(
-                "Seen at host/br0 · 98 bytes · docker0 → docker1",
-                "NAT: SNAT source 172.18.0.2 → 192.0.2.183 · host/br0 → host/eth0",
-                "Netfilter path");
-        assertThat(root.children().get(2).children()).extracting(DetailLine::text).containsExactly(
-                "PREROUTING · raw table · policy ACCEPT (in br0)",
-                "POSTROUTING · nat table · rule `-s 172.18.0.0/24 ! -o br0 -j MASQUERADE` → MASQUERADE (in br0, out eth0)");
-        assertThat(root.children()).extracting(DetailLine::kind).containsSubsequence(
-                DetailLine.Kind.LAYER, DetailLine.Kind.LAYER, DetailLine.Kind.LAYER, DetailLine.Kind.LAYER);
-        DetailLine ttl = flat(root).filter(line -> line.text().startsWith("Time to live")).findFirst().orElseThrow();
+        assertThat(root.children())
+                .extracting(DetailLine::text)
+                .startsWith(
+                        "Seen at host/br0 · 98 bytes · docker0 → docker1",
+                        "NAT: SNAT source 172.18.0.2 → 192.0.2.183 · host/br0 → host/eth0",
+                        "Netfilter path");
+        assertThat(root.children().get(2).children())
+                .extracting(DetailLine::text)
+                .containsExactly(
+                        "PREROUTING · raw table · policy ACCEPT (in br0)",
+                        "POSTROUTING · nat table · rule `-s 172.18.0.0/24 ! -o br0 -j MASQUERADE` → MASQUERADE (in br0, out eth0)");
+        assertThat(root.children())
+                .extracting(DetailLine::kind)
+                .containsSubsequence(
+                        DetailLine.Kind.LAYER, DetailLine.Kind.LAYER, DetailLine.Kind.LAYER, DetailLine.Kind.LAYER);
+        DetailLine ttl = flat(root)
+                .filter(line -> line.text().startsWith("Time to live"))
+                .findFirst()
+                .orElseThrow();
         assertThat(ttl.text()).isEqualTo("Time to live (TTL): 64");
         assertThat(ttl.offset()).isEqualTo(22);
         assertThat(ttl.length()).isEqualTo(1);
-        assertThat(flat(root).map(DetailLine::text)).anyMatch(text -> text.matches("Header checksum: 0x[0-9a-f]{4}  ✓ correct"))
-                .contains("Type: 8 (echo request)").noneMatch(text -> text.contains("TRACE"));
+        assertThat(flat(root).map(DetailLine::text))
+                .anyMatch(text -> text.matches("Header checksum: 0x[0-9a-f]{4}  ✓ correct"))
+                .contains("Type: 8 (echo request)")
+                .noneMatch(text -> text.contains("TRACE"));
     }
 
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
-            "en|conntrack in host: icmp 172.18.0.2 → 198.51.100.10 id 26009, replies 198.51.100.10 → 192.0.2.183 id 26009 (the request's direction: its source 172.18.0.2 became 192.0.2.183 (MASQUERADE or SNAT); this entry is what undoes that for the reply)|as the table read after the packet lists it, not the moment the packet met it",
-            "zh|host 的 conntrack：icmp 172.18.0.2 → 198.51.100.10 id 26009，回复 198.51.100.10 → 192.0.2.183 id 26009（请求方向：源地址 172.18.0.2 变成了 192.0.2.183（MASQUERADE 或 SNAT）；回复靠这个条目改回来）|这是包经过之后读到的表，不是包遇到它那一刻的样子"})
-    void the_conntrack_entry_comes_before_the_netfilter_path_with_when_the_table_was_read(String language, String line, String note) {
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "en|conntrack in host: icmp 172.18.0.2 → 198.51.100.10 id 26009, replies 198.51.100.10 → 192.0.2.183 id 26009 (the request's direction: its source 172.18.0.2 became 192.0.2.183 (MASQUERADE or SNAT); this entry is what undoes that for the reply)|as the table read after the packet lists it, not the moment the packet met it",
+                "zh|host 的 conntrack：icmp 172.18.0.2 → 198.51.100.10 id 26009，回复 198.51.100.10 → 192.0.2.183 id 26009（请求方向：源地址 172.18.0.2 变成了 192.0.2.183（MASQUERADE 或 SNAT）；回复靠这个条目改回来）|这是包经过之后读到的表，不是包遇到它那一刻的样子"
+            })
+    void the_conntrack_entry_comes_before_the_netfilter_path_with_when_the_table_was_read(
+            String language, String line, String note) {
         // given: the request's entry as the domain found it (ConntrackEntryTest finds it from recorded captures)
         var flow = ConntrackParser.parse("icmp 1 29 src=172.18.0.2 dst=198.51.100.10 type=8 code=0 id=26009 "
-                + "src=198.51.100.10 dst=192.0.2.183 type=0 code=0 id=26009 mark=0 use=1").get(0);
+                        + "src=198.51.100.10 dst=192.0.2.183 type=0 code=0 id=26009 mark=0 use=1")
+                .get(0);
         var entry = new ConntrackEntry("host", flow, ConntrackEntry.Direction.ORIGINAL);
         var said = new ConntrackEntry.Said(entry.wording(), Phrase.of("conntrack.read.after"), Optional.of(entry));
         PcapRecord record = record("s1-br0.pcap", "echo request");
 
         // when:
-        DetailLine root = new PacketDetailLines(new I18n(language)).of(row(record), null, List.of(), Optional.of(said),
-                Optional.of(masquerade()), Optional.of(record.data()));
+        DetailLine root = new PacketDetailLines(new I18n(language))
+                .of(
+                        row(record),
+                        null,
+                        List.of(),
+                        Optional.of(said),
+                        Optional.of(masquerade()),
+                        Optional.of(record.data()));
 
         // then:
         DetailLine conntrack = root.children().get(1);
@@ -111,11 +165,12 @@ class PacketDetailLinesTest {
 
     @Test
     void a_packet_with_no_listed_entry_says_so_as_information() {
-        var said = new ConntrackEntry.Said(Phrase.of("conntrack.none"), Phrase.of("conntrack.read.after"), Optional.empty());
+        var said = new ConntrackEntry.Said(
+                Phrase.of("conntrack.none"), Phrase.of("conntrack.read.after"), Optional.empty());
         PcapRecord record = record("s1-br0.pcap", "echo request");
 
-        DetailLine root = new PacketDetailLines(new I18n("en")).of(row(record), null, List.of(), Optional.of(said),
-                Optional.empty(), Optional.of(record.data()));
+        DetailLine root = new PacketDetailLines(new I18n("en"))
+                .of(row(record), null, List.of(), Optional.of(said), Optional.empty(), Optional.of(record.data()));
 
         assertThat(root.children().get(1).text()).startsWith("conntrack: no entry for this packet is listed now");
         assertThat(root.children().get(1).kind()).isEqualTo(DetailLine.Kind.INFO);
@@ -125,12 +180,14 @@ class PacketDetailLinesTest {
     void the_same_packet_reads_in_chinese() {
         PcapRecord record = record("s1-br0.pcap", "echo request");
 
-        DetailLine root = new PacketDetailLines(new I18n("zh")).of(row(record), null, Optional.of(masquerade()),
-                Optional.of(record.data()));
+        DetailLine root = new PacketDetailLines(new I18n("zh"))
+                .of(row(record), null, Optional.of(masquerade()), Optional.of(record.data()));
 
         assertThat(root.children().get(0).text()).isEqualTo("抓包点 host/br0 · 98 字节 · docker0 → docker1");
-        assertThat(root.children().get(1).children().get(0).text()).isEqualTo("PREROUTING · raw 表 · 默认策略 ACCEPT（入口 br0）");
-        assertThat(flat(root).map(DetailLine::text)).contains("生存时间（TTL）：64", "数据 · 56 字节")
+        assertThat(root.children().get(1).children().get(0).text())
+                .isEqualTo("PREROUTING · raw 表 · 默认策略 ACCEPT（入口 br0）");
+        assertThat(flat(root).map(DetailLine::text))
+                .contains("生存时间（TTL）：64", "数据 · 56 字节")
                 .anyMatch(text -> text.startsWith("以太网 · "));
     }
 
@@ -138,12 +195,15 @@ class PacketDetailLinesTest {
     void an_offloaded_tcp_checksum_is_explained_not_marked_wrong() {
         PcapRecord record = record("s4-br0.pcap", "[SYN]");
 
-        DetailLine root = new PacketDetailLines(new I18n("en")).of(row(record), null, Optional.empty(), Optional.of(record.data()));
+        DetailLine root = new PacketDetailLines(new I18n("en"))
+                .of(row(record), null, Optional.empty(), Optional.of(record.data()));
 
-        assertThat(flat(root).filter(line -> line.text().startsWith("Checksum"))).singleElement().satisfies(line -> {
-            assertThat(line.text()).contains("left to the network card (checksum offload)");
-            assertThat(line.kind()).isEqualTo(DetailLine.Kind.FIELD);
-        });
+        assertThat(flat(root).filter(line -> line.text().startsWith("Checksum")))
+                .singleElement()
+                .satisfies(line -> {
+                    assertThat(line.text()).contains("left to the network card (checksum offload)");
+                    assertThat(line.kind()).isEqualTo(DetailLine.Kind.FIELD);
+                });
         assertThat(flat(root).map(DetailLine::text)).contains("Flags: 0x002 (SYN)");
     }
 
@@ -151,11 +211,15 @@ class PacketDetailLinesTest {
     void a_packet_whose_bytes_are_gone_still_shows_its_addresses() {
         PcapRecord record = record("s1-br0.pcap", "echo request");
 
-        DetailLine root = new PacketDetailLines(new I18n("en")).of(row(record), null, Optional.empty(), Optional.empty());
+        DetailLine root =
+                new PacketDetailLines(new I18n("en")).of(row(record), null, Optional.empty(), Optional.empty());
 
-        assertThat(root.children()).extracting(DetailLine::text).contains("The bytes of this packet are no longer kept.")
+        assertThat(root.children())
+                .extracting(DetailLine::text)
+                .contains("The bytes of this packet are no longer kept.")
                 .anyMatch(text -> text.matches("172\\.18\\.0\\.2 > 172\\.18\\.0\\.3  IP id \\d+"))
-                .anyMatch(text -> text.matches("Ethernet · ([0-9a-f]{2}:){5}[0-9a-f]{2} → ([0-9a-f]{2}:){5}[0-9a-f]{2}"));
+                .anyMatch(
+                        text -> text.matches("Ethernet · ([0-9a-f]{2}:){5}[0-9a-f]{2} → ([0-9a-f]{2}:){5}[0-9a-f]{2}"));
         assertThat(root.length()).isZero();
     }
 

@@ -1,8 +1,6 @@
 package org.bridgelab.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import org.bridgelab.capture.StoredEvents;
-import org.bridgelab.capture.TimelineRow;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +12,8 @@ import org.bridgelab.capture.PacketDecoder;
 import org.bridgelab.capture.PacketEvent;
 import org.bridgelab.capture.PacketStore;
 import org.bridgelab.capture.PcapRecord;
+import org.bridgelab.capture.StoredEvents;
+import org.bridgelab.capture.TimelineRow;
 import org.bridgelab.kernel.Topology;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,8 @@ class PacketTimelineViewModelTest {
     @Test
     void rows_are_in_kernel_order_when_the_uplinks_capture_delivers_first() {
         // given: everything eth0 saw delivered before anything br0 saw
-        List<Object> arrival = scenario3(Comparator.comparing((PacketEvent e) -> e.point().equals(BR0)));
+        List<Object> arrival =
+                scenario3(Comparator.comparing((PacketEvent e) -> e.point().equals(BR0)));
 
         // when:
         feed(arrival);
@@ -47,11 +48,14 @@ class PacketTimelineViewModelTest {
         // then: kernel time never goes back; the masqueraded request leaves before its reply comes in
         List<TimelineRow> rows = model.rows();
         for (int i = 1; i < rows.size(); i++) {
-            assertThat(rows.get(i).event().timestampNanos()).isGreaterThanOrEqualTo(rows.get(i - 1).event().timestampNanos());
+            assertThat(rows.get(i).event().timestampNanos())
+                    .isGreaterThanOrEqualTo(rows.get(i - 1).event().timestampNanos());
         }
-        assertThat(labels(rows).stream().map(label -> label.replaceAll(" id .*", ""))).containsSubsequence(
-                "172.18.0.2 > 198.51.100.10  ICMP echo request", "192.0.2.183 > 198.51.100.10  ICMP echo request",
-                "198.51.100.10 > 192.0.2.183  ICMP echo reply", "198.51.100.10 > 172.18.0.2  ICMP echo reply");
+        assertThat(labels(rows).stream().map(label -> label.replaceAll(" id .*", "")))
+                .containsSubsequence(
+                        "172.18.0.2 > 198.51.100.10  ICMP echo request",
+                                "192.0.2.183 > 198.51.100.10  ICMP echo request",
+                        "198.51.100.10 > 192.0.2.183  ICMP echo reply", "198.51.100.10 > 172.18.0.2  ICMP echo reply");
     }
 
     @Test
@@ -59,10 +63,14 @@ class PacketTimelineViewModelTest {
         // given: scenario 3's sightings, shown in the window and written as --timeline's JSON
         List<Object> arrival = scenario3(Comparator.comparingLong(PacketEvent::timestampNanos));
         feed(arrival);
-        org.bridgelab.capture.TimelineBuilder json = new org.bridgelab.capture.TimelineBuilder(
-                org.bridgelab.capture.LabNodes.of(LAB), List.of());
-        arrival.stream().filter(PacketEvent.class::isInstance).map(PacketEvent.class::cast).forEach(json::add);
-        List<org.bridgelab.capture.Timeline.Row> written = json.build(List.of(BR0, ETH0), List.of()).events();
+        org.bridgelab.capture.TimelineBuilder json =
+                new org.bridgelab.capture.TimelineBuilder(org.bridgelab.capture.LabNodes.of(LAB), List.of());
+        arrival.stream()
+                .filter(PacketEvent.class::isInstance)
+                .map(PacketEvent.class::cast)
+                .forEach(json::add);
+        List<org.bridgelab.capture.Timeline.Row> written =
+                json.build(List.of(BR0, ETH0), List.of()).events();
 
         // when: the JSON's sightings are taken one per packet per wire, the earliest, as the window shows them
         java.util.Set<String> wires = new java.util.HashSet<>();
@@ -73,8 +81,10 @@ class PacketTimelineViewModelTest {
 
         // then: the window, its chatter filter off, shows exactly those rows, between the same lanes, in order
         model.show(PacketTimelineViewModel.Kind.CHATTER, true);
-        assertThat(model.rows()).extracting(row -> row.sequence() + " " + row.from() + " → " + row.to() + " "
-                + row.protocol().label()).containsExactlyElementsOf(expected);
+        assertThat(model.rows())
+                .extracting(row -> row.sequence() + " " + row.from() + " → " + row.to() + " "
+                        + row.protocol().label())
+                .containsExactlyElementsOf(expected);
     }
 
     @Test
@@ -83,12 +93,17 @@ class PacketTimelineViewModelTest {
         feed(scenario3(Comparator.comparingLong(PacketEvent::timestampNanos).reversed()));
 
         // when:
-        List<NatPair> shown = model.rows().stream().map(model::natOf).filter(java.util.Objects::nonNull).toList();
+        List<NatPair> shown = model.rows().stream()
+                .map(model::natOf)
+                .filter(java.util.Objects::nonNull)
+                .toList();
 
         // then: one SNAT and its reverse, each on the row of the first sighting after the rewrite, at the host
         assertThat(shown).extracting(NatPair::kind).containsExactly(NatPair.Kind.SNAT, NatPair.Kind.REVERSE_SNAT);
         assertThat(shown).extracting(NatPair::node).containsOnly("host");
-        assertThat(shown).extracting(NatPair::rewrite).containsExactly("172.18.0.2 → 192.0.2.183", "192.0.2.183 → 172.18.0.2");
+        assertThat(shown)
+                .extracting(NatPair::rewrite)
+                .containsExactly("172.18.0.2 → 192.0.2.183", "192.0.2.183 → 172.18.0.2");
         assertThat(shown.get(0).after().point()).isEqualTo(ETH0);
         assertThat(shown.get(1).after().point()).isEqualTo(BR0);
     }
@@ -98,16 +113,30 @@ class PacketTimelineViewModelTest {
         // given:
         feed(scenario3(Comparator.comparing((PacketEvent e) -> e.point().equals(BR0))));
         TimelineRow masqueraded = model.rows().stream()
-                .filter(row -> row.label().startsWith("192.0.2.183 > 198.51.100.10  ICMP echo request")).findFirst().orElseThrow();
+                .filter(row -> row.label().startsWith("192.0.2.183 > 198.51.100.10  ICMP echo request"))
+                .findFirst()
+                .orElseThrow();
 
         // when:
         List<org.bridgelab.capture.Passport.Stamp> passport = model.passport(masqueraded);
 
         // then: seen on br0, then on eth0 with its source rewritten
         assertThat(passport).extracting(stamp -> stamp.sighting().point()).containsExactly(BR0, ETH0);
-        assertThat(passport.get(1).changes()).extracting(org.bridgelab.capture.Passport.Change::after).contains("192.0.2.183");
-        String text = new PacketDetailLines(new I18n("en")).of(masqueraded, model.natOf(masqueraded), passport,
-                java.util.Optional.empty(), java.util.Optional.empty()).children().get(2).children().get(1).text();
+        assertThat(passport.get(1).changes())
+                .extracting(org.bridgelab.capture.Passport.Change::after)
+                .contains("192.0.2.183");
+        String text = new PacketDetailLines(new I18n("en"))
+                .of(
+                        masqueraded,
+                        model.natOf(masqueraded),
+                        passport,
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty())
+                .children()
+                .get(2)
+                .children()
+                .get(1)
+                .text();
         assertThat(text).contains("host/eth0  192.0.2.183 > 198.51.100.10 · source 172.18.0.2 → 192.0.2.183");
     }
 
@@ -126,8 +155,11 @@ class PacketTimelineViewModelTest {
         // then: the anchor is the step's earliest packet
         int anchor = model.anchorIndex();
         assertThat(anchor).isNotNegative();
-        long stepStart = model.rows().stream().filter(row -> arrival.indexOf(row.event()) >= half)
-                .mapToLong(row -> row.event().timestampNanos()).min().orElseThrow();
+        long stepStart = model.rows().stream()
+                .filter(row -> arrival.indexOf(row.event()) >= half)
+                .mapToLong(row -> row.event().timestampNanos())
+                .min()
+                .orElseThrow();
         assertThat(model.rows().get(anchor).event().timestampNanos()).isEqualTo(stepStart);
     }
 
@@ -161,9 +193,22 @@ class PacketTimelineViewModelTest {
     @Test
     void the_labs_ipv6_and_multicast_chatter_is_hidden_until_asked_for() {
         // given:
-        PacketEvent solicitation = new PacketEvent(0, BR0, 1, 86, "aa:00:00:00:00:01", "33:33:ff:00:00:01",
-                org.bridgelab.capture.Protocol.IPV6, "fe80::1", "ff02::1:ff00:1", -1, -1, -1, 0,
-                "fe80::1 > ff02::1:ff00:1: ICMPv6 neighbor solicitation", 0);
+        PacketEvent solicitation = new PacketEvent(
+                0,
+                BR0,
+                1,
+                86,
+                "aa:00:00:00:00:01",
+                "33:33:ff:00:00:01",
+                org.bridgelab.capture.Protocol.IPV6,
+                "fe80::1",
+                "ff02::1:ff00:1",
+                -1,
+                -1,
+                -1,
+                0,
+                "fe80::1 > ff02::1:ff00:1: ICMPv6 neighbor solicitation",
+                0);
 
         // when:
         model.showFx(List.of(solicitation));
@@ -203,7 +248,9 @@ class PacketTimelineViewModelTest {
         PacketStore store = new PacketStore(PacketStore.SEGMENT_EVENTS, PacketStore.SEGMENT_BYTES);
         model.attach(store);
         PcapRecord request = records("s3-br0.pcap").stream()
-                .filter(record -> PacketDecoder.decode(BR0, 0, record).summary().contains("echo request")).findFirst().orElseThrow();
+                .filter(record -> PacketDecoder.decode(BR0, 0, record).summary().contains("echo request"))
+                .findFirst()
+                .orElseThrow();
         List<PacketEvent> first = new ArrayList<>();
         for (int i = 0; i < PacketStore.SEGMENT_EVENTS; i++) {
             PcapRecord frame = new PcapRecord(1_000L * i, request.data(), request.originalLength());
@@ -221,14 +268,16 @@ class PacketTimelineViewModelTest {
         assertThat(store.firstSequence()).isEqualTo(PacketStore.SEGMENT_EVENTS);
         assertThat(model.rows()).extracting(TimelineRow::sequence).containsExactly((long) PacketStore.SEGMENT_EVENTS);
         assertThat(model.rows().get(0).label()).contains("ICMP echo request");
-        assertThat(model.shownSightings()).extracting(PacketEvent::sequence).containsExactly((long) PacketStore.SEGMENT_EVENTS);
+        assertThat(model.shownSightings()).extracting(PacketEvent::sequence).containsExactly((long)
+                PacketStore.SEGMENT_EVENTS);
     }
 
     @Test
     void a_row_whose_frame_the_store_dropped_says_so_instead_of_failing() {
         PacketStore store = new PacketStore(PacketStore.SEGMENT_EVENTS, PacketStore.SEGMENT_BYTES);
         PcapRecord frame = records("s3-br0.pcap").get(0);
-        TimelineRow row = new TimelineRow(store.event(store.append(BR0, frame, 0)), "docker0", "host", new StoredEvents(store));
+        TimelineRow row =
+                new TimelineRow(store.event(store.append(BR0, frame, 0)), "docker0", "host", new StoredEvents(store));
 
         for (int i = 0; i < PacketStore.SEGMENT_EVENTS; i++) {
             store.append(BR0, frame, 0);
@@ -253,9 +302,22 @@ class PacketTimelineViewModelTest {
     }
 
     private static PacketEvent arp(long sequence, long timestampNanos) {
-        return new PacketEvent(sequence, BR0, timestampNanos, 42, "aa:00:00:00:00:01", "ff:ff:ff:ff:ff:ff",
-                org.bridgelab.capture.Protocol.ARP, "172.18.0.2", "172.18.0.3", -1, -1, -1, 1,
-                "who-has 172.18.0.3 tell 172.18.0.2", 0);
+        return new PacketEvent(
+                sequence,
+                BR0,
+                timestampNanos,
+                42,
+                "aa:00:00:00:00:01",
+                "ff:ff:ff:ff:ff:ff",
+                org.bridgelab.capture.Protocol.ARP,
+                "172.18.0.2",
+                "172.18.0.3",
+                -1,
+                -1,
+                -1,
+                1,
+                "who-has 172.18.0.3 tell 172.18.0.2",
+                0);
     }
 
     private void feed(List<Object> arrival) {
@@ -298,7 +360,8 @@ class PacketTimelineViewModelTest {
     }
 
     private static Topology.Namespace ns(String name, Topology.Role role, Topology.Link... links) {
-        return new Topology.Namespace(name, role, false, List.of(links), List.of(), List.of(), List.of(), List.of(), List.of());
+        return new Topology.Namespace(
+                name, role, false, List.of(links), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     private static Topology.Link link(String name, String... addresses) {

@@ -29,8 +29,10 @@ class ProgressIT {
     void start(Stage stage) {
         // given: an earlier session completed s1's first step and was at its second
         try {
-            ProgressFile.standard().save(Progress.none().completing("s1", s1.steps().get(0).id())
-                    .at("s1", s1.steps().get(1).id()));
+            ProgressFile.standard()
+                    .save(Progress.none()
+                            .completing("s1", s1.steps().get(0).id())
+                            .at("s1", s1.steps().get(1).id()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -52,7 +54,8 @@ class ProgressIT {
         robot.interact(() -> window.lessons().select(shown, shown.steps().get(0)));
         WaitForAsyncUtils.waitForFxEvents();
         String firstStep = s1.steps().get(0).title().en();
-        assertThat(robot.lookup(".tree-cell").queryAllAs(TreeCell.class)).map(TreeCell::getText)
+        assertThat(robot.lookup(".tree-cell").queryAllAs(TreeCell.class))
+                .map(TreeCell::getText)
                 .contains("☑  " + firstStep);
     }
 
@@ -63,6 +66,7 @@ class ProgressIT {
 
         assertThat(ProgressFile.standard().load().progress().isEmpty()).isTrue();
         assertThat(robot.lookup("#resume").queryAs(Button.class).isVisible()).isFalse();
-        assertThat(robot.lookup("#forget-progress").queryAs(Button.class).isVisible()).isFalse();
+        assertThat(robot.lookup("#forget-progress").queryAs(Button.class).isVisible())
+                .isFalse();
     }
 }

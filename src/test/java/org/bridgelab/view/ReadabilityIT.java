@@ -40,10 +40,14 @@ class ReadabilityIT {
         });
 
         assertThat(contrastOfSelectedCell(robot)).as("light").isGreaterThanOrEqualTo(4.5);
-        assertThat(contrastOfPassedCell(robot, false)).as("light, a passed step not selected").isGreaterThanOrEqualTo(4.5);
+        assertThat(contrastOfPassedCell(robot, false))
+                .as("light, a passed step not selected")
+                .isGreaterThanOrEqualTo(4.5);
         robot.interact(() -> scene.getStylesheets().add(Resources.url("assets/dark.css")));
         assertThat(contrastOfSelectedCell(robot)).as("dark").isGreaterThanOrEqualTo(4.5);
-        assertThat(contrastOfPassedCell(robot, false)).as("dark, a passed step not selected").isGreaterThanOrEqualTo(4.5);
+        assertThat(contrastOfPassedCell(robot, false))
+                .as("dark, a passed step not selected")
+                .isGreaterThanOrEqualTo(4.5);
     }
 
     @Test
@@ -52,9 +56,11 @@ class ReadabilityIT {
         robot.interact(() -> scene.getStylesheets().add(Resources.url("assets/dark.css")));
 
         // then: the canvas's own background is the dark theme's
-        Canvas canvas = robot.from(robot.lookup("#timeline").queryParent()).lookup((javafx.scene.Node node) -> node instanceof Canvas)
+        Canvas canvas = robot.from(robot.lookup("#timeline").queryParent())
+                .lookup((javafx.scene.Node node) -> node instanceof Canvas)
                 .queryAs(Canvas.class);
-        WritableImage picture = org.testfx.util.WaitForAsyncUtils.waitForAsyncFx(10_000, () -> canvas.snapshot(null, null));
+        WritableImage picture =
+                org.testfx.util.WaitForAsyncUtils.waitForAsyncFx(10_000, () -> canvas.snapshot(null, null));
         Color corner = picture.getPixelReader().getColor(2, 2);
         assertThat(corner.getBrightness()).as("corner %s", corner).isLessThan(0.3);
     }
@@ -66,13 +72,16 @@ class ReadabilityIT {
     /** A step's cell, selected or not, styled as a passed step is (green text), as the learner reads it. */
     private double contrastOfPassedCell(FxRobot robot, boolean selected) {
         TreeCell<?> cell = robot.lookup(".tree-cell").queryAllAs(TreeCell.class).stream()
-                .filter(candidate -> candidate.isSelected() == selected && !candidate.isEmpty()).findFirst().orElseThrow();
+                .filter(candidate -> candidate.isSelected() == selected && !candidate.isEmpty())
+                .findFirst()
+                .orElseThrow();
         robot.interact(() -> {
             cell.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("passed"), true);
             cell.applyCss();
         });
         Color text = (Color) cell.getTextFill();
-        Color background = (Color) ((Region) cell).getBackground().getFills().get(0).getFill();
+        Color background =
+                (Color) ((Region) cell).getBackground().getFills().get(0).getFill();
         return contrast(text, background);
     }
 

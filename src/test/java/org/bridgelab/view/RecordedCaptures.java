@@ -10,8 +10,7 @@ import org.bridgelab.capture.PcapStreamReader;
 /** The captures recorded from a real kernel (src/test/resources/org/bridgelab/capture), for view tests. */
 final class RecordedCaptures {
 
-    private RecordedCaptures() {
-    }
+    private RecordedCaptures() {}
 
     static List<PcapRecord> records(String name) {
         List<PcapRecord> records = new ArrayList<>();

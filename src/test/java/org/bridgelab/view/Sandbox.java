@@ -7,6 +7,5 @@ import org.bridgelab.session.LabSession;
 final class Sandbox {
     static final LabSession.Opener WINDOW = LabSession.opener(LabHostChoice.sandbox(), LabSession.Options.WINDOW);
 
-    private Sandbox() {
-    }
+    private Sandbox() {}
 }

@@ -11,7 +11,10 @@ class StateCheckFactsTest {
     private final Lesson s1 = Curriculum.bundled().lesson("s1");
 
     private Lesson.Step step(String id) {
-        return s1.steps().stream().filter(step -> step.id().equals(id)).findFirst().orElseThrow();
+        return s1.steps().stream()
+                .filter(step -> step.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -19,7 +22,8 @@ class StateCheckFactsTest {
         // "ping" checks only that docker0 reaches docker1: a probe packet's business, never a snapshot's
         assertThat(StateCheckFacts.of(step("ping"))).isEmpty();
         // "bridge-address" keeps its snapshot facts (address, br0 up, route) and drops its reachability one
-        assertThat(StateCheckFacts.of(step("bridge-address"))).hasSize(3)
+        assertThat(StateCheckFacts.of(step("bridge-address")))
+                .hasSize(3)
                 .noneMatch(StateCheck.Reaches.class::isInstance);
     }
 }

@@ -44,7 +44,8 @@ class TimelineViewIT {
         // given: the window in the light theme
         // when: its styles are applied (it is shown)
         // then: every background repainted under the canvas is a plain rectangle fill
-        assertThat(backgroundsAroundTheCanvas(robot)).allSatisfy(fills -> assertThat(fills).endsWith(" 1 fill"));
+        assertThat(backgroundsAroundTheCanvas(robot))
+                .allSatisfy(fills -> assertThat(fills).endsWith(" 1 fill"));
     }
 
     @Test
@@ -53,7 +54,8 @@ class TimelineViewIT {
         // when: the learner switches to the dark theme
         robot.interact(() -> scene.getStylesheets().add(Resources.url("assets/dark.css")));
         // then: every background repainted under the canvas is still a plain rectangle fill
-        assertThat(backgroundsAroundTheCanvas(robot)).allSatisfy(fills -> assertThat(fills).endsWith(" 1 fill"));
+        assertThat(backgroundsAroundTheCanvas(robot))
+                .allSatisfy(fills -> assertThat(fills).endsWith(" 1 fill"));
     }
 
     /** Each region from the canvas up to the root that has a background: "Class [style classes] N fill(s)". */
@@ -63,9 +65,13 @@ class TimelineViewIT {
             window.applyCss();
             window.layout();
             Canvas canvas = (Canvas) descendants(window.timeline()).stream()
-                    .filter(Canvas.class::isInstance).findFirst().orElseThrow();
+                    .filter(Canvas.class::isInstance)
+                    .findFirst()
+                    .orElseThrow();
             for (Parent parent = canvas.getParent(); parent != null; parent = parent.getParent()) {
-                if (parent instanceof Region region && region.getBackground() != null && !region.getBackground().isEmpty()) {
+                if (parent instanceof Region region
+                        && region.getBackground() != null
+                        && !region.getBackground().isEmpty()) {
                     int fills = region.getBackground().getFills().size();
                     found.add(region.getClass().getSimpleName() + " " + region.getStyleClass() + " " + fills
                             + (fills == 1 ? " fill" : " fills"));

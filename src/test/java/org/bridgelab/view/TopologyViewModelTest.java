@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /** What glows on the diagram comes from the kernel's typed changes: the interfaces they are about, nothing else. */
 class TopologyViewModelTest {
-    private static final Topology LAB = new Topology(List.of(new Topology.Namespace("host", Topology.Role.HOST,
-            true, List.of(), List.of(), List.of(), List.of(), List.of(), List.of())));
+    private static final Topology LAB = new Topology(List.of(new Topology.Namespace(
+            "host", Topology.Role.HOST, true, List.of(), List.of(), List.of(), List.of(), List.of(), List.of())));
 
     @Test
     void the_first_topology_drawn_glows_nowhere() {
@@ -29,13 +29,27 @@ class TopologyViewModelTest {
         model.read(LAB);
 
         // when:
-        model.changed(LAB, List.of(
-                new Change(Change.Kind.LINK_UP, "host", "br0", "br0 in host is now UP"),
-                new Change(Change.Kind.PORT_ADDED, "host", "veth1", "br0 gained port veth1"),
-                new Change(Change.Kind.ADDRESS_ADDED, "docker0", "veth0", "address 172.18.0.2/24 added on docker0/veth0"),
-                new Change(Change.Kind.ROUTE_ADDED, "docker0", "default", "route added in docker0: default via 172.18.0.1"),
-                new Change(Change.Kind.RULE_ADDED, "host", "nat", "rule added in host: nat POSTROUTING -j MASQUERADE"),
-                new Change(Change.Kind.FLOW_ADDED, "host", "icmp", "flow")));
+        model.changed(
+                LAB,
+                List.of(
+                        new Change(Change.Kind.LINK_UP, "host", "br0", "br0 in host is now UP"),
+                        new Change(Change.Kind.PORT_ADDED, "host", "veth1", "br0 gained port veth1"),
+                        new Change(
+                                Change.Kind.ADDRESS_ADDED,
+                                "docker0",
+                                "veth0",
+                                "address 172.18.0.2/24 added on docker0/veth0"),
+                        new Change(
+                                Change.Kind.ROUTE_ADDED,
+                                "docker0",
+                                "default",
+                                "route added in docker0: default via 172.18.0.1"),
+                        new Change(
+                                Change.Kind.RULE_ADDED,
+                                "host",
+                                "nat",
+                                "rule added in host: nat POSTROUTING -j MASQUERADE"),
+                        new Change(Change.Kind.FLOW_ADDED, "host", "icmp", "flow")));
 
         // then:
         assertThat(model.updateProperty().get().changedLinks())

@@ -54,7 +54,8 @@ class ZoomIT {
         // then: 1.1, 1.25, 1.5: the title a half larger on the screen, and the timeline's canvas has pixels for it
         assertThat(zoomed.zoomProperty().get()).isEqualTo(1.5);
         assertThat(onScreen(title).getHeight()).isCloseTo(before * 1.5, within(1.0));
-        Canvas canvas = robot.lookup((javafx.scene.Node node) -> node instanceof Canvas).queryAs(Canvas.class);
+        Canvas canvas =
+                robot.lookup((javafx.scene.Node node) -> node instanceof Canvas).queryAs(Canvas.class);
         assertThat(canvas.getWidth()).isCloseTo(onScreen(canvas).getWidth(), within(1.0));
 
         // when: further than the layout fits at 1920×1080 (1024×600 points), then Ctrl 0
