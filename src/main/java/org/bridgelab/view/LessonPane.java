@@ -272,18 +272,13 @@ public final class LessonPane extends VBox {
             return box;
         }
         RunReport.PredictionReport outcome = report.prediction();
-        if (chosen != null) {
-            boolean right = chosen.equals(outcome.answer());
-            String picked = predict.choices().stream()
-                    .filter(choice -> choice.id().equals(chosen))
-                    .map(choice -> choice.text().in(language))
-                    .findFirst()
-                    .orElse(chosen);
-            box.getChildren()
-                    .add(styled(
-                            new Label((right ? "✓ " : "✗ ") + i18n.lookup("step.predict.yours") + " " + picked),
-                            right ? "check-passed" : "check-failed"));
-        }
+        model.lessons()
+                .answered(ref.lesson(), ref.step())
+                .ifPresent(answered -> box.getChildren()
+                        .add(styled(
+                                new Label((answered.right() ? "✓ " : "✗ ") + i18n.lookup("step.predict.yours") + " "
+                                        + answered.chosen().text().in(language)),
+                                answered.right() ? "check-passed" : "check-failed")));
         Label answer = new Label(i18n.lookup("step.predict.answer") + " "
                 + outcome.answerText().in(language) + " — " + outcome.because().in(language));
         answer.setWrapText(true);

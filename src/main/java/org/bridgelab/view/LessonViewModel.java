@@ -103,6 +103,24 @@ public final class LessonViewModel {
         return predictions;
     }
 
+    /** The learner's pick for a step's question, once the step ran, and whether it was the answer. */
+    public record Answered(Lesson.Choice chosen, boolean right) {}
+
+    /** What the learner answered to the step's question and whether it was right; empty before the step ran. */
+    public Optional<Answered> answered(Lesson lesson, Lesson.Step step) {
+        String key = key(lesson, step);
+        RunReport.StepReport report = stepReports.get(key);
+        String chosen = predictions.get(key);
+        if (step.predict() == null || report == null || report.prediction() == null || chosen == null) {
+            return Optional.empty();
+        }
+        return step.predict().choices().stream()
+                .filter(choice -> choice.id().equals(chosen))
+                .findFirst()
+                .map(choice -> new Answered(
+                        choice, choice.id().equals(report.prediction().answer())));
+    }
+
     public StepState state(Lesson lesson, Lesson.Step step) {
         return stepStates.getOrDefault(key(lesson, step), StepState.NOT_RUN);
     }

@@ -177,6 +177,51 @@ class LabViewModelTest {
     }
 
     @Test
+    void a_prediction_is_judged_against_the_answer_once_its_step_ran() {
+        // given: a step with a question, and the learner's pick of a choice that is not the answer
+        Lesson lesson = curriculum.lessons().stream()
+                .filter(each -> each.steps().stream().anyMatch(step -> step.predict() != null))
+                .findFirst()
+                .orElseThrow();
+        Lesson.Step step = lesson.steps().stream()
+                .filter(each -> each.predict() != null)
+                .findFirst()
+                .orElseThrow();
+        Lesson.Choice wrong = step.predict().choices().stream()
+                .filter(choice -> !choice.id().equals(step.predict().answer()))
+                .findFirst()
+                .orElseThrow();
+        String key = LessonViewModel.key(lesson, step);
+        model.lessons().predictions().put(key, wrong.id());
+        assertThat(model.lessons().answered(lesson, step))
+                .as("not judged before the step ran")
+                .isEmpty();
+
+        // when: the step ran
+        model.lessons()
+                .stepReports()
+                .put(
+                        key,
+                        new org.bridgelab.lesson.RunReport.StepReport(
+                                lesson.id(),
+                                step.id(),
+                                step.title().en(),
+                                java.util.List.of(),
+                                null,
+                                new org.bridgelab.lesson.RunReport.PredictionReport(
+                                        step.predict().question(),
+                                        step.predict().answer(),
+                                        step.predict().because(),
+                                        step.predict().because(),
+                                        true)));
+
+        // then:
+        assertThat(model.lessons().answered(lesson, step)).contains(new LessonViewModel.Answered(wrong, false));
+        model.lessons().predictions().put(key, step.predict().answer());
+        assertThat(model.lessons().answered(lesson, step).orElseThrow().right()).isTrue();
+    }
+
+    @Test
     void a_new_lab_forgets_every_step_and_marks_where_it_starts() {
         // given:
         model.connect();
