@@ -15,12 +15,15 @@ import javafx.scene.control.TextArea;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.bridgelab.kernel.Phrase;
 import org.bridgelab.lesson.Curriculum;
 import org.bridgelab.lesson.Lesson;
+import org.bridgelab.lesson.UserLessons;
 import org.bridgelab.session.LabSession;
 import org.bridgelab.view.FxTaskExecutor;
 import org.bridgelab.view.I18n;
 import org.bridgelab.view.LabViewModel;
+import org.bridgelab.view.LessonViewModel;
 import org.bridgelab.view.MainWindow;
 import org.bridgelab.view.Resources;
 import org.bridgelab.view.StepState;
@@ -29,8 +32,11 @@ import org.bridgelab.view.ZoomPane;
 /** The desktop application: wires the lab's view model to the main window and starts the sandbox. */
 public final class BridgeLabApp extends Application {
     static volatile int exitCode;
-    /** The lessons, read and checked by {@link Main} before the toolkit starts; bundled ones if it did not. */
-    static volatile Curriculum curriculum;
+    /**
+     * The lessons (bundled, the learner's own folder's and a --lesson-file), read and checked by {@link GuiCommand}
+     * before the toolkit starts; read here if it did not.
+     */
+    static volatile UserLessons.Loaded lessons;
     /** The window's options, parsed by {@link GuiCommand} before the toolkit starts. */
     static volatile GuiOptions options = GuiOptions.defaults();
     /** Set by scripts/start-benchmark: report when the window is shown, then close it. */
@@ -44,7 +50,8 @@ public final class BridgeLabApp extends Application {
         GuiOptions options = BridgeLabApp.options;
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> Platform.runLater(() -> showError(error)));
         I18n i18n = options.language() == null ? I18n.fromSystemLocale() : new I18n(options.language());
-        Curriculum curriculum = BridgeLabApp.curriculum != null ? BridgeLabApp.curriculum : options.curriculum();
+        UserLessons.Loaded lessons = BridgeLabApp.lessons != null ? BridgeLabApp.lessons : options.lessons();
+        Curriculum curriculum = lessons.curriculum();
         model = new LabViewModel(curriculum, LabSession.opener(options.labHost(), LabSession.Options.WINDOW), executor);
         MainWindow window = new MainWindow(model, i18n);
         ZoomPane zoomed = new ZoomPane(window);
@@ -52,14 +59,7 @@ public final class BridgeLabApp extends Application {
         window.timeline().renderScaleProperty().bind(zoomed.zoomProperty());
         Scene scene = new Scene(zoomed, options.width(), options.height());
         scene.getStylesheets().add(Resources.url("assets/bridgelab.css"));
-        window.hostBar().darkToggle().selectedProperty().addListener((obs, was, dark) -> {
-            if (dark) {
-                scene.getStylesheets().add(Resources.url("assets/dark.css"));
-            } else {
-                scene.getStylesheets().remove(Resources.url("assets/dark.css"));
-            }
-        });
-        window.hostBar().darkToggle().setSelected(options.dark());
+        window.hostBar().themeProperty().set(options.theme());
         window.installShortcuts(scene);
         zoomed.installShortcuts(scene);
         stage.titleProperty().bind(i18n.text("app.title"));
@@ -75,6 +75,7 @@ public final class BridgeLabApp extends Application {
             });
         }
         stage.show();
+        lessons.problems().forEach(problem -> model.console().note(Phrase.of("console.lesson-left-out", problem)));
         model.connect();
         if (options.lessonFile() != null) {
             // a lesson file may come from anyone: what it will run is said before anything runs, and it is shown
@@ -82,9 +83,7 @@ public final class BridgeLabApp extends Application {
                     .filter(lesson -> options.lessonFile().toString().equals(lesson.source()))
                     .findFirst()
                     .orElseThrow();
-            model.console()
-                    .note("lesson " + own.id() + " from " + own.source() + " runs: "
-                            + String.join(", ", own.programs()));
+            model.console().note(LessonViewModel.programsOf(own));
             if (options.run() == null) {
                 window.lessons().select(own, own.steps().get(0));
             }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.bridgelab.lesson.LessonFormatException;
+import org.bridgelab.view.Theme;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,6 +46,9 @@ final class GuiCommand implements Callable<Integer> {
     @Option(names = "--dark", description = "the dark theme")
     boolean dark;
 
+    @Option(names = "--high-contrast", description = "the high-contrast theme (white on black, for a bright room)")
+    boolean highContrast;
+
     @Option(
             names = "--zoom",
             paramLabel = "FACTOR",
@@ -74,6 +78,9 @@ final class GuiCommand implements Callable<Integer> {
             if (language != null && !List.of("en", "zh").contains(language)) {
                 throw new IllegalArgumentException("--language is en or zh, not " + language);
             }
+            if (dark && highContrast) {
+                throw new IllegalArgumentException("--dark and --high-contrast are two themes: choose one");
+            }
             if (zoom < 0.8 || zoom > 2.5) {
                 throw new IllegalArgumentException("--zoom is from 0.8 to 2.5, not " + zoom);
             }
@@ -92,7 +99,7 @@ final class GuiCommand implements Callable<Integer> {
                     run,
                     screenshot,
                     language,
-                    dark,
+                    dark ? Theme.DARK : highContrast ? Theme.HIGH_CONTRAST : Theme.LIGHT,
                     labHostOptions.choice(),
                     lessonFile,
                     zoom,
@@ -102,7 +109,8 @@ final class GuiCommand implements Callable<Integer> {
             throw UsageError.of(spec, e.getMessage());
         }
         try {
-            BridgeLabApp.curriculum = options.curriculum();
+            BridgeLabApp.lessons = options.lessons();
+            BridgeLabApp.lessons.problems().forEach(problem -> err.println("bridgelab gui: left out " + problem));
         } catch (LessonFormatException | IllegalArgumentException e) {
             err.println("bridgelab gui: " + e.getMessage());
             return 2;

@@ -27,6 +27,9 @@ public final class LabHostBar extends HBox {
     private final Button reconnect = new Button();
     private final ChoiceBox<String> language = new ChoiceBox<>();
     private final ToggleButton dark = new ToggleButton();
+    private final ToggleButton contrast = new ToggleButton();
+    private final javafx.beans.property.ObjectProperty<Theme> theme =
+            new javafx.beans.property.SimpleObjectProperty<>(Theme.LIGHT);
 
     public LabHostBar(LabViewModel model, I18n i18n) {
         this.model = model;
@@ -35,8 +38,9 @@ public final class LabHostBar extends HBox {
         initListeners();
     }
 
-    public ToggleButton darkToggle() {
-        return dark;
+    /** The theme the learner chose: Dark or High contrast (one at a time), or neither for the light one. */
+    public javafx.beans.property.ObjectProperty<Theme> themeProperty() {
+        return theme;
     }
 
     private void createView() {
@@ -65,10 +69,10 @@ public final class LabHostBar extends HBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label brand = new Label("BridgeLab");
         brand.getStyleClass().add("brand");
-        getChildren().addAll(brand, health, host, problem, spacer, reset, reconnect, language, dark);
+        getChildren().addAll(brand, health, host, problem, spacer, reset, reconnect, language, dark, contrast);
         // the words shrink (cut with "…", whole in their tooltip), never the controls: a lost lab host's long
         // message once squeezed Reset lab, Reconnect and Dark to "…" just when Reconnect was needed
-        for (Region control : new Region[] {brand, reset, reconnect, language, dark}) {
+        for (Region control : new Region[] {brand, reset, reconnect, language, dark, contrast}) {
             control.setMinWidth(Region.USE_PREF_SIZE);
         }
         host.setMinWidth(0);
@@ -104,6 +108,20 @@ public final class LabHostBar extends HBox {
         language.valueProperty().bindBidirectional(i18n.languageProperty());
         dark.textProperty().bind(i18n.text("host.dark"));
         dark.setId("dark");
+        contrast.textProperty().bind(i18n.text("host.contrast"));
+        contrast.setTooltip(tooltip("host.contrast.tip"));
+        contrast.setId("high-contrast");
+        // one theme at a time: choosing one lets go of the other; letting go of both is the light theme
+        javafx.scene.control.ToggleGroup themes = new javafx.scene.control.ToggleGroup();
+        dark.setToggleGroup(themes);
+        contrast.setToggleGroup(themes);
+        themes.selectedToggleProperty()
+                .addListener((obs, was, now) ->
+                        theme.set(now == dark ? Theme.DARK : now == contrast ? Theme.HIGH_CONTRAST : Theme.LIGHT));
+        theme.addListener((obs, was, now) -> {
+            dark.setSelected(now == Theme.DARK);
+            contrast.setSelected(now == Theme.HIGH_CONTRAST);
+        });
     }
 
     /** The label's whole text, for when the bar has cut it. */

@@ -38,6 +38,7 @@ public final class LessonPane extends VBox {
     private final Button run = new Button();
     private final Button previous = new Button();
     private final Button next = new Button();
+    private final Button open = new Button();
 
     public LessonPane(LabViewModel model, I18n i18n) {
         this.model = model;
@@ -85,19 +86,64 @@ public final class LessonPane extends VBox {
         select(all.get(target).lesson(), all.get(target).step());
     }
 
+    /**
+     * Offers a lesson file of one's own too (what File ▸ Open lesson does once a file is chosen) and shows its
+     * first step; a file that cannot be used is named, with its field and problem, in a dialog.
+     */
+    public void open(java.nio.file.Path file) {
+        model.lessons().open(file, own -> select(own, own.steps().get(0)), problem -> {
+            javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
+                    javafx.scene.control.Alert.AlertType.ERROR, problem, javafx.scene.control.ButtonType.OK);
+            alert.setTitle(i18n.lookup("lessons.open.failed"));
+            alert.setHeaderText(i18n.lookup("lessons.open.failed"));
+            alert.getDialogPane().setId("lesson-open-failed");
+            alert.getDialogPane().setMinWidth(560);
+            if (getScene() != null) {
+                alert.initOwner(getScene().getWindow());
+            }
+            alert.show();
+        });
+    }
+
+    /** Lets the learner choose a lesson file (JSON), then opens it. */
+    private void chooseLessonFile() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(i18n.lookup("lessons.open.title"));
+        java.io.File own = org.bridgelab.lesson.UserLessons.folder().toFile();
+        if (own.isDirectory()) {
+            chooser.setInitialDirectory(own);
+        }
+        chooser.getExtensionFilters()
+                .add(new javafx.stage.FileChooser.ExtensionFilter(i18n.lookup("lessons.open.filter"), "*.json"));
+        java.io.File chosen =
+                chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        if (chosen != null) {
+            open(chosen.toPath());
+        }
+    }
+
+    /** The lessons offered, each with its steps; the first (or the one selected before) open. */
+    private void fillTree() {
+        StepRef selected = tree.getRoot() == null ? null : selectedStep();
+        TreeItem<Object> root = new TreeItem<>("curriculum");
+        List<Lesson> lessons = model.lessons().curriculum().lessons();
+        for (Lesson lesson : lessons) {
+            TreeItem<Object> lessonItem = new TreeItem<>(lesson);
+            lesson.steps().forEach(step -> lessonItem.getChildren().add(new TreeItem<>(new StepRef(lesson, step))));
+            lessonItem.setExpanded(lesson == lessons.get(0));
+            root.getChildren().add(lessonItem);
+        }
+        tree.setRoot(root);
+        if (selected != null && lessons.contains(selected.lesson())) {
+            select(selected.lesson(), selected.step());
+        }
+    }
+
     private void createView() {
         getStyleClass().add("lesson-pane");
         setSpacing(6);
-        TreeItem<Object> root = new TreeItem<>("curriculum");
-        for (Lesson lesson : model.lessons().curriculum().lessons()) {
-            TreeItem<Object> lessonItem = new TreeItem<>(lesson);
-            lesson.steps().forEach(step -> lessonItem.getChildren().add(new TreeItem<>(new StepRef(lesson, step))));
-            lessonItem.setExpanded(
-                    lesson == model.lessons().curriculum().lessons().get(0));
-            root.getChildren().add(lessonItem);
-        }
         tree.setId("lesson-tree");
-        tree.setRoot(root);
+        fillTree();
         tree.setShowRoot(false);
         tree.setCellFactory(view -> new StepCell());
         tree.setPrefHeight(230);
@@ -120,6 +166,14 @@ public final class LessonPane extends VBox {
         Label heading = new Label();
         heading.textProperty().bind(i18n.text("lessons.title"));
         heading.getStyleClass().add("pane-heading");
+        open.setId("open-lesson");
+        open.getStyleClass().add("small");
+        open.textProperty().bind(i18n.text("lessons.open"));
+        open.setOnAction(event -> chooseLessonFile());
+        Region headingSpacer = new Region();
+        HBox.setHgrow(headingSpacer, Priority.ALWAYS);
+        HBox headingRow = new HBox(6, heading, headingSpacer, open);
+        headingRow.setAlignment(Pos.CENTER_LEFT);
         resume.setId("resume");
         resume.getStyleClass().add("small");
         forget.setId("forget-progress");
@@ -130,7 +184,8 @@ public final class LessonPane extends VBox {
         progressRow.setAlignment(Pos.CENTER_LEFT);
         progressRow.managedProperty().bind(progressRow.visibleProperty());
         progressRow.visibleProperty().bind(resume.visibleProperty().or(forget.visibleProperty()));
-        getChildren().addAll(heading, progressRow, tree, buttons, scroll);
+        getChildren().addAll(headingRow, progressRow, tree, buttons, scroll);
+        model.lessons().curriculumProperty().addListener((Observable obs) -> fillTree());
     }
 
     private void initListeners() {

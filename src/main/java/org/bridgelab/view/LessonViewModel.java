@@ -1,5 +1,6 @@
 package org.bridgelab.view;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,7 @@ import org.bridgelab.session.LabSession;
  * no longer shows. Maps change on the FX thread only.
  */
 public final class LessonViewModel {
-    private final Curriculum curriculum;
+    private final ReadOnlyObjectWrapper<Curriculum> curriculum;
     private final TaskExecutor executor;
     private final LabConnection lab;
     private final RunListener output;
@@ -53,7 +54,7 @@ public final class LessonViewModel {
             ProgressViewModel progress,
             RunListener output,
             Consumer<Wording> note) {
-        this.curriculum = curriculum;
+        this.curriculum = new ReadOnlyObjectWrapper<>(curriculum);
         this.executor = executor;
         this.lab = lab;
         this.progress = progress;
@@ -72,7 +73,39 @@ public final class LessonViewModel {
     }
 
     public Curriculum curriculum() {
-        return curriculum;
+        return curriculum.get();
+    }
+
+    /** The lessons offered: the built-in ones and those of one's own; changes when a lesson file is opened. */
+    public ReadOnlyObjectProperty<Curriculum> curriculumProperty() {
+        return curriculum.getReadOnlyProperty();
+    }
+
+    /**
+     * Offers a lesson file of one's own too (replacing an offered lesson of the same id), read off the FX thread.
+     * A lesson file may come from anyone: the console says which programs it runs before anything runs. A file
+     * that cannot be read or is no lesson goes to {@code failedFx}, its message naming the file, the field and
+     * the problem.
+     */
+    public void open(Path file, Consumer<Lesson> openedFx, Consumer<String> failedFx) {
+        Curriculum current = curriculum.get();
+        executor.execute(
+                () -> current.with(file),
+                with -> {
+                    curriculum.set(with);
+                    Lesson own = with.lessons().stream()
+                            .filter(lesson -> file.toString().equals(lesson.source()))
+                            .findFirst()
+                            .orElseThrow();
+                    note.accept(programsOf(own));
+                    openedFx.accept(own);
+                },
+                error -> failedFx.accept(error.getMessage()));
+    }
+
+    /** What a lesson from elsewhere will run, said before it runs. */
+    public static Wording programsOf(Lesson lesson) {
+        return Phrase.of("console.lesson-programs", lesson.id(), lesson.source(), String.join(", ", lesson.programs()));
     }
 
     /** The learner's progress across sessions. */
@@ -157,7 +190,7 @@ public final class LessonViewModel {
             return;
         }
         ListenerProbe notAsked = StateCheckFacts.NOT_ASKED;
-        for (Lesson lesson : curriculum.lessons()) {
+        for (Lesson lesson : curriculum.get().lessons()) {
             for (Lesson.Step step : lesson.steps()) {
                 StepState state = state(lesson, step);
                 List<StateCheck> facts = StateCheckFacts.of(step);
@@ -240,7 +273,7 @@ public final class LessonViewModel {
 
     private List<Pending> pathTo(Lesson lesson, Lesson.Step target) {
         List<Pending> path = new ArrayList<>();
-        for (Lesson each : curriculum.withPrerequisites(List.of(lesson.id()))) {
+        for (Lesson each : curriculum.get().withPrerequisites(List.of(lesson.id()))) {
             for (Lesson.Step step : each.steps()) {
                 boolean isTarget = each == lesson && step == target;
                 // a step whose work a typed command undid was done: running it again would undo the learner's
@@ -258,7 +291,7 @@ public final class LessonViewModel {
     }
 
     private Optional<LessonPane.StepRef> stepOf(String key) {
-        return curriculum.lessons().stream()
+        return curriculum.get().lessons().stream()
                 .flatMap(lesson -> lesson.steps().stream()
                         .filter(step -> key(lesson, step).equals(key))
                         .map(step -> new LessonPane.StepRef(lesson, step)))

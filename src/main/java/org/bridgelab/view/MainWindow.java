@@ -31,11 +31,22 @@ public final class MainWindow extends BorderPane {
         timeline = new TimelineView(model.packets(), i18n);
         console.showFirst(timeline, i18n.text("timeline.title"));
         createView();
+        // the theme chosen in the host bar is the whole scene's (its stylesheets), also once the window is in one
+        hostBar.themeProperty().addListener((obs, was, theme) -> {
+            if (getScene() != null) {
+                theme.applyTo(getScene());
+            }
+        });
+        sceneProperty().addListener((obs, was, scene) -> {
+            if (scene != null) {
+                hostBar.themeProperty().get().applyTo(scene);
+            }
+        });
     }
 
     private void createView() {
         getStyleClass().add("main-window");
-        FitToWidth diagram = new FitToWidth(topology);
+        ScaledToFit diagram = new ScaledToFit(topology);
         SplitPane right = new SplitPane(diagram, console);
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.5);

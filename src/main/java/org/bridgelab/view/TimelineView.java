@@ -275,11 +275,10 @@ public final class TimelineView extends BorderPane {
         g.setTransform(scale, 0, 0, scale, 0, 0);
         double width = canvas.getWidth() / scale;
         double height = canvas.getHeight() / scale;
-        boolean dark =
-                getScene() != null && getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("dark.css"));
-        Color background = dark ? Color.web("#1c2029") : Color.web("#fbfcfd");
-        Color text = dark ? Color.web("#e3e7ef") : Color.web("#1d2330");
-        Color muted = dark ? Color.web("#9aa4b5") : Color.web("#5d6676");
+        Theme.Palette palette = Theme.of(getScene()).palette();
+        Color background = palette.background();
+        Color text = palette.text();
+        Color muted = palette.muted();
         g.setFill(background);
         g.fillRect(0, 0, width, height);
         List<String> lanes = model.lanes();
@@ -294,7 +293,7 @@ public final class TimelineView extends BorderPane {
         g.setTextBaseline(VPos.CENTER);
         for (int i = 0; i < lanes.size(); i++) {
             double x = laneX(i, laneWidth);
-            g.setStroke(dark ? Color.web("#3a4252") : Color.web("#d5dae3"));
+            g.setStroke(palette.grid());
             g.setLineWidth(1);
             g.strokeLine(x, HEADER - 4, x, height);
             g.setFill(text);
@@ -309,7 +308,7 @@ public final class TimelineView extends BorderPane {
             TimelineRow row = rows.get(index);
             double y = HEADER + (index - first) * ROW_HEIGHT + ROW_HEIGHT / 2;
             if (row == model.selectedProperty().get()) {
-                g.setFill(dark ? Color.web("#2e3a52") : Color.web("#e4ecfb"));
+                g.setFill(palette.selection());
                 g.fillRect(0, y - ROW_HEIGHT / 2, width, ROW_HEIGHT);
             }
             g.setTextAlign(TextAlignment.LEFT);
@@ -317,13 +316,19 @@ public final class TimelineView extends BorderPane {
             g.fillText(String.format("%7.3f", (row.timeNanos() - origin) / 1e9), 4, y);
             g.setTextAlign(TextAlignment.RIGHT);
             g.fillText(row.point().label(), width - 6, y);
-            drawArrow(g, row, lanes, laneWidth, y, text);
+            drawArrow(g, row, lanes, laneWidth, y, text, palette);
         }
     }
 
     private void drawArrow(
-            GraphicsContext g, TimelineRow row, List<String> lanes, double laneWidth, double y, Color text) {
-        Color colour = colour(PacketTimelineViewModel.kindOf(row.protocol()));
+            GraphicsContext g,
+            TimelineRow row,
+            List<String> lanes,
+            double laneWidth,
+            double y,
+            Color text,
+            Theme.Palette palette) {
+        Color colour = palette.of(PacketTimelineViewModel.kindOf(row.protocol()));
         int from = lanes.indexOf(row.from());
         int to = lanes.indexOf(row.to());
         g.setStroke(colour);
@@ -373,16 +378,6 @@ public final class TimelineView extends BorderPane {
 
     private static double laneX(int lane, double laneWidth) {
         return TIME_COLUMN + laneWidth * (lane + 0.5);
-    }
-
-    static Color colour(PacketTimelineViewModel.Kind kind) {
-        return switch (kind) {
-            case ARP -> Color.web("#e08a1e");
-            case ICMP -> Color.web("#2f6fde");
-            case TCP -> Color.web("#2e9d5b");
-            case OTHER -> Color.web("#8a93a3");
-            case CHATTER -> Color.web("#a7aebb");
-        };
     }
 
     private void exportPcap() {

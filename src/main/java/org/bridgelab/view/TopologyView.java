@@ -114,7 +114,7 @@ public final class TopologyView extends Pane {
             simulationToken.setUserData(null);
             return;
         }
-        simulationToken.setFill(TimelineView.colour(PacketTimelineViewModel.kindOf(sighting.protocol())));
+        simulationToken.setFill(Theme.of(getScene()).palette().of(PacketTimelineViewModel.kindOf(sighting.protocol())));
         Topology.Link link = model.topology()
                 .topologyProperty()
                 .get()
@@ -165,7 +165,7 @@ public final class TopologyView extends Pane {
                 || model.packets().simulation().activeProperty().get()) {
             return;
         }
-        Color colour = TimelineView.colour(PacketTimelineViewModel.kindOf(event.protocol()));
+        Color colour = Theme.of(getScene()).palette().of(PacketTimelineViewModel.kindOf(event.protocol()));
         Topology.Link link = model.topology()
                 .topologyProperty()
                 .get()

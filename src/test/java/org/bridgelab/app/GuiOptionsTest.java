@@ -46,9 +46,17 @@ class GuiOptionsTest {
                 """);
 
         GuiOptions options = new GuiOptions(
-                "mine", null, null, false, org.bridgelab.lab.LabHostChoice.sandbox(), lesson, 1, 1366, 768);
+                "mine",
+                null,
+                null,
+                org.bridgelab.view.Theme.LIGHT,
+                org.bridgelab.lab.LabHostChoice.sandbox(),
+                lesson,
+                1,
+                1366,
+                768);
 
-        assertThat(options.curriculum().lesson("mine").source()).isEqualTo(lesson.toString());
+        assertThat(options.lessons().curriculum().lesson("mine").source()).isEqualTo(lesson.toString());
         assertThat(bridgelab(
                                 "gui",
                                 "--screenshot",

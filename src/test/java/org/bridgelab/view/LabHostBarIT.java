@@ -36,7 +36,7 @@ class LabHostBarIT {
         robot.interact(() -> model.failedFx(new IllegalStateException(LONG_REASON)));
 
         // then: Reset lab, Reconnect, the language and Dark are as wide as their words need
-        for (String id : new String[] {"#reset", "#reconnect", "#dark"}) {
+        for (String id : new String[] {"#reset", "#reconnect", "#dark", "#high-contrast"}) {
             Labeled button = robot.lookup(id).queryAs(Labeled.class);
             assertThat(button.getWidth())
                     .as(id + " \"" + button.getText() + "\"")

@@ -222,6 +222,36 @@ class LabViewModelTest {
     }
 
     @Test
+    void a_lesson_file_opened_is_offered_and_says_what_it_runs_and_a_broken_one_names_its_field(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // given:
+        java.nio.file.Path good = dir.resolve("mine.json");
+        java.nio.file.Files.writeString(good, """
+                {"id": "mine", "title": {"en": "Mine", "zh": "我的"}, "requires": ["s1"],
+                 "steps": [{"id": "look", "title": {"en": "Look", "zh": "看"},
+                            "actions": [{"run": "sudo bridge link"}]}]}
+                """);
+        java.nio.file.Path broken = dir.resolve("broken.json");
+        java.nio.file.Files.writeString(broken, "{\"id\": \"broken\", \"title\": {\"en\": \"B\"}, \"steps\": []}");
+        java.util.List<Lesson> opened = new java.util.ArrayList<>();
+        java.util.List<String> failures = new java.util.ArrayList<>();
+
+        // when:
+        model.lessons().open(good, opened::add, failures::add);
+        model.lessons().open(broken, opened::add, failures::add);
+
+        // then:
+        assertThat(opened).extracting(Lesson::id).containsExactly("mine");
+        assertThat(model.lessons().curriculum().lesson("mine").source()).isEqualTo(good.toString());
+        assertThat(lines("en")).contains("NOTE lesson mine from " + good + " runs: bridge");
+        assertThat(failures)
+                .singleElement()
+                .asString()
+                .startsWith(broken + ": ")
+                .contains("field \"title.zh\"");
+    }
+
+    @Test
     void a_new_lab_forgets_every_step_and_marks_where_it_starts() {
         // given:
         model.connect();

@@ -51,6 +51,45 @@ class ReadabilityIT {
     }
 
     @Test
+    void the_high_contrast_theme_reads_at_least_7_to_1_and_the_timeline_paints_black(FxRobot robot) {
+        // given:
+        TreeView<?> tree = robot.lookup("#lesson-tree").queryAs(TreeView.class);
+        robot.interact(() -> {
+            tree.getRoot().getChildren().get(0).setExpanded(true);
+            tree.getSelectionModel().select(2);
+        });
+
+        // when: chosen with its button, which lets go of Dark
+        robot.clickOn("#dark");
+        robot.clickOn("#high-contrast");
+
+        // then:
+        assertThat(Theme.of(scene)).isEqualTo(Theme.HIGH_CONTRAST);
+        assertThat(scene.getStylesheets()).noneMatch(sheet -> sheet.endsWith("dark.css"));
+        assertThat(contrastOfSelectedCell(robot)).as("selected step").isGreaterThanOrEqualTo(7);
+        assertThat(contrastOfPassedCell(robot, false)).as("a passed step").isGreaterThanOrEqualTo(7);
+        Theme.Palette palette = Theme.HIGH_CONTRAST.palette();
+        for (PacketTimelineViewModel.Kind kind : PacketTimelineViewModel.Kind.values()) {
+            assertThat(contrast(palette.of(kind), palette.background()))
+                    .as(kind.label())
+                    .isGreaterThanOrEqualTo(7);
+        }
+        assertThat(contrast(palette.muted(), palette.background())).isGreaterThanOrEqualTo(7);
+        Canvas canvas = robot.from(robot.lookup("#timeline").queryParent())
+                .lookup((javafx.scene.Node node) -> node instanceof Canvas)
+                .queryAs(Canvas.class);
+        WritableImage picture =
+                org.testfx.util.WaitForAsyncUtils.waitForAsyncFx(10_000, () -> canvas.snapshot(null, null));
+        assertThat(picture.getPixelReader().getColor(2, 2)).isEqualTo(Color.BLACK);
+
+        // when: let go of it
+        robot.clickOn("#high-contrast");
+
+        // then: the light theme again
+        assertThat(Theme.of(scene)).isEqualTo(Theme.LIGHT);
+    }
+
+    @Test
     void the_timeline_repaints_in_the_dark_theme_when_it_is_switched_on(FxRobot robot) {
         // when:
         robot.interact(() -> scene.getStylesheets().add(Resources.url("assets/dark.css")));

@@ -71,6 +71,29 @@ class ZoomIT {
     }
 
     @Test
+    void a_drawing_is_scaled_down_to_fit_and_up_to_fill_at_most_twice(FxRobot robot) {
+        // given: a drawing of 600×300 points
+        javafx.scene.layout.Region drawing = new javafx.scene.layout.Region();
+        drawing.setPrefSize(600, 300);
+        ScaledToFit fit = new ScaledToFit(drawing);
+
+        // when / then: in less room it shrinks, in more it grows to fill it, and no further than twice
+        assertThat(scaleIn(robot, fit, 300, 900)).isEqualTo(0.5);
+        assertThat(scaleIn(robot, fit, 900, 900)).isEqualTo(1.5);
+        assertThat(scaleIn(robot, fit, 1200, 450)).isEqualTo(1.5);
+        assertThat(scaleIn(robot, fit, 3000, 3000)).isEqualTo(ScaledToFit.MAX_UP);
+    }
+
+    private static double scaleIn(FxRobot robot, ScaledToFit fit, double width, double height) {
+        robot.interact(() -> {
+            fit.resize(width, height);
+            fit.requestLayout();
+            fit.layout();
+        });
+        return fit.scale();
+    }
+
+    @Test
     void f9_gives_the_diagram_and_the_timeline_the_whole_width_and_brings_the_lessons_back(FxRobot robot) {
         javafx.scene.Node diagram = robot.lookup(".console-pane").query();
         double before = onScreen(diagram).getWidth();
