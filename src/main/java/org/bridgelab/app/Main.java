@@ -48,6 +48,7 @@ public final class Main {
                 .addSubcommand(new ListCommand(out, err))
                 .addSubcommand(new CleanupCommand(out, err))
                 .addSubcommand(new SelftestCommand(out, err))
+                .addSubcommand(new ShellCommand(System.in, out, err))
                 .addSubcommand(new Completion(out))
                 .addSubcommand(new CommandLine.HelpCommand());
         command.setOut(new PrintWriter(out, true));

@@ -72,6 +72,18 @@ public final class CommandText {
     }
 
     /**
+     * The command with its output line-buffered (stdbuf -oL after a leading sudo): a program writing to a pipe
+     * buffers its output in blocks, so a capture in its tab showed nothing until it was stopped.
+     */
+    public static List<String> lineBuffered(List<String> argv) {
+        int after = argv.get(0).equals("sudo") ? 1 : 0;
+        List<String> wrapped = new ArrayList<>(argv.subList(0, after));
+        wrapped.addAll(List.of("stdbuf", "-oL"));
+        wrapped.addAll(argv.subList(after, argv.size()));
+        return wrapped;
+    }
+
+    /**
      * Whether argv runs until it is stopped, as a capture, a server, a monitor or a ping without a count does:
      * the console gives such a command a tab of its own instead of waiting for it to end.
      */

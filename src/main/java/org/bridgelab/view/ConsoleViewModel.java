@@ -1,6 +1,5 @@
 package org.bridgelab.view;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -153,7 +152,7 @@ public final class ConsoleViewModel {
     private void startInTab(String node, String text, List<String> argv) {
         LabSession current = lab.session();
         String name = program(argv) + "-" + typedBackgrounds.incrementAndGet();
-        List<String> buffered = lineBuffered(argv);
+        List<String> buffered = CommandText.lineBuffered(argv);
         executor.execute(
                 () -> current.start(node, buffered, line -> backgroundLine(name, line)),
                 process -> showBackgroundFx(register(name, prompt(node) + text, process)),
@@ -180,18 +179,6 @@ public final class ConsoleViewModel {
     private static String program(List<String> argv) {
         List<String> inner = CommandText.innerCommand(argv);
         return inner.isEmpty() ? argv.get(0) : inner.get(0);
-    }
-
-    /**
-     * The command with its output line-buffered (stdbuf -oL after a leading sudo): a program writing to a pipe
-     * buffers its output in blocks, so a capture in its tab showed nothing until it was stopped.
-     */
-    static List<String> lineBuffered(List<String> argv) {
-        int after = argv.get(0).equals("sudo") ? 1 : 0;
-        List<String> wrapped = new ArrayList<>(argv.subList(0, after));
-        wrapped.addAll(List.of("stdbuf", "-oL"));
-        wrapped.addAll(argv.subList(after, argv.size()));
-        return wrapped;
     }
 
     /**
