@@ -25,6 +25,26 @@ class ArchitectureTest {
     }
 
     @Test
+    void words_for_the_learner_sit_below_everything() {
+        // Phrase and Wording: every layer words what it says through them, the lab host's description included
+        noClasses()
+                .that()
+                .resideInAPackage("..words..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "..lab..",
+                        "..lesson..",
+                        "..kernel..",
+                        "..capture..",
+                        "..witness..",
+                        "..session..",
+                        "..app..",
+                        "..view..")
+                .check(CLASSES);
+    }
+
+    @Test
     void the_lab_knows_nothing_above_it() {
         noClasses()
                 .that()

@@ -15,7 +15,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.bridgelab.kernel.Phrase;
 import org.bridgelab.lesson.Curriculum;
 import org.bridgelab.lesson.Lesson;
 import org.bridgelab.lesson.UserLessons;
@@ -28,6 +27,7 @@ import org.bridgelab.view.MainWindow;
 import org.bridgelab.view.Resources;
 import org.bridgelab.view.StepState;
 import org.bridgelab.view.ZoomPane;
+import org.bridgelab.words.Phrase;
 
 /** The desktop application: wires the lab's view model to the main window and starts the sandbox. */
 public final class BridgeLabApp extends Application {

@@ -82,7 +82,7 @@ final class ReportPrinter implements RunListener {
                             + (check.passed()
                                     ? ""
                                     : "\n       " + say("kernel said: ", "内核的回答：")
-                                            + check.evidence().replace("\n", "\n       ")));
+                                            + check.evidence().in(language).replace("\n", "\n       ")));
         }
     }
 

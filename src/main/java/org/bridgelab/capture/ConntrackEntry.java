@@ -2,8 +2,8 @@ package org.bridgelab.capture;
 
 import java.util.List;
 import java.util.Optional;
-import org.bridgelab.kernel.Phrase;
 import org.bridgelab.kernel.Topology;
+import org.bridgelab.words.Phrase;
 
 /**
  * The connection-tracking entry a packet created or was matched to, found in a snapshot of the tables: a

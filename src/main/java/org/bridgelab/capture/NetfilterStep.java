@@ -1,7 +1,7 @@
 package org.bridgelab.capture;
 
 import java.util.regex.Pattern;
-import org.bridgelab.kernel.Phrase;
+import org.bridgelab.words.Phrase;
 
 /**
  * One line of a netfilter trace: in {@code table}, chain {@code chain} (for a built-in chain, the hook),

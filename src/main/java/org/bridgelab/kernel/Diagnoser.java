@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bridgelab.lab.LabHost;
+import org.bridgelab.words.Phrase;
 
 /**
  * Explains from a snapshot whether traffic from a namespace gets to an address (and TCP port), by

@@ -1,6 +1,7 @@
 package org.bridgelab.kernel;
 
 import java.util.List;
+import org.bridgelab.words.Phrase;
 
 /**
  * The answer to "can A reach B?": the path the packet (and its reply) takes as far as the rules say, what a

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.bridgelab.words.Phrase;
+import org.bridgelab.words.Wording;
 
 /**
  * A fact about the lab that a lesson step expects the kernel to show, checked against a snapshot.
@@ -21,8 +23,15 @@ public sealed interface StateCheck {
     /** The kinds of kernel state the fact is judged on: a check reads those, not everything. */
     Set<StateReader.Part> needs();
 
-    /** The answer: whether the kernel shows it, and what the kernel shows instead or as proof. */
-    record Outcome(Phrase expected, boolean passed, String evidence) {}
+    /**
+     * The answer: whether the kernel shows it, and what the kernel shows instead or as proof (the kernel's own
+     * text as it is, or BridgeLab's words on it in the learner's language).
+     */
+    record Outcome(Phrase expected, boolean passed, Wording evidence) {
+        public Outcome(Phrase expected, boolean passed, String evidence) {
+            this(expected, passed, Phrase.verbatim(evidence));
+        }
+    }
 
     record NamespaceExists(String namespace, boolean present) implements StateCheck {
         public Set<StateReader.Part> needs() {
@@ -333,10 +342,16 @@ public sealed interface StateCheck {
             return new Outcome(
                     expected(),
                     diagnosis.reachable() == reachable,
-                    diagnosis.verdict().kind() + ": " + diagnosis.verdict().explanation()
-                            + (diagnosis.verdict().fix().isEmpty()
-                                    ? ""
-                                    : " (fix: " + diagnosis.verdict().fix() + ")"));
+                    diagnosis.verdict().fix().isEmpty()
+                            ? Phrase.of(
+                                    "evidence.verdict",
+                                    diagnosis.verdict().kind(),
+                                    diagnosis.verdict().explanation())
+                            : Phrase.of(
+                                    "evidence.verdict.fix",
+                                    diagnosis.verdict().kind(),
+                                    diagnosis.verdict().explanation(),
+                                    diagnosis.verdict().fix()));
         }
     }
 

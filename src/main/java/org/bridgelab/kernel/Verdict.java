@@ -1,6 +1,7 @@
 package org.bridgelab.kernel;
 
 import java.util.List;
+import org.bridgelab.words.Phrase;
 
 /**
  * Why traffic does or does not get through: the first obstacle in the order the kernel meets it, the

@@ -3,6 +3,8 @@ package org.bridgelab.lab;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
+import org.bridgelab.words.Phrase;
+import org.bridgelab.words.Wording;
 
 /**
  * Where the lab's commands run: a sandbox of namespaces on this machine, this machine itself, or a
@@ -16,8 +18,13 @@ public interface LabHost extends AutoCloseable {
     /** "sandbox", "local" or "ssh". */
     String kind();
 
-    /** One line for the learner: which machine, which user. */
+    /** One line for the learner: which machine, which user (in English, as the command line says it). */
     String description();
+
+    /** {@link #description()} in the learner's language. */
+    default Wording describedAs() {
+        return Phrase.verbatim(description());
+    }
 
     /** Runs argv in a node to completion. A leading {@code sudo} is the lab host's business. */
     CommandResult run(String node, List<String> argv, Duration timeout);

@@ -1,6 +1,8 @@
 package org.bridgelab.lab;
 
 import java.util.List;
+import org.bridgelab.words.Phrase;
+import org.bridgelab.words.Wording;
 
 /**
  * This machine itself, as in the tutorial (meant for a throw-away VM): commands run in its real
@@ -42,7 +44,12 @@ public final class LocalLabHost extends ArgvLabHost {
 
     @Override
     public String description() {
-        return "this machine (" + (privilege.isEmpty() ? "root" : "sudo") + ")";
+        return describedAs().in("en");
+    }
+
+    @Override
+    public Wording describedAs() {
+        return Phrase.of("host.local", privilege.isEmpty() ? "root" : "sudo");
     }
 
     @Override

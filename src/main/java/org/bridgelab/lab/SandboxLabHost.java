@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.bridgelab.words.Phrase;
+import org.bridgelab.words.Wording;
 
 /**
  * The default lab host: a fresh set of Linux namespaces (user, network, mount, PID, UTS and IPC) on this
@@ -164,9 +166,14 @@ public final class SandboxLabHost extends ArgvLabHost {
 
     @Override
     public String description() {
-        return "sandbox on this machine ("
-                + (userNamespace ? "user namespace of " + System.getProperty("user.name") : "root, in a user namespace")
-                + ", PID " + holderPid + ")";
+        return describedAs().in("en");
+    }
+
+    @Override
+    public Wording describedAs() {
+        return userNamespace
+                ? Phrase.of("host.sandbox.user", System.getProperty("user.name"), holderPid)
+                : Phrase.of("host.sandbox.root", holderPid);
     }
 
     /** The sandbox's PID 1 as seen from this machine; its /proc entry names the sandbox's namespaces. */

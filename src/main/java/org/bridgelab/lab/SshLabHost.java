@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.bridgelab.words.Phrase;
+import org.bridgelab.words.Wording;
 
 /**
  * A remote lab VM reached with the learner's own OpenSSH client (their ~/.ssh/config, keys, agent and
@@ -93,7 +95,12 @@ public final class SshLabHost extends ArgvLabHost {
 
     @Override
     public String description() {
-        return "lab VM " + destination + " over SSH (" + (privilege.isEmpty() ? "root" : "sudo") + ")";
+        return describedAs().in("en");
+    }
+
+    @Override
+    public Wording describedAs() {
+        return Phrase.of("host.ssh", destination, privilege.isEmpty() ? "root" : "sudo");
     }
 
     @Override

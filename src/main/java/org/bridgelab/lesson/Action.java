@@ -2,8 +2,8 @@ package org.bridgelab.lesson;
 
 import java.time.Duration;
 import java.util.List;
-import org.bridgelab.kernel.Phrase;
 import org.bridgelab.kernel.StateCheck;
+import org.bridgelab.words.Phrase;
 
 /** One thing a learner does in a step. */
 public sealed interface Action {

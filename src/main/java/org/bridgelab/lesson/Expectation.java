@@ -2,7 +2,7 @@ package org.bridgelab.lesson;
 
 import java.util.List;
 import java.util.regex.Pattern;
-import org.bridgelab.kernel.Phrase;
+import org.bridgelab.words.Phrase;
 
 /**
  * What a command's result must show: its exit status (when given), texts or patterns its output must
@@ -37,7 +37,11 @@ public record Expectation(
         if (exit != null) {
             boolean ok = exitCode != null && exitCode.intValue() == exit;
             results.add(new CheckResult(
-                    Phrase.of("check.exit", exit), ok, exitCode == null ? "still running" : "exit status " + exitCode));
+                    Phrase.of("check.exit", exit),
+                    ok,
+                    exitCode == null
+                            ? Phrase.of("evidence.still-running")
+                            : Phrase.of("evidence.exit-status", exitCode)));
         }
         for (String text : outputContains) {
             boolean ok = output.contains(text);

@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.bridgelab.kernel.ListenerProbe;
-import org.bridgelab.kernel.Phrase;
 import org.bridgelab.kernel.StateReader;
 import org.bridgelab.kernel.Topology;
 import org.bridgelab.lab.CommandResult;
 import org.bridgelab.lab.LabHost;
 import org.bridgelab.lab.LiveProcess;
 import org.bridgelab.lab.OutsideWorld;
+import org.bridgelab.words.Phrase;
 
 /**
  * One lesson being worked through on a lab host, step by step, as a learner would: each command as argv
@@ -221,7 +221,7 @@ public final class LessonSession implements AutoCloseable {
                 : process.await(Duration.ZERO).map(CommandResult::exitCode).orElse(null);
         if (exit != null) {
             checks.add(
-                    new CheckResult(Phrase.of("check.process.keepsRunning"), false, "ended with exit status " + exit));
+                    new CheckResult(Phrase.of("check.process.keepsRunning"), false, Phrase.of("evidence.ended", exit)));
         }
         checks.addAll(run.expect().check(exit, process.output()));
         return new RunReport.ActionReport(run.text(), run.node(), exit, process.output(), millisSince(started), checks);

@@ -1,6 +1,6 @@
 package org.bridgelab.lesson;
 
-import org.bridgelab.kernel.Wording;
+import org.bridgelab.words.Wording;
 
 /** A text of the curriculum in English and Chinese. */
 public record Text(String en, String zh) implements Wording {

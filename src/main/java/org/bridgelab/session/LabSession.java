@@ -27,6 +27,7 @@ import org.bridgelab.lesson.LessonSession;
 import org.bridgelab.lesson.RunListener;
 import org.bridgelab.lesson.RunReport;
 import org.bridgelab.witness.WitnessedDiagnoser;
+import org.bridgelab.words.Wording;
 
 /**
  * One running lab, for the window and the command line alike: the lab host, the kernel's state (read on
@@ -156,6 +157,11 @@ public final class LabSession implements AutoCloseable {
     /** The lab host, in the learner's words ("sandbox on this machine", "ssh lab@vm"). */
     public String description() {
         return lab.host().description();
+    }
+
+    /** {@link #description()} in the learner's language. */
+    public Wording describedAs() {
+        return lab.host().describedAs();
     }
 
     /** Whether the lab host is still there (over SSH a round trip: never on the FX thread). */

@@ -1,7 +1,7 @@
 package org.bridgelab.view;
 
-import org.bridgelab.kernel.Phrase;
-import org.bridgelab.kernel.Wording;
+import org.bridgelab.words.Phrase;
+import org.bridgelab.words.Wording;
 
 /**
  * One line of the console: a command as typed, its output, a check's verdict, or a note from BridgeLab, worded

@@ -7,9 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.bridgelab.kernel.Phrase;
 import org.bridgelab.kernel.Topology;
-import org.bridgelab.kernel.Wording;
 import org.bridgelab.lesson.BackgroundCommand;
 import org.bridgelab.lesson.CheckResult;
 import org.bridgelab.lesson.CommandText;
@@ -17,6 +15,8 @@ import org.bridgelab.lesson.Lesson;
 import org.bridgelab.lesson.RunListener;
 import org.bridgelab.lesson.RunReport;
 import org.bridgelab.session.LabSession;
+import org.bridgelab.words.Phrase;
+import org.bridgelab.words.Wording;
 
 /**
  * The console's state: what ran and what it printed (the lessons' commands and the learner's own), notes from
@@ -130,9 +130,11 @@ public final class ConsoleViewModel {
                 for (CheckResult check : report.checks()) {
                     batcher.add(new ConsoleEntry(
                             check.passed() ? ConsoleEntry.Kind.PASSED : ConsoleEntry.Kind.FAILED,
-                            (check.passed() ? "✓ " : "✗ ")
-                                    + check.expected()
-                                    + (check.passed() ? "" : " — " + check.evidence())));
+                            language -> (check.passed() ? "✓ " : "✗ ")
+                                    + check.expected().in(language)
+                                    + (check.passed()
+                                            ? ""
+                                            : " — " + check.evidence().in(language))));
                 }
             }
 

@@ -6,7 +6,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.bridgelab.kernel.Wording;
+import org.bridgelab.words.Wording;
 
 /** The window's language (English or Chinese, following the system locale at first) and its texts. */
 public final class I18n {

@@ -84,7 +84,7 @@ public final class LabHostBar extends HBox {
                 .bind(Bindings.createStringBinding(
                         () -> model.connectedProperty().get()
                                 ? i18n.lookup("host.connected") + ": "
-                                        + model.labDescriptionProperty().get()
+                                        + model.labDescriptionProperty().get().in(i18n.language())
                                 : model.busyProperty().get()
                                         ? i18n.lookup("host.connecting")
                                         : i18n.lookup("host.disconnected"),

@@ -6,7 +6,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.bridgelab.capture.CapturePoint;
-import org.bridgelab.kernel.Phrase;
 import org.bridgelab.kernel.Topology;
 import org.bridgelab.kernel.TopologyChange;
 import org.bridgelab.lesson.Curriculum;
@@ -15,6 +14,8 @@ import org.bridgelab.lesson.ProgressFile;
 import org.bridgelab.lesson.RunListener;
 import org.bridgelab.lesson.RunReport;
 import org.bridgelab.session.LabSession;
+import org.bridgelab.words.Phrase;
+import org.bridgelab.words.Wording;
 
 /**
  * The window's connection to its lab: which lab host is connected, whether lab work is running, what went
@@ -26,7 +27,8 @@ public final class LabViewModel {
     private final LabSession.Opener opener;
     private final TaskExecutor executor;
 
-    private final ReadOnlyStringWrapper labDescription = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Wording> labDescription =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(Phrase.verbatim(""));
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
@@ -93,7 +95,8 @@ public final class LabViewModel {
 
     // Properties
 
-    public ReadOnlyStringProperty labDescriptionProperty() {
+    /** Which lab host the lab runs on, worded in the learner's language. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Wording> labDescriptionProperty() {
         return labDescription.getReadOnlyProperty();
     }
 
@@ -154,7 +157,7 @@ public final class LabViewModel {
                     live = connectedLab.live();
                     LabSession watched = live;
                     watched.onLost(() -> executor.runOnFx(() -> lostFx(watched)));
-                    labDescription.set(watched.description());
+                    labDescription.set(watched.describedAs());
                     connected.set(true);
                     topology.read(connectedLab.topology());
                     busy.set(false);

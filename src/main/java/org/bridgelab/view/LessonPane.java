@@ -23,6 +23,7 @@ import org.bridgelab.lesson.Action;
 import org.bridgelab.lesson.CheckResult;
 import org.bridgelab.lesson.Lesson;
 import org.bridgelab.lesson.RunReport;
+import org.bridgelab.words.Phrase;
 
 /**
  * The curriculum as a navigable list (lesson → steps, with progress ticks) and the chosen step: its
@@ -272,11 +273,21 @@ public final class LessonPane extends VBox {
         checks.setId("step-checks");
         for (RunReport.ActionReport action : report.actions()) {
             for (CheckResult check : action.checks()) {
+                // BridgeLab's words on the evidence go with the check, in the learner's language; the kernel's or
+                // the command's own text (a verbatim wording) below it, as it is
+                boolean ownText = check.evidence() instanceof Phrase phrase && phrase.isVerbatim();
+                String evidence =
+                        check.passed() ? "" : check.evidence().in(language).replace("\n", "\n    ");
                 Label line = new Label((check.passed() ? "✓ " : "✗ ")
                         + check.expected().in(language)
-                        + (check.passed() ? "" : "\n    " + check.evidence().replace("\n", "\n    ")));
+                        + (evidence.isEmpty() || ownText ? "" : "\n    " + evidence));
                 line.setWrapText(true);
                 checks.getChildren().add(styled(line, check.passed() ? "check-passed" : "check-failed"));
+                if (ownText && !evidence.isBlank()) {
+                    Label said = styled(new Label("    " + evidence), "check-evidence");
+                    said.setWrapText(true);
+                    checks.getChildren().add(said);
+                }
             }
         }
         detail.getChildren().add(checks);

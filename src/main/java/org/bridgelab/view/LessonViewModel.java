@@ -12,10 +12,8 @@ import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableMap;
 import org.bridgelab.kernel.Diagnosis;
 import org.bridgelab.kernel.ListenerProbe;
-import org.bridgelab.kernel.Phrase;
 import org.bridgelab.kernel.StateCheck;
 import org.bridgelab.kernel.Topology;
-import org.bridgelab.kernel.Wording;
 import org.bridgelab.lesson.Curriculum;
 import org.bridgelab.lesson.Lesson;
 import org.bridgelab.lesson.LessonSession;
@@ -23,6 +21,8 @@ import org.bridgelab.lesson.ReachProbe;
 import org.bridgelab.lesson.RunListener;
 import org.bridgelab.lesson.RunReport;
 import org.bridgelab.session.LabSession;
+import org.bridgelab.words.Phrase;
+import org.bridgelab.words.Wording;
 
 /**
  * The lessons' state: how far each step has got (its state, report and, for a failed one, the kernel's

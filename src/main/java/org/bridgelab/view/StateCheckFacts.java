@@ -5,9 +5,9 @@ import java.util.stream.Collectors;
 import org.bridgelab.kernel.ListenerProbe;
 import org.bridgelab.kernel.StateCheck;
 import org.bridgelab.kernel.Topology;
-import org.bridgelab.kernel.Wording;
 import org.bridgelab.lesson.Action;
 import org.bridgelab.lesson.Lesson;
+import org.bridgelab.words.Wording;
 
 /**
  * A step's state checks judged again on a snapshot, to see whether the kernel still shows what they showed.
@@ -43,7 +43,8 @@ final class StateCheckFacts {
                 .filter(outcome -> !outcome.passed())
                 .toList();
         return language -> failed.stream()
-                .map(outcome -> outcome.expected().in(language) + " (" + outcome.evidence() + ")")
+                .map(outcome -> outcome.expected().in(language) + " ("
+                        + outcome.evidence().in(language) + ")")
                 .collect(Collectors.joining("; "));
     }
 }

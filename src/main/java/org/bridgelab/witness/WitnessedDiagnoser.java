@@ -10,11 +10,11 @@ import org.bridgelab.capture.NetfilterStep;
 import org.bridgelab.kernel.Diagnoser;
 import org.bridgelab.kernel.Diagnosis;
 import org.bridgelab.kernel.ListenerProbe;
-import org.bridgelab.kernel.Phrase;
 import org.bridgelab.kernel.RouteLookup;
 import org.bridgelab.kernel.Topology;
 import org.bridgelab.kernel.Verdict;
 import org.bridgelab.lab.LabHost;
+import org.bridgelab.words.Phrase;
 
 /**
  * "Why can't A reach B", answered by the kernel: the {@link Diagnoser} reads the rules and explains in the

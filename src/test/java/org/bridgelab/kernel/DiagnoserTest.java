@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.bridgelab.words.Phrase;
 import org.junit.jupiter.api.Test;
 
 /** Each verdict on the recorded scenario-4 snapshot, broken on purpose in one place (the ITs break a real lab). */

@@ -16,6 +16,7 @@ import org.bridgelab.lesson.LessonRunner;
 import org.bridgelab.lesson.RunListener;
 import org.bridgelab.lesson.RunReport;
 import org.bridgelab.testing.KernelTest;
+import org.bridgelab.words.Phrase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

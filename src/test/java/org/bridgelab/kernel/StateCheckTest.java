@@ -54,11 +54,11 @@ class StateCheckTest {
 
         // then:
         assertThat(port.passed()).isFalse();
-        assertThat(port.evidence()).isEqualTo("br0 ports: [veth1, veth3]");
+        assertThat(port.evidence().in("en")).isEqualTo("br0 ports: [veth1, veth3]");
         assertThat(route.passed()).isFalse();
-        assertThat(route.evidence()).contains("default via 172.18.0.1 dev veth2");
+        assertThat(route.evidence().in("en")).contains("default via 172.18.0.1 dev veth2");
         assertThat(reach.passed()).isFalse();
-        assertThat(reach.evidence())
+        assertThat(reach.evidence().in("en"))
                 .startsWith("NOTHING_LISTENING:")
                 .contains("fix: sudo ip netns exec docker0 nc -lp 80");
     }
@@ -82,13 +82,14 @@ class StateCheckTest {
         assertThat(unjudgeable).allSatisfy(fact -> {
             StateCheck.Outcome outcome = fact.evaluate(lab, NOTHING_LISTENS);
             assertThat(outcome.passed()).as(fact.toString()).isFalse();
-            assertThat(outcome.evidence())
+            assertThat(outcome.evidence().in("en"))
                     .as(fact.toString())
                     .containsAnyOf("no namespace docker9", "no interface", "no table");
         });
         assertThat(new StateCheck.PortOf("host", "veth1", "br9", false)
                         .evaluate(lab, NOTHING_LISTENS)
-                        .evidence())
+                        .evidence()
+                        .in("en"))
                 .isEqualTo("no interface br9 in host (host links: "
                         + String.join(
                                 ", ",

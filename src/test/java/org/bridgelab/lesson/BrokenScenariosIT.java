@@ -26,7 +26,7 @@ class BrokenScenariosIT {
 
         assertThat(failed.id()).isEqualTo("bridge-address");
         assertThat(failed.hint()).isEqualTo(step("s1", "bridge-address").hint());
-        assertThat(failedCheck(failed, "reaches").evidence())
+        assertThat(failedCheck(failed, "reaches").evidence().in("en"))
                 .contains("INTERFACE_DOWN")
                 .contains("br0");
     }
@@ -42,7 +42,7 @@ class BrokenScenariosIT {
 
         assertThat(failed.id()).isEqualTo("masquerade");
         assertThat(failed.hint().en()).contains("POSTROUTING");
-        assertThat(failedCheck(failed, "reaches").evidence())
+        assertThat(failedCheck(failed, "reaches").evidence().in("en"))
                 .contains("NO_MASQUERADE")
                 .contains("MASQUERADE");
     }
@@ -56,9 +56,10 @@ class BrokenScenariosIT {
         assertThat(failed.id())
                 .as("the ping fails, but not the way this step expects")
                 .isEqualTo("before-masquerade");
-        assertThat(failedCheck(failed, "exit status").evidence()).isEqualTo("exit status 2");
+        assertThat(failedCheck(failed, "exit status").evidence().in("en")).isEqualTo("exit status 2");
         assertThat(failed.hint().en()).contains("Network is unreachable").contains("default route");
-        assertThat(check(failed, "cannot reach 198.51.100.10").evidence()).contains("NO_ROUTE");
+        assertThat(check(failed, "cannot reach 198.51.100.10").evidence().in("en"))
+                .contains("NO_ROUTE");
     }
 
     @Test
@@ -69,7 +70,7 @@ class BrokenScenariosIT {
 
         assertThat(failed.id()).isEqualTo("server");
         assertThat(failed.hint()).isEqualTo(step("s4", "server").hint());
-        assertThat(failedCheck(failed, "reaches").evidence())
+        assertThat(failedCheck(failed, "reaches").evidence().in("en"))
                 .contains("NO_DNAT")
                 .contains("DNAT --to-destination 172.18.0.2");
     }

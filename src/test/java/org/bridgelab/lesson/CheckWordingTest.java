@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Pattern;
-import org.bridgelab.kernel.Phrase;
+import org.bridgelab.words.Phrase;
 import org.junit.jupiter.api.Test;
 
 /** What checks expect reads in both languages: every phrase of the curriculum, and every key in both bundles. */

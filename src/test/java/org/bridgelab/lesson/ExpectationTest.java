@@ -19,8 +19,8 @@ class ExpectationTest {
         List<CheckResult> results = noLoss.check(1, LOST);
 
         assertThat(results).extracting(CheckResult::passed).containsExactly(false, false);
-        assertThat(results.get(0).evidence()).isEqualTo("exit status 1");
-        assertThat(results.get(1).evidence()).contains("100% packet loss");
+        assertThat(results.get(0).evidence().in("en")).isEqualTo("exit status 1");
+        assertThat(results.get(1).evidence().in("en")).contains("100% packet loss");
     }
 
     @Test
@@ -35,7 +35,7 @@ class ExpectationTest {
 
         assertThat(results).allMatch(CheckResult::passed);
         assertThat(results)
-                .extracting(CheckResult::evidence)
+                .extracting(result -> result.evidence().in("en"))
                 .contains(
                         "exit status 1",
                         "1 packets transmitted, 0 received, 100% packet loss, time 0ms",
@@ -74,11 +74,11 @@ class ExpectationTest {
 
         // then:
         assertThat(inOrder.passed()).isTrue();
-        assertThat(inOrder.evidence())
+        assertThat(inOrder.evidence().in("en"))
                 .startsWith("12:00:00.000001 ARP, Request")
                 .contains("ICMP echo request, id 7");
         assertThat(outOfOrder.passed()).isFalse();
-        assertThat(outOfOrder.evidence())
+        assertThat(outOfOrder.evidence().in("en"))
                 .startsWith("after \"12:00:00.000120 ARP, Reply 172.18.0.3 is-at 02:42:ac:12:00:03, length 28\": "
                         + "\"ICMP echo request\" came before it");
         assertThat(outOfOrder.expected().toString())

@@ -386,6 +386,8 @@ class GuiScenarioIT {
                         .getItems()
                         .get(0)))
                 .isEqualTo("全部抓包点");
+        // and nothing else on the screen is English but the kernel's words, commands and names
+        assertThat(onFx(() -> EnglishWords.in(window))).isEmpty();
         robot.interact(() -> i18n.languageProperty().set(I18n.ENGLISH));
         assertThat(onFx(() -> robot.lookup("#run-step").queryAs(Button.class).getText()))
                 .isEqualTo("Run step");
@@ -425,10 +427,21 @@ class GuiScenarioIT {
                 .toList());
     }
 
+    /** Each check's text, with the kernel's or the command's own words below it joined to it. */
     private static java.util.List<String> checkTexts(FxRobot robot) {
-        return onFx(() -> robot.lookup("#step-checks").queryAs(VBox.class).getChildren().stream()
-                .map(node -> ((Label) node).getText())
-                .toList());
+        return onFx(() -> {
+            java.util.List<String> texts = new java.util.ArrayList<>();
+            for (javafx.scene.Node node :
+                    robot.lookup("#step-checks").queryAs(VBox.class).getChildren()) {
+                String text = ((Label) node).getText();
+                if (node.getStyleClass().contains("check-evidence")) {
+                    texts.set(texts.size() - 1, texts.get(texts.size() - 1) + "\n" + text);
+                } else {
+                    texts.add(text);
+                }
+            }
+            return texts;
+        });
     }
 
     private static void awaitListening(String namespace, int port) {

@@ -45,7 +45,7 @@ class LabViewModelTest {
         // then:
         assertThat(model.connectedProperty().get()).isTrue();
         assertThat(model.busyProperty().get()).isFalse();
-        assertThat(model.labDescriptionProperty().get()).isEqualTo("recorded");
+        assertThat(model.labDescriptionProperty().get().in("en")).isEqualTo("recorded");
         assertThat(model.topology()
                         .topologyProperty()
                         .get()

@@ -18,7 +18,7 @@ import org.bridgelab.capture.PacketEvent;
 import org.bridgelab.capture.PcapRecord;
 import org.bridgelab.capture.TimelineRow;
 import org.bridgelab.kernel.ConntrackParser;
-import org.bridgelab.kernel.Phrase;
+import org.bridgelab.words.Phrase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

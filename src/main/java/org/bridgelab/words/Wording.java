@@ -1,4 +1,4 @@
-package org.bridgelab.kernel;
+package org.bridgelab.words;
 
 /**
  * A text for the learner, worded in their language ("en" or "zh"): a curriculum's own text, or a sentence

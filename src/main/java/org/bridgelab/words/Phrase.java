@@ -1,4 +1,4 @@
-package org.bridgelab.kernel;
+package org.bridgelab.words;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.text.MessageFormat;
@@ -14,7 +14,7 @@ import java.util.ResourceBundle;
  * The CLI and the JSON report speak English; the window, the learner's language.
  */
 public record Phrase(String key, List<Object> args) implements Wording {
-    private static final String BUNDLE = "org.bridgelab.kernel.phrases";
+    private static final String BUNDLE = "org.bridgelab.words.phrases";
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
@@ -29,6 +29,11 @@ public record Phrase(String key, List<Object> args) implements Wording {
                 Arrays.stream(args)
                         .map(arg -> arg instanceof Wording ? arg : String.valueOf(arg))
                         .toList());
+    }
+
+    /** Whether this is {@link #verbatim} text: the kernel's, a command's or a name, the same in every language. */
+    public boolean isVerbatim() {
+        return key.equals("verbatim");
     }
 
     /** Text that is the same in every language (a command as typed, a name). */
