@@ -31,7 +31,7 @@ public final class ConsolePane extends TabPane {
     private final ListView<ConsoleEntry> lines = new ListView<>();
     private final ComboBox<String> node = new ComboBox<>();
     private final TextField input = new TextField();
-    private final CommandHistory history = new CommandHistory();
+    private final CommandHistory history;
     /** Under the input: Tab's choices, or what Ctrl-R searches for. */
     private final Label hint = new Label();
     /** What Ctrl-R looks for, while a search goes on; null otherwise. */
@@ -44,6 +44,7 @@ public final class ConsolePane extends TabPane {
     public ConsolePane(LabViewModel model, I18n i18n) {
         this.model = model;
         this.i18n = i18n;
+        this.history = model.console().history();
         createView();
         initListeners();
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.bridgelab.kernel.Topology;
+import org.bridgelab.lesson.Action;
 import org.bridgelab.lesson.BackgroundCommand;
 import org.bridgelab.lesson.CheckResult;
 import org.bridgelab.lesson.CommandText;
@@ -32,6 +33,7 @@ public final class ConsoleViewModel {
     private final LineBatcher<ConsoleEntry> batcher;
     private final Map<String, LineBatcher<String>> backgroundBatchers = new ConcurrentHashMap<>();
     private final AtomicInteger typedBackgrounds = new AtomicInteger();
+    private final CommandHistory history = new CommandHistory();
 
     ConsoleViewModel(TaskExecutor executor, LabConnection lab) {
         this.executor = executor;
@@ -45,6 +47,11 @@ public final class ConsoleViewModel {
 
     public ObservableList<BackgroundProcessViewModel> backgrounds() {
         return backgrounds;
+    }
+
+    /** What ran, for ↑, ↓ and Ctrl-R: the learner's commands and the lessons' (to run again, or change). */
+    CommandHistory history() {
+        return history;
     }
 
     /** A note from BridgeLab (FX thread). */
@@ -120,6 +127,9 @@ public final class ConsoleViewModel {
         return new RunListener() {
             @Override
             public void actionFinished(Lesson lesson, Lesson.Step step, RunReport.ActionReport report) {
+                if (ranOnTheHost(step, report)) {
+                    executor.runOnFx(() -> history.add(report.display()));
+                }
                 batcher.add(new ConsoleEntry(ConsoleEntry.Kind.COMMAND, prompt(report.node()) + report.display()));
                 if (!report.output().isBlank() && report.exitCode() != null) {
                     report.output()
@@ -149,6 +159,15 @@ public final class ConsoleViewModel {
                 backgroundLine(process, line);
             }
         };
+    }
+
+    /** Whether the report is of a command the step ran on the host (what the console itself would run). */
+    private static boolean ranOnTheHost(Lesson.Step step, RunReport.ActionReport report) {
+        return step.actions().stream()
+                .anyMatch(action -> action instanceof Action.Run run
+                        && "host".equals(run.node())
+                        && (run.display().equals(report.display())
+                                || run.inModernForm().display().equals(report.display())));
     }
 
     private void startInTab(String node, String text, List<String> argv) {

@@ -252,6 +252,30 @@ class LabViewModelTest {
     }
 
     @Test
+    void the_lessons_commands_on_the_host_join_the_history_for_the_up_arrow() {
+        // given: s1's first step, its first command reported as run (and a check, which is no command)
+        Lesson s1 = curriculum.lesson("s1");
+        Lesson.Step first = s1.steps().get(0);
+        String command = first.actions().get(0).display();
+        var output = model.console().lessonOutput();
+
+        // when:
+        output.actionFinished(
+                s1,
+                first,
+                new org.bridgelab.lesson.RunReport.ActionReport(command, "host", 0, "", 1, java.util.List.of()));
+        output.actionFinished(
+                s1,
+                first,
+                new org.bridgelab.lesson.RunReport.ActionReport(
+                        "(check the kernel's state: 2 facts)", "host", null, "", 1, java.util.List.of()));
+
+        // then: ↑ brings the command back, and only it
+        assertThat(model.console().history().previous("")).isEqualTo(command);
+        assertThat(model.console().history().previous("")).isEqualTo(command);
+    }
+
+    @Test
     void a_new_lab_forgets_every_step_and_marks_where_it_starts() {
         // given:
         model.connect();
