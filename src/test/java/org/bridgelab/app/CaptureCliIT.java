@@ -35,6 +35,7 @@ class CaptureCliIT {
                 .contains("host/br0")
                 .contains("host/br1")
                 .contains("host/eth0")
+                .contains("host/underlay0")
                 .contains("capture on host/br0 ended: tcpdump: pcap_loop: The interface disappeared")
                 .contains("timeline written to");
         CommandResult read =
@@ -46,9 +47,16 @@ class CaptureCliIT {
                 .contains("IP 172.18.0.2 > 198.51.100.10: ICMP echo request")
                 .contains("IP 192.0.2.183 > 198.51.100.10: ICMP echo request")
                 .containsPattern("IP 192\\.0\\.2\\.50\\.\\d+ > 192\\.0\\.2\\.183\\.80: Flags \\[S\\]")
-                .containsPattern("IP 192\\.0\\.2\\.50\\.\\d+ > 172\\.18\\.0\\.2\\.80: Flags \\[S\\]");
+                .containsPattern("IP 192\\.0\\.2\\.50\\.\\d+ > 172\\.18\\.0\\.2\\.80: Flags \\[S\\]")
+                // the overlay lesson's tunnel, on the underlay between its two hosts: VXLAN, and inside it the ICMP
+                .containsPattern("IP 203\\.0\\.113\\.11\\.\\d+ > 203\\.0\\.113\\.12\\.4789: VXLAN, flags \\[I\\] "
+                        + "\\(0x08\\), vni 42\\nIP 10\\.0\\.0\\.2 > 10\\.0\\.0\\.3: ICMP echo request")
+                .containsPattern("IP 203\\.0\\.113\\.12\\.\\d+ > 203\\.0\\.113\\.11\\.4789: VXLAN, flags \\[I\\] "
+                        + "\\(0x08\\), vni 42\\nIP 10\\.0\\.0\\.3 > 10\\.0\\.0\\.2: ICMP echo reply");
         List<Double> times = read.stdout()
                 .lines()
+                // a VXLAN packet's inner frame is a line of its own, without a time
+                .filter(line -> !line.isEmpty() && Character.isDigit(line.charAt(0)))
                 .map(line -> Double.parseDouble(line.substring(0, line.indexOf(' '))))
                 .toList();
         assertThat(times).as("the pcapng in kernel order").isSorted();
@@ -58,7 +66,8 @@ class CaptureCliIT {
         // (c2's cable joins namespaces a and b: containers too, listed first by name)
         assertThat(texts(json.path("lanes")))
                 .containsSubsequence("docker0", "docker1", "host", "router", "internet", "remote");
-        assertThat(texts(json.path("capturePoints"))).containsExactlyInAnyOrder("host/br0", "host/br1", "host/eth0");
+        assertThat(texts(json.path("capturePoints")))
+                .containsExactlyInAnyOrder("host/br0", "host/br1", "host/eth0", "host/underlay0");
         JsonNode arp = find(json.path("events"), "summary", "who-has 172.18.0.3 tell 172.18.0.2");
         assertThat(arp.path("from").asText()).isEqualTo("docker0");
         assertThat(arp.path("to").asText()).isEqualTo("docker1");

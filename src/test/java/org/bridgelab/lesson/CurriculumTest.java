@@ -28,6 +28,7 @@ class CurriculumTest {
                         "s3",
                         "s4",
                         "docker",
+                        "overlay",
                         "teardown");
         assertThat(curriculum.lessons()).allSatisfy(lesson -> {
             assertThat(lesson.title().en()).isNotBlank();

@@ -38,6 +38,7 @@ class ScenariosIT {
                         "s3",
                         "s4",
                         "docker",
+                        "overlay",
                         "teardown");
         assertThat(report.lessons())
                 .allSatisfy(
