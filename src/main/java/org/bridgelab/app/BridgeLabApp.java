@@ -89,13 +89,14 @@ public final class BridgeLabApp extends Application {
             }
         }
         if (options.run() != null) {
-            runThenMaybeShoot(curriculum.lesson(options.run()), window, scene, options);
+            runThenMaybeShoot(options.target(curriculum), window, scene, options);
         }
     }
 
     /** Runs the lesson once the lab is connected, then saves the screenshot and exits when asked to. */
-    private void runThenMaybeShoot(Lesson lesson, MainWindow window, Scene scene, GuiOptions options) {
-        window.lessons().select(lesson, lesson.steps().get(lesson.steps().size() - 1));
+    private void runThenMaybeShoot(GuiOptions.Target target, MainWindow window, Scene scene, GuiOptions options) {
+        Lesson lesson = target.lesson();
+        window.lessons().select(lesson, target.step());
         ChangeListener<Boolean> whenIdle = new ChangeListener<>() {
             private boolean started;
 
@@ -106,10 +107,10 @@ public final class BridgeLabApp extends Application {
                 }
                 if (!started && model.connectedProperty().get()) {
                     started = true;
-                    model.lessons().runLesson(lesson);
+                    model.lessons().runStep(lesson, target.step());
                 } else if (started) {
                     model.busyProperty().removeListener(this);
-                    boolean passed = lesson.steps().stream()
+                    boolean passed = lesson.steps().subList(0, lesson.steps().indexOf(target.step()) + 1).stream()
                             .allMatch(step -> model.lessons().state(lesson, step) == StepState.PASSED);
                     exitCode = passed ? 0 : 1;
                     if (options.screenshot() != null) {

@@ -33,8 +33,8 @@ final class GuiCommand implements Callable<Integer> {
 
     @Option(
             names = "--run",
-            paramLabel = "LESSON",
-            description = "run the lesson through the window, as a learner would")
+            paramLabel = "LESSON[/STEP]",
+            description = "run the lesson (up to STEP) through the window, as a learner would")
     String run;
 
     @Option(names = "--screenshot", paramLabel = "FILE.png", description = "then save a picture of the window and exit")

@@ -3,6 +3,7 @@ package org.bridgelab.app;
 import java.nio.file.Path;
 import org.bridgelab.lab.LabHostChoice;
 import org.bridgelab.lesson.Curriculum;
+import org.bridgelab.lesson.Lesson;
 import org.bridgelab.lesson.UserLessons;
 import org.bridgelab.view.Theme;
 
@@ -37,10 +38,35 @@ record GuiOptions(
         Curriculum curriculum =
                 lessonFile == null ? own.curriculum() : own.curriculum().with(lessonFile);
         if (run != null) {
-            curriculum.lesson(run);
+            target(curriculum);
         }
         return new UserLessons.Loaded(curriculum, own.problems());
     }
+
+    /** What --run names: a lesson's step, its last when only the lesson is named ("s3", "overlay/mtu"). */
+    Target target(Curriculum curriculum) {
+        String[] parts = run.split("/", 2);
+        Lesson lesson = curriculum.lesson(parts[0]);
+        if (parts.length == 1) {
+            return new Target(lesson, lesson.steps().get(lesson.steps().size() - 1));
+        }
+        return new Target(
+                lesson,
+                lesson.steps().stream()
+                        .filter(step -> step.id().equals(parts[1]))
+                        .findFirst()
+                        .orElseThrow(() ->
+                                new IllegalArgumentException("lesson " + lesson.id() + " has no step \"" + parts[1]
+                                        + "\" (its steps: "
+                                        + String.join(
+                                                ", ",
+                                                lesson.steps().stream()
+                                                        .map(Lesson.Step::id)
+                                                        .toList())
+                                        + ")")));
+    }
+
+    record Target(Lesson lesson, Lesson.Step step) {}
 
     /** The window as {@code bridgelab} alone opens it: the sandbox, the system's language, the light theme. */
     static GuiOptions defaults() {

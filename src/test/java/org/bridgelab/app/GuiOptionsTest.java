@@ -64,4 +64,34 @@ class GuiOptionsTest {
                         .exitCode())
                 .isEqualTo(2);
     }
+
+    @Test
+    void run_names_a_lesson_or_one_of_its_steps_and_a_step_it_lacks_is_said() {
+        org.bridgelab.lesson.Curriculum curriculum = org.bridgelab.lesson.Curriculum.bundled();
+
+        GuiOptions.Target whole = options("s3").target(curriculum);
+        GuiOptions.Target upTo = options("overlay/mtu").target(curriculum);
+
+        assertThat(whole.step())
+                .isEqualTo(whole.lesson().steps().get(whole.lesson().steps().size() - 1));
+        assertThat(upTo.lesson().id()).isEqualTo("overlay");
+        assertThat(upTo.step().id()).isEqualTo("mtu");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> options("s1/nosuch").target(curriculum))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("lesson s1 has no step \"nosuch\" (its steps: ");
+    }
+
+    private static GuiOptions options(String run) {
+        return new GuiOptions(
+                run,
+                null,
+                null,
+                org.bridgelab.view.Theme.LIGHT,
+                org.bridgelab.lab.LabHostChoice.sandbox(),
+                null,
+                1,
+                1366,
+                768);
+    }
 }
