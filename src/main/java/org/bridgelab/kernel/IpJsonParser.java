@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads iproute2's JSON ({@code ip -j -d addr show}, {@code ip -j route show}, {@code ip -j netns list}, {@code ip -j netconf show}). */
 public final class IpJsonParser {
@@ -95,6 +97,31 @@ public final class IpJsonParser {
         array(json, "ip -j netns list")
                 .forEach(node -> names.add(node.path("name").asText()));
         return names;
+    }
+
+    /**
+     * A namespace's own numbers for the namespaces its veths lead into ({@code ip -j netns list-id}): id → name.
+     * A number without a name, seen from a named namespace, is the lab host's own namespace (the one namespace of
+     * the lab without a name); seen from the host it is unknown and left out. Empty for output that is not
+     * the list (an iproute2 without list-id): peers are then matched by their indexes alone.
+     */
+    public static Map<Integer, String> namespaceIds(String json, boolean seenFromTheHost) {
+        Map<Integer, String> ids = new HashMap<>();
+        JsonNode list;
+        try {
+            list = array(json, "ip -j netns list-id");
+        } catch (IllegalArgumentException notTheList) {
+            // the indexes still match most peers (see StateReader.peer)
+            return Map.of();
+        }
+        for (JsonNode node : list) {
+            if (node.hasNonNull("name")) {
+                ids.put(node.path("nsid").asInt(), node.path("name").asText());
+            } else if (!seenFromTheHost) {
+                ids.put(node.path("nsid").asInt(), "host");
+            }
+        }
+        return Map.copyOf(ids);
     }
 
     static JsonNode array(String json, String command) {

@@ -86,6 +86,12 @@ public final class StateReader implements AutoCloseable {
                         async(LabHost.HOST, "ip", "-j", "-d", "addr", "show"),
                         async(LabHost.HOST, ALL_NETNS, "ip", "-j", "-d", "addr", "show"))
                 : namespacesOnly();
+        // each namespace's own numbers for the namespaces its veths lead into: a peer is named by one of them
+        CompletableFuture<Map<String, String>> ids = links
+                ? sectionsAsync(
+                        tolerantAsync(LabHost.HOST, List.of(), "ip", "-j", "netns", "list-id"),
+                        tolerantAsync(LabHost.HOST, ALL_NETNS, "ip", "-j", "netns", "list-id"))
+                : done(Map.of());
         CompletableFuture<Map<String, String>> route = parts.contains(Part.ROUTES)
                 ? sectionsAsync(
                         async(LabHost.HOST, "ip", "-j", "route", "show"),
@@ -111,6 +117,8 @@ public final class StateReader implements AutoCloseable {
         for (Map.Entry<String, String> namespace : join(addr).entrySet()) {
             String name = namespace.getKey();
             List<IpJsonParser.RawLink> nsLinks = IpJsonParser.links(namespace.getValue());
+            Map<Integer, String> nsIds =
+                    IpJsonParser.namespaceIds(join(ids).getOrDefault(name, ""), LabHost.HOST.equals(name));
             List<Topology.Route> routes = IpJsonParser.routes(join(route).getOrDefault(name, ""));
             boolean forwarding = join(netconf).containsKey(name)
                     && IpJsonParser.forwarding(join(netconf).get(name));
@@ -126,7 +134,8 @@ public final class StateReader implements AutoCloseable {
                             tables,
                             parts.contains(Part.FDB) ? fdb(name, nsLinks) : List.of(),
                             parts.contains(Part.CONNTRACK) ? conntrack(name, tables) : List.of(),
-                            nftTables),
+                            nftTables,
+                            nsIds),
                     pool));
         }
         List<RawNamespace> raw = joinAll(extras);
@@ -198,10 +207,13 @@ public final class StateReader implements AutoCloseable {
 
     private RawNamespace reread(RawNamespace old, Set<MonitorEvent.Kind> changed) {
         String ns = old.name();
+        boolean linksChanged = changed.contains(MonitorEvent.Kind.LINK) || changed.contains(MonitorEvent.Kind.ADDRESS);
         List<IpJsonParser.RawLink> links =
-                changed.contains(MonitorEvent.Kind.LINK) || changed.contains(MonitorEvent.Kind.ADDRESS)
-                        ? IpJsonParser.links(ask(ns, "ip", "-j", "-d", "addr", "show"))
-                        : old.links();
+                linksChanged ? IpJsonParser.links(ask(ns, "ip", "-j", "-d", "addr", "show")) : old.links();
+        // a veth moved in or out gives the namespace a number for another one
+        Map<Integer, String> nsIds = linksChanged
+                ? IpJsonParser.namespaceIds(tolerant(ns, "ip", "-j", "netns", "list-id"), LabHost.HOST.equals(ns))
+                : old.namespaceIds();
         List<Topology.Route> routes = changed.contains(MonitorEvent.Kind.ROUTE)
                 ? IpJsonParser.routes(ask(ns, "ip", "-j", "route", "show"))
                 : old.routes();
@@ -213,7 +225,8 @@ public final class StateReader implements AutoCloseable {
         List<Topology.NftTable> nft = rules && LabHost.HOST.equals(ns) && nftInstalled()
                 ? NftRulesetParser.parse(ask(ns, "nft", "-j", "list", "ruleset"))
                 : old.nftables();
-        return new RawNamespace(ns, links, routes, forwarding, tables, fdb(ns, links), conntrack(ns, tables), nft);
+        return new RawNamespace(
+                ns, links, routes, forwarding, tables, fdb(ns, links), conntrack(ns, tables), nft, nsIds);
     }
 
     private Topology remember(List<RawNamespace> raw) {
@@ -263,6 +276,18 @@ public final class StateReader implements AutoCloseable {
 
     private CompletableFuture<String> async(String node, String... argv) {
         return CompletableFuture.supplyAsync(() -> ask(node, argv), pool);
+    }
+
+    /** What the command printed, also when it failed (an iproute2 without the command: nothing, then). */
+    private String tolerant(String node, String... argv) {
+        CommandResult result = lab.run(node, List.of(argv));
+        return result.succeeded() || !result.stdout().isBlank() ? result.stdout() : "";
+    }
+
+    private CompletableFuture<String> tolerantAsync(String node, List<String> prefix, String... argv) {
+        List<String> all = new ArrayList<>(prefix);
+        all.addAll(List.of(argv));
+        return CompletableFuture.supplyAsync(() -> tolerant(node, all.toArray(String[]::new)), pool);
     }
 
     private CompletableFuture<String> async(String node, List<String> prefix, String... argv) {
@@ -329,9 +354,12 @@ public final class StateReader implements AutoCloseable {
     }
 
     /**
-     * The other end of a veth. In the same namespace iproute2 names it; across namespaces it gives only an
-     * index, and indexes are per namespace, so the peer is the veth in another namespace whose index is this
-     * link's peer index and whose own peer index points back at this link.
+     * The other end of a veth. In the same namespace iproute2 names it. Across namespaces it gives the peer's
+     * index and the namespace's own number for the peer's namespace ({@code link_netnsid}), which
+     * {@code ip netns list-id} names: the peer is the veth with that index there. Where the number is not
+     * named, the peer is the one veth in another namespace whose index is this link's peer index and whose own
+     * peer index points back; when two namespaces both fit (indexes are per namespace, and a lab of many
+     * namespaces repeats them), the peer is unknown rather than guessed.
      */
     static Topology.Endpoint peer(RawNamespace ns, IpJsonParser.RawLink link, List<RawNamespace> all) {
         if (!"veth".equals(link.kind())) {
@@ -343,9 +371,12 @@ public final class StateReader implements AutoCloseable {
         if (link.peerIndex() < 0) {
             return null;
         }
+        String named = link.peerNetnsId() == null ? null : ns.namespaceIds().get(link.peerNetnsId());
+        List<Topology.Endpoint> fitting = new ArrayList<>();
         for (RawNamespace other : all) {
             boolean sameNamespace = other == ns;
-            if (sameNamespace != (link.peerNetnsId() == null)) {
+            if (sameNamespace != (link.peerNetnsId() == null)
+                    || (named != null && !other.name().equals(named))) {
                 continue;
             }
             for (IpJsonParser.RawLink candidate : other.links()) {
@@ -353,11 +384,11 @@ public final class StateReader implements AutoCloseable {
                         && candidate.index() == link.peerIndex()
                         && candidate.peerIndex() == link.index()
                         && candidate != link) {
-                    return new Topology.Endpoint(other.name(), candidate.name());
+                    fitting.add(new Topology.Endpoint(other.name(), candidate.name()));
                 }
             }
         }
-        return null;
+        return fitting.size() == 1 ? fitting.get(0) : null;
     }
 
     record RawNamespace(
@@ -368,5 +399,6 @@ public final class StateReader implements AutoCloseable {
             List<Topology.Table> iptables,
             List<Topology.FdbEntry> fdb,
             List<Topology.Flow> conntrack,
-            List<Topology.NftTable> nftables) {}
+            List<Topology.NftTable> nftables,
+            Map<Integer, String> namespaceIds) {}
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class IpJsonParserTest {
@@ -68,6 +69,51 @@ class IpJsonParserTest {
     }
 
     @Test
+    void where_two_namespaces_repeat_the_same_indexes_the_namespaces_own_numbers_name_the_peer() {
+        // given: as recorded with the overlay lesson's hosts beside the outside world: remote's eth0 (2) and the
+        // router's lan-remote (3) are a pair, and so are hosta's eth0 (2) and the host's ua (3)
+        List<StateReader.RawNamespace> unnamed = List.of(
+                withLinks("host", Map.of(), veth(3, "ua", 2, 1)),
+                withLinks("router", Map.of(), veth(3, "lan-remote", 2, 1)),
+                withLinks("remote", Map.of(), veth(2, "eth0", 3, 0)),
+                withLinks("hosta", Map.of(), veth(2, "eth0", 3, 0)));
+        List<StateReader.RawNamespace> named = List.of(
+                withLinks("host", Map.of(1, "hosta"), veth(3, "ua", 2, 1)),
+                withLinks("router", Map.of(1, "remote"), veth(3, "lan-remote", 2, 1)),
+                withLinks("remote", Map.of(0, "router"), veth(2, "eth0", 3, 0)),
+                withLinks("hosta", Map.of(0, "host"), veth(2, "eth0", 3, 0)));
+
+        // then: without the numbers' names two peers fit, and none is shown rather than a wrong one
+        assertThat(peerOf(unnamed, "remote", "eth0")).isNull();
+        assertThat(peerOf(unnamed, "host", "ua")).isNull();
+        // with them, each is the one it is
+        assertThat(peerOf(named, "remote", "eth0")).isEqualTo(new Topology.Endpoint("router", "lan-remote"));
+        assertThat(peerOf(named, "hosta", "eth0")).isEqualTo(new Topology.Endpoint("host", "ua"));
+        assertThat(peerOf(named, "host", "ua")).isEqualTo(new Topology.Endpoint("hosta", "eth0"));
+    }
+
+    @Test
+    void a_namespaces_numbers_are_named_unnamed_ones_being_the_host_seen_from_a_named_namespace() {
+        String list = "[{\"nsid\":0},{\"nsid\":1,\"name\":\"remote\"}]";
+
+        assertThat(IpJsonParser.namespaceIds(list, false)).isEqualTo(Map.of(0, "host", 1, "remote"));
+        assertThat(IpJsonParser.namespaceIds(list, true)).isEqualTo(Map.of(1, "remote"));
+        assertThat(IpJsonParser.namespaceIds("Object \"list-id\" is unknown", false))
+                .isEmpty();
+    }
+
+    private static IpJsonParser.RawLink veth(int index, String name, int peerIndex, int peerNetnsId) {
+        return new IpJsonParser.RawLink(
+                index, name, "veth", "UP", List.of(), null, 1500, null, peerIndex, peerNetnsId, null, List.of());
+    }
+
+    private static StateReader.RawNamespace withLinks(
+            String name, Map<Integer, String> ids, IpJsonParser.RawLink... links) {
+        return new StateReader.RawNamespace(
+                name, List.of(links), List.of(), false, List.of(), List.of(), List.of(), List.of(), ids);
+    }
+
+    @Test
     void a_veth_pair_within_one_namespace_is_named_by_iproute2_itself() {
         List<StateReader.RawNamespace> all = List.of(raw("host", "same-namespace-veth.json"));
 
@@ -83,7 +129,8 @@ class IpJsonParserTest {
                 List.of(),
                 List.of(),
                 List.of(),
-                List.of());
+                List.of(),
+                Map.of());
     }
 
     private static Topology.Endpoint peerOf(List<StateReader.RawNamespace> all, String ns, String link) {

@@ -36,7 +36,10 @@ class StateReaderTest {
         // then:
         assertThat(host.asked())
                 .containsExactlyInAnyOrder(
-                        "docker0: ip -j -d addr show", "host: bridge -j fdb show", "host: cat /proc/net/nf_conntrack");
+                        "docker0: ip -j -d addr show",
+                        "docker0: ip -j netns list-id",
+                        "host: bridge -j fdb show",
+                        "host: cat /proc/net/nf_conntrack");
         assertThat(after.namespace("docker0").orElseThrow().link("veth0")).isPresent();
         assertThat(after.namespace("host")
                         .orElseThrow()
