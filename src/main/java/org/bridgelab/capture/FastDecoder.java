@@ -148,7 +148,7 @@ final class FastDecoder {
         Ipv4 ip = new Ipv4(ipId, number, ip(frame, ETHERNET + 12), ip(frame, ETHERNET + 16));
         Transport transport = switch (number) {
             case TCP -> tcp(frame, from, to, ip, summaries);
-            case UDP -> udp(frame, from, to, ip, summaries);
+            case UDP -> udp(frame, from, to, ip, summaries ? point : null, record.timestampNanos());
             case ICMP -> icmp(frame, from, to, ip, summaries);
             case IGMP ->
                 new Transport(
@@ -268,7 +268,9 @@ final class FastDecoder {
         return new Transport(Protocol.TCP, srcPort, dstPort, what.toString(), invariant);
     }
 
-    private static Transport udp(byte[] frame, int from, int to, Ipv4 ip, boolean summaries) {
+    /** A UDP packet; with {@code point} (none: no summary), its words, a VXLAN packet's with its inner frame's. */
+    private static Transport udp(byte[] frame, int from, int to, Ipv4 ip, CapturePoint point, long timestampNanos) {
+        boolean summaries = point != null;
         if (to - from < UDP_HEADER) {
             return null;
         }
@@ -284,8 +286,15 @@ final class FastDecoder {
                 Protocol.UDP,
                 srcPort,
                 dstPort,
-                summaries ? "UDP " + srcPort + " > " + dstPort + " " + dataLength + " bytes" : null,
+                summaries ? udpWords(point, timestampNanos, frame, srcPort, dstPort, dataFrom, dataLength) : null,
                 PacketDecoder.mix(ip.invariant(), hash(frame, dataFrom, dataFrom + dataLength)));
+    }
+
+    private static String udpWords(
+            CapturePoint point, long timestampNanos, byte[] frame, int srcPort, int dstPort, int from, int length) {
+        String tunnelled =
+                dstPort == Vxlan.PORT ? Vxlan.summary(point, timestampNanos, frame, from, from + length) : null;
+        return tunnelled != null ? tunnelled : "UDP " + srcPort + " > " + dstPort + " " + length + " bytes";
     }
 
     /** Whether pcap4j decodes the payload to or from this TCP or UDP port as a protocol of its own. */

@@ -194,7 +194,12 @@ public final class PacketDecoder {
                 byte[] data = udp.getPayload() == null
                         ? new byte[0]
                         : udp.getPayload().getRawData();
-                what = "UDP " + srcPort + " > " + dstPort + " " + data.length + " bytes";
+                String tunnelled = dstPort == Vxlan.PORT
+                        ? Vxlan.summary(point, record.timestampNanos(), data, 0, data.length)
+                        : null;
+                what = tunnelled != null
+                        ? tunnelled
+                        : "UDP " + srcPort + " > " + dstPort + " " + data.length + " bytes";
                 invariant = mix(invariant, Arrays.hashCode(data));
             } else if (payload instanceof IcmpV4CommonPacket icmp) {
                 protocol = Protocol.ICMP;

@@ -11,6 +11,28 @@ import org.junit.jupiter.api.Test;
 class PacketDecoderTest {
 
     @Test
+    void a_vxlan_packet_on_the_underlay_is_said_with_the_frame_it_carries() {
+        // given: the overlay lesson's tunnel, captured on the underlay between its two hosts
+        List<PacketEvent> events = CaptureFixtures.events("overlay-underlay0.pcap", CaptureFixtures.BR0);
+
+        // then: each is the UDP packet between the hosts, in the words of the frame inside it
+        assertThat(events).allSatisfy(event -> {
+            assertThat(event.protocol()).isEqualTo(Protocol.UDP);
+            assertThat(event.dstPort()).isEqualTo(4789);
+            assertThat(event.summary()).startsWith(event.srcIp() + " > " + event.dstIp() + ": VXLAN vni 42: ");
+        });
+        assertThat(events.get(0).srcIp()).isEqualTo("203.0.113.11");
+        assertThat(events.get(0).summary())
+                .isEqualTo("203.0.113.11 > 203.0.113.12: VXLAN vni 42: who-has 10.0.0.3 tell 10.0.0.2");
+        assertThat(events)
+                .extracting(PacketEvent::summary)
+                .anyMatch(summary ->
+                        summary.endsWith("VXLAN vni 42: 10.0.0.2 > 10.0.0.3: ICMP echo request id 180 seq 1"))
+                .anyMatch(
+                        summary -> summary.endsWith("VXLAN vni 42: 10.0.0.3 > 10.0.0.2: ICMP echo reply id 180 seq 1"));
+    }
+
+    @Test
     void scenario_1_capture_reads_as_arp_question_answer_then_echo_request_and_reply() {
         // given: the first ping from docker0 to docker1, captured on br0
         List<PacketEvent> events = CaptureFixtures.events("s1-br0.pcap", CaptureFixtures.BR0);

@@ -77,4 +77,7 @@ conntrack -L > "$out/s4-conntrack.txt" 2>/dev/null
 
 # a file as tcpdump -w writes it with nanosecond stamps (tcpdump 4.99 writes classic pcap, not pcapng)
 tcpdump --time-stamp-precision=nano -r "$out/s3-eth0.pcap" -w "$out/CaptureFileReaderTest-tcpdump-nanos.pcap" 2>/dev/null
+# the overlay lesson's underlay (bridgelab run overlay --capture ov.pcapng): VXLAN packets carrying ARP and ICMP
+# tcpdump -r ov.pcapng -w "$out/overlay-underlay0.pcap" -c 8 \
+#     "udp port 4789 and (udp[8+8+12:2] = 0x0800 or udp[8+8+12:2] = 0x0806)"
 ls -l "$out"/*.pcap "$out"/*.txt
