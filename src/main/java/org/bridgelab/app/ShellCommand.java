@@ -8,12 +8,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.bridgelab.kernel.TopologyChange;
 import org.bridgelab.lab.LabException;
 import org.bridgelab.lesson.BackgroundCommand;
 import org.bridgelab.lesson.CommandText;
+import org.bridgelab.lesson.TypedLine;
 import org.bridgelab.session.Capturing;
 import org.bridgelab.session.LabSession;
 import picocli.CommandLine.Command;
@@ -77,7 +77,7 @@ final class ShellCommand implements Callable<Integer> {
             stopJobsOnCtrlC();
             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line = prompt(terminal, lines); line != null; line = prompt(terminal, lines)) {
-                if (!perform(session, line.strip())) {
+                if (!perform(session, line)) {
                     break;
                 }
             }
@@ -94,39 +94,34 @@ final class ShellCommand implements Callable<Integer> {
 
     /** Runs one line; false for {@code exit}. */
     private boolean perform(LabSession session, String typed) {
-        if (typed.isEmpty()) {
-            return true;
-        }
-        Optional<String> pasted = CommandText.pastedPrompt(typed);
-        String text =
-                pasted.map(prompt -> typed.substring(prompt.length()).strip()).orElse(typed);
-        if (text.equals("exit")) {
+        TypedLine line = TypedLine.of(typed);
+        if (line.text().equals("exit")) {
             return false;
         }
-        if (text.equals("stop")) {
+        if (line.text().equals("stop")) {
             stopJobs();
             return true;
         }
-        if (pasted.isPresent()) {
-            say("(took off the pasted prompt \"" + pasted.get().strip() + "\")");
+        if (line.text().isEmpty()) {
+            return true;
         }
-        List<String> argv;
-        try {
-            argv = CommandText.tokenize(text);
-        } catch (IllegalArgumentException e) {
-            say(e.getMessage());
+        if (line.pastedPrompt() != null) {
+            say("(took off the pasted prompt \"" + line.pastedPrompt().strip() + "\")");
+        }
+        if (line.refusal() != null) {
+            say(line.refusal());
             failed = true;
-            return true;
+        } else if (line.installs() != null) {
+            line.installs().forEach(debianPackage -> say(CommandText.answerToInstall(debianPackage)));
+        } else if (line.runsUntilStopped()) {
+            start(session, line.argv());
+        } else {
+            run(session, line.argv());
         }
-        Optional<List<String>> installs = CommandText.packagesInstalled(argv);
-        if (installs.isPresent()) {
-            installs.get().forEach(debianPackage -> say(CommandText.answerToInstall(debianPackage)));
-            return true;
-        }
-        if (CommandText.runsUntilStopped(argv)) {
-            start(session, argv);
-            return true;
-        }
+        return true;
+    }
+
+    private void run(LabSession session, List<String> argv) {
         LabSession.CommandRun result = session.run("host", argv);
         synchronized (out) {
             out.print(result.stdout());
@@ -137,7 +132,6 @@ final class ShellCommand implements Callable<Integer> {
             say("exit status " + result.exitCode());
             failed = true;
         }
-        return true;
     }
 
     /** A command that runs until stopped: a job, its lines prefixed with its name, while the next lines run. */

@@ -2,7 +2,6 @@ package org.bridgelab.view;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.collections.FXCollections;
@@ -15,6 +14,7 @@ import org.bridgelab.lesson.CommandText;
 import org.bridgelab.lesson.Lesson;
 import org.bridgelab.lesson.RunListener;
 import org.bridgelab.lesson.RunReport;
+import org.bridgelab.lesson.TypedLine;
 import org.bridgelab.session.LabSession;
 import org.bridgelab.words.Phrase;
 import org.bridgelab.words.Wording;
@@ -82,26 +82,28 @@ public final class ConsoleViewModel {
 
     /** Runs what the learner typed in a node of the lab, as argv. */
     public void runCommand(String node, String pasted) {
-        String text = withoutPastedPrompt(pasted);
-        if (answeredInstall(node, text)) {
+        TypedLine line = read(pasted);
+        if (line.installs() != null) {
+            // apt would change the machine, not the lab: answered instead of run
+            entries.add(new ConsoleEntry(ConsoleEntry.Kind.COMMAND, prompt(node) + line.text()));
+            line.installs().forEach(debianPackage -> note(CommandText.answerToInstall(debianPackage)));
             return;
         }
-        List<String> argv = typed(text);
-        if (argv == null) {
+        if (!runnable(line)) {
             return;
         }
-        if (CommandText.runsUntilStopped(argv)) {
+        if (line.runsUntilStopped()) {
             // waiting for it would hold the console until the time-out and lose what it printed
-            note(Phrase.of("console.runs-until-stopped", text));
-            startInTab(node, text, argv);
+            note(Phrase.of("console.runs-until-stopped", line.text()));
+            startInTab(node, line.text(), line.argv());
             return;
         }
         LabSession current = lab.session();
-        entries.add(new ConsoleEntry(ConsoleEntry.Kind.COMMAND, prompt(node) + text));
+        entries.add(new ConsoleEntry(ConsoleEntry.Kind.COMMAND, prompt(node) + line.text()));
         lab.busy(true);
         Topology before = lab.shown();
         executor.execute(
-                () -> new CommandDone(current.run(node, argv), current.refresh()),
+                () -> new CommandDone(current.run(node, line.argv()), current.refresh()),
                 done -> {
                     addOutputFx(done.result().stdout() + done.result().stderr());
                     if (!done.result().succeeded()) {
@@ -115,10 +117,9 @@ public final class ConsoleViewModel {
 
     /** Starts a long-running command the learner typed, in its own console tab. */
     public void startCommand(String node, String pasted) {
-        String text = withoutPastedPrompt(pasted);
-        List<String> argv = typed(text);
-        if (argv != null) {
-            startInTab(node, text, argv);
+        TypedLine line = read(pasted);
+        if (runnable(line)) {
+            startInTab(node, line.text(), line.argv());
         }
     }
 
@@ -180,58 +181,36 @@ public final class ConsoleViewModel {
                 lab::failed);
     }
 
-    /** An apt-get install is answered, not run: apt would change the machine, not the lab. */
-    private boolean answeredInstall(String node, String text) {
-        Optional<List<String>> installs;
-        try {
-            installs = CommandText.packagesInstalled(CommandText.tokenize(text));
-        } catch (IllegalArgumentException notACommand) {
-            // typed() says what is wrong with it when it is run
-            return false;
-        }
-        installs.ifPresent(packages -> {
-            entries.add(new ConsoleEntry(ConsoleEntry.Kind.COMMAND, prompt(node) + text));
-            packages.forEach(debianPackage -> note(CommandText.answerToInstall(debianPackage)));
-        });
-        return installs.isPresent();
-    }
-
     /** The program's name for its tab: tcpdump, not sudo or ip netns exec. */
     private static String program(List<String> argv) {
         List<String> inner = CommandText.innerCommand(argv);
         return inner.isEmpty() ? argv.get(0) : inner.get(0);
     }
 
-    /**
-     * The command without a shell prompt pasted with it from a tutorial ("$ ls -l /var/run/netns"), saying
-     * so in the console, since the console gives its own prompt.
-     */
-    private String withoutPastedPrompt(String text) {
-        return CommandText.pastedPrompt(text)
-                .map(prompt -> {
-                    note(Phrase.of("console.pasted-prompt", prompt.strip()));
-                    return text.substring(prompt.length());
-                })
-                .orElse(text);
-    }
-
-    /** The argv of a typed command, or null (with the reason in the console) if it cannot run now. */
-    private List<String> typed(String text) {
-        try {
-            List<String> argv = CommandText.tokenize(text);
-            if (lab.session() == null) {
-                failure(Phrase.of("console.not-connected"));
-                return null;
-            }
-            return argv;
-        } catch (IllegalArgumentException e) {
-            failure(Phrase.verbatim(e.getMessage()));
-            return null;
-        }
-    }
-
     private void addOutputFx(String output) {
         output.strip().lines().forEach(line -> entries.add(new ConsoleEntry(ConsoleEntry.Kind.OUTPUT, line)));
+    }
+
+    /** The line as read; a pasted prompt taken off is said. */
+    private TypedLine read(String pasted) {
+        TypedLine line = TypedLine.of(pasted);
+        if (line.pastedPrompt() != null) {
+            note(Phrase.of("console.pasted-prompt", line.pastedPrompt().strip()));
+        }
+        return line;
+    }
+
+    /** Whether the line can run now; if not, the console says why. */
+    private boolean runnable(TypedLine line) {
+        if (line.refusal() != null) {
+            failure(Phrase.verbatim(line.refusal()));
+            return false;
+        }
+        if (lab.session() == null) {
+            failure(Phrase.of("console.not-connected"));
+            return false;
+        }
+        return !line.argv().isEmpty();
     }
 
     /** Gives a background command its tab's model at once, so that none of its first lines is lost. */
