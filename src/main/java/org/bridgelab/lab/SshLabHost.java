@@ -48,9 +48,24 @@ public final class SshLabHost extends ArgvLabHost {
         return withSudo;
     }
 
+    /**
+     * Binary output (a pcap stream) cannot pass through a terminal, so such a command has no hang-up to end it
+     * with the connection: without this it would run on until its next write fails, which on a quiet interface
+     * is never. This fixed script (the command itself stays in "$@", never in the script) ends it when ssh's
+     * stdin reaches end-of-file: when BridgeLab stops it, is killed, or the link drops. (A command run in the
+     * background reads /dev/null, not stdin: the watcher reads it through a copy on descriptor 3.)
+     */
+    static final String END_WITH_THE_CONNECTION = "exec 3<&0; \"$@\" 3<&- & command=$!; "
+            + "{ cat <&3 >/dev/null; kill $command; } >/dev/null 2>&1 & watcher=$!; exec 3<&-; "
+            + "wait $command; status=$?; kill $watcher 2>/dev/null; exit $status";
+
     @Override
     protected List<String> wrap(String node, List<String> argv, Mode mode) {
-        return sshArgv(ssh, mode == Mode.INTERACTIVE, destination, quote(concat(privilege, inNamespace(node, argv))));
+        List<String> remote = inNamespace(node, argv);
+        if (mode == Mode.BINARY) {
+            remote = concat(List.of("sh", "-c", END_WITH_THE_CONNECTION, "sh"), remote);
+        }
+        return sshArgv(ssh, mode == Mode.INTERACTIVE, destination, quote(concat(privilege, remote)));
     }
 
     /**

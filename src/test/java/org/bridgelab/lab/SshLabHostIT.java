@@ -3,6 +3,7 @@ package org.bridgelab.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,91 +21,38 @@ import org.bridgelab.lesson.LessonRunner;
 import org.bridgelab.lesson.RunListener;
 import org.bridgelab.lesson.RunReport;
 import org.bridgelab.testing.KernelTest;
+import org.bridgelab.testing.SshVm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The SSH lab host against a real sshd. The "remote VM" is a sandbox: sshd runs inside it in inetd mode,
- * started per connection by the client's ProxyCommand, so the test changes nothing on this machine and
- * opens no port.
+ * The SSH lab host against a real sshd: the "remote VM" is a sandbox reached over SSH ({@link SshVm}).
  */
 @KernelTest(root = true)
 class SshLabHostIT {
     private static final String STATE_BEFORE = System.getProperty("bridgelab.state.dir");
     private static final ProcessRunner RUNNER = new ProcessRunner();
-    private static SandboxLabHost vm;
+    private static SshVm sshVm;
+    private static LabHost vm;
     private static Path dir;
     private static Path sshConfig;
 
     @BeforeAll
     static void startTheVmAndItsSshd() throws IOException {
-        vm = SandboxLabHost.start(RUNNER);
-        dir = Files.createTempDirectory("bridgelab-ssh");
+        sshVm = SshVm.start();
+        vm = sshVm.console();
+        sshConfig = sshVm.config();
+        dir = Files.createTempDirectory("bridgelab-ssh-state");
         // what BridgeLab notes of a real lab host before building there, kept here instead of ~/.local/state
         System.setProperty("bridgelab.state.dir", dir.resolve("state").toString());
-        keygen(dir.resolve("host_ed25519"));
-        keygen(dir.resolve("id_ed25519"));
-        Files.copy(dir.resolve("id_ed25519.pub"), dir.resolve("authorized_keys"));
-        Files.writeString(
-                dir.resolve("sshd_config"),
-                String.join(
-                        "\n",
-                        "HostKey " + dir.resolve("host_ed25519"),
-                        "AuthorizedKeysFile " + dir.resolve("authorized_keys"),
-                        "PermitRootLogin prohibit-password",
-                        "PasswordAuthentication no",
-                        "KbdInteractiveAuthentication no",
-                        "UsePAM no",
-                        "StrictModes no",
-                        "PidFile none",
-                        "LogLevel QUIET",
-                        ""));
-        // the VM's own /run (for sshd's privilege separation directory and ip netns), mounted by the machine's
-        // root: sshd and the lab's commands run as that root, like a VM's, and cannot create files in the
-        // sandbox's /run, which belongs to the sandbox's own (unprivileged) root
-        RUNNER.run(
-                        List.of(
-                                "nsenter",
-                                "-t",
-                                Long.toString(vm.holderPid()),
-                                "--mount",
-                                "--",
-                                "mount",
-                                "-t",
-                                "tmpfs",
-                                "-o",
-                                "mode=0755",
-                                "labvm-run",
-                                "/run"),
-                        Duration.ofSeconds(10))
-                .orThrow();
-        RUNNER.run(
-                        List.of("nsenter", "-t", Long.toString(vm.holderPid()), "--mount", "--", "mkdir", "/run/sshd"),
-                        Duration.ofSeconds(10))
-                .orThrow();
-        sshConfig = dir.resolve("ssh_config");
-        Files.writeString(
-                sshConfig,
-                String.join(
-                        "\n",
-                        "Host labvm",
-                        "  User root",
-                        "  IdentityFile " + dir.resolve("id_ed25519"),
-                        "  IdentitiesOnly yes",
-                        "  StrictHostKeyChecking no",
-                        "  UserKnownHostsFile /dev/null",
-                        "  LogLevel ERROR",
-                        "  ProxyCommand nsenter -t " + vm.holderPid() + " --net --mount --pid -- " + sshd() + " -i -f "
-                                + dir.resolve("sshd_config"),
-                        ""));
     }
 
     @AfterAll
     static void stopTheVm() throws IOException {
         restoreStateDirectory();
-        if (vm != null) {
-            vm.close();
+        if (sshVm != null) {
+            sshVm.close();
         }
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder())
@@ -226,6 +174,59 @@ class SshLabHostIT {
         }
     }
 
+    @Test
+    void a_capture_on_the_vm_ends_with_its_connection_when_the_app_is_killed_or_the_link_drops()
+            throws IOException, InterruptedException {
+        SshLabHost ssh = SshLabHost.connect(RUNNER, "labvm", sshConfig);
+        // given: tcpdump on the VM's idle loopback, streaming its pcap back (it writes nothing more until a packet)
+        LiveProcess killed = startIdleCapture(ssh);
+
+        // when: the local end dies as it does with kill -9 of the app
+        ProcessHandle.of(killed.pid()).ifPresent(ProcessHandle::destroyForcibly);
+
+        // then: the VM's tcpdump ends too, not at its next write, which on an idle interface never comes
+        assertThat(awaitNoTcpdumpOnTheVm()).as("tcpdump left on the VM").isEmpty();
+
+        // given: another one; when: the link drops (every sshd of the VM killed, no new connection)
+        LiveProcess dropped = startIdleCapture(ssh);
+        try {
+            sshVm.cutLink();
+
+            // then: it ends on both sides, ssh saying why
+            assertThat(dropped.await(Duration.ofSeconds(10))).isPresent();
+            assertThat(awaitNoTcpdumpOnTheVm()).as("tcpdump left on the VM").isEmpty();
+            assertThat(ssh.isAlive()).isFalse();
+        } finally {
+            sshVm.mendLink();
+        }
+        assertThat(ssh.isAlive()).isTrue();
+    }
+
+    private static LiveProcess startIdleCapture(SshLabHost ssh) {
+        LiveProcess capture = ssh.startBinary(
+                LabHost.HOST,
+                List.of("tcpdump", "-i", "lo", "-U", "-w", "-"),
+                OutputStream.nullOutputStream(),
+                (stream, line) -> {});
+        assertThat(capture.awaitOutput(text -> text.contains("listening on lo"), Duration.ofSeconds(20)))
+                .as(capture.output())
+                .isTrue();
+        assertThat(sshVm.processes("tcpdump")).hasSize(1);
+        return capture;
+    }
+
+    /** The VM's tcpdumps, once none is left or after ten seconds. */
+    private static List<String> awaitNoTcpdumpOnTheVm() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<String> left = sshVm.processes("tcpdump");
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            // nothing to await: the VM's process table is only known by asking it again
+            Thread.sleep(50);
+            left = sshVm.processes("tcpdump");
+        }
+        return left;
+    }
+
     /** What BridgeLab could change on the VM: its interfaces, namespaces, rules and forwarding. */
     private static String vmState(LabHost vm) {
         String rules = vm.run(LabHost.HOST, "iptables-save")
@@ -276,15 +277,6 @@ class SshLabHostIT {
                             request -> assertThat(request).contains("echo request"),
                             reply -> assertThat(reply).contains("echo reply"));
         }
-    }
-
-    private static void keygen(Path key) {
-        RUNNER.run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString()), Duration.ofSeconds(30))
-                .orThrow();
-    }
-
-    private static String sshd() {
-        return Files.isExecutable(Path.of("/usr/sbin/sshd")) ? "/usr/sbin/sshd" : "/sbin/sshd";
     }
 
     /** The state directory the build gave the tests (target/test-state), not the home's. */
