@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.zeroturnaround.exec.InvalidExitValueException;
@@ -19,6 +22,18 @@ public final class ProcessRunner {
     /** Ordinary users' PATH often lacks the sbin directories where ip, iptables and sysctl live. */
     static final String PATH =
             System.getenv().getOrDefault("PATH", "/usr/bin:/bin") + ":/usr/local/sbin:/usr/sbin:/sbin";
+
+    /**
+     * The one thread that starts the commands that outlive their caller. A parent-death signal (setpriv
+     * --pdeathsig, for ssh) fires when the thread that started the process ends, not the JVM: a worker thread
+     * that ends when idle would kill them. This thread lives as long as BridgeLab. (A command run to completion
+     * is started on its caller's thread, which waits for it.)
+     */
+    private static final ExecutorService STARTER = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "bridgelab-process-starter");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** Runs argv to completion, or kills it after the timeout and reports exit 124 like timeout(1). */
     public CommandResult run(List<String> argv, Duration timeout) {
@@ -77,18 +92,24 @@ public final class ProcessRunner {
 
     private LiveProcess launch(List<String> argv, LiveProcess.Output output, OutputStream stdout) {
         StdinQueue stdin = new StdinQueue();
+        ProcessExecutor executor = new ProcessExecutor()
+                .command(argv)
+                .environment("PATH", PATH)
+                .redirectInput(stdin)
+                .redirectOutput(stdout)
+                .redirectError(output.stream(OutputListener.Stream.STDERR))
+                .destroyOnExit();
         try {
-            StartedProcess started = new ProcessExecutor()
-                    .command(argv)
-                    .environment("PATH", PATH)
-                    .redirectInput(stdin)
-                    .redirectOutput(stdout)
-                    .redirectError(output.stream(OutputListener.Stream.STDERR))
-                    .destroyOnExit()
-                    .start();
+            StartedProcess started = STARTER.submit(executor::start).get();
             return new LiveProcess(argv, started, stdin, output, this);
-        } catch (IOException e) {
-            throw new LabException(notStarted(argv, e), e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException notStarted) {
+                throw new LabException(notStarted(argv, notStarted), notStarted);
+            }
+            throw new LabException("could not start " + argv.get(0) + ": " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabException("interrupted while starting " + argv.get(0), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.bridgelab.lab;
 
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,10 @@ public final class SshLabHost extends ArgvLabHost {
     private final List<String> ssh;
     private final String destination;
     private final List<String> privilege;
+    /** A session held open only to learn that the link is gone (see {@link #onLost}); null until asked. */
+    private LiveProcess link;
+
+    private volatile boolean closing;
 
     private SshLabHost(ProcessRunner runner, List<String> ssh, String destination, List<String> privilege) {
         super(runner);
@@ -27,7 +32,24 @@ public final class SshLabHost extends ArgvLabHost {
     }
 
     public static SshLabHost connect(ProcessRunner runner, String destination, Path config) {
-        List<String> ssh = new ArrayList<>(List.of("ssh", "-o", "BatchMode=yes", "-o", "ConnectTimeout=10"));
+        List<String> ssh = new ArrayList<>(List.of(
+                // the ssh client dies with BridgeLab, even with kill -9: a session with a terminal ignores the
+                // end of its input, so it would otherwise keep its remote command (a lesson's tcpdump) running
+                // for ever; setpriv is util-linux's, like unshare and nsenter
+                "setpriv",
+                "--pdeathsig",
+                "KILL",
+                "--",
+                "ssh",
+                "-o",
+                "BatchMode=yes",
+                "-o",
+                "ConnectTimeout=10",
+                // a link that dies silently (a cable, a suspended VM) is noticed within 15 s, not never
+                "-o",
+                "ServerAliveInterval=5",
+                "-o",
+                "ServerAliveCountMax=3"));
         if (config != null) {
             ssh.addAll(List.of("-F", config.toString()));
         }
@@ -123,8 +145,31 @@ public final class SshLabHost extends ArgvLabHost {
         return super.run(HOST, List.of("true"), Duration.ofSeconds(10)).succeeded();
     }
 
+    /**
+     * Each command is its own SSH session, so a lost link shows only when a command fails; for a window that
+     * should say so at once, one more session stays open doing nothing ({@code cat}, waiting for an input that
+     * never comes): its end, unless BridgeLab closed it, is the link's.
+     */
     @Override
-    public void close() {
-        // each command is its own SSH session: nothing stays open
+    public synchronized void onLost(Runnable action) {
+        if (link == null) {
+            link = runner.startBinary(
+                    sshArgv(ssh, false, destination, quote(List.of("cat"))),
+                    OutputStream.nullOutputStream(),
+                    (stream, line) -> {});
+        }
+        link.onEnd(() -> {
+            if (!closing) {
+                action.run();
+            }
+        });
+    }
+
+    @Override
+    public synchronized void close() {
+        closing = true;
+        if (link != null) {
+            link.stop();
+        }
     }
 }

@@ -104,7 +104,7 @@ public final class LabHostBar extends HBox {
         reconnect.textProperty().bind(i18n.text("host.reconnect"));
         reconnect.setTooltip(tooltip("host.reconnect.tip"));
         reconnect.disableProperty().bind(model.connectedProperty().or(model.busyProperty()));
-        reconnect.setOnAction(event -> model.reset());
+        reconnect.setOnAction(event -> model.reconnect());
         language.valueProperty().bindBidirectional(i18n.languageProperty());
         dark.textProperty().bind(i18n.text("host.dark"));
         dark.setId("dark");

@@ -127,6 +127,11 @@ public final class LabViewModel {
 
     /** Opens the lab host (the sandbox by default) and builds the lab's outside world. */
     public void connect() {
+        connect(() -> {});
+    }
+
+    /** {@link #connect()}, then {@code thenFx} on the FX thread once the new lab is shown. */
+    private void connect(Runnable thenFx) {
         busy.set(true);
         problem.set("");
         executor.execute(
@@ -161,6 +166,7 @@ public final class LabViewModel {
                     connected.set(true);
                     topology.read(connectedLab.topology());
                     busy.set(false);
+                    thenFx.run();
                 },
                 connection::failed);
     }
@@ -195,6 +201,27 @@ public final class LabViewModel {
                 connection::failed);
     }
 
+    /**
+     * After the lab host was lost (an SSH link dropped, the sandbox killed): a new lab, rebuilt up to where the
+     * learner was — the steps passed on the old one run again — so that the lesson goes on. What is left of the
+     * old lab on a real host is found and removed when the new one opens ({@code Lab.open}), which says so.
+     */
+    public void reconnect() {
+        LabSession old = live;
+        live = null;
+        connected.set(false);
+        busy.set(true);
+        problem.set("");
+        Runnable carryOn = lessons.newLabCarryingOn();
+        executor.execute(
+                () -> {
+                    release(old);
+                    return true;
+                },
+                done -> connect(carryOn),
+                connection::failed);
+    }
+
     /** Stops what is running and releases the lab host. */
     public void dispose() {
         LabSession old = live;
@@ -220,9 +247,9 @@ public final class LabViewModel {
         if (live != gone) {
             return;
         }
-        connected.set(false);
         problem.set("The lab host is gone (" + gone.description() + " ended). Use Reconnect to start a new lab.");
         console.failure(Phrase.verbatim(problem.get()));
+        connected.set(false);
     }
 
     private void lostAfterFailureFx(LabSession gone, String message) {

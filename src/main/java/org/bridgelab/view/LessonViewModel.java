@@ -2,8 +2,10 @@ package org.bridgelab.view;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -42,6 +44,8 @@ public final class LessonViewModel {
     private final ObservableMap<String, Diagnosis> diagnoses = FXCollections.observableHashMap();
     private final ReadOnlyObjectWrapper<Diagnosis> lastFailure = new ReadOnlyObjectWrapper<>();
     private final ObservableMap<String, String> predictions = FXCollections.observableHashMap();
+    /** The steps passed on this lab, in the order they passed: what a new lab needs to be where this one was. */
+    private final Set<Pending> passedOnThisLab = new LinkedHashSet<>();
 
     /**
      * @param output follows the steps as they run (the console, the timeline's step marks)
@@ -171,8 +175,28 @@ public final class LessonViewModel {
         runStep(lesson, lesson.steps().get(lesson.steps().size() - 1));
     }
 
+    /**
+     * A new lab that carries on where this one was (after its lab host was lost): returns the work that runs
+     * again, on the new lab, the steps that had passed on this one, in the order they passed, and says which.
+     * Commands the learner typed are not run again: what they changed is gone with the old lab.
+     */
+    Runnable newLabCarryingOn() {
+        List<Pending> again = List.copyOf(passedOnThisLab);
+        newLab();
+        if (again.isEmpty()) {
+            return () -> {};
+        }
+        return () -> {
+            Pending last = again.get(again.size() - 1);
+            note.accept(
+                    Phrase.of("console.rebuilding", again.size(), last.step().title()));
+            run(again);
+        };
+    }
+
     /** A new lab: every lesson back to the beginning (the lasting progress stays). */
     void newLab() {
+        passedOnThisLab.clear();
         stepStates.clear();
         stepReports.clear();
         diagnoses.clear();
@@ -252,6 +276,7 @@ public final class LessonViewModel {
         stepStates.put(key, report.passed() ? StepState.PASSED : StepState.FAILED);
         if (report.passed()) {
             progress.passed(pending.lesson(), pending.step());
+            passedOnThisLab.add(pending);
         }
         lab.readAfterStep(after);
         lastFailure.set(why);

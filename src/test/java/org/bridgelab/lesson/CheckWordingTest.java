@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -25,6 +26,25 @@ class CheckWordingTest {
             assertThat(placeholders(chinese.getProperty(key)))
                     .as(key)
                     .isEqualTo(placeholders(english.getProperty(key)));
+        }
+    }
+
+    @Test
+    void every_phrase_takes_its_arguments_as_text_as_phrase_of_hands_them_over() throws IOException {
+        for (String language : List.of("en", "zh")) {
+            Properties phrases = bundle(language);
+            for (String key : phrases.stringPropertyNames()) {
+                // every argument the pattern takes, whatever its format ({0} or {0,number})
+                long count = Pattern.compile("\\{(\\d+)[,}]")
+                        .matcher(phrases.getProperty(key))
+                        .results()
+                        .map(m -> m.group(1))
+                        .distinct()
+                        .count();
+                Object[] texts = Collections.nCopies((int) count, "text").toArray();
+                // a {0,number} pattern throws here: Phrase.of turns every argument but a wording into text
+                assertThat(Phrase.of(key, texts).in(language)).as(key).isNotBlank();
+            }
         }
     }
 

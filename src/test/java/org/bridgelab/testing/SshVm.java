@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.bridgelab.lab.LabHost;
 import org.bridgelab.lab.ProcessRunner;
@@ -116,7 +117,45 @@ public final class SshVm implements AutoCloseable {
         Files.deleteIfExists(dir.resolve("link-down"));
     }
 
-    /** The VM's processes running {@code program}, as the VM's own pgrep lists them. */
+    /** What BridgeLab could change on the VM: its interfaces, namespaces, rules and forwarding. */
+    public String labState() {
+        // listing a table creates it, empty, where iptables is nftables: both exist before and after
+        sandbox.run(LabHost.HOST, "iptables", "-t", "filter", "-S");
+        sandbox.run(LabHost.HOST, "iptables", "-t", "nat", "-S");
+        String rules = sandbox.run(LabHost.HOST, "iptables-save")
+                .stdout()
+                .lines()
+                .filter(line -> !line.startsWith("#"))
+                .map(line -> line.replaceAll(" \\[\\d+:\\d+\\]$", ""))
+                .collect(Collectors.joining("\n"));
+        return sandbox.run(LabHost.HOST, "ip", "-br", "link").stdout()
+                + sandbox.run(LabHost.HOST, "ip", "netns", "list").stdout()
+                + rules
+                + sandbox.run(LabHost.HOST, "sysctl", "net.ipv4.ip_forward").stdout();
+    }
+
+    /** The VM's processes that a lab could have started: its captures, monitors, tracers and probes. */
+    public List<String> labProcesses() {
+        return processes("tcpdump|ip|cat|nft|xtables-monitor|conntrack|ping|nc|sleep|sh").stream()
+                // the VM's init (the sandbox's holder), and processes that have ended: this init is a cat, which
+                // does not reap the orphans it inherits as a real VM's init would
+                .filter(process -> !process.startsWith("1 ") && !process.endsWith("<defunct>"))
+                .toList();
+    }
+
+    /** {@link #labProcesses()}, once none is left or after ten seconds. */
+    public List<String> awaitNoLabProcesses() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<String> left = labProcesses();
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            // nothing to await: the VM's process table is only known by asking it again
+            Thread.sleep(50);
+            left = labProcesses();
+        }
+        return left;
+    }
+
+    /** The VM's processes running {@code program} (a pattern), as the VM's own pgrep lists them. */
     public List<String> processes(String program) {
         return sandbox.run(LabHost.HOST, "pgrep", "-a", "-x", program)
                 .stdout()
