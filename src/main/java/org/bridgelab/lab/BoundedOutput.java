@@ -26,6 +26,9 @@ final class BoundedOutput extends OutputStream {
     private final ArrayDeque<String> tail = new ArrayDeque<>();
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private final Consumer<String> lineListener;
+    /** Whether the lines are a live command's, shown to a person as they come ({@link ShownText}). */
+    private final boolean shown;
+
     private int tailChars;
     private long droppedLines;
     private long droppedChars;
@@ -37,7 +40,11 @@ final class BoundedOutput extends OutputStream {
 
     /** At most about {@code limit} characters: half for the first lines, half for the last. */
     BoundedOutput(int limit) {
-        this(limit, Math.max(1, limit / 4), line -> {});
+        this.headLimit = limit / 2;
+        this.tailLimit = limit / 2;
+        this.maxLine = Math.max(1, limit / 4);
+        this.lineListener = line -> {};
+        this.shown = false;
     }
 
     /**
@@ -49,6 +56,7 @@ final class BoundedOutput extends OutputStream {
         this.tailLimit = limit / 2;
         this.maxLine = Math.max(1, maxLine);
         this.lineListener = lineListener;
+        this.shown = true;
     }
 
     @Override
@@ -92,7 +100,7 @@ final class BoundedOutput extends OutputStream {
     }
 
     private void endLine(boolean terminated) {
-        String content = line.toString(StandardCharsets.UTF_8);
+        String content = shown ? ShownText.of(line.toByteArray()) : line.toString(StandardCharsets.UTF_8);
         line.reset();
         keep(content, terminated);
         lineListener.accept(content);
