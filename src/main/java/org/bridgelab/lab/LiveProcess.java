@@ -48,7 +48,9 @@ public final class LiveProcess {
 
     /** Calls {@code action} (on some background thread) once the command has ended, however it ended. */
     public void onEnd(Runnable action) {
-        started.getProcess().onExit().thenRun(action);
+        // async: had it ended already, thenRun would run the action on the caller's thread, which may hold
+        // what the action needs (the window's worker)
+        started.getProcess().onExit().thenRunAsync(action);
     }
 
     /** Types text into the command's stdin, as if at its terminal. */
@@ -79,6 +81,18 @@ public final class LiveProcess {
         } catch (TimeoutException e) {
             // still running: what empty says
             return java.util.Optional.empty();
+        } catch (ExecutionException e) {
+            throw new LabException("lost " + argv.get(0) + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabException("interrupted while waiting for " + argv.get(0), e);
+        }
+    }
+
+    /** Waits for the command to end, however long it runs (a foreground command the learner may stop). */
+    public CommandResult awaitEnd() {
+        try {
+            return result(started.getFuture().get().getExitValue());
         } catch (ExecutionException e) {
             throw new LabException("lost " + argv.get(0) + ": " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {

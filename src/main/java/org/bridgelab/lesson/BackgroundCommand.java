@@ -10,6 +10,15 @@ public interface BackgroundCommand {
     /** Types text into the command, as at its terminal. */
     void send(String text);
 
+    /** Ctrl-C: SIGINT to the command, which decides what to do with it (ping prints its summary and ends). */
+    void interrupt();
+
+    /** Ctrl-D: end of its input (telnet and nc leave on it). */
+    void endInput();
+
+    /** Waits for it to end, however long that takes; its exit status. Blocks: never on the FX thread. */
+    int awaitEnd();
+
     /** Ends it as a learner would (Ctrl-C and end of input, then harder); returns its exit status. Blocks. */
     int stop();
 
@@ -22,6 +31,21 @@ public interface BackgroundCommand {
             @Override
             public void send(String text) {
                 process.send(text);
+            }
+
+            @Override
+            public void interrupt() {
+                process.interrupt();
+            }
+
+            @Override
+            public void endInput() {
+                process.closeInput();
+            }
+
+            @Override
+            public int awaitEnd() {
+                return process.awaitEnd().exitCode();
             }
 
             @Override

@@ -105,6 +105,11 @@ public final class ConsolePane extends TabPane {
         input.setOnAction(event -> runTyped());
         run.setOnAction(event -> runTyped());
         input.addEventFilter(KeyEvent.KEY_PRESSED, this::recall);
+        // while a command runs, the input says where a typed line goes and how to stop it
+        model.console()
+                .foregroundProperty()
+                .addListener((property, was, now) ->
+                        input.setPromptText(now == null ? "" : i18n.lookup("console.foreground")));
         background.setOnAction(event -> {
             if (!input.getText().isBlank()) {
                 history.add(input.getText());
@@ -134,6 +139,12 @@ public final class ConsolePane extends TabPane {
     }
 
     private void runTyped() {
+        if (running()) {
+            // a line for the running command, blank ones included (an HTTP request ends with one)
+            model.console().runCommand(node.getValue(), input.getText());
+            input.clear();
+            return;
+        }
         if (!input.getText().isBlank() && !model.busyProperty().get()) {
             history.add(input.getText());
             model.console().runCommand(node.getValue(), input.getText());
@@ -141,11 +152,32 @@ public final class ConsolePane extends TabPane {
         }
     }
 
+    private boolean running() {
+        return model.console().foregroundProperty().get() != null;
+    }
+
     /**
      * As in a shell: ↑ / ↓ (and Ctrl-P / Ctrl-N) go through the commands run before, Ctrl-R searches them,
      * Tab completes the word being typed.
      */
     private void recall(KeyEvent key) {
+        // Ctrl-C with nothing selected to copy interrupts the running command, as at a terminal
+        if (running()
+                && key.isControlDown()
+                && key.getCode() == KeyCode.C
+                && input.getSelectedText().isEmpty()) {
+            model.console().interruptForeground();
+            key.consume();
+            return;
+        }
+        if (running()
+                && key.isControlDown()
+                && key.getCode() == KeyCode.D
+                && input.getText().isEmpty()) {
+            model.console().endForegroundInput();
+            key.consume();
+            return;
+        }
         if (key.getCode() == KeyCode.TAB) {
             complete();
             key.consume();

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.bridgelab.kernel.Topology;
@@ -34,6 +36,7 @@ public final class ConsoleViewModel {
     private final Map<String, LineBatcher<String>> backgroundBatchers = new ConcurrentHashMap<>();
     private final AtomicInteger typedBackgrounds = new AtomicInteger();
     private final CommandHistory history = new CommandHistory();
+    private final ReadOnlyObjectWrapper<BackgroundCommand> foreground = new ReadOnlyObjectWrapper<>();
 
     ConsoleViewModel(TaskExecutor executor, LabConnection lab) {
         this.executor = executor;
@@ -82,6 +85,13 @@ public final class ConsoleViewModel {
 
     /** Runs what the learner typed in a node of the lab, as argv. */
     public void runCommand(String node, String pasted) {
+        BackgroundCommand running = foreground.get();
+        if (running != null) {
+            // typed while a command runs: its input, as at a terminal (telnet's request, nc's message)
+            entries.add(new ConsoleEntry(ConsoleEntry.Kind.OUTPUT, pasted));
+            running.send(pasted + "\n");
+            return;
+        }
         TypedLine line = read(pasted);
         if (line.installs() != null) {
             // apt would change the machine, not the lab: answered instead of run
@@ -98,21 +108,74 @@ public final class ConsoleViewModel {
             startInTab(node, line.text(), line.argv());
             return;
         }
+        runInForeground(node, line);
+    }
+
+    /**
+     * As at a terminal: the command's lines appear as it prints them, a line typed meanwhile is its input,
+     * Ctrl-C interrupts it, Ctrl-D ends its input. The lab's worker is not held while it runs (a ping may run
+     * for a minute): the kernel is read again once it has ended.
+     */
+    private void runInForeground(String node, TypedLine line) {
         LabSession current = lab.session();
         entries.add(new ConsoleEntry(ConsoleEntry.Kind.COMMAND, prompt(node) + line.text()));
         lab.busy(true);
         Topology before = lab.shown();
         executor.execute(
-                () -> new CommandDone(current.run(node, line.argv()), current.refresh()),
-                done -> {
-                    addOutputFx(done.result().stdout() + done.result().stderr());
-                    if (!done.result().succeeded()) {
-                        failure(Phrase.of("console.exit-status", done.result().exitCode()));
-                    }
-                    lab.readAfterCommand(before, done.topology());
-                    lab.busy(false);
+                () -> current.start(
+                        node,
+                        CommandText.lineBuffered(line.argv()),
+                        output -> batcher.add(new ConsoleEntry(ConsoleEntry.Kind.OUTPUT, output))),
+                process -> {
+                    foreground.set(process);
+                    process.onEnd(() -> executor.execute(
+                            () -> new CommandDone(process.awaitEnd(), current.refresh()),
+                            done -> {
+                                foreground.set(null);
+                                if (done.exitCode() != 0) {
+                                    // after the command's last lines, which are still on their way in a batch
+                                    batcher.add(new ConsoleEntry(
+                                            ConsoleEntry.Kind.FAILED,
+                                            Phrase.of("console.exit-status", done.exitCode())));
+                                }
+                                lab.readAfterCommand(before, done.topology());
+                                lab.busy(false);
+                            },
+                            failed -> {
+                                foreground.set(null);
+                                lab.failed(failed);
+                            }));
                 },
                 lab::failed);
+    }
+
+    /** The command running in the console's foreground (FX thread), or null. */
+    public ReadOnlyObjectProperty<BackgroundCommand> foregroundProperty() {
+        return foreground.getReadOnlyProperty();
+    }
+
+    /** Ctrl-C for the foreground command: shown as a terminal echoes it, sent off the FX thread. */
+    public void interruptForeground() {
+        BackgroundCommand running = foreground.get();
+        if (running != null) {
+            entries.add(new ConsoleEntry(ConsoleEntry.Kind.OUTPUT, "^C"));
+            executor.execute(
+                    () -> {
+                        running.interrupt();
+                        return true;
+                    },
+                    sent -> {},
+                    lab::failed);
+        }
+    }
+
+    /** Ctrl-D for the foreground command: the end of its input. */
+    public void endForegroundInput() {
+        BackgroundCommand running = foreground.get();
+        if (running != null) {
+            entries.add(new ConsoleEntry(ConsoleEntry.Kind.OUTPUT, "^D"));
+            running.endInput();
+        }
     }
 
     /** Starts a long-running command the learner typed, in its own console tab. */
@@ -187,10 +250,6 @@ public final class ConsoleViewModel {
         return inner.isEmpty() ? argv.get(0) : inner.get(0);
     }
 
-    private void addOutputFx(String output) {
-        output.strip().lines().forEach(line -> entries.add(new ConsoleEntry(ConsoleEntry.Kind.OUTPUT, line)));
-    }
-
     /** The line as read; a pasted prompt taken off is said. */
     private TypedLine read(String pasted) {
         TypedLine line = TypedLine.of(pasted);
@@ -236,5 +295,5 @@ public final class ConsoleViewModel {
         return ("host".equals(node) ? "" : "[" + node + "] ") + "$ ";
     }
 
-    private record CommandDone(LabSession.CommandRun result, Topology topology) {}
+    private record CommandDone(int exitCode, Topology topology) {}
 }

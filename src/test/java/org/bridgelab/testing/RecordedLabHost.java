@@ -9,6 +9,7 @@ import org.bridgelab.lab.CommandResult;
 import org.bridgelab.lab.LabHost;
 import org.bridgelab.lab.LiveProcess;
 import org.bridgelab.lab.OutputListener;
+import org.bridgelab.lab.ProcessRunner;
 
 /**
  * A lab host that answers commands ("node: argv joined by spaces") from recorded output and notes what it
@@ -23,7 +24,9 @@ public final class RecordedLabHost implements LabHost {
     }
 
     private final List<String> asked = new CopyOnWriteArrayList<>();
+    private static final ProcessRunner RUNNER = new ProcessRunner();
     private final Map<String, Answer> answers;
+    private final Map<String, List<String>> liveAnswers = new java.util.concurrent.ConcurrentHashMap<>();
 
     public RecordedLabHost(Map<String, Answer> answers) {
         this.answers = new java.util.concurrent.ConcurrentHashMap<>(answers);
@@ -57,9 +60,34 @@ public final class RecordedLabHost implements LabHost {
         return "recorded";
     }
 
+    /**
+     * A command started (to run in the console's foreground or a tab) is a real local process: one that prints
+     * its recorded answer and exits with its status, or the local stand-in given by {@link #answerLive}.
+     */
     @Override
     public LiveProcess start(String node, List<String> argv, OutputListener listener) {
-        throw new UnsupportedOperationException("a recorded lab host runs nothing in the background");
+        String command = node + ": " + String.join(" ", argv);
+        asked.add(command);
+        List<String> live = liveAnswers.get(command);
+        if (live != null) {
+            return RUNNER.start(live, listener);
+        }
+        Answer answer = answers.getOrDefault(command, new Answer(1, "", "not recorded: " + command));
+        return RUNNER.start(
+                List.of(
+                        "sh",
+                        "-c",
+                        "printf '%s' \"$1\"; printf '%s' \"$2\" >&2; exit \"$3\"",
+                        "sh",
+                        answer.stdout(),
+                        answer.stderr(),
+                        Integer.toString(answer.exitCode())),
+                listener);
+    }
+
+    /** From now on {@code command}, when started, is this local process (cat for an interactive one). */
+    public void answerLive(String command, List<String> localArgv) {
+        liveAnswers.put(command, List.copyOf(localArgv));
     }
 
     @Override

@@ -283,6 +283,38 @@ class GuiScenarioIT {
 
     @Test
     @Order(5)
+    void a_command_in_the_foreground_streams_its_lines_and_ctrl_c_stops_it(FxRobot robot) {
+        // given: the console free, the lab built
+        await(() -> !model.busyProperty().get());
+        robot.clickOn("#console-tab");
+
+        // when: a ping of a hundred runs in the foreground, to the host's own loopback
+        robot.clickOn("#console-input").write("ping -c 100 -i 0.2 127.0.0.1").type(KeyCode.ENTER);
+
+        // then: its replies appear as they come, long before it would end by itself
+        await(
+                () -> model.console().entries().stream()
+                        .anyMatch(entry -> entry.text().contains("bytes from 127.0.0.1")),
+                () -> "console: " + model.console().entries());
+        assertThat(onFx(() -> model.console().foregroundProperty().get())).isNotNull();
+
+        // when: Ctrl-C in the console's input
+        robot.clickOn("#console-input").press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+
+        // then: ping ends as interrupted, saying how it went, and the console is free again
+        await(
+                () -> !model.busyProperty().get(),
+                () -> "console: " + model.console().entries());
+        assertThat(onFx(() -> java.util.List.copyOf(model.console().entries())))
+                .extracting(ConsoleEntry::text)
+                .contains("^C")
+                .anySatisfy(text -> assertThat(text).contains("--- 127.0.0.1 ping statistics ---"))
+                .noneSatisfy(text -> assertThat(text).contains("100 received"));
+        assertThat(onFx(() -> model.console().foregroundProperty().get())).isNull();
+    }
+
+    @Test
+    @Order(5)
     void a_capture_typed_in_the_console_gets_a_tab_of_its_own_and_streams_its_packets(FxRobot robot) {
         // given: the lab built, nothing running in the console
         await(() -> !model.busyProperty().get());
@@ -398,7 +430,8 @@ class GuiScenarioIT {
 
     @Test
     @Order(8)
-    void a_lab_host_that_vanishes_is_reported_and_reconnect_builds_a_new_one(FxRobot robot) throws Exception {
+    void a_lab_host_that_vanishes_is_reported_and_reconnect_rebuilds_the_lab_where_it_was(FxRobot robot)
+            throws Exception {
         // given: the sandbox's holder process killed from outside
         await(() -> !model.busyProperty().get());
         long holder = ((org.bridgelab.lab.SandboxLabHost) model.session().host()).holderPid();
@@ -411,13 +444,25 @@ class GuiScenarioIT {
         assertThat(onFx(() -> robot.lookup("#reconnect").queryAs(Button.class).isDisabled()))
                 .isFalse();
 
-        // when: the learner reconnects, a fresh, empty lab comes up
+        // when: the learner reconnects, a new lab comes up, rebuilt where the lost one was
+        java.util.Set<String> passedBefore = onFx(() -> model.lessons().stepStates().entrySet().stream()
+                .filter(entry -> entry.getValue() == StepState.PASSED)
+                .map(java.util.Map.Entry::getKey)
+                .collect(java.util.stream.Collectors.toSet()));
+        assertThat(passedBefore).isNotEmpty();
         robot.clickOn("#reconnect");
         await(() -> model.connectedProperty().get() && !model.busyProperty().get());
         assertThat(model.session().host().isAlive()).isTrue();
+        assertThat(((org.bridgelab.lab.SandboxLabHost) model.session().host()).holderPid())
+                .isNotEqualTo(holder);
         assertThat(model.topology().topologyProperty().get().namespace("docker0"))
-                .isEmpty();
-        assertThat(model.lessons().stepStates()).isEmpty();
+                .isPresent();
+        assertThat(onFx(() -> java.util.List.copyOf(model.console().entries())))
+                .anySatisfy(entry -> assertThat(entry.text()).startsWith("Rebuilding the lab where it was"));
+        assertThat(onFx(() -> passedBefore.stream()
+                        .map(key -> model.lessons().stepStates().get(key))
+                        .toList()))
+                .allMatch(state -> state == StepState.PASSED);
     }
 
     /** The chip's states, as its CSS pseudo-classes (up, down, changed, failed-hop). */

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.bridgelab.lab.Lab;
 import org.bridgelab.lesson.Curriculum;
 import org.bridgelab.lesson.Lesson;
@@ -27,10 +30,11 @@ class LabViewModelTest {
 
     private final RecordedLabHost host = new RecordedLabHost(RecordedKernel.fullRead());
     private final Curriculum curriculum = Curriculum.bundled();
+    private final SameThreadTaskExecutor fx = new SameThreadTaskExecutor();
     private final LabViewModel model = new LabViewModel(
             curriculum,
             note -> LabSession.open(Lab.attached(host), LabSession.Options.commandLine(false, false), note),
-            new SameThreadTaskExecutor());
+            fx);
 
     @AfterEach
     void release() {
@@ -57,16 +61,16 @@ class LabViewModelTest {
     }
 
     @Test
-    void a_pasted_prompt_is_taken_off_and_the_command_runs_on_the_lab_host() {
+    void a_pasted_prompt_is_taken_off_and_the_command_runs_on_the_lab_host() throws InterruptedException {
         // given:
         model.connect();
-        host.answer("host: ip netns list", Answer.printing("docker0\n"));
+        host.answer("host: stdbuf -oL ip netns list", Answer.printing("docker0\n"));
 
         // when:
-        model.console().runCommand("host", "$ ip netns list");
+        typed("host", "$ ip netns list");
 
         // then:
-        assertThat(host.asked()).contains("host: ip netns list");
+        assertThat(host.asked()).contains("host: stdbuf -oL ip netns list");
         assertThat(lines("en"))
                 .containsSubsequence(
                         "NOTE took off the pasted prompt \"$\"", "COMMAND $ ip netns list", "OUTPUT docker0");
@@ -76,13 +80,13 @@ class LabViewModelTest {
     }
 
     @Test
-    void a_failing_command_shows_the_kernels_own_error_and_its_exit_status() {
+    void a_failing_command_shows_the_kernels_own_error_and_its_exit_status() throws InterruptedException {
         // given:
         model.connect();
-        host.answer("docker0: ip link del nosuch", new Answer(1, "", "Cannot find device \"nosuch\"\n"));
+        host.answer("docker0: stdbuf -oL ip link del nosuch", new Answer(1, "", "Cannot find device \"nosuch\"\n"));
 
         // when:
-        model.console().runCommand("docker0", "ip link del nosuch");
+        typed("docker0", "ip link del nosuch");
 
         // then:
         assertThat(lines("en"))
@@ -148,12 +152,12 @@ class LabViewModelTest {
                 .orElseThrow();
         model.lessons().stepStates().put(LessonViewModel.key(s1, plugIn), StepState.PASSED);
         String plugged = RecordedKernel.fixture("host-addr.json");
-        host.answer("host: ip link set veth1 nomaster", Answer.printing(""));
-        host.answer("host: ip link set veth1 master br0", Answer.printing(""));
+        host.answer("host: stdbuf -oL ip link set veth1 nomaster", Answer.printing(""));
+        host.answer("host: stdbuf -oL ip link set veth1 master br0", Answer.printing(""));
 
         // when: the learner takes veth1 out of br0
         host.answer("host: ip -j -d addr show", Answer.printing(withoutMaster(plugged, "veth1")));
-        model.console().runCommand("host", "ip link set veth1 nomaster");
+        typed("host", "ip link set veth1 nomaster");
 
         // then:
         assertThat(model.lessons().state(s1, plugIn)).isEqualTo(StepState.NO_LONGER_HOLDS);
@@ -169,7 +173,7 @@ class LabViewModelTest {
 
         // when: and plugs it back
         host.answer("host: ip -j -d addr show", Answer.printing(plugged));
-        model.console().runCommand("host", "ip link set veth1 master br0");
+        typed("host", "ip link set veth1 master br0");
 
         // then:
         assertThat(model.lessons().state(s1, plugIn)).isEqualTo(StepState.PASSED);
@@ -292,10 +296,68 @@ class LabViewModelTest {
     }
 
     /** The console's lines as the learner reads them in {@code language}, each after its kind. */
+    @Test
+    void a_command_in_the_foreground_takes_typed_lines_as_its_input_and_ctrl_c_interrupts_it() throws Exception {
+        // given: a command that reads its input (cat here; telnet and nc in the lab)
+        model.connect();
+        host.answerLive("host: stdbuf -oL cat", List.of("cat"));
+        fx.fx(() -> model.console().runCommand("host", "cat"));
+        assertThat(fx.fx(() -> model.console().foregroundProperty().get())).isNotNull();
+
+        // when: a line is typed while it runs
+        fx.fx(() -> model.console().runCommand("host", "GET / HTTP/1.0"));
+
+        // then: it is the command's input, which it answers
+        assertThat(awaitLine("OUTPUT GET / HTTP/1.0", 2)).isTrue();
+        assertThat(host.asked()).doesNotContain("host: stdbuf -oL GET / HTTP/1.0");
+
+        // when: Ctrl-C
+        CountDownLatch ended = idle();
+        fx.fx(() -> model.console().interruptForeground());
+
+        // then: it ends, as interrupted, and the console is the learner's again
+        assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(lines("en")).containsSubsequence("OUTPUT ^C", "FAILED exit status 130");
+        assertThat(model.console().foregroundProperty().get()).isNull();
+    }
+
+    /** Types a command and waits for it to end, as the learner waits for the prompt to come back. */
+    private void typed(String node, String text) throws InterruptedException {
+        CountDownLatch ended = idle();
+        model.console().runCommand(node, text);
+        if (model.busyProperty().get()) {
+            assertThat(ended.await(10, TimeUnit.SECONDS)).as("%s ended", text).isTrue();
+        }
+    }
+
+    /** Counts down once the window is no longer busy. */
+    private CountDownLatch idle() {
+        CountDownLatch idle = new CountDownLatch(1);
+        model.busyProperty().addListener((property, was, now) -> {
+            if (!now) {
+                idle.countDown();
+            }
+        });
+        return idle;
+    }
+
+    /** Whether the console shows {@code line} {@code times} times within ten seconds. */
+    private boolean awaitLine(String line, int times) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            if (lines("en").stream().filter(line::equals).count() >= times) {
+                return true;
+            }
+            // the command's output arrives on its own thread; the console list is read again
+            Thread.sleep(10);
+        }
+        return false;
+    }
+
     private java.util.List<String> lines(String language) {
-        return model.console().entries().stream()
+        return fx.fx(() -> model.console().entries().stream()
                 .map(entry -> entry.kind() + " " + entry.in(language))
-                .toList();
+                .toList());
     }
 
     /** The recorded {@code ip -j -d addr show} with {@code link} taken out of its bridge. */

@@ -3,7 +3,11 @@ package org.bridgelab.view;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
-/** Runs work and its hand-over at once on the calling thread: view models tested without a toolkit. */
+/**
+ * Runs work and its hand-over at once on the calling thread: view models tested without a toolkit. What the FX
+ * thread would do (hand-overs, {@link #runOnFx}) is done one at a time, as there, also when it comes from a
+ * command's output thread; a test that acts while a command runs does so through {@link #fx}.
+ */
 final class SameThreadTaskExecutor implements TaskExecutor {
 
     @Override
@@ -12,14 +16,24 @@ final class SameThreadTaskExecutor implements TaskExecutor {
         try {
             result = work.call();
         } catch (Exception e) {
-            onFailureFx.accept(e);
+            fx(() -> onFailureFx.accept(e));
             return;
         }
-        onSuccessFx.accept(result);
+        fx(() -> onSuccessFx.accept(result));
     }
 
     @Override
     public void runOnFx(Runnable update) {
+        fx(update);
+    }
+
+    /** Runs {@code update} as the FX thread would: never at the same time as another. */
+    synchronized void fx(Runnable update) {
         update.run();
+    }
+
+    /** Reads what the FX thread owns, between two of its updates. */
+    synchronized <T> T fx(java.util.function.Supplier<T> read) {
+        return read.get();
     }
 }
