@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
@@ -14,6 +16,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.TextArea;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import javax.imageio.ImageIO;
 import org.bridgelab.lesson.Curriculum;
 import org.bridgelab.lesson.Lesson;
@@ -28,6 +31,8 @@ import org.bridgelab.view.Resources;
 import org.bridgelab.view.StepState;
 import org.bridgelab.view.ZoomPane;
 import org.bridgelab.words.Phrase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The desktop application: wires the lab's view model to the main window and starts the sandbox. */
 public final class BridgeLabApp extends Application {
@@ -40,7 +45,15 @@ public final class BridgeLabApp extends Application {
     /** The window's options, parsed by {@link GuiCommand} before the toolkit starts. */
     static volatile GuiOptions options = GuiOptions.defaults();
     /** Set by scripts/start-benchmark: report when the window is shown, then close it. */
+    private static final Logger LOG = LoggerFactory.getLogger(BridgeLabApp.class);
+
     private static final String EXIT_WHEN_SHOWN = "bridgelab.exitWhenShown";
+    /**
+     * A file the launcher names, made once the window is shown: the class-data archive this start writes at
+     * exit holds the window's classes only then (a start without a display ends before the toolkit loads
+     * them, and its small archive would slow every later start).
+     */
+    private static final String SHOWN_MARKER = "bridgelab.shownMarker";
 
     private final FxTaskExecutor executor = new FxTaskExecutor();
     private LabViewModel model;
@@ -66,6 +79,10 @@ public final class BridgeLabApp extends Application {
         stage.setMinWidth(1000);
         stage.setMinHeight(640);
         stage.setScene(scene);
+        String shownMarker = System.getProperty(SHOWN_MARKER);
+        if (shownMarker != null) {
+            stage.addEventHandler(WindowEvent.WINDOW_SHOWN, event -> markShown(Path.of(shownMarker)));
+        }
         if (Boolean.getBoolean(EXIT_WHEN_SHOWN)) {
             stage.setOnShown(event -> {
                 System.err.printf(
@@ -156,5 +173,14 @@ public final class BridgeLabApp extends Application {
             model.dispose();
         }
         executor.close();
+    }
+
+    private static void markShown(Path marker) {
+        try {
+            Files.writeString(marker, "shown\n");
+        } catch (IOException e) {
+            // the launcher then keeps no archive from this start: the next one writes it again
+            LOG.warn("could not mark the window shown in {}: {}", marker, e.getMessage());
+        }
     }
 }

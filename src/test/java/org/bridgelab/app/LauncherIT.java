@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class LauncherIT {
     private static final Path LAUNCHER = Cli.REPO.resolve("bridgelab");
     private static final Path ARCHIVE = Cli.REPO.resolve("target/cds-cli.jsa");
+    private static final Path GUI_ARCHIVE = Cli.REPO.resolve("target/cds-gui.jsa");
     private static final ProcessRunner RUNNER = new ProcessRunner();
 
     @Test
@@ -55,6 +56,41 @@ class LauncherIT {
         assertThat(usage.exitCode()).isEqualTo(2);
         assertThat(usage.stderr()).contains("no lesson \"nosuch\"").doesNotContain("cds", "shared archive");
         assertThat(Files.getLastModifiedTime(ARCHIVE).toInstant()).isAfter(built);
+    }
+
+    @Test
+    void the_windows_archive_is_kept_only_from_a_start_that_showed_the_window() throws IOException {
+        // given: no archive of the window's classes
+        for (String file : List.of("cds-gui.jsa", "cds-gui.jsa.pending", "cds-gui.jsa.shown")) {
+            Files.deleteIfExists(Cli.REPO.resolve("target").resolve(file));
+        }
+
+        // when: starts that show no window (as one without a display would), the second after the first's archive
+        assertThat(launch("gui", "--help").exitCode()).isZero();
+        assertThat(launch("gui", "--help").exitCode()).isZero();
+
+        // then: what they wrote, without the window's classes, is not kept
+        assertThat(GUI_ARCHIVE).doesNotExist();
+
+        // when: a start that shows the window (under Xvfb, closing once shown), then the next start
+        CommandResult window = RUNNER.run(
+                List.of(
+                        "env",
+                        "JAVA_TOOL_OPTIONS=-Dbridgelab.exitWhenShown=true",
+                        "xvfb-run",
+                        "-a",
+                        "-s",
+                        "-screen 0 1366x768x24",
+                        LAUNCHER.toString(),
+                        "gui"),
+                Duration.ofMinutes(2));
+        assertThat(window.stderr()).contains("window shown");
+        CommandResult next = launch("gui", "--help");
+
+        // then: that start's archive is the one kept
+        assertThat(next.exitCode()).isZero();
+        assertThat(GUI_ARCHIVE).exists();
+        assertThat(Files.size(GUI_ARCHIVE)).as("the window's classes").isGreaterThan(8L << 20);
     }
 
     private static CommandResult launch(String... args) {
