@@ -5,6 +5,7 @@ import java.util.List;
 import org.bridgelab.lesson.Action;
 import org.bridgelab.lesson.CheckResult;
 import org.bridgelab.lesson.Lesson;
+import org.bridgelab.lesson.LessonSession;
 import org.bridgelab.lesson.RunListener;
 import org.bridgelab.lesson.RunReport;
 
@@ -47,6 +48,17 @@ final class ReportPrinter implements RunListener {
 
     @Override
     public void stepFinished(Lesson lesson, RunReport.StepReport report) {
+        if (report.id().equals(LessonSession.FAULT_BREAKS_GOAL)) {
+            // a challenge proved: what its goal's failing checks above amount to
+            report.actions()
+                    .forEach(action -> action.checks()
+                            .forEach(check -> out.println("   "
+                                    + (check.passed() ? "✓ " : "✗ ")
+                                    + check.expected().in(language)
+                                    + (check.passed()
+                                            ? ""
+                                            : " — " + check.evidence().in(language)))));
+        }
         if (report.prediction() != null) {
             RunReport.PredictionReport prediction = report.prediction();
             out.println("   ? " + say("answer: ", "答案：") + prediction.answer() + ") "

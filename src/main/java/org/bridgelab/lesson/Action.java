@@ -122,6 +122,26 @@ public sealed interface Action {
         }
     }
 
+    /**
+     * A challenge's fault, set up without showing its commands: finding it is the learner's task. Each command
+     * runs in the foreground and must succeed; what they printed is not shown either.
+     */
+    record SetUp(List<Run> runs) implements Action {
+        public SetUp {
+            runs = List.copyOf(runs);
+        }
+
+        @Override
+        public String display() {
+            return wording().toString();
+        }
+
+        @Override
+        public Phrase wording() {
+            return Phrase.of("action.set-up");
+        }
+    }
+
     /** When a background server counts as started: once a TCP port listens in a namespace. */
     record Readiness(String namespace, int tcpPort) {}
 }

@@ -2,12 +2,48 @@ package org.bridgelab.lesson;
 
 import java.util.List;
 
-/** One lesson, resolved and validated: a scenario of the tutorial, or the teardown. */
-public record Lesson(String id, Text title, Text summary, List<String> requires, List<Step> steps, String source) {
+/**
+ * One lesson, resolved and validated: a scenario of the tutorial, the teardown, or a challenge ({@code
+ * challenge} not null): a lab set up broken by its first step, whose fault the learner finds and repairs.
+ */
+public record Lesson(
+        String id,
+        Text title,
+        Text summary,
+        List<String> requires,
+        List<Step> steps,
+        String source,
+        Challenge challenge) {
 
     public Lesson {
         requires = List.copyOf(requires);
         steps = List.copyOf(steps);
+    }
+
+    public Lesson(String id, Text title, Text summary, List<String> requires, List<Step> steps, String source) {
+        this(id, title, summary, requires, steps, source, null);
+    }
+
+    public boolean isChallenge() {
+        return challenge != null;
+    }
+
+    /**
+     * What makes a lesson a challenge. Its steps are two: the first sets up the fault (an {@link Action.SetUp},
+     * its commands hidden), the second is the goal, whose checks pass once the lab is repaired. {@code hints}
+     * come one at a time on request; {@code diagnosis} says what was wrong and stays hidden until asked for;
+     * {@code solution} is one repair, which {@code bridgelab run} applies to prove the challenge solvable.
+     */
+    public record Challenge(List<Text> hints, Text diagnosis, List<Action.Run> solution) {
+        public Challenge {
+            hints = List.copyOf(hints);
+            solution = List.copyOf(solution);
+        }
+    }
+
+    /** The step a challenge's learner repairs the lab for (its last). */
+    public Step goal() {
+        return steps.get(steps.size() - 1);
     }
 
     /**

@@ -11,7 +11,23 @@ import java.util.Map;
  * LessonReader} resolves the whole into a validated {@link Lesson}.
  */
 record LessonDto(
-        String id, Map<String, String> title, Map<String, String> summary, List<String> requires, List<StepDto> steps) {
+        String id,
+        Map<String, String> title,
+        Map<String, String> summary,
+        List<String> requires,
+        ChallengeDto challenge,
+        List<StepDto> steps) {
+
+    /**
+     * Makes the lesson a challenge: {@code setup} breaks the lab (hidden from the learner), the file's one step
+     * is the goal, {@code hints} come one at a time, {@code diagnosis} when asked, {@code solution} proves it
+     * solvable.
+     */
+    record ChallengeDto(
+            List<ActionDto> setup,
+            List<Map<String, String>> hints,
+            Map<String, String> diagnosis,
+            List<ActionDto> solution) {}
 
     record StepDto(
             String id,

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.bridgelab.kernel.StateCheck;
 import org.bridgelab.lesson.LessonDto.ActionDto;
 import org.bridgelab.lesson.LessonDto.AwaitDto;
+import org.bridgelab.lesson.LessonDto.ChallengeDto;
 import org.bridgelab.lesson.LessonDto.CheckDto;
 import org.bridgelab.lesson.LessonDto.ExpectDto;
 import org.bridgelab.lesson.LessonDto.FactDto;
@@ -148,6 +149,9 @@ public final class LessonReader {
         return refs.isEmpty() ? "?" : String.valueOf(refs.get(refs.size() - 1).getFieldName());
     }
 
+    /** The id of a challenge's first step, the one that sets up its fault. */
+    static final String BREAK_STEP = "break";
+
     /** Raw → resolved, tracking where in the file it is so that every error can say so. */
     private static final class Resolver {
         private final String source;
@@ -177,7 +181,65 @@ public final class LessonReader {
                 }
                 steps.add(resolved);
             }
-            return new Lesson(id, title, summary, requires, steps, source);
+            if (dto.challenge() == null) {
+                return new Lesson(id, title, summary, requires, steps, source);
+            }
+            where = "";
+            if (steps.size() != 1) {
+                throw error(
+                        "steps", "a challenge has one step, its goal: the checks that pass once the lab is repaired");
+            }
+            ChallengeDto challenge = dto.challenge();
+            List<Action.Run> setup = runs(challenge.setup(), "challenge.setup");
+            List<Text> hints = new ArrayList<>();
+            if (challenge.hints() == null || challenge.hints().isEmpty()) {
+                throw error("challenge.hints", "a challenge needs at least one hint");
+            }
+            for (int i = 0; i < challenge.hints().size(); i++) {
+                hints.add(text(challenge.hints().get(i), "challenge.hints[" + i + "]"));
+            }
+            Text diagnosis = text(challenge.diagnosis(), "challenge.diagnosis");
+            List<Action.Run> solution = runs(challenge.solution(), "challenge.solution");
+            if (stepIds.contains(BREAK_STEP)) {
+                throw error("steps[0].id", "\"" + BREAK_STEP + "\" is the id of the step that sets up the fault");
+            }
+            Lesson.Step breakIt = new Lesson.Step(
+                    BREAK_STEP,
+                    new Text("Set up the broken lab (the fault stays hidden)", "搭建出了故障的实验环境（故障保持隐藏）"),
+                    summary,
+                    new Text(
+                            "If this step fails, the challenge itself is broken, not your lab: the kernel's words above"
+                                    + " are for its author.",
+                            "如果这一步失败，坏掉的是挑战本身，而不是你的实验环境：上面内核的回答是给它的作者看的。"),
+                    null,
+                    List.of(new Action.SetUp(setup)));
+            return new Lesson(
+                    id,
+                    title,
+                    summary,
+                    requires,
+                    List.of(breakIt, steps.get(0)),
+                    source,
+                    new Lesson.Challenge(hints, diagnosis, solution));
+        }
+
+        /** A challenge's set-up or solution: commands run in the foreground, none left running. */
+        private List<Action.Run> runs(List<ActionDto> actions, String field) {
+            if (actions == null || actions.isEmpty()) {
+                throw error(field, "give at least one command, as {\"run\": \"…\"}");
+            }
+            List<Action.Run> runs = new ArrayList<>();
+            for (int i = 0; i < actions.size(); i++) {
+                String at = field + "[" + i + "]";
+                if (!(actions.get(i) instanceof RunDto run)) {
+                    throw error(at, "only commands ({\"run\": \"…\"}) are allowed here");
+                }
+                if (run.background() != null) {
+                    throw error(at + ".background", "a challenge's commands run to their end");
+                }
+                runs.add(run(run));
+            }
+            return runs;
         }
 
         private Lesson.Step step(StepDto dto) {

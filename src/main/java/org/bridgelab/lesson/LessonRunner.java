@@ -25,14 +25,32 @@ public final class LessonRunner {
         this.modern = modern;
     }
 
+    /**
+     * A challenge is proved, not solved: its fault is set up, the goal must then fail, its solution is applied,
+     * and the goal must then pass. A challenge whose fault breaks nothing, or whose solution repairs nothing,
+     * fails here, before any learner meets it.
+     */
+    private static void prove(LessonSession session) {
+        Lesson lesson = session.lesson();
+        if (session.runStep(lesson.steps().get(0)).passed()
+                && session.runGoalOnTheBrokenLab().passed()
+                && session.runSolution().passed()) {
+            session.runStep(lesson.goal());
+        }
+    }
+
     public RunReport run(List<Lesson> lessons) {
         List<RunReport.LessonReport> reports = new ArrayList<>();
         for (Lesson lesson : lessons) {
             try (LessonSession session = new LessonSession(lab, lesson, listener, modern)) {
                 try {
-                    for (Lesson.Step step : lesson.steps()) {
-                        if (!session.runStep(step).passed()) {
-                            break;
+                    if (lesson.isChallenge()) {
+                        prove(session);
+                    } else {
+                        for (Lesson.Step step : lesson.steps()) {
+                            if (!session.runStep(step).passed()) {
+                                break;
+                            }
                         }
                     }
                 } catch (LabException e) {

@@ -24,6 +24,8 @@ import org.bridgelab.words.Phrase;
  */
 public final class LessonSession implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
+    /** The id of the step that records whether a challenge's fault made its goal fail. */
+    public static final String FAULT_BREAKS_GOAL = "fault-breaks-goal";
 
     private final LabHost lab;
     private final Lesson lesson;
@@ -59,6 +61,59 @@ public final class LessonSession implements AutoCloseable {
      * they change nothing, and their evidence (the diagnosis of a "reaches" fact above all) says why.
      */
     public RunReport.StepReport runStep(Lesson.Step step) {
+        RunReport.StepReport stepReport = attempt(step);
+        steps.add(stepReport);
+        listener.stepFinished(lesson, stepReport);
+        return stepReport;
+    }
+
+    /**
+     * A challenge's goal right after its set-up, as {@code bridgelab run} proves the challenge: the goal must
+     * fail there, or the fault teaches nothing. Its checks run and are reported as usual; what is recorded is
+     * whether they failed.
+     */
+    public RunReport.StepReport runGoalOnTheBrokenLab() {
+        Lesson.Step goal = lesson.goal();
+        RunReport.StepReport attempt = attempt(goal);
+        List<String> failed = attempt.actions().stream()
+                .flatMap(action -> action.checks().stream())
+                .filter(check -> !check.passed())
+                .map(check -> check.expected().in("en"))
+                .toList();
+        CheckResult breaks = new CheckResult(
+                Phrase.of("check.challenge.breaks", goal.title()),
+                !failed.isEmpty(),
+                failed.isEmpty()
+                        ? "every check of the goal passes with the fault in place"
+                        : "failing: " + String.join("; ", failed));
+        RunReport.StepReport recorded = new RunReport.StepReport(
+                lesson.id(),
+                FAULT_BREAKS_GOAL,
+                Phrase.of("check.challenge.breaks", goal.title()).in("en"),
+                List.of(new RunReport.ActionReport(
+                        goal.title().en(),
+                        LabHost.HOST,
+                        null,
+                        "",
+                        attempt.actions().stream()
+                                .mapToLong(RunReport.ActionReport::elapsedMillis)
+                                .sum(),
+                        List.of(breaks))));
+        steps.add(recorded);
+        listener.stepFinished(lesson, recorded);
+        return recorded;
+    }
+
+    /** A challenge's solution, run as a step of its own ({@code bridgelab run} proves the challenge solvable). */
+    public RunReport.StepReport runSolution() {
+        return runStep(new Lesson.Step(
+                "solution",
+                new Text("Repair the lab as the solution does", "按参考答案修好实验环境"),
+                lesson.challenge().diagnosis(),
+                List.copyOf(lesson.challenge().solution())));
+    }
+
+    private RunReport.StepReport attempt(Lesson.Step step) {
         listener.stepStarted(lesson, step);
         List<RunReport.ActionReport> actions = new ArrayList<>();
         boolean failed = false;
@@ -72,16 +127,13 @@ public final class LessonSession implements AutoCloseable {
             failed |= !report.passed();
         }
         boolean passed = !failed;
-        RunReport.StepReport stepReport = new RunReport.StepReport(
+        return new RunReport.StepReport(
                 lesson.id(),
                 step.id(),
                 step.title().en(),
                 actions,
                 passed ? null : step.hint(),
                 prediction(step, passed));
-        steps.add(stepReport);
-        listener.stepFinished(lesson, stepReport);
-        return stepReport;
     }
 
     /** The step's question, confirmed when its checks on the captured output and the kernel all passed. */
@@ -123,6 +175,9 @@ public final class LessonSession implements AutoCloseable {
         }
         if (action instanceof Action.Check check) {
             return checkState(check);
+        }
+        if (action instanceof Action.SetUp setUp) {
+            return setUp(setUp);
         }
         if (action instanceof Action.Send send) {
             LiveProcess process = running(send.to());
@@ -179,6 +234,41 @@ public final class LessonSession implements AutoCloseable {
                 .map(outcome -> new CheckResult(outcome.expected(), outcome.passed(), outcome.evidence()))
                 .toList();
         return new RunReport.ActionReport(check.display(), LabHost.HOST, null, "", millisSince(started), results);
+    }
+
+    /**
+     * A challenge's fault, set up without showing its commands or what they printed. A command that fails is
+     * the lesson author's mistake, not the learner's: then it is named, with its evidence.
+     */
+    private RunReport.ActionReport setUp(Action.SetUp setUp) {
+        long started = System.nanoTime();
+        for (Action.Run run : setUp.runs()) {
+            CommandResult result = lab.run(run.node(), run.argv(), run.timeout());
+            String output = combined(result);
+            List<CheckResult> failed = run.expect().check(result.exitCode(), output).stream()
+                    .filter(check -> !check.passed())
+                    .toList();
+            if (!failed.isEmpty()) {
+                return new RunReport.ActionReport(
+                        setUp.display(),
+                        run.node(),
+                        result.exitCode(),
+                        output,
+                        millisSince(started),
+                        List.of(new CheckResult(
+                                Phrase.of("check.set-up"),
+                                false,
+                                "\"" + run.text() + "\": "
+                                        + failed.get(0).evidence().in("en"))));
+            }
+        }
+        return new RunReport.ActionReport(
+                setUp.display(),
+                LabHost.HOST,
+                0,
+                "",
+                millisSince(started),
+                List.of(new CheckResult(Phrase.of("check.set-up"), true, "")));
     }
 
     private LiveProcess running(String name) {

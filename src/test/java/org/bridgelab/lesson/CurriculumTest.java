@@ -14,7 +14,8 @@ class CurriculumTest {
     private final Curriculum curriculum = Curriculum.bundled();
 
     @Test
-    void the_bundled_curriculum_holds_the_concepts_then_the_four_scenarios_docker_and_the_teardown_in_order() {
+    void
+            the_bundled_curriculum_holds_the_concepts_the_four_scenarios_their_challenges_docker_and_the_teardown_in_order() {
         assertThat(curriculum.lessons())
                 .extracting(Lesson::id)
                 .containsExactly(
@@ -27,6 +28,9 @@ class CurriculumTest {
                         "s2",
                         "s3",
                         "s4",
+                        "challenge-forward-drop",
+                        "challenge-default-route",
+                        "challenge-dnat-output",
                         "docker",
                         "overlay",
                         "teardown");

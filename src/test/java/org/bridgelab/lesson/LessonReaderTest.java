@@ -169,4 +169,60 @@ class LessonReaderTest {
                 .hasMessageStartingWith("nulls.json: ")
                 .hasMessageContaining("null is not allowed here");
     }
+
+    private static final String CHALLENGE = """
+            {"id": "c1", "title": {"en": "C", "zh": "挑"}, "requires": ["s3"],
+             "challenge": {
+               "setup": [{"run": "iptables -P FORWARD DROP"}],
+               "hints": [{"en": "look at FORWARD", "zh": "看看 FORWARD"}, {"en": "its policy", "zh": "它的策略"}],
+               "diagnosis": {"en": "FORWARD dropped it", "zh": "FORWARD 丢掉了它"},
+               "solution": [{"run": "iptables -P FORWARD ACCEPT"}]
+             },
+             "steps": [
+              {"id": "goal", "title": {"en": "G", "zh": "目"}, "actions": [
+                {"check": [{"reaches": "198.51.100.10", "from": "docker0"}]}
+              ]}
+            ]}""";
+
+    @Test
+    void a_challenge_sets_up_its_fault_hidden_before_its_goal_and_keeps_hints_diagnosis_and_solution() {
+        Lesson challenge = LessonReader.read("c1.json", CHALLENGE);
+
+        assertThat(challenge.isChallenge()).isTrue();
+        assertThat(challenge.steps()).extracting(Lesson.Step::id).containsExactly("break", "goal");
+        assertThat(challenge.goal().id()).isEqualTo("goal");
+        Action.SetUp setUp = (Action.SetUp) challenge.steps().get(0).actions().get(0);
+        assertThat(setUp.runs())
+                .extracting(Action.Run::argv)
+                .containsExactly(java.util.List.of("iptables", "-P", "FORWARD", "DROP"));
+        // what the learner reads of it: not the command
+        assertThat(setUp.display()).doesNotContain("iptables").contains("hidden");
+        assertThat(setUp.wording().in("zh")).contains("隐藏");
+        assertThat(challenge.challenge().hints()).extracting(Text::zh).containsExactly("看看 FORWARD", "它的策略");
+        assertThat(challenge.challenge().diagnosis().en()).isEqualTo("FORWARD dropped it");
+        assertThat(challenge.challenge().solution())
+                .extracting(Action.Run::text)
+                .containsExactly("iptables -P FORWARD ACCEPT");
+        assertThat(LessonReader.read("x1.json", VALID).isChallenge()).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '~',
+            value = {
+                "no hints ~ [{\"en\": \"look at FORWARD\", \"zh\": \"看看 FORWARD\"}, {\"en\": \"its policy\", \"zh\": \"它的策略\"}] ~ [] ~ field \"challenge.hints\": a challenge needs at least one hint",
+                "a server in the set-up ~ {\"run\": \"iptables -P FORWARD DROP\"} ~ {\"run\": \"nc -lp 80\", \"background\": \"s\"} ~ field \"challenge.setup[0].background\": a challenge's commands run to their end",
+                "a check as the solution ~ [{\"run\": \"iptables -P FORWARD ACCEPT\"}] ~ [{\"check\": [{\"forwarding\": true}]}] ~ field \"challenge.solution[0]\": only commands",
+                "no diagnosis ~ \"diagnosis\": {\"en\": \"FORWARD dropped it\", \"zh\": \"FORWARD 丢掉了它\"}, ~ ~ field \"challenge.diagnosis\": missing",
+                "two goals ~ \"steps\": [ ~ \"steps\": [{\"id\": \"extra\", \"title\": {\"en\": \"E\", \"zh\": \"额\"}, \"actions\": [{\"run\": \"true\"}]}, ~ field \"steps\": a challenge has one step",
+            })
+    void a_broken_challenge_names_its_field_and_the_problem(String what, String replace, String with, String message) {
+        String broken = CHALLENGE.replace(replace, with == null ? "" : with);
+        assertThat(broken).as("the test's own replacement applies").isNotEqualTo(CHALLENGE);
+
+        assertThatThrownBy(() -> LessonReader.read("c1.json", broken))
+                .isInstanceOf(LessonFormatException.class)
+                .hasMessageStartingWith("c1.json: ")
+                .hasMessageContaining(message);
+    }
 }

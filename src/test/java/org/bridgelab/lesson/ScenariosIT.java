@@ -37,6 +37,9 @@ class ScenariosIT {
                         "s2",
                         "s3",
                         "s4",
+                        "challenge-forward-drop",
+                        "challenge-default-route",
+                        "challenge-dnat-output",
                         "docker",
                         "overlay",
                         "teardown");
@@ -44,6 +47,26 @@ class ScenariosIT {
                 .allSatisfy(
                         lesson -> assertThat(lesson.passed()).as(lesson.id()).isTrue());
         assertThat(report.passed()).isTrue();
+    }
+
+    @Test
+    void every_challenge_is_proved_its_fault_breaks_its_goal_and_its_solution_repairs_it() {
+        List<RunReport.LessonReport> challenges = report.lessons().stream()
+                .filter(lesson -> lesson.id().startsWith("challenge-"))
+                .toList();
+        assertThat(challenges)
+                .hasSize(3)
+                .allSatisfy(challenge -> assertThat(challenge.steps())
+                        .extracting(RunReport.StepReport::id)
+                        .as(challenge.id())
+                        .containsExactly(
+                                "break",
+                                LessonSession.FAULT_BREAKS_GOAL,
+                                "solution",
+                                challenge.steps().get(3).id()));
+        assertThat(challenges)
+                .allSatisfy(challenge ->
+                        assertThat(challenge.passed()).as("%s", challenge).isTrue());
     }
 
     @Test
