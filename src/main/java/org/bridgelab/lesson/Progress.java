@@ -14,13 +14,28 @@ import java.util.Map;
  * @param predictions per "lesson/step", the choice answered and whether it was the right one
  * @param lastLesson  the lesson of the step the learner was at, or null
  * @param lastStep    that step's id, or null
+ * @param help        per challenge's lesson id, the help it took: hints shown and whether the diagnosis was
  */
 @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
 public record Progress(
-        Map<String, List<String>> completed, Map<String, Answer> predictions, String lastLesson, String lastStep) {
+        Map<String, List<String>> completed,
+        Map<String, Answer> predictions,
+        String lastLesson,
+        String lastStep,
+        Map<String, Help> help) {
 
     /** An answer to a step's prediction. */
     public record Answer(String choice, boolean right) {}
+
+    /** The help a challenge took: how many of its hints were shown, and whether its diagnosis was. */
+    public record Help(int hints, boolean diagnosis) {
+        public static final Help NONE = new Help(0, false);
+    }
+
+    public Progress(
+            Map<String, List<String>> completed, Map<String, Answer> predictions, String lastLesson, String lastStep) {
+        this(completed, predictions, lastLesson, lastStep, Map.of());
+    }
 
     public Progress {
         Map<String, List<String>> steps = new LinkedHashMap<>();
@@ -29,6 +44,7 @@ public record Progress(
         completed = java.util.Collections.unmodifiableMap(steps);
         predictions = java.util.Collections.unmodifiableMap(
                 new LinkedHashMap<>(predictions == null ? Map.of() : predictions));
+        help = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(help == null ? Map.of() : help));
     }
 
     public static Progress none() {
@@ -37,7 +53,7 @@ public record Progress(
 
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isEmpty() {
-        return completed.isEmpty() && predictions.isEmpty() && lastLesson == null;
+        return completed.isEmpty() && predictions.isEmpty() && lastLesson == null && help.isEmpty();
     }
 
     public boolean wasCompleted(String lesson, String step) {
@@ -52,18 +68,29 @@ public record Progress(
             ids.add(step);
         }
         steps.put(lesson, ids);
-        return new Progress(steps, predictions, lesson, step);
+        return new Progress(steps, predictions, lesson, step, help);
     }
 
     public Progress answering(String lesson, String step, String choice, boolean right) {
         Map<String, Answer> answers = new LinkedHashMap<>(predictions);
         answers.put(lesson + "/" + step, new Answer(choice, right));
-        return new Progress(completed, answers, lastLesson, lastStep);
+        return new Progress(completed, answers, lastLesson, lastStep, help);
     }
 
     /** The learner is at this step. */
     public Progress at(String lesson, String step) {
-        return new Progress(completed, predictions, lesson, step);
+        return new Progress(completed, predictions, lesson, step, help);
+    }
+
+    /** The help the challenge {@code lesson} took so far. */
+    public Help helpFor(String lesson) {
+        return help.getOrDefault(lesson, Help.NONE);
+    }
+
+    public Progress helping(String lesson, Help given) {
+        Map<String, Help> helped = new LinkedHashMap<>(help);
+        helped.put(lesson, given);
+        return new Progress(completed, predictions, lastLesson, lastStep, helped);
     }
 
     /** How many predictions were answered, and how many of them right. */

@@ -201,12 +201,15 @@ public final class ConsoleViewModel {
                             .lines()
                             .forEach(line -> batcher.add(new ConsoleEntry(ConsoleEntry.Kind.OUTPUT, line)));
                 }
+                // a challenge's goal: the kernel's evidence would give the fault away (the lesson pane shows it
+                // once the learner asks for the diagnosis)
+                boolean evidenceLocked = lesson.isChallenge() && step == lesson.goal();
                 for (CheckResult check : report.checks()) {
                     batcher.add(new ConsoleEntry(
                             check.passed() ? ConsoleEntry.Kind.PASSED : ConsoleEntry.Kind.FAILED,
                             language -> (check.passed() ? "✓ " : "✗ ")
                                     + check.expected().in(language)
-                                    + (check.passed()
+                                    + (check.passed() || evidenceLocked
                                             ? ""
                                             : " — " + check.evidence().in(language))));
                 }

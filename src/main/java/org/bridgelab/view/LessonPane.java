@@ -22,7 +22,9 @@ import org.bridgelab.kernel.Diagnosis;
 import org.bridgelab.lesson.Action;
 import org.bridgelab.lesson.CheckResult;
 import org.bridgelab.lesson.Lesson;
+import org.bridgelab.lesson.Progress;
 import org.bridgelab.lesson.RunReport;
+import org.bridgelab.lesson.Text;
 import org.bridgelab.words.Phrase;
 
 /**
@@ -248,6 +250,9 @@ public final class LessonPane extends VBox {
         title.setId("step-title");
         title.setWrapText(true);
         detail.getChildren().addAll(lessonTitle, title, prose(ref.step().text().in(language)));
+        if (ref.lesson().isChallenge()) {
+            detail.getChildren().add(challenge(ref.lesson(), language));
+        }
         RunReport.StepReport report = model.lessons().stepReports().get(LessonViewModel.key(ref.lesson(), ref.step()));
         if (ref.step().predict() != null) {
             detail.getChildren().add(prediction(ref, report, language));
@@ -271,13 +276,16 @@ public final class LessonPane extends VBox {
         }
         VBox checks = new VBox(3);
         checks.setId("step-checks");
+        // a challenge's goal: the kernel's evidence would give the fault away until the diagnosis is asked for
+        boolean evidenceShown = model.lessons().evidenceShown(ref.lesson(), ref.step());
         for (RunReport.ActionReport action : report.actions()) {
             for (CheckResult check : action.checks()) {
                 // BridgeLab's words on the evidence go with the check, in the learner's language; the kernel's or
                 // the command's own text (a verbatim wording) below it, as it is
                 boolean ownText = check.evidence() instanceof Phrase phrase && phrase.isVerbatim();
-                String evidence =
-                        check.passed() ? "" : check.evidence().in(language).replace("\n", "\n    ");
+                String evidence = check.passed() || !evidenceShown
+                        ? ""
+                        : check.evidence().in(language).replace("\n", "\n    ");
                 Label line = new Label((check.passed() ? "✓ " : "✗ ")
                         + check.expected().in(language)
                         + (evidence.isEmpty() || ownText ? "" : "\n    " + evidence));
@@ -299,13 +307,69 @@ public final class LessonPane extends VBox {
             detail.getChildren().add(hint);
         }
         Diagnosis why = model.lessons().diagnoses().get(LessonViewModel.key(ref.lesson(), ref.step()));
-        if (why != null) {
+        if (why != null && evidenceShown) {
             Label heading = styled(new Label(i18n.lookup("step.diagnosis")), "section-heading");
             Label diagnosis = styled(new Label(why.explain(language).strip()), "diagnosis");
             diagnosis.setId("step-diagnosis");
             diagnosis.setWrapText(true);
             detail.getChildren().addAll(heading, diagnosis);
         }
+    }
+
+    /**
+     * A challenge's help: its hints, one more on each request, and its diagnosis, locked until asked for. What
+     * was asked for is recorded with the learner's progress (a class report counts it).
+     */
+    private VBox challenge(Lesson lesson, String language) {
+        VBox box = styled(new VBox(4), "challenge");
+        box.setId("challenge");
+        Progress.Help help = model.lessons().help(lesson);
+        List<Text> hints = lesson.challenge().hints();
+        for (int i = 0; i < help.hints(); i++) {
+            Label hint = styled(
+                    new Label(java.text.MessageFormat.format(
+                            i18n.lookup("challenge.hint.n"),
+                            i + 1,
+                            hints.size(),
+                            hints.get(i).in(language))),
+                    "hint-box");
+            hint.setId("challenge-hint-" + (i + 1));
+            hint.setWrapText(true);
+            box.getChildren().add(hint);
+        }
+        Button more = new Button(
+                help.hints() < hints.size()
+                        ? java.text.MessageFormat.format(
+                                i18n.lookup("challenge.hint.more"), help.hints() + 1, hints.size())
+                        : i18n.lookup("challenge.hint.none"));
+        more.setId("challenge-hint");
+        more.setDisable(help.hints() >= hints.size());
+        more.setOnAction(event -> model.lessons().showHint(lesson));
+        Button diagnosis = new Button(i18n.lookup("challenge.diagnosis"));
+        diagnosis.setId("challenge-diagnosis");
+        diagnosis.setDisable(help.diagnosis());
+        diagnosis.setTooltip(new Tooltip(i18n.lookup("challenge.diagnosis.tip")));
+        diagnosis.setOnAction(event -> model.lessons().showDiagnosis(lesson));
+        HBox buttons = new HBox(6, more, diagnosis);
+        box.getChildren().add(buttons);
+        if (help.diagnosis()) {
+            Label heading = styled(new Label(i18n.lookup("challenge.diagnosis.heading")), "section-heading");
+            Label said = styled(new Label(lesson.challenge().diagnosis().in(language)), "diagnosis");
+            said.setId("challenge-diagnosis-text");
+            said.setWrapText(true);
+            box.getChildren().addAll(heading, said);
+        }
+        return box;
+    }
+
+    private String selectedLessonId() {
+        TreeItem<Object> item = tree.getSelectionModel().getSelectedItem();
+        if (item == null) {
+            return "";
+        }
+        return item.getValue() instanceof StepRef ref
+                ? ref.lesson().id()
+                : item.getValue() instanceof Lesson lesson ? lesson.id() : "";
     }
 
     /**
@@ -440,6 +504,10 @@ public final class LessonPane extends VBox {
         model.lessons().progress().progressProperty().addListener((obs, was, now) -> {
             forget.setVisible(!now.isEmpty());
             tree.refresh();
+            if (!was.helpFor(selectedLessonId()).equals(now.helpFor(selectedLessonId()))) {
+                // a hint or the diagnosis was asked for
+                showDetail();
+            }
         });
     }
 

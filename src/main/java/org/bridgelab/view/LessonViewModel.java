@@ -19,6 +19,7 @@ import org.bridgelab.kernel.Topology;
 import org.bridgelab.lesson.Curriculum;
 import org.bridgelab.lesson.Lesson;
 import org.bridgelab.lesson.LessonSession;
+import org.bridgelab.lesson.Progress;
 import org.bridgelab.lesson.ReachProbe;
 import org.bridgelab.lesson.RunListener;
 import org.bridgelab.lesson.RunReport;
@@ -175,6 +176,33 @@ public final class LessonViewModel {
         runStep(lesson, lesson.steps().get(lesson.steps().size() - 1));
     }
 
+    /** Shows a challenge's next hint (they come one at a time, on request). */
+    public void showHint(Lesson lesson) {
+        progress.hintShown(lesson);
+    }
+
+    /**
+     * Unlocks a challenge's diagnosis: its own words on the fault, and the kernel's evidence on the goal's
+     * failing checks, which until then would give the fault away.
+     */
+    public void showDiagnosis(Lesson lesson) {
+        progress.diagnosisShown(lesson);
+        Diagnosis why = diagnoses.get(key(lesson, lesson.goal()));
+        if (why != null) {
+            lastFailure.set(why);
+        }
+    }
+
+    /** The help the challenge has taken: hints shown, diagnosis shown. */
+    public Progress.Help help(Lesson lesson) {
+        return progress.progressProperty().get().helpFor(lesson.id());
+    }
+
+    /** Whether the kernel's evidence on a step's checks may be shown: not on a challenge's locked goal. */
+    public boolean evidenceShown(Lesson lesson, Lesson.Step step) {
+        return !lesson.isChallenge() || step != lesson.goal() || help(lesson).diagnosis();
+    }
+
     /**
      * A new lab that carries on where this one was (after its lab host was lost): returns the work that runs
      * again, on the new lab, the steps that had passed on this one, in the order they passed, and says which.
@@ -279,7 +307,8 @@ public final class LessonViewModel {
             passedOnThisLab.add(pending);
         }
         lab.readAfterStep(after);
-        lastFailure.set(why);
+        // a challenge's locked goal: the probe's path in the diagram would be the diagnosis
+        lastFailure.set(evidenceShown(pending.lesson(), pending.step()) ? why : null);
     }
 
     /** The diagnosis of the failed action, when it was a ping, telnet or nc that did not get through. */

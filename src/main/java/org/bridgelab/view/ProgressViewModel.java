@@ -76,6 +76,22 @@ public final class ProgressViewModel {
         change(progress.get().answering(lesson.id(), step.id(), choice, right));
     }
 
+    /** The next of a challenge's hints is shown (up to its last); recorded, as a class report counts it. */
+    void hintShown(Lesson lesson) {
+        Progress.Help help = progress.get().helpFor(lesson.id());
+        if (lesson.isChallenge() && help.hints() < lesson.challenge().hints().size()) {
+            change(progress.get().helping(lesson.id(), new Progress.Help(help.hints() + 1, help.diagnosis())));
+        }
+    }
+
+    /** A challenge's diagnosis is shown; recorded. */
+    void diagnosisShown(Lesson lesson) {
+        Progress.Help help = progress.get().helpFor(lesson.id());
+        if (lesson.isChallenge() && !help.diagnosis()) {
+            change(progress.get().helping(lesson.id(), new Progress.Help(help.hints(), true)));
+        }
+    }
+
     /** Forgets every step and answer (the file is written empty, not deleted: the reset is saved too). */
     public void forget() {
         change(Progress.none());
