@@ -45,6 +45,7 @@ public final class Main {
                 .addSubcommand(new RunCommand(out, err))
                 .addSubcommand(new DiagnoseCommand(out, err))
                 .addSubcommand(new TimelineCommand(err))
+                .addSubcommand(new ReportCommand(out, err))
                 .addSubcommand(new ListCommand(out, err))
                 .addSubcommand(new CleanupCommand(out, err))
                 .addSubcommand(new SelftestCommand(out, err))

@@ -80,6 +80,14 @@ final class RunCommand implements Callable<Integer> {
                     + " per lab node, NAT pairs and netfilter paths (traces the host's netfilter while running)")
     Path timeline;
 
+    @Option(
+            names = "--bundle",
+            paramLabel = "FILE.bridgelab",
+            description = "write the session in one file to hand in or replay: the step log with every check,"
+                    + " the capture of every capture point, the kernel's topology after each step and the lesson"
+                    + " files used (bridgelab report reads it)")
+    Path bundle;
+
     @Mixin
     LabHostOptions labHostOptions = new LabHostOptions();
 
@@ -127,6 +135,7 @@ final class RunCommand implements Callable<Integer> {
             OutputPath.check("--capture", capture);
             OutputPath.check("--timeline", timeline);
             OutputPath.check("--dump-state", dumpState);
+            OutputPath.check("--bundle", bundle);
         } catch (LessonFormatException | IllegalArgumentException e) {
             err.println("bridgelab: " + e.getMessage());
             return 2;
@@ -140,14 +149,21 @@ final class RunCommand implements Callable<Integer> {
                             + String.join(", ", lesson.programs())));
         }
         long started = System.currentTimeMillis();
+        java.time.Instant startedAt = java.time.Instant.now();
+        BundleRecorder bundled = null;
         try (LabSession session = LabSession.open(
-                labHost, LabSession.Options.commandLine(capture != null, timeline != null), err::println)) {
+                labHost,
+                LabSession.Options.commandLine(capture != null || bundle != null, timeline != null),
+                err::println)) {
             err.println("lab host: " + session.host().description());
             RunReport report;
-            CaptureDuringRun recorder = CaptureDuringRun.start(session, capture, timeline, err);
+            bundled = bundle == null ? null : new BundleRecorder(session.host());
+            Path pcap = capture != null || bundle == null ? capture : bundled.capture();
+            CaptureDuringRun recorder = CaptureDuringRun.start(session, pcap, timeline, err);
             try (recorder) {
                 ReportPrinter printer = new ReportPrinter(out, language);
-                RunListener listener = RunListeners.of(json ? RunListener.NONE : printer, recorder);
+                RunListener listener = RunListeners.of(
+                        json ? RunListener.NONE : printer, recorder, bundled == null ? RunListener.NONE : bundled);
                 report = session.run(lessons, listener, modern);
                 if (dumpState != null) {
                     StateDumper.write(session.host(), dumpState);
@@ -161,6 +177,10 @@ final class RunCommand implements Callable<Integer> {
             }
             if (capture != null) {
                 err.println("traffic written to " + capture);
+            }
+            if (bundled != null) {
+                bundled.write(bundle, lessons, report, session.host().description(), startedAt);
+                err.println("session bundle written to " + bundle);
             }
             if (timeline != null) {
                 err.println("timeline written to " + timeline);
@@ -180,6 +200,10 @@ final class RunCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             err.println("bridgelab: cannot write: " + e.getMessage());
             return 3;
+        } finally {
+            if (bundled != null) {
+                bundled.discard();
+            }
         }
     }
 

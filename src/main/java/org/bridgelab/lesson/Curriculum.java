@@ -126,6 +126,15 @@ public final class Curriculum {
         wanted.add(lesson.id());
     }
 
+    /** The text of the file a lesson was read from: a bundled lesson's resource, or a file of the learner's. */
+    public static String sourceText(Lesson lesson) throws IOException {
+        if (lesson.source().startsWith("lessons/")
+                && Curriculum.class.getClassLoader().getResource(lesson.source()) != null) {
+            return resource(lesson.source());
+        }
+        return java.nio.file.Files.readString(java.nio.file.Path.of(lesson.source()));
+    }
+
     private static String resource(String name) {
         try (InputStream in = Curriculum.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
