@@ -93,7 +93,14 @@ public final class BridgeLabApp extends Application {
         }
         stage.show();
         lessons.problems().forEach(problem -> model.console().note(Phrase.of("console.lesson-left-out", problem)));
-        model.connect();
+        if (options.replay() != null) {
+            model.replay(options.replay());
+            if (options.screenshot() != null) {
+                shootWhenIdle(scene, options);
+            }
+        } else {
+            model.connect();
+        }
         if (options.lessonFile() != null) {
             // a lesson file may come from anyone: what it will run is said before anything runs, and it is shown
             Lesson own = curriculum.lessons().stream()
@@ -143,6 +150,20 @@ public final class BridgeLabApp extends Application {
             }
         };
         model.busyProperty().addListener(whenIdle);
+    }
+
+    /** For a replay: the picture once the recording is shown. */
+    private void shootWhenIdle(Scene scene, GuiOptions options) {
+        model.busyProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean busy) {
+                if (!busy) {
+                    model.busyProperty().removeListener(this);
+                    exitCode = model.problemProperty().get().isEmpty() ? 0 : 3;
+                    Platform.runLater(() -> Platform.runLater(() -> shoot(scene, options)));
+                }
+            }
+        });
     }
 
     private void shoot(Scene scene, GuiOptions options) {

@@ -37,6 +37,12 @@ final class GuiCommand implements Callable<Integer> {
             description = "run the lesson (up to STEP) through the window, as a learner would")
     String run;
 
+    @Option(
+            names = "--replay",
+            paramLabel = "FILE.bridgelab",
+            description = "play a session bundle back (run --bundle, Export session…) without building a lab")
+    Path replay;
+
     @Option(names = "--screenshot", paramLabel = "FILE.png", description = "then save a picture of the window and exit")
     Path screenshot;
 
@@ -87,6 +93,12 @@ final class GuiCommand implements Callable<Integer> {
             if (screenshot != null) {
                 OutputPath.check("--screenshot", screenshot);
             }
+            if (replay != null && run != null) {
+                throw new IllegalArgumentException("--replay plays a recorded session: it runs nothing (no --run)");
+            }
+            if (replay != null && !java.nio.file.Files.isReadable(replay)) {
+                throw new IllegalArgumentException("--replay: cannot read " + replay);
+            }
             String[] dimensions = size.split("x");
             if (dimensions.length != 2
                     || !dimensions[0].matches("\\d{3,4}")
@@ -104,7 +116,8 @@ final class GuiCommand implements Callable<Integer> {
                     lessonFile,
                     zoom,
                     Integer.parseInt(dimensions[0]),
-                    Integer.parseInt(dimensions[1]));
+                    Integer.parseInt(dimensions[1]),
+                    replay);
         } catch (IllegalArgumentException e) {
             throw UsageError.of(spec, e.getMessage());
         }

@@ -22,7 +22,21 @@ record GuiOptions(
         Path lessonFile,
         double zoom,
         int width,
-        int height) {
+        int height,
+        Path replay) {
+
+    GuiOptions(
+            String run,
+            Path screenshot,
+            String language,
+            Theme theme,
+            LabHostChoice labHost,
+            Path lessonFile,
+            double zoom,
+            int width,
+            int height) {
+        this(run, screenshot, language, theme, labHost, lessonFile, zoom, width, height, null);
+    }
 
     /**
      * The lessons the window offers: the bundled ones, those in the learner's own lessons folder, and the file's.

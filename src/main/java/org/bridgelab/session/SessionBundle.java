@@ -186,6 +186,27 @@ public final class SessionBundle {
         }
     }
 
+    /**
+     * The entries of a whole bundle ({@link #read} first checks every one), by name: what a replay needs
+     * (the capture, the topologies).
+     */
+    public static Map<String, byte[]> entries(Path file) throws DamagedException {
+        Contents contents = read(file);
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (String name : contents.manifest().sha256().keySet()) {
+                byte[] bytes = bytes(zip, name);
+                if (!sha256(bytes).equals(contents.manifest().sha256().get(name))) {
+                    throw new DamagedException(name + " changed while it was read");
+                }
+                entries.put(name, bytes);
+            }
+        } catch (IOException e) {
+            throw new DamagedException("cannot be read: " + e.getMessage());
+        }
+        return entries;
+    }
+
     private static byte[] bytes(ZipFile zip, String name) throws IOException, DamagedException {
         ZipEntry entry = zip.getEntry(name);
         if (entry == null) {

@@ -85,10 +85,14 @@ public final class LabHostBar extends HBox {
                         () -> model.connectedProperty().get()
                                 ? i18n.lookup("host.connected") + ": "
                                         + model.labDescriptionProperty().get().in(i18n.language())
-                                : model.busyProperty().get()
-                                        ? i18n.lookup("host.connecting")
-                                        : i18n.lookup("host.disconnected"),
+                                : model.replayingProperty().get()
+                                                && !model.busyProperty().get()
+                                        ? model.labDescriptionProperty().get().in(i18n.language())
+                                        : model.busyProperty().get()
+                                                ? i18n.lookup("host.connecting")
+                                                : i18n.lookup("host.disconnected"),
                         model.connectedProperty(),
+                        model.replayingProperty(),
                         model.busyProperty(),
                         model.labDescriptionProperty(),
                         i18n.languageProperty()));

@@ -1,6 +1,11 @@
 package org.bridgelab.view;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -10,10 +15,13 @@ import org.bridgelab.kernel.Topology;
 import org.bridgelab.kernel.TopologyChange;
 import org.bridgelab.lesson.Curriculum;
 import org.bridgelab.lesson.Lesson;
+import org.bridgelab.lesson.Progress;
 import org.bridgelab.lesson.ProgressFile;
 import org.bridgelab.lesson.RunListener;
 import org.bridgelab.lesson.RunReport;
 import org.bridgelab.session.LabSession;
+import org.bridgelab.session.Replay;
+import org.bridgelab.session.SessionBundle;
 import org.bridgelab.words.Phrase;
 import org.bridgelab.words.Wording;
 
@@ -38,6 +46,11 @@ public final class LabViewModel {
     private final TopologyViewModel topology = new TopologyViewModel();
     private final PacketTimelineViewModel packets;
     private LabSession live;
+    /** Whether a session bundle is shown instead of a lab (Open session, gui --replay). */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper replaying =
+            new javafx.beans.property.ReadOnlyBooleanWrapper();
+    /** When the lab in use was connected: a session bundle's start. */
+    private Instant connectedAt = Instant.now();
 
     public LabViewModel(Curriculum curriculum, LabSession.Opener opener, TaskExecutor executor) {
         this.opener = opener;
@@ -100,6 +113,10 @@ public final class LabViewModel {
         return labDescription.getReadOnlyProperty();
     }
 
+    public ReadOnlyBooleanProperty replayingProperty() {
+        return replaying.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty connectedProperty() {
         return connected.getReadOnlyProperty();
     }
@@ -160,6 +177,8 @@ public final class LabViewModel {
                 },
                 connectedLab -> {
                     live = connectedLab.live();
+                    connectedAt = Instant.now();
+                    replaying.set(false);
                     LabSession watched = live;
                     watched.onLost(() -> executor.runOnFx(() -> lostFx(watched)));
                     labDescription.set(watched.describedAs());
@@ -220,6 +239,95 @@ public final class LabViewModel {
                 },
                 done -> connect(carryOn),
                 connection::failed);
+    }
+
+    /**
+     * Plays a session bundle back, without a lab and on any machine: the lab in use is released, the timeline
+     * holds the recorded packets (simulation mode and passports work on them) and the diagram the kernel's
+     * topology after the recorded last step. Nothing runs; Reset lab starts a lab again.
+     */
+    public void replay(Path bundle) {
+        LabSession old = live;
+        live = null;
+        connected.set(false);
+        busy.set(true);
+        problem.set("");
+        lessons.newLab();
+        console.newLab();
+        executor.execute(
+                () -> {
+                    release(old);
+                    return Replay.load(bundle);
+                },
+                loaded -> {
+                    packets.clear();
+                    packets.attach(loaded.store());
+                    packets.learn(loaded.topology(), 0);
+                    topology.read(loaded.topology());
+                    loaded.events().forEach(packets::receive);
+                    loaded.natPairs().forEach(packets::receive);
+                    Phrase replayed = Phrase.of(
+                            "host.replay",
+                            bundle.getFileName(),
+                            loaded.manifest().learner(),
+                            loaded.manifest().labHost(),
+                            loaded.manifest().started());
+                    labDescription.set(replayed);
+                    replaying.set(true);
+                    console.note(Phrase.of(
+                            "console.replay", replayed, loaded.events().size()));
+                    busy.set(false);
+                },
+                connection::failed);
+    }
+
+    /**
+     * Writes this lab's session to a bundle (File ▸ Export session): the steps run with their checks, what they
+     * amount to with the learner's answers and the help challenges took, every captured frame, the diagram's
+     * topology now, and the lesson files used. {@code doneFx} says how it went.
+     */
+    public void exportSession(Path file, java.util.function.Consumer<Wording> doneFx) {
+        LabSession current = live;
+        if (current == null) {
+            doneFx.accept(Phrase.of("console.not-connected"));
+            return;
+        }
+        RunReport report = lessons.reportOfThisLab(current.description());
+        List<Lesson> used = lessons.lessonsOfThisLab();
+        Progress progress = lessons.progress().progressProperty().get();
+        Topology shown = topology.topologyProperty().get();
+        Instant started = connectedAt;
+        executor.execute(
+                () -> {
+                    Path capture = Files.createTempFile("bridgelab-session", ".pcapng");
+                    try {
+                        if (current.capture() != null) {
+                            current.capture().exportPcapng(capture);
+                        }
+                        Map<String, String> files = new LinkedHashMap<>();
+                        for (Lesson lesson : used) {
+                            files.put(lesson.id(), Curriculum.sourceText(lesson));
+                        }
+                        SessionBundle.write(
+                                file,
+                                new SessionBundle.Parts(
+                                        System.getProperty("user.name"),
+                                        current.description(),
+                                        started,
+                                        Instant.now(),
+                                        used.stream().map(Lesson::id).toList(),
+                                        report,
+                                        SessionBundle.summarize(report, used, progress),
+                                        capture,
+                                        Map.of("after-last-step", shown),
+                                        files));
+                    } finally {
+                        Files.deleteIfExists(capture);
+                    }
+                    return file;
+                },
+                written -> doneFx.accept(Phrase.of("console.session-written", written)),
+                error -> doneFx.accept(Phrase.of("console.session-not-written", file, error.getMessage())));
     }
 
     /** Stops what is running and releases the lab host. */

@@ -109,6 +109,40 @@ public final class LessonPane extends VBox {
     }
 
     /** Lets the learner choose a lesson file (JSON), then opens it. */
+    /**
+     * Session ▸ Open session… (plays a bundle back, no lab needed) and Export session… (this lab's session, to
+     * hand in or to play in class).
+     */
+    private javafx.scene.control.MenuButton sessionMenu() {
+        javafx.scene.control.MenuItem openSession = new javafx.scene.control.MenuItem();
+        openSession.setId("open-session");
+        openSession.textProperty().bind(i18n.text("session.open"));
+        openSession.setOnAction(event -> chooseSession(false).ifPresent(model::replay));
+        javafx.scene.control.MenuItem exportSession = new javafx.scene.control.MenuItem();
+        exportSession.setId("export-session");
+        exportSession.textProperty().bind(i18n.text("session.export"));
+        exportSession.disableProperty().bind(model.connectedProperty().not());
+        exportSession.setOnAction(event -> chooseSession(true)
+                .ifPresent(file ->
+                        model.exportSession(file, done -> model.console().note(done))));
+        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton();
+        menu.setId("session-menu");
+        menu.getStyleClass().add("small");
+        menu.textProperty().bind(i18n.text("session.menu"));
+        menu.getItems().addAll(openSession, exportSession);
+        return menu;
+    }
+
+    private java.util.Optional<java.nio.file.Path> chooseSession(boolean save) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(i18n.lookup(save ? "session.export" : "session.open"));
+        chooser.getExtensionFilters()
+                .add(new javafx.stage.FileChooser.ExtensionFilter(i18n.lookup("session.filter"), "*.bridgelab"));
+        javafx.stage.Window owner = getScene() == null ? null : getScene().getWindow();
+        java.io.File chosen = save ? chooser.showSaveDialog(owner) : chooser.showOpenDialog(owner);
+        return java.util.Optional.ofNullable(chosen).map(java.io.File::toPath);
+    }
+
     private void chooseLessonFile() {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
         chooser.setTitle(i18n.lookup("lessons.open.title"));
@@ -175,7 +209,7 @@ public final class LessonPane extends VBox {
         open.setOnAction(event -> chooseLessonFile());
         Region headingSpacer = new Region();
         HBox.setHgrow(headingSpacer, Priority.ALWAYS);
-        HBox headingRow = new HBox(6, heading, headingSpacer, open);
+        HBox headingRow = new HBox(6, heading, headingSpacer, sessionMenu(), open);
         headingRow.setAlignment(Pos.CENTER_LEFT);
         resume.setId("resume");
         resume.getStyleClass().add("small");

@@ -176,6 +176,26 @@ public final class LessonViewModel {
         runStep(lesson, lesson.steps().get(lesson.steps().size() - 1));
     }
 
+    /** What the steps run on this lab amount to, lesson by lesson in the curriculum's order (for a session bundle). */
+    public RunReport reportOfThisLab(String labHost) {
+        List<RunReport.LessonReport> lessons = new ArrayList<>();
+        for (Lesson lesson : lessonsOfThisLab()) {
+            List<RunReport.StepReport> steps = lesson.steps().stream()
+                    .map(step -> stepReports.get(key(lesson, step)))
+                    .filter(java.util.Objects::nonNull)
+                    .toList();
+            lessons.add(new RunReport.LessonReport(lesson.id(), lesson.title().en(), steps));
+        }
+        return new RunReport(labHost, lessons, null);
+    }
+
+    /** The lessons with a step run on this lab. */
+    public List<Lesson> lessonsOfThisLab() {
+        return curriculum.get().lessons().stream()
+                .filter(lesson -> lesson.steps().stream().anyMatch(step -> stepReports.containsKey(key(lesson, step))))
+                .toList();
+    }
+
     /** Shows a challenge's next hint (they come one at a time, on request). */
     public void showHint(Lesson lesson) {
         progress.hintShown(lesson);

@@ -1,0 +1,30 @@
+package org.bridgelab.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.bridgelab.capture.PacketEvent;
+import org.junit.jupiter.api.Test;
+
+class ReplayTest {
+    /** Recorded by bridgelab run s1 --bundle on the sandbox. */
+    private static final Path S1 = Path.of("src/test/resources/bundles/s1.bridgelab");
+
+    @Test
+    void a_recorded_session_replays_its_packets_and_the_topology_after_its_last_step() throws Exception {
+        Replay.Loaded replay = Replay.load(S1);
+
+        assertThat(replay.manifest().lessons()).containsExactly("s1");
+        assertThat(replay.topology().namespace("docker0")).isPresent();
+        assertThat(replay.topology().namespace("host").orElseThrow().link("br0"))
+                .isPresent();
+        assertThat(replay.events()).isNotEmpty();
+        assertThat(replay.events())
+                .extracting(PacketEvent::summary)
+                .anySatisfy(summary -> assertThat(summary).startsWith("who-has 172.18.0.3 tell 172.18.0.2"))
+                .anySatisfy(summary -> assertThat(summary).contains("172.18.0.2 > 172.18.0.3: ICMP echo request"));
+        // as captured: in the kernel's order, each kept in the store the rows read from
+        assertThat(replay.events()).extracting(PacketEvent::timestampNanos).isSorted();
+        assertThat(replay.store().size()).isEqualTo(replay.events().size());
+    }
+}
