@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 import org.bridgelab.kernel.StateReader;
 import org.bridgelab.lab.LabHost;
 import org.bridgelab.lab.OutsideWorld;
-import org.bridgelab.lesson.Curriculum;
 import org.bridgelab.lesson.Lesson;
 import org.bridgelab.lesson.Progress;
 import org.bridgelab.lesson.RunListener;
@@ -50,10 +49,6 @@ final class BundleRecorder implements RunListener {
 
     void write(Path bundle, List<Lesson> lessons, RunReport report, String labHost, Instant started)
             throws IOException {
-        Map<String, String> files = new LinkedHashMap<>();
-        for (Lesson lesson : lessons) {
-            files.put(lesson.id(), Curriculum.sourceText(lesson));
-        }
         SessionBundle.write(
                 bundle,
                 new SessionBundle.Parts(
@@ -67,7 +62,7 @@ final class BundleRecorder implements RunListener {
                         SessionBundle.summarize(report, lessons, Progress.none()),
                         capture(),
                         topologies,
-                        files));
+                        SessionBundle.lessonFiles(lessons)));
     }
 
     /** Removes the working files (the bundle holds copies). */

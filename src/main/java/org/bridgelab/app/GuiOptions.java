@@ -25,19 +25,6 @@ record GuiOptions(
         int height,
         Path replay) {
 
-    GuiOptions(
-            String run,
-            Path screenshot,
-            String language,
-            Theme theme,
-            LabHostChoice labHost,
-            Path lessonFile,
-            double zoom,
-            int width,
-            int height) {
-        this(run, screenshot, language, theme, labHost, lessonFile, zoom, width, height, null);
-    }
-
     /**
      * The lessons the window offers: the bundled ones, those in the learner's own lessons folder, and the file's.
      * Read before the window opens, so that a file that cannot be used, or a --run that names no lesson, is said
@@ -84,6 +71,6 @@ record GuiOptions(
 
     /** The window as {@code bridgelab} alone opens it: the sandbox, the system's language, the light theme. */
     static GuiOptions defaults() {
-        return new GuiOptions(null, null, null, Theme.LIGHT, LabHostChoice.sandbox(), null, 1, 1366, 768);
+        return new GuiOptions(null, null, null, Theme.LIGHT, LabHostChoice.sandbox(), null, 1, 1366, 768, null);
     }
 }

@@ -85,6 +85,15 @@ public final class SessionBundle {
                         .count());
     }
 
+    /** The files the lessons were read from, by lesson id: what a bundle keeps of them. */
+    public static Map<String, String> lessonFiles(List<org.bridgelab.lesson.Lesson> lessons) throws IOException {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (org.bridgelab.lesson.Lesson lesson : lessons) {
+            files.put(lesson.id(), org.bridgelab.lesson.Curriculum.sourceText(lesson));
+        }
+        return files;
+    }
+
     /** A bundle read back and found whole. */
     public record Contents(Manifest manifest, Summary summary) {
         public Duration taken() {

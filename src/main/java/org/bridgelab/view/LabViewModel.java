@@ -3,7 +3,6 @@ package org.bridgelab.view;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -304,10 +303,6 @@ public final class LabViewModel {
                         if (current.capture() != null) {
                             current.capture().exportPcapng(capture);
                         }
-                        Map<String, String> files = new LinkedHashMap<>();
-                        for (Lesson lesson : used) {
-                            files.put(lesson.id(), Curriculum.sourceText(lesson));
-                        }
                         SessionBundle.write(
                                 file,
                                 new SessionBundle.Parts(
@@ -320,7 +315,7 @@ public final class LabViewModel {
                                         SessionBundle.summarize(report, used, progress),
                                         capture,
                                         Map.of("after-last-step", shown),
-                                        files));
+                                        SessionBundle.lessonFiles(used)));
                     } finally {
                         Files.deleteIfExists(capture);
                     }

@@ -54,7 +54,8 @@ class GuiOptionsTest {
                 lesson,
                 1,
                 1366,
-                768);
+                768,
+                null);
 
         assertThat(options.lessons().curriculum().lesson("mine").source()).isEqualTo(lesson.toString());
         assertThat(bridgelab(
@@ -92,6 +93,7 @@ class GuiOptionsTest {
                 null,
                 1,
                 1366,
-                768);
+                768,
+                null);
     }
 }

@@ -3,7 +3,6 @@ package org.bridgelab.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -117,25 +116,15 @@ class ChallengeIT {
     }
 
     private static <T> T onFx(java.util.concurrent.Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, WaitForAsyncUtils.asyncFx(read));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the FX thread did not answer", e);
-        }
+        return FxWait.onFx(read);
     }
 
-    /** Waits for a condition on what the window shows, read on the FX thread, which owns that state. */
     private static void await(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> onFx(condition::getAsBoolean));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError(
-                    "condition not met within 120 s; console: "
-                            + onFx(() -> model.console().entries().stream()
-                                    .map(ConsoleEntry::text)
-                                    .toList()),
-                    e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.await(
+                condition,
+                () -> "console: "
+                        + model.console().entries().stream()
+                                .map(ConsoleEntry::text)
+                                .toList());
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -106,22 +105,10 @@ class SessionReplayIT {
     }
 
     private static <T> T onFx(java.util.concurrent.Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, WaitForAsyncUtils.asyncFx(read));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the FX thread did not answer", e);
-        }
+        return FxWait.onFx(read);
     }
 
     private static void await(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> onFx(condition::getAsBoolean));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError(
-                    "condition not met within 120 s; problem: "
-                            + onFx(() -> model.problemProperty().get()),
-                    e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.await(condition, () -> "problem: " + model.problemProperty().get());
     }
 }
