@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.application.Application;
@@ -86,8 +85,14 @@ public final class BridgeLabApp extends Application {
         if (Boolean.getBoolean(EXIT_WHEN_SHOWN)) {
             stage.setOnShown(event -> {
                 System.err.printf(
-                        "window shown %d ms after the JVM started%n",
-                        ManagementFactory.getRuntimeMXBean().getUptime());
+                        "window shown %d ms after the process started%n",
+                        // from the process's start (java.base: the installed app's runtime has no java.management)
+                        ProcessHandle.current()
+                                .info()
+                                .startInstant()
+                                .map(started -> java.time.Duration.between(started, java.time.Instant.now())
+                                        .toMillis())
+                                .orElse(-1L));
                 Platform.exit();
             });
         }
