@@ -449,6 +449,8 @@ public final class LessonPane extends VBox {
         Label evidence =
                 new Label(i18n.lookup(outcome.confirmed() ? "step.predict.confirmed" : "step.predict.unconfirmed"));
         evidence.setId("prediction-outcome");
+        // whole at every width (it was cut to "… (its checks on the k…" at 1024 px)
+        evidence.setWrapText(true);
         box.getChildren().addAll(answer, styled(evidence, outcome.confirmed() ? "check-passed" : "check-failed"));
         return box;
     }
