@@ -74,7 +74,9 @@ public final class SshLabHost extends ArgvLabHost {
      * Binary output (a pcap stream) cannot pass through a terminal, so such a command has no hang-up to end it
      * with the connection: without this it would run on until its next write fails, which on a quiet interface
      * is never. This fixed script (the command itself stays in "$@", never in the script) ends it when ssh's
-     * stdin reaches end-of-file: when BridgeLab stops it, is killed, or the link drops. (A command run in the
+     * stdin reaches end-of-file: when BridgeLab stops it, is killed, or the link drops. It is the one piece of
+     * shell BridgeLab writes, and only for the remote side, where SSH hands every command line to a shell anyway:
+     * constant text, the command's words passed to it as arguments, each quoted as every SSH command's are. (A command run in the
      * background reads /dev/null, not stdin: the watcher reads it through a copy on descriptor 3.)
      */
     static final String END_WITH_THE_CONNECTION = "exec 3<&0; \"$@\" 3<&- & command=$!; "
