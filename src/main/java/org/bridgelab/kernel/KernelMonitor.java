@@ -2,9 +2,11 @@ package org.bridgelab.kernel;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -30,6 +32,11 @@ public final class KernelMonitor implements AutoCloseable {
     public static final Duration DEFAULT_QUIET = Duration.ofMillis(25);
     /** A steady stream of notifications still gets a snapshot this often. */
     private static final Duration MAX_WAIT = Duration.ofMillis(100);
+    /**
+     * Packets seen in a namespace are read for at most this long before its counters are read again: a burst
+     * of traffic costs one read, and a counter is never more than this behind the packet that moved it.
+     */
+    private static final Duration TRAFFIC_GATHERING = Duration.ofMillis(200);
     /** A monitor that has not subscribed by then is left running unconfirmed (a lab host that stalls). */
     private static final Duration SUBSCRIBE_TIMEOUT = Duration.ofSeconds(5);
 
@@ -48,6 +55,9 @@ public final class KernelMonitor implements AutoCloseable {
         return thread;
     });
     private final List<MonitorEvent> pending = new ArrayList<>();
+    /** Namespaces whose traffic is being gathered before their counters are read again. */
+    private final Set<String> trafficGathering = new HashSet<>();
+
     private ScheduledFuture<?> scheduled;
     private long firstPendingNanos;
     private volatile Topology current;
@@ -200,6 +210,26 @@ public final class KernelMonitor implements AutoCloseable {
         event(event);
     }
 
+    /**
+     * Packets were captured in {@code namespace}: its rules' counters, MAC table and connections moved, which
+     * no kernel notification says. They are read again shortly, once for a whole burst of packets; the
+     * listeners hear of it as a change without lab changes when only such numbers moved.
+     */
+    public synchronized void trafficSeen(String namespace) {
+        if (closed || !trafficGathering.add(namespace)) {
+            return;
+        }
+        debounce.schedule(
+                () -> {
+                    synchronized (this) {
+                        trafficGathering.remove(namespace);
+                    }
+                    event(new MonitorEvent(MonitorEvent.Kind.TRAFFIC, namespace, "packets captured"));
+                },
+                TRAFFIC_GATHERING.toNanos(),
+                TimeUnit.NANOSECONDS);
+    }
+
     private synchronized void event(MonitorEvent event) {
         if (closed) {
             return;
@@ -252,10 +282,11 @@ public final class KernelMonitor implements AutoCloseable {
         }
         failedReads = 0;
         current = after;
-        List<Change> changes = TopologyDiff.between(before, after);
-        if (changes.isEmpty()) {
+        if (after.equals(before)) {
             return;
         }
+        // empty when only counters, MAC tables or connection states moved: the diagram's numbers follow them
+        List<Change> changes = TopologyDiff.between(before, after);
         TopologyChange change = new TopologyChange(
                 before, after, changes, causes, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - first));
         listeners.forEach(listener -> listener.accept(change));

@@ -17,7 +17,12 @@ public record MonitorEvent(Kind kind, String namespace, String line) {
         NETCONF,
         NAMESPACE_ADDED,
         NAMESPACE_DELETED,
-        RULESET
+        RULESET,
+        /**
+         * Not a notification: packets were captured crossing the namespace, so its counters, MAC table and
+         * connections moved, which the kernel announces to no monitor.
+         */
+        TRAFFIC
     }
 
     /** The tags {@code ip monitor label} puts before each event's first line; continuation lines have none. */

@@ -221,7 +221,10 @@ public final class StateReader implements AutoCloseable {
                 ? IpJsonParser.forwarding(ask(ns, "ip", "-j", "netconf", "show"))
                 : old.forwarding();
         boolean rules = changed.contains(MonitorEvent.Kind.RULESET);
-        List<Topology.Table> tables = rules ? IptablesSaveParser.parse(ask(ns, "iptables-save", "-c")) : old.iptables();
+        // traffic moves the rules' counters: iptables-save again, but nft's rules did not change
+        boolean counters = rules || changed.contains(MonitorEvent.Kind.TRAFFIC);
+        List<Topology.Table> tables =
+                counters ? IptablesSaveParser.parse(ask(ns, "iptables-save", "-c")) : old.iptables();
         List<Topology.NftTable> nft = rules && LabHost.HOST.equals(ns) && nftInstalled()
                 ? NftRulesetParser.parse(ask(ns, "nft", "-j", "list", "ruleset"))
                 : old.nftables();

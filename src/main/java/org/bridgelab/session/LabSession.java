@@ -100,6 +100,10 @@ public final class LabSession implements AutoCloseable {
         if (monitor != null) {
             current = monitor.current();
             monitor.subscribe(this::changed);
+            if (capture != null) {
+                // the counters a packet moves are read again soon after it is seen, so the diagram's follow it
+                capture.subscribe(event -> monitor.trafficSeen(event.point().node()));
+            }
         }
     }
 

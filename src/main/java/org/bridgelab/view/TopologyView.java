@@ -47,8 +47,14 @@ public final class TopologyView extends Pane {
     private static final double CONTAINER_X = 16;
     private static final double CONTAINER_WIDTH = 190;
     private static final double HOST_X = 256;
-    private static final double HOST_WIDTH = 370;
-    private static final double OUTSIDE_X = 680;
+    private static final double HOST_WIDTH = 400;
+    private static final double PORT_WIDTH = 110;
+    private static final double OUTSIDE_X = 710;
+    /** Rows and route lines a box keeps room for, so that what a lesson adds next does not push others down. */
+    private static final int MIN_BOX_ROWS = 1;
+
+    private static final int MIN_HOST_ROWS = 3;
+    private static final int MIN_BOX_ROUTES = 1;
     private static final double OUTSIDE_WIDTH = 200;
     private static final double TOP = 36;
 
@@ -67,6 +73,14 @@ public final class TopologyView extends Pane {
     private final Map<String, Label> chips = new HashMap<>();
     /** The update whose changes last glowed. */
     private TopologyViewModel.Update highlighted;
+    /** Each chip's row, kept from snapshot to snapshot. */
+    private final StableSlots slots = new StableSlots();
+    /** The columns drawn this time: a namespace gone loses its rows. */
+    private final Set<String> columnsDrawn = new HashSet<>();
+
+    private final NetfilterDrawing netfilter;
+    /** The host's counters as last shown, so that the ones that grew flash. */
+    private Map<String, Long> countersShown = Map.of();
 
     private static final int MAX_TOKENS = 40;
     /** A hop every 150 ms, an exchange drawn within 1.5 s: slow enough to follow, never far behind the kernel. */
@@ -84,11 +98,22 @@ public final class TopologyView extends Pane {
     public TopologyView(LabViewModel model, I18n i18n) {
         this.model = model;
         this.i18n = i18n;
+        this.netfilter = new NetfilterDrawing(i18n);
         getStyleClass().add("topology");
         setId("topology");
         details.getStyleClass().add("topology-details");
         details.setWrapText(true);
-        model.topology().updateProperty().addListener((Observable obs) -> redraw());
+        model.topology().updateProperty().addListener((obs, was, update) -> {
+            if (update.numbersOnly()
+                    && was != null
+                    && was.topology().namespace("host").isPresent()) {
+                // traffic moved the counters: they change in place, the packets travelling the cables go on
+                update.topology().namespace("host").ifPresent(host -> showCounters(NetfilterHooks.of(host)));
+            } else {
+                redraw();
+            }
+        });
+        model.packets().selectedProperty().addListener((Observable obs) -> lightSelectedPacket());
         model.lessons().lastFailureProperty().addListener((Observable obs) -> redraw());
         i18n.languageProperty().addListener((Observable obs) -> redraw());
         model.packets().onSighting(this::animate);
@@ -231,6 +256,7 @@ public final class TopologyView extends Pane {
 
         getChildren().clear();
         chips.clear();
+        columnsDrawn.clear();
         tokens = 0;
         Label title = new Label(i18n.lookup("topology.title"));
         title.getStyleClass().add("pane-heading");
@@ -244,6 +270,7 @@ public final class TopologyView extends Pane {
             return;
         }
         double bottom = Math.max(Math.max(drawContainers(topology), drawHost(topology)), drawOutside(topology));
+        slots.keepOnly(columnsDrawn);
         drawCables(topology);
         details.relocate(CONTAINER_X, bottom + 12);
         details.setMaxWidth(OUTSIDE_X + OUTSIDE_WIDTH - CONTAINER_X);
@@ -337,15 +364,18 @@ public final class TopologyView extends Pane {
         return y;
     }
 
-    /** A namespace as a titled box of interface chips and its routes; returns the box's bottom. */
+    /**
+     * A namespace as a titled box of interface chips and its routes; a bridge of its own is a switch drawn
+     * around its ports (the router's lan0). Each chip keeps the row it first had; returns the box's bottom.
+     */
     private double drawNamespaceBox(Topology.Namespace ns, double x, double y, double width, String style) {
         List<Topology.Link> links =
                 ns.links().stream().filter(link -> !"lo".equals(link.name())).toList();
-        List<String> routes = ns.routes().stream()
-                .filter(route -> route.gateway() != null)
-                .map(route -> route.destination() + " via " + route.gateway())
-                .toList();
-        double height = 30 + links.size() * (CHIP_HEIGHT + GAP) + routes.size() * 18 + 8;
+        List<String> routes = routesOf(ns);
+        Map<String, Integer> rows = slots.assign(column(ns.name()), switchesFirst(ns, links));
+        int rowCount = Math.max(MIN_BOX_ROWS, StableSlots.height(rows));
+        double top = y + 28;
+        double height = 30 + rowCount * (CHIP_HEIGHT + GAP) + Math.max(MIN_BOX_ROUTES, routes.size()) * 18 + 8;
         Rectangle box = box(x, y, width, height, style);
         box.setUserData(ns.name());
         getChildren().add(box);
@@ -353,11 +383,25 @@ public final class TopologyView extends Pane {
         name.getStyleClass().add("box-title");
         name.relocate(x + 8, y + 5);
         getChildren().add(name);
-        double cy = y + 28;
-        for (Topology.Link link : links) {
-            addChip(ns, link, x + 8, cy, width - 16);
-            cy += CHIP_HEIGHT + GAP;
+        Set<String> ports = new HashSet<>();
+        for (Topology.Link bridge : links) {
+            if ("bridge".equals(bridge.kind())) {
+                List<Integer> spanned = new ArrayList<>(List.of(rows.get(bridge.name())));
+                ns.portsOf(bridge.name()).forEach(port -> {
+                    ports.add(port.name());
+                    spanned.add(rows.get(port.name()));
+                });
+                drawSwitch(x + 4, rowY(top, min(spanned)), width - 8, rowY(top, max(spanned)));
+            }
         }
+        for (Topology.Link link : links) {
+            double indent = ports.contains(link.name()) ? 14 : 0;
+            Label chip = addChip(ns, link, x + 8 + indent, rowY(top, rows.get(link.name())), width - 16 - indent);
+            if (indent > 0) {
+                chip.getStyleClass().add("bridge-port");
+            }
+        }
+        double cy = rowY(top, rowCount);
         for (String route : routes) {
             Label line = new Label(route);
             line.getStyleClass().add("route");
@@ -368,97 +412,155 @@ public final class TopologyView extends Pane {
         return y + height;
     }
 
+    /** The order new chips take rows in: each bridge, then its ports, then the rest. */
+    private static List<String> switchesFirst(Topology.Namespace ns, List<Topology.Link> links) {
+        Set<String> order = new java.util.LinkedHashSet<>();
+        for (Topology.Link link : links) {
+            if ("bridge".equals(link.kind())) {
+                order.add(link.name());
+                ns.portsOf(link.name()).forEach(port -> order.add(port.name()));
+            }
+        }
+        links.forEach(link -> order.add(link.name()));
+        return new ArrayList<>(order);
+    }
+
+    /** A switch: a box around the rows from {@code fromY} to the chip row at {@code toY}, behind its chips. */
+    private void drawSwitch(double x, double fromY, double width, double toY) {
+        getChildren().add(box(x, fromY - 4, width, toY - fromY + CHIP_HEIGHT + 8, "bridge-box"));
+    }
+
+    private static double rowY(double top, int row) {
+        return top + row * (CHIP_HEIGHT + GAP);
+    }
+
+    private String column(String name) {
+        columnsDrawn.add(name);
+        return name;
+    }
+
+    private static int min(List<Integer> rows) {
+        return rows.stream().mapToInt(Integer::intValue).min().orElse(0);
+    }
+
+    private static int max(List<Integer> rows) {
+        return rows.stream().mapToInt(Integer::intValue).max().orElse(0);
+    }
+
+    private static List<String> routesOf(Topology.Namespace ns) {
+        return ns.routes().stream()
+                .filter(route -> route.gateway() != null)
+                .map(route -> route.destination() + " via " + route.gateway())
+                .toList();
+    }
+
+    /**
+     * The host: its links in two columns — veths and other ports on the left, bridges and the uplink on the
+     * right — each bridge a switch drawn around its ports with the wires of its backplane; then its routes,
+     * ip_forward, and its netfilter where it acts ({@link NetfilterDrawing}). Chips keep their rows.
+     */
     private double drawHost(Topology topology) {
         Topology.Namespace host = topology.namespace("host").orElse(null);
         if (host == null) {
             return TOP;
         }
-        List<Topology.Link> bridges = host.links().stream()
+        List<Topology.Link> links =
+                host.links().stream().filter(link -> !"lo".equals(link.name())).toList();
+        List<String> uplinks = links.stream()
+                .filter(link -> isUplink(topology, link))
+                .map(Topology.Link::name)
+                .toList();
+        List<String> bridges = links.stream()
                 .filter(link -> "bridge".equals(link.kind()))
+                .map(Topology.Link::name)
                 .toList();
-        List<Topology.Link> others = host.links().stream()
-                .filter(link -> !"lo".equals(link.name()) && !"bridge".equals(link.kind()) && link.master() == null)
+        List<String> others = links.stream()
+                .map(Topology.Link::name)
+                .filter(name -> !uplinks.contains(name) && !bridges.contains(name))
                 .toList();
-        List<String> rules = new ArrayList<>(netfilterLines(host));
-        rules.addAll(
-                probeLines(host.name(), model.lessons().lastFailureProperty().get()));
-        List<String> routes = host.routes().stream()
-                .filter(route -> route.gateway() != null)
-                .map(route -> route.destination() + " via " + route.gateway())
-                .toList();
+        Map<String, Integer> uplinkRows = slots.assign(column("host/uplinks"), uplinks);
+        Map<String, Integer> leftRows = slots.assign(column("host/left"), others);
+        Map<String, Integer> rightRows = slots.assign(column("host/bridges"), bridges);
+        int rowCount = Math.max(MIN_HOST_ROWS, Math.max(StableSlots.height(leftRows), StableSlots.height(rightRows)));
         double y = TOP;
-        double inner = y + 30;
         double left = HOST_X + 10;
-        double portWidth = 110;
-        List<Runnable> later = new ArrayList<>();
-        for (Topology.Link bridge : bridges) {
-            List<Topology.Link> ports = host.links().stream()
-                    .filter(link -> bridge.name().equals(link.master()))
+        double right = left + PORT_WIDTH + 24;
+        double rightWidth = HOST_X + HOST_WIDTH - 10 - right;
+        // the uplinks first, on the side of the outside world: the lab is built on them, so the rows below stay
+        for (Topology.Link link : links) {
+            if (uplinkRows.containsKey(link.name())) {
+                addChip(host, link, right, rowY(y + 26, uplinkRows.get(link.name())), rightWidth);
+            }
+        }
+        double top = rowY(y + 30, StableSlots.height(uplinkRows));
+        for (Topology.Link link : links) {
+            if (!rightRows.containsKey(link.name())) {
+                continue;
+            }
+            List<Topology.Link> ports = host.portsOf(link.name()).stream()
+                    .filter(port -> leftRows.containsKey(port.name()))
                     .toList();
-            double switchHeight = Math.max(1, ports.size()) * (CHIP_HEIGHT + GAP) + 28;
-            double top = inner;
-            later.add(() -> getChildren()
-                    .add(
-                            1,
-                            box(
-                                    left + portWidth + 14,
-                                    top,
-                                    HOST_WIDTH - portWidth - 44,
-                                    switchHeight - GAP,
-                                    "bridge-box")));
-            addChip(host, bridge, left + portWidth + 22, top + 4, HOST_WIDTH - portWidth - 60);
+            List<Integer> spanned = new ArrayList<>(List.of(rightRows.get(link.name())));
+            ports.forEach(port -> spanned.add(leftRows.get(port.name())));
+            drawSwitch(left - 5, rowY(top, min(spanned)), HOST_WIDTH - 10, rowY(top, max(spanned)));
+            double bridgeY = rowY(top, rightRows.get(link.name()));
+            addChip(host, link, right, bridgeY, rightWidth - 62);
             Label kind = new Label(i18n.lookup("topology.bridge"));
             kind.getStyleClass().add("box-note");
-            kind.relocate(left + portWidth + 24, top + CHIP_HEIGHT + 8);
+            kind.relocate(right + rightWidth - 56, bridgeY + 4);
             getChildren().add(kind);
-            double py = top;
-            for (Topology.Link port : ports) {
-                Label chip = addChip(host, port, left, py, portWidth);
-                Line wire =
-                        new Line(left + portWidth, py + CHIP_HEIGHT / 2, left + portWidth + 14, py + CHIP_HEIGHT / 2);
-                wire.getStyleClass().add("port-wire");
-                getChildren().add(wire);
-                chip.getStyleClass().add("bridge-port");
-                py += CHIP_HEIGHT + GAP;
+            drawBackplane(
+                    ports.stream()
+                            .map(port -> rowY(top, leftRows.get(port.name())))
+                            .toList(),
+                    left,
+                    right,
+                    bridgeY);
+        }
+        for (Topology.Link link : links) {
+            if (leftRows.containsKey(link.name())) {
+                Label chip = addChip(host, link, left, rowY(top, leftRows.get(link.name())), PORT_WIDTH);
+                if (link.master() != null) {
+                    chip.getStyleClass().add("bridge-port");
+                }
             }
-            inner += switchHeight + 6;
         }
-        for (Topology.Link link : others) {
-            boolean uplink = link.peer() != null
-                    && !link.peer().namespace().startsWith("docker")
-                    && topology.namespace(link.peer().namespace())
-                            .map(ns -> ns.role() == Topology.Role.OUTSIDE)
-                            .orElse(false);
-            addChip(host, link, uplink ? HOST_X + HOST_WIDTH - 180 : left, inner, uplink ? 170 : portWidth);
-            inner += CHIP_HEIGHT + GAP;
-        }
-        for (String route : routes) {
+        double inner = rowY(top, rowCount);
+        for (String route : routesOf(host)) {
             Label line = new Label(route);
             line.getStyleClass().add("route");
             line.relocate(left, inner);
             getChildren().add(line);
             inner += 18;
         }
-        inner += 6;
+        inner += Math.max(0, MIN_BOX_ROUTES - routesOf(host).size()) * 18 + 6;
         Label forwarding = new Label(i18n.lookup("topology.forwarding") + " = " + (host.forwarding() ? "1" : "0"));
         forwarding.getStyleClass().addAll("forwarding", host.forwarding() ? "on" : "off");
         forwarding.setId("forwarding");
         forwarding.relocate(left, inner);
         getChildren().add(forwarding);
-        inner += 26;
-        Label stage = new Label(i18n.lookup("topology.netfilter") + "\n"
-                + (rules.isEmpty() ? i18n.lookup("topology.norules") : String.join("\n", rules)));
-        stage.getStyleClass().add("netfilter");
-        stage.setId("netfilter");
+        inner += 28;
+        NetfilterHooks hooks = NetfilterHooks.of(host);
+        javafx.scene.layout.Pane stage = netfilter.draw(hooks, HOST_WIDTH - 20);
         stage.relocate(left, inner);
-        stage.setMaxWidth(HOST_WIDTH - 20);
-        stage.setWrapText(true);
         getChildren().add(stage);
-        inner += 22 + Math.max(1, wrappedLines(rules, HOST_WIDTH - 36)) * 17 + 12;
+        showCounters(hooks);
+        lightSelectedPacket();
+        inner += stage.getPrefHeight() + 10;
+        List<String> probe =
+                probeLines(host.name(), model.lessons().lastFailureProperty().get());
+        if (!probe.isEmpty()) {
+            Label traced = new Label(String.join("\n", probe));
+            traced.getStyleClass().add("probe-path");
+            traced.setWrapText(true);
+            traced.setMaxWidth(HOST_WIDTH - 20);
+            traced.relocate(left, inner);
+            getChildren().add(traced);
+            inner += probe.size() * 18 + 8;
+        }
         Rectangle hostBox = box(HOST_X, y, HOST_WIDTH, inner - y, "host-box");
         hostBox.setUserData(host.name());
         getChildren().add(0, hostBox);
-        later.forEach(Runnable::run);
         Label title = new Label(i18n.lookup("topology.host"));
         title.getStyleClass().add("box-title");
         title.relocate(HOST_X + 8, y + 5);
@@ -466,13 +568,35 @@ public final class TopologyView extends Pane {
         return inner;
     }
 
-    /** The host's netfilter as the learner needs it: FORWARD's policy and the nat rules with their counters. */
-    /** How many lines the panel's text takes once wrapped (11 px DejaVu Sans Mono: ~6.7 px a character). */
-    private static int wrappedLines(List<String> lines, double width) {
-        int perLine = Math.max(1, (int) (width / 6.7));
-        return lines.stream()
-                .mapToInt(line -> Math.max(1, (line.length() + perLine - 1) / perLine))
-                .sum();
+    /** Whether a host link leads to the outside world (its uplink), drawn on the host's right side. */
+    private static boolean isUplink(Topology topology, Topology.Link link) {
+        return link.peer() != null
+                && !link.peer().namespace().startsWith("docker")
+                && topology.namespace(link.peer().namespace())
+                        .map(ns -> ns.role() == Topology.Role.OUTSIDE)
+                        .orElse(false);
+    }
+
+    /** The switch's backplane: a wire from each port to one bus, and the bus to the bridge's own chip. */
+    private void drawBackplane(List<Double> portYs, double left, double right, double bridgeY) {
+        double bus = right - 10;
+        double bridgeMid = bridgeY + CHIP_HEIGHT / 2;
+        double lowest = bridgeMid;
+        double highest = bridgeMid;
+        for (double portY : portYs) {
+            double mid = portY + CHIP_HEIGHT / 2;
+            wire(left + PORT_WIDTH, mid, bus, mid);
+            lowest = Math.max(lowest, mid);
+            highest = Math.min(highest, mid);
+        }
+        wire(bus, highest, bus, lowest);
+        wire(bus, bridgeMid, right, bridgeMid);
+    }
+
+    private void wire(double x1, double y1, double x2, double y2) {
+        Line wire = new Line(x1, y1, x2, y2);
+        wire.getStyleClass().add("port-wire");
+        getChildren().add(wire);
     }
 
     /** The last failed step's probe through the host's hooks, as traced; ✗ where a rule or policy dropped it. */
@@ -487,22 +611,22 @@ public final class TopologyView extends Pane {
                 .toList();
     }
 
-    private static List<String> netfilterLines(Topology.Namespace host) {
-        List<String> lines = new ArrayList<>();
-        for (Topology.Table table : host.iptables()) {
-            for (Topology.Chain chain : table.chains()) {
-                if (table.name().equals("filter") && chain.name().equals("FORWARD")) {
-                    lines.add("filter FORWARD policy " + chain.policy());
-                }
-                if (table.name().equals("nat")) {
-                    // the counter shows the rule at work: it grows with every connection it translates
-                    chain.rules()
-                            .forEach(rule -> lines.add("nat " + rule.text().replaceFirst("^-A ", "") + "   ["
-                                    + rule.packets() + " pkts]"));
-                }
-            }
-        }
-        return lines;
+    /** The counters as the kernel counts now; those that grew since last shown flash. */
+    private void showCounters(NetfilterHooks hooks) {
+        netfilter.count(hooks, hooks.countedSince(countersShown));
+        countersShown = hooks.counters();
+    }
+
+    /** The packet selected in the timeline lights the hooks it crossed and the rules it met. */
+    private void lightSelectedPacket() {
+        var row = model.packets().selectedProperty().get();
+        netfilter.light(
+                row == null
+                        ? NetfilterHooks.Met.NOTHING
+                        : model.packets()
+                                .netfilterPath(row)
+                                .map(NetfilterHooks::met)
+                                .orElse(NetfilterHooks.Met.NOTHING));
     }
 
     private Label addChip(Topology.Namespace ns, Topology.Link link, double x, double y, double width) {
@@ -612,6 +736,11 @@ public final class TopologyView extends Pane {
                 fade.play();
             }
         }
+    }
+
+    /** The host's netfilter panel as drawn last. */
+    NetfilterDrawing netfilter() {
+        return netfilter;
     }
 
     List<Node> nodes() {

@@ -29,15 +29,19 @@ public final class TopologyViewModel {
             Change.Kind.ADDRESS_ADDED,
             Change.Kind.ADDRESS_REMOVED);
 
-    /** A topology and the interfaces ("namespace/link") its arrival changed; none for the first one drawn. */
-    public record Update(Topology topology, Set<String> changedLinks) {
+    /**
+     * A topology and the interfaces ("namespace/link") its arrival changed; none for the first one drawn.
+     * {@code numbersOnly}: nothing drawn changed but numbers — the rules' counters moved by traffic, a MAC
+     * learned, a connection tracked — so the diagram updates its counters in place instead of redrawing.
+     */
+    public record Update(Topology topology, Set<String> changedLinks, boolean numbersOnly) {
         public Update {
             changedLinks = Set.copyOf(changedLinks);
         }
     }
 
     private final ReadOnlyObjectWrapper<Update> update =
-            new ReadOnlyObjectWrapper<>(new Update(new Topology(List.of()), Set.of()));
+            new ReadOnlyObjectWrapper<>(new Update(new Topology(List.of()), Set.of(), false));
     private final ReadOnlyObjectWrapper<Topology> topology = new ReadOnlyObjectWrapper<>(new Topology(List.of()));
 
     public ReadOnlyObjectProperty<Topology> topologyProperty() {
@@ -62,8 +66,41 @@ public final class TopologyViewModel {
     }
 
     private void set(Topology after, Set<String> changedLinks) {
+        Topology before = topology.get();
+        boolean numbersOnly = !before.namespaces().isEmpty() && drawn(before).equals(drawn(after));
         topology.set(after);
-        update.set(new Update(after, changedLinks));
+        update.set(new Update(after, changedLinks, numbersOnly));
+    }
+
+    /** What the diagram draws of a topology: all but counters, MAC tables and connections. */
+    private static Topology drawn(Topology topology) {
+        return new Topology(topology.namespaces().stream()
+                .map(ns -> new Topology.Namespace(
+                        ns.name(),
+                        ns.role(),
+                        ns.forwarding(),
+                        ns.links(),
+                        ns.routes(),
+                        ns.iptables().stream()
+                                .map(table -> new Topology.Table(
+                                        table.name(),
+                                        table.chains().stream()
+                                                .map(chain -> new Topology.Chain(
+                                                        chain.name(),
+                                                        chain.policy(),
+                                                        0,
+                                                        0,
+                                                        chain.rules().stream()
+                                                                .map(rule -> new Topology.Rule(rule.text(), 0, 0))
+                                                                .toList()))
+                                                .toList()))
+                                .toList(),
+                        List.of(),
+                        List.of(),
+                        ns.nftables().stream()
+                                .map(table -> new Topology.NftTable(table.family(), table.name(), List.of()))
+                                .toList()))
+                .toList());
     }
 
     static Set<String> linksIn(List<Change> changes) {

@@ -1,0 +1,211 @@
+package org.bridgelab.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.shape.Rectangle;
+import javafx.stage.Stage;
+import org.bridgelab.kernel.Snapshots;
+import org.bridgelab.kernel.Topology;
+import org.bridgelab.lesson.Curriculum;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The diagram drawn from the snapshot recorded after scenario 4, without a lab: bridges are switches with their
+ * ports inside, chips keep their places from step to step, netfilter sits on the host's packet path with its
+ * rules in whole options, and counters moved by traffic change in place.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TopologyViewIT {
+    private LabViewModel model;
+    private TopologyView view;
+
+    @Start
+    void start(Stage stage) {
+        model = new LabViewModel(Curriculum.bundled(), Sandbox.WINDOW, new SameThreadTaskExecutor());
+        view = new TopologyView(model, new I18n(I18n.ENGLISH));
+        Scene scene = new Scene(view, 1200, 800);
+        scene.getStylesheets().add(Resources.url("assets/bridgelab.css"));
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Test
+    void plugging_the_veths_into_br0_moves_nothing_and_draws_them_inside_the_switch(FxRobot robot) {
+        // given: the host before "Plug the other ends into br0": veth1 and veth3 loose, no bridge yet
+        Topology plugged = Snapshots.scenario4();
+        Topology loose = Snapshots.change(
+                plugged,
+                "host",
+                host -> withLinks(
+                        host,
+                        host.links().stream()
+                                .filter(link -> !link.name().equals("br0"))
+                                .map(link -> unplugged(link))
+                                .toList()));
+        robot.interact(() -> model.topology().read(loose));
+        List<Bounds> before = FxWait.onFx(() -> places("veth1", "veth3", "eth0"));
+
+        // when: the bridge is made and both plugged in
+        robot.interact(() -> model.topology().read(plugged));
+
+        // then: every chip where it was, and both ports inside br0's switch, the uplink outside it
+        assertThat(FxWait.onFx(() -> places("veth1", "veth3", "eth0"))).isEqualTo(before);
+        Bounds theSwitch = FxWait.onFx(() -> switchAround("host", "br0"));
+        assertThat(theSwitch.contains(FxWait.onFx(() -> place("veth1")))).isTrue();
+        assertThat(theSwitch.contains(FxWait.onFx(() -> place("veth3")))).isTrue();
+        assertThat(theSwitch.intersects(FxWait.onFx(() -> place("eth0")))).isFalse();
+    }
+
+    @Test
+    void the_routers_lan0_is_a_switch_with_its_ports_inside(FxRobot robot) {
+        // when:
+        robot.interact(() -> model.topology().read(Snapshots.scenario4()));
+
+        // then:
+        Bounds lan0 = FxWait.onFx(() -> switchAround("router", "lan0"));
+        assertThat(lan0.contains(view.chip("router", "lan-host").getBoundsInParent()))
+                .isTrue();
+        assertThat(lan0.contains(view.chip("router", "lan-remote").getBoundsInParent()))
+                .isTrue();
+        assertThat(lan0.intersects(view.chip("router", "wan0").getBoundsInParent()))
+                .isFalse();
+    }
+
+    @Test
+    void each_hooks_rules_are_shown_in_whole_options_with_their_counters(FxRobot robot) {
+        // when:
+        robot.interact(() -> model.topology().read(Snapshots.scenario4()));
+
+        // then: the DNAT rule under PREROUTING, broken only before an option, with its counter
+        List<String> ruleLines = FxWait.onFx(() -> view.nodes().stream()
+                .filter(node -> node instanceof javafx.scene.layout.Pane pane && "netfilter".equals(pane.getId()))
+                .flatMap(node -> ((javafx.scene.layout.Pane) node).getChildren().stream())
+                .filter(node -> node.getStyleClass().contains("rule-text"))
+                .map(node -> ((Label) node).getText())
+                .toList());
+        assertThat(ruleLines)
+                .anySatisfy(text -> assertThat(text)
+                        .startsWith("-A PREROUTING ! -i br0")
+                        .contains("--to-destination 172.18.0.2:80"));
+        assertThat(ruleLines.stream().flatMap(text -> text.lines()).map(String::strip))
+                .allMatch(line -> line.startsWith("-") || line.startsWith("!") || line.startsWith("policy"));
+        String masquerade = NetfilterHooks.of(host(Snapshots.scenario4()))
+                .groups()
+                .get(4)
+                .entries()
+                .get(0)
+                .key();
+        assertThat(FxWait.onFx(() -> view.netfilter().counterText(masquerade))).isEqualTo("2 pkts");
+    }
+
+    @Test
+    void traffic_moves_a_counter_in_place_without_redrawing_the_diagram(FxRobot robot) {
+        // given:
+        Topology s4 = Snapshots.scenario4();
+        robot.interact(() -> model.topology().read(s4));
+        Label veth1 = FxWait.onFx(() -> view.chip("host", "veth1"));
+        String masquerade =
+                NetfilterHooks.of(host(s4)).groups().get(4).entries().get(0).key();
+
+        // when: the kernel counts two more packets through MASQUERADE
+        Topology counted = Snapshots.change(
+                s4,
+                "host",
+                host -> withRules(
+                        host,
+                        rule -> rule.text().contains("MASQUERADE")
+                                ? new Topology.Rule(rule.text(), rule.packets() + 2, rule.bytes() + 168)
+                                : rule));
+        robot.interact(() -> model.topology().read(counted));
+
+        // then: the counter says so and flashes; the chips are the very same nodes
+        assertThat(FxWait.onFx(() -> view.netfilter().counterText(masquerade))).isEqualTo("4 pkts");
+        assertThat(FxWait.onFx(() -> view.netfilter().isCounting(masquerade))).isTrue();
+        assertThat(FxWait.onFx(() -> view.chip("host", "veth1"))).isSameAs(veth1);
+    }
+
+    private Bounds place(String hostLink) {
+        return view.chip("host", hostLink).getBoundsInParent();
+    }
+
+    private List<Bounds> places(String... hostLinks) {
+        return java.util.Arrays.stream(hostLinks).map(this::place).toList();
+    }
+
+    /** The switch box drawn around a bridge's chip. */
+    private Bounds switchAround(String namespace, String bridge) {
+        Bounds chip = view.chip(namespace, bridge).getBoundsInParent();
+        return view.nodes().stream()
+                .filter(node ->
+                        node instanceof Rectangle && node.getStyleClass().contains("bridge-box"))
+                .map(Node::getBoundsInParent)
+                .filter(box -> box.contains(chip))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no switch drawn around " + bridge));
+    }
+
+    private static Topology.Namespace host(Topology topology) {
+        return topology.namespace("host").orElseThrow();
+    }
+
+    private static Topology.Link unplugged(Topology.Link link) {
+        return new Topology.Link(
+                link.index(),
+                link.name(),
+                link.kind(),
+                link.state(),
+                link.flags(),
+                link.mac(),
+                link.mtu(),
+                null,
+                link.peer(),
+                link.addresses());
+    }
+
+    private static Topology.Namespace withLinks(Topology.Namespace ns, List<Topology.Link> links) {
+        return new Topology.Namespace(
+                ns.name(),
+                ns.role(),
+                ns.forwarding(),
+                links,
+                ns.routes(),
+                ns.iptables(),
+                ns.fdb(),
+                ns.conntrack(),
+                ns.nftables());
+    }
+
+    private static Topology.Namespace withRules(Topology.Namespace ns, UnaryOperator<Topology.Rule> edit) {
+        return new Topology.Namespace(
+                ns.name(),
+                ns.role(),
+                ns.forwarding(),
+                ns.links(),
+                ns.routes(),
+                ns.iptables().stream()
+                        .map(table -> new Topology.Table(
+                                table.name(),
+                                table.chains().stream()
+                                        .map(chain -> new Topology.Chain(
+                                                chain.name(),
+                                                chain.policy(),
+                                                chain.packets(),
+                                                chain.bytes(),
+                                                chain.rules().stream().map(edit).toList()))
+                                        .toList()))
+                        .toList(),
+                ns.fdb(),
+                ns.conntrack(),
+                ns.nftables());
+    }
+}
