@@ -78,7 +78,8 @@ final class CaptureFixtures {
                     e.ipId(),
                     e.identity(),
                     e.summary(),
-                    0));
+                    0,
+                    e.vni()));
         }
         return numbered;
     }
