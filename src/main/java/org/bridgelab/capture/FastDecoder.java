@@ -148,7 +148,7 @@ final class FastDecoder {
         Ipv4 ip = new Ipv4(ipId, number, ip(frame, ETHERNET + 12), ip(frame, ETHERNET + 16));
         Transport transport = switch (number) {
             case TCP -> tcp(frame, from, to, ip, summaries);
-            case UDP -> udp(frame, from, to, ip, summaries ? point : null, record.timestampNanos());
+            case UDP -> udp(frame, from, to, ip, point, record.timestampNanos(), summaries);
             case ICMP -> icmp(frame, from, to, ip, summaries);
             case IGMP ->
                 new Transport(
@@ -179,7 +179,8 @@ final class FastDecoder {
                 ipId,
                 identity,
                 summary,
-                0);
+                0,
+                transport.vni());
     }
 
     /** An IPv6 packet: its addresses, what it carries (by {@link PacketDecoder#ipv6What}) and its payload's hash. */
@@ -218,8 +219,15 @@ final class FastDecoder {
         }
     }
 
-    /** What the transport layer adds: its protocol, ports, its part of the summary and the identity. */
-    private record Transport(Protocol protocol, int srcPort, int dstPort, String what, long invariant) {}
+    /**
+     * What the transport layer adds: its protocol, ports, its part of the summary and the identity, and the VNI
+     * of a VXLAN packet (-1 for any other).
+     */
+    private record Transport(Protocol protocol, int srcPort, int dstPort, String what, long invariant, int vni) {
+        Transport(Protocol protocol, int srcPort, int dstPort, String what, long invariant) {
+            this(protocol, srcPort, dstPort, what, invariant, -1);
+        }
+    }
 
     private static Transport tcp(byte[] frame, int from, int to, Ipv4 ip, boolean summaries) {
         if (to - from < TCP_HEADER) {
@@ -268,9 +276,9 @@ final class FastDecoder {
         return new Transport(Protocol.TCP, srcPort, dstPort, what.toString(), invariant);
     }
 
-    /** A UDP packet; with {@code point} (none: no summary), its words, a VXLAN packet's with its inner frame's. */
-    private static Transport udp(byte[] frame, int from, int to, Ipv4 ip, CapturePoint point, long timestampNanos) {
-        boolean summaries = point != null;
+    /** A UDP packet; a VXLAN packet in the words and with the identity of the frame it carries. */
+    private static Transport udp(
+            byte[] frame, int from, int to, Ipv4 ip, CapturePoint point, long timestampNanos, boolean summaries) {
         if (to - from < UDP_HEADER) {
             return null;
         }
@@ -282,19 +290,16 @@ final class FastDecoder {
         }
         int dataLength = Math.min(length - UDP_HEADER, to - from - UDP_HEADER);
         int dataFrom = from + UDP_HEADER;
-        return new Transport(
-                Protocol.UDP,
-                srcPort,
-                dstPort,
-                summaries ? udpWords(point, timestampNanos, frame, srcPort, dstPort, dataFrom, dataLength) : null,
-                PacketDecoder.mix(ip.invariant(), hash(frame, dataFrom, dataFrom + dataLength)));
-    }
-
-    private static String udpWords(
-            CapturePoint point, long timestampNanos, byte[] frame, int srcPort, int dstPort, int from, int length) {
-        String tunnelled =
-                dstPort == Vxlan.PORT ? Vxlan.summary(point, timestampNanos, frame, from, from + length) : null;
-        return tunnelled != null ? tunnelled : "UDP " + srcPort + " > " + dstPort + " " + length + " bytes";
+        long invariant = PacketDecoder.mix(ip.invariant(), hash(frame, dataFrom, dataFrom + dataLength));
+        Vxlan.Carried carried = dstPort == Vxlan.PORT
+                ? Vxlan.open(point, timestampNanos, frame, dataFrom, dataFrom + dataLength, summaries)
+                : null;
+        if (carried != null) {
+            return new Transport(
+                    Protocol.UDP, srcPort, dstPort, carried.summary(), carried.identity(invariant), carried.vni());
+        }
+        String what = summaries ? "UDP " + srcPort + " > " + dstPort + " " + dataLength + " bytes" : null;
+        return new Transport(Protocol.UDP, srcPort, dstPort, what, invariant);
     }
 
     /** Whether pcap4j decodes the payload to or from this TCP or UDP port as a protocol of its own. */

@@ -13,7 +13,9 @@ import java.util.Objects;
  * Recognises one packet seen at several capture points as one packet travelling, and a packet whose
  * addresses changed on the way as a NAT pair. Sightings are matched on what NAT leaves alone (IP id,
  * protocol, TCP sequence numbers, payload: {@link PacketEvent#identity()}) within a short window of kernel
- * time; the same addresses and ports mean the same hop chain, different ones a translation.
+ * time; the same addresses and ports mean the same hop chain, different ones a translation. A VXLAN packet
+ * has the identity of the frame it carries ({@link PacketEvent#identity()}), so the tunnel's packets join the
+ * frame's journey; their addresses are the tunnel's, so they are never taken for a translation of it.
  *
  * <p>Each capture point has its own tcpdump, so sightings arrive in any order. Everything here is decided by
  * kernel time, never by arrival: a pair is the last sighting before the rewrite and the first after it, and
@@ -209,6 +211,11 @@ public final class PacketCorrelator {
         }
 
         void see(PacketEvent event) {
+            if (event.tunnelled()) {
+                // the outer addresses are the tunnel ends', not a rewrite of the frame's; copies of a frame
+                // flooded to several tunnel ends differ in them without any NAT either
+                return;
+            }
             for (Variant variant : variants) {
                 if (sameFlow(variant.sightings.get(0), event)) {
                     variant.see(event);

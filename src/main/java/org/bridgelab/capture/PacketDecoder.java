@@ -60,7 +60,8 @@ public final class PacketDecoder {
                 full.ipId(),
                 full.identity(),
                 null,
-                full.travel());
+                full.travel(),
+                full.vni());
     }
 
     /** The whole frame through pcap4j: what the fast path leaves alone, and the reference it is tested against. */
@@ -105,6 +106,7 @@ public final class PacketDecoder {
         private int ipId = -1;
         private long identity;
         private String summary;
+        private int vni = -1;
 
         Decoding(CapturePoint point, long sequence, PcapRecord record, EthernetPacket ethernet) {
             this.point = point;
@@ -142,7 +144,8 @@ public final class PacketDecoder {
                     ipId,
                     identity,
                     summary,
-                    0);
+                    0,
+                    vni);
         }
 
         private void arp(ArpPacket arp) {
@@ -194,13 +197,17 @@ public final class PacketDecoder {
                 byte[] data = udp.getPayload() == null
                         ? new byte[0]
                         : udp.getPayload().getRawData();
-                String tunnelled = dstPort == Vxlan.PORT
-                        ? Vxlan.summary(point, record.timestampNanos(), data, 0, data.length)
+                Vxlan.Carried carried = dstPort == Vxlan.PORT
+                        ? Vxlan.open(point, record.timestampNanos(), data, 0, data.length, true)
                         : null;
-                what = tunnelled != null
-                        ? tunnelled
+                what = carried != null
+                        ? carried.summary()
                         : "UDP " + srcPort + " > " + dstPort + " " + data.length + " bytes";
                 invariant = mix(invariant, Arrays.hashCode(data));
+                if (carried != null) {
+                    vni = carried.vni();
+                    invariant = carried.identity(invariant);
+                }
             } else if (payload instanceof IcmpV4CommonPacket icmp) {
                 protocol = Protocol.ICMP;
                 what = icmp(icmp);

@@ -555,7 +555,8 @@ public final class PacketTimelineViewModel {
                 e.ipId(),
                 e.identity(),
                 e.summary(),
-                e.travel());
+                e.travel(),
+                e.vni());
     }
 
     private String shared(String address) {

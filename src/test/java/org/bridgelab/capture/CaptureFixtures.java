@@ -11,6 +11,12 @@ import java.util.List;
 final class CaptureFixtures {
     static final CapturePoint BR0 = new CapturePoint("host", "br0");
     static final CapturePoint ETH0 = new CapturePoint("host", "eth0");
+    /** The overlay lesson's wires (record-overlay-fixtures.sh): a container's veth and each host's uplink. */
+    static final CapturePoint CA_VA = new CapturePoint("ca", "va");
+
+    static final CapturePoint HOSTA_ETH0 = new CapturePoint("hosta", "eth0");
+    static final CapturePoint HOSTB_ETH0 = new CapturePoint("hostb", "eth0");
+    static final CapturePoint CB_VB = new CapturePoint("cb", "vb");
 
     private CaptureFixtures() {}
 
@@ -72,9 +78,23 @@ final class CaptureFixtures {
                     e.ipId(),
                     e.identity(),
                     e.summary(),
-                    0));
+                    0,
+                    e.vni()));
         }
         return numbered;
+    }
+
+    /** One ping from ca to cb through the overlay's tunnel, seen on all four wires, in kernel order. */
+    static List<PacketEvent> overlay() {
+        return merged(
+                "overlay-ca-va.pcap",
+                CA_VA,
+                "overlay-hosta-eth0.pcap",
+                HOSTA_ETH0,
+                "overlay-hostb-eth0.pcap",
+                HOSTB_ETH0,
+                "overlay-cb-vb.pcap",
+                CB_VB);
     }
 
     /** Scenario 3's br0 and eth0 captures written as one pcapng, br0's frames first (not in kernel order). */

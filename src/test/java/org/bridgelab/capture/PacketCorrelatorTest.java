@@ -3,8 +3,11 @@ package org.bridgelab.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Correlation of captures recorded together on br0 and the uplink (record-fixtures.sh). */
 class PacketCorrelatorTest {
@@ -299,6 +302,134 @@ class PacketCorrelatorTest {
         assertThat(pair.field()).isEqualTo(NatPair.Field.SOURCE);
         assertThat(pair.rewrite())
                 .isEqualTo("172.18.0.2:" + request.srcPort() + " → 172.18.0.2:" + (request.srcPort() + 1));
+    }
+
+    /** The events with the travel numbers the correlator gives them, fed to it in {@code arrival} order. */
+    private static List<PacketEvent> correlated(PacketCorrelator correlator, List<PacketEvent> arrival) {
+        return arrival.stream()
+                .map(event -> event.withTravel(correlator.accept(event).travel()))
+                .sorted(java.util.Comparator.comparingLong(PacketEvent::timestampNanos))
+                .toList();
+    }
+
+    private static List<PacketEvent> saying(List<PacketEvent> events, String words) {
+        return events.stream().filter(e -> e.summary().contains(words)).toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void the_vxlan_packets_carrying_a_frame_are_on_that_frames_journey_not_a_translation_of_it(boolean reversed) {
+        // given: one ping from ca to cb, seen plain on ca's and cb's veths and inside VXLAN on both hosts' uplinks
+        List<PacketEvent> arrival = new ArrayList<>(CaptureFixtures.overlay());
+        if (reversed) {
+            java.util.Collections.reverse(arrival);
+        }
+        PacketCorrelator correlator = new PacketCorrelator();
+
+        // when:
+        List<PacketEvent> events = correlated(correlator, arrival);
+
+        // then: the request is one journey, into the tunnel on hosta and out of it on hostb; the reply another
+        List<PacketEvent> request = saying(events, "10.0.0.2 > 10.0.0.3: ICMP echo request");
+        assertThat(request)
+                .extracting(PacketEvent::point)
+                .containsExactly(
+                        CaptureFixtures.CA_VA,
+                        CaptureFixtures.HOSTA_ETH0,
+                        CaptureFixtures.HOSTB_ETH0,
+                        CaptureFixtures.CB_VB);
+        assertThat(request).extracting(PacketEvent::vni).containsExactly(-1, 42, 42, -1);
+        assertThat(request)
+                .extracting(PacketEvent::travel)
+                .containsOnly(request.get(0).travel());
+        List<PacketEvent> reply = saying(events, "10.0.0.3 > 10.0.0.2: ICMP echo reply");
+        assertThat(reply)
+                .hasSize(4)
+                .extracting(PacketEvent::travel)
+                .containsOnly(reply.get(0).travel());
+        assertThat(reply.get(0).travel()).isNotEqualTo(request.get(0).travel());
+        // the containers' ARP question crossed the tunnel too; the hosts' own ARP for each other is another packet
+        List<PacketEvent> question = saying(events, "who-has 10.0.0.3 tell 10.0.0.2");
+        assertThat(question)
+                .hasSize(4)
+                .extracting(PacketEvent::travel)
+                .containsOnly(question.get(0).travel());
+        List<PacketEvent> hostsQuestion = saying(events, "who-has 203.0.113.12");
+        assertThat(hostsQuestion)
+                .hasSize(2)
+                .extracting(PacketEvent::travel)
+                .containsOnly(hostsQuestion.get(0).travel())
+                .doesNotContain(question.get(0).travel(), request.get(0).travel());
+        // the tunnel's addresses are not a rewrite of the frame's
+        assertThat(correlator.natPairs()).isEmpty();
+    }
+
+    @Test
+    void two_echo_requests_in_the_tunnel_at_once_each_join_only_the_frame_they_carry() {
+        // given: the underlay, where two pings (ids 180 and 278) sent seq 1 within 5 µs, and the frame inside
+        // each packet as if seen on hosta's bridge port 2 µs before; the plain frames arrive last, newest first
+        CapturePoint port = new CapturePoint("hosta", "va-br");
+        List<PcapRecord> records = CaptureFixtures.records("overlay-underlay0.pcap");
+        List<PacketEvent> tunnelled = CaptureFixtures.events("overlay-underlay0.pcap", CaptureFixtures.BR0);
+        List<PacketEvent> plain = new ArrayList<>();
+        for (PcapRecord record : records) {
+            // Ethernet, IPv4 and UDP headers of the underlay, then the 8-byte VXLAN header
+            byte[] inner = Arrays.copyOfRange(record.data(), 14 + 20 + 8 + 8, record.data().length);
+            plain.add(PacketDecoder.decode(
+                    port, 100 + plain.size(), new PcapRecord(record.timestampNanos() - 2_000, inner, inner.length)));
+        }
+        List<PacketEvent> newestFirst = new ArrayList<>(plain);
+        java.util.Collections.reverse(newestFirst);
+        List<PacketEvent> arrival = new ArrayList<>(tunnelled);
+        arrival.addAll(newestFirst);
+        PacketCorrelator correlator = new PacketCorrelator();
+
+        // when:
+        long[] travels = arrival.stream()
+                .mapToLong(event -> correlator.accept(event).travel())
+                .toArray();
+
+        // then: each frame is on the journey of the packet that carried it, and every packet is a journey of its own
+        for (int i = 0; i < tunnelled.size(); i++) {
+            assertThat(travels[arrival.size() - 1 - i])
+                    .as(plain.get(i).summary())
+                    .isEqualTo(travels[i]);
+        }
+        assertThat(Arrays.stream(travels).distinct().count()).isEqualTo(tunnelled.size());
+        assertThat(saying(tunnelled, "echo request id 180 seq 1")).hasSize(1);
+        assertThat(saying(tunnelled, "echo request id 278 seq 1")).hasSize(1);
+    }
+
+    @Test
+    void copies_of_a_frame_flooded_to_two_tunnel_ends_are_not_a_translation() {
+        // given: the containers' ARP question in VXLAN to hostb, and a copy of it to a third tunnel end
+        PacketEvent toHostb = saying(CaptureFixtures.overlay(), "who-has 10.0.0.3").stream()
+                .filter(PacketEvent::tunnelled)
+                .findFirst()
+                .orElseThrow();
+        PacketEvent toThird = new PacketEvent(
+                toHostb.sequence() + 1,
+                toHostb.point(),
+                toHostb.timestampNanos() + 1_000,
+                toHostb.length(),
+                toHostb.srcMac(),
+                "02:00:00:00:00:13",
+                toHostb.protocol(),
+                toHostb.srcIp(),
+                "203.0.113.13",
+                toHostb.srcPort(),
+                toHostb.dstPort(),
+                toHostb.ipId() + 1,
+                toHostb.identity(),
+                toHostb.summary(),
+                0,
+                toHostb.vni());
+
+        // when:
+        List<NatPair> pairs = pairsOf(List.of(toHostb, toThird));
+
+        // then:
+        assertThat(pairs).isEmpty();
     }
 
     private static PacketEvent moved(PacketEvent e, CapturePoint point, long nanos) {

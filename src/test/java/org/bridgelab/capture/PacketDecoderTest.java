@@ -33,6 +33,36 @@ class PacketDecoderTest {
     }
 
     @Test
+    void a_vxlan_packet_has_its_vni_and_the_identity_of_the_frame_it_carries() {
+        // given: the overlay lesson's underlay, and the frame inside each packet (after 50 bytes of Ethernet,
+        // IPv4, UDP and VXLAN headers)
+        for (PcapRecord record : CaptureFixtures.records("overlay-underlay0.pcap")) {
+            byte[] inner = Arrays.copyOfRange(record.data(), 50, record.data().length);
+            PacketEvent frame = PacketDecoder.decode(CaptureFixtures.BR0, 1, new PcapRecord(1, inner, inner.length));
+
+            // when: decoded for the timeline and for the correlating pass
+            PacketEvent packet = PacketDecoder.decode(CaptureFixtures.BR0, 0, record);
+            PacketEvent correlated = PacketDecoder.decodeWithoutSummary(CaptureFixtures.BR0, 0, record);
+
+            // then: the tunnel's addresses, its VNI and the frame's identity
+            assertThat(packet.tunnelled()).isTrue();
+            assertThat(packet.vni()).isEqualTo(42);
+            assertThat(packet.srcIp()).startsWith("203.0.113.");
+            assertThat(packet.identity()).as(frame.summary()).isNotZero().isEqualTo(frame.identity());
+            assertThat(correlated.vni()).isEqualTo(42);
+            assertThat(correlated.identity()).isEqualTo(frame.identity());
+        }
+    }
+
+    @Test
+    void a_plain_frame_is_not_tunnelled() {
+        assertThat(CaptureFixtures.events("s1-br0.pcap", CaptureFixtures.BR0))
+                .allSatisfy(event -> assertThat(event.tunnelled()).isFalse())
+                .extracting(PacketEvent::vni)
+                .containsOnly(-1);
+    }
+
+    @Test
     void scenario_1_capture_reads_as_arp_question_answer_then_echo_request_and_reply() {
         // given: the first ping from docker0 to docker1, captured on br0
         List<PacketEvent> events = CaptureFixtures.events("s1-br0.pcap", CaptureFixtures.BR0);

@@ -15,6 +15,7 @@ import org.bridgelab.capture.NetfilterPath;
 import org.bridgelab.capture.NetfilterStep;
 import org.bridgelab.capture.PacketDecoder;
 import org.bridgelab.capture.PacketEvent;
+import org.bridgelab.capture.Passport;
 import org.bridgelab.capture.PcapRecord;
 import org.bridgelab.capture.TimelineRow;
 import org.bridgelab.kernel.ConntrackParser;
@@ -240,6 +241,53 @@ class PacketDetailLinesTest {
             DetailLine root = lines.of(row(frame), null, Optional.empty(), Optional.of(frame.data()));
             assertThat(flat(root).map(DetailLine::text)).noneMatch(text -> text.contains("{0}"));
         }
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "en|wrapped in UDP 203.0.113.11:34649 → 203.0.113.12:4789, VXLAN VNI 42|unwrapped from UDP 203.0.113.11:34649 → 203.0.113.12:4789, VXLAN VNI 42",
+                "zh|被封装进 UDP 203.0.113.11:34649 → 203.0.113.12:4789, VXLAN VNI 42|从 UDP 203.0.113.11:34649 → 203.0.113.12:4789, VXLAN VNI 42 中解封装出来"
+            })
+    void the_journey_through_the_tunnel_says_where_the_frame_was_wrapped_and_unwrapped(
+            String language, String wrapped, String unwrapped) {
+        // given: the echo request from ca to cb, on ca's veth, in VXLAN on both hosts' uplinks, on cb's veth
+        java.util.Map<Long, byte[]> frames = new java.util.HashMap<>();
+        List<PacketEvent> request = new ArrayList<>();
+        for (String wire : List.of("ca/va", "hosta/eth0", "hostb/eth0", "cb/vb")) {
+            CapturePoint point = new CapturePoint(wire.split("/")[0], wire.split("/")[1]);
+            for (PcapRecord record : records("overlay-" + wire.replace('/', '-') + ".pcap")) {
+                PacketEvent event = PacketDecoder.decode(point, frames.size(), record);
+                frames.put(event.sequence(), record.data());
+                if (event.summary().contains("10.0.0.2 > 10.0.0.3: ICMP echo request")) {
+                    request.add(event);
+                }
+            }
+        }
+        PacketEvent first = request.get(0);
+        List<Passport.Stamp> passport = Passport.of(request, frames::get);
+
+        // when:
+        DetailLine root = new PacketDetailLines(new I18n(language))
+                .of(
+                        new TimelineRow(first, "ca", "hosta"),
+                        null,
+                        passport,
+                        Optional.empty(),
+                        Optional.of(frames.get(first.sequence())));
+
+        // then: the hop into the tunnel and the hop out of it, each saying so
+        List<String> hops = flat(root)
+                .filter(line -> line.text().startsWith("+"))
+                .map(DetailLine::text)
+                .toList();
+        assertThat(hops).hasSize(4);
+        assertThat(hops.get(1))
+                .contains("hosta/eth0  203.0.113.11:34649 > 203.0.113.12:4789")
+                .endsWith(" · " + wrapped);
+        assertThat(hops.get(2)).doesNotContain(" · ");
+        assertThat(hops.get(3)).contains("cb/vb  10.0.0.2 > 10.0.0.3").endsWith(" · " + unwrapped);
     }
 
     @Test
