@@ -27,7 +27,8 @@ public final class IpJsonParser {
             int peerIndex,
             Integer peerNetnsId,
             String peerName,
-            List<String> addresses) {}
+            List<String> addresses,
+            Topology.Tunnel tunnel) {}
 
     public static List<RawLink> links(String json) {
         List<RawLink> links = new ArrayList<>();
@@ -56,9 +57,20 @@ public final class IpJsonParser {
                     node.path("link_index").asInt(-1),
                     node.hasNonNull("link_netnsid") ? node.get("link_netnsid").asInt() : null,
                     node.hasNonNull("link") ? node.get("link").asText() : null,
-                    addresses));
+                    addresses,
+                    "vxlan".equals(kind) ? tunnel(node.path("linkinfo").path("info_data")) : null));
         }
         return links;
+    }
+
+    /** {@code ip -d}'s details of a VXLAN interface: "id", "remote", "local", "port", "link". */
+    private static Topology.Tunnel tunnel(JsonNode data) {
+        return new Topology.Tunnel(
+                data.path("id").asInt(-1),
+                data.hasNonNull("remote") ? data.get("remote").asText() : null,
+                data.hasNonNull("local") ? data.get("local").asText() : null,
+                data.path("port").asInt(0),
+                data.hasNonNull("link") ? data.get("link").asText() : null);
     }
 
     public static List<Topology.Route> routes(String json) {

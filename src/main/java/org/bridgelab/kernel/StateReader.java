@@ -339,7 +339,8 @@ public final class StateReader implements AutoCloseable {
                         link.mtu(),
                         link.master(),
                         peer(ns, link, all),
-                        link.addresses()))
+                        link.addresses(),
+                        link.tunnel()))
                 .toList();
         Topology.Role role = ns.name().equals(LabHost.HOST)
                 ? Topology.Role.HOST

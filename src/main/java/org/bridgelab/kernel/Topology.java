@@ -99,10 +99,26 @@ public record Topology(List<Namespace> namespaces) {
             int mtu,
             String master,
             Endpoint peer,
-            List<String> addresses) {
+            List<String> addresses,
+            Tunnel tunnel) {
         public Link {
             flags = List.copyOf(flags);
             addresses = List.copyOf(addresses);
+        }
+
+        /** A link that is no tunnel end. */
+        public Link(
+                int index,
+                String name,
+                String kind,
+                String state,
+                List<String> flags,
+                String mac,
+                int mtu,
+                String master,
+                Endpoint peer,
+                List<String> addresses) {
+            this(index, name, kind, state, flags, mac, mtu, master, peer, addresses, null);
         }
 
         /** Switched on by an administrator ({@code ip link set … up}). */
@@ -115,6 +131,13 @@ public record Topology(List<Namespace> namespaces) {
             return flags.contains("LOWER_UP");
         }
     }
+
+    /**
+     * A VXLAN interface's tunnel as the kernel keeps it: its network identifier, the far end it sends to
+     * (null when it floods by the MAC table or a group), its own address (null when the kernel picks one), the
+     * UDP port, and the underlay device it sends through (null when the routes choose).
+     */
+    public record Tunnel(int vni, String remote, String local, int port, String device) {}
 
     /** An interface named by its namespace and name. */
     public record Endpoint(String namespace, String link) {

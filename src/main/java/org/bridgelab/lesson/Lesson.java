@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * One lesson, resolved and validated: a scenario of the tutorial, the teardown, or a challenge ({@code
  * challenge} not null): a lab set up broken by its first step, whose fault the learner finds and repairs.
+ * {@code hosts}: the namespaces that play machines of their own in it (the overlay's hosta and hostb), which
+ * the diagram draws as hosts side by side rather than as containers: the kernel cannot tell the two apart.
  */
 public record Lesson(
         String id,
@@ -13,15 +15,28 @@ public record Lesson(
         List<String> requires,
         List<Step> steps,
         String source,
-        Challenge challenge) {
+        Challenge challenge,
+        List<String> hosts) {
 
     public Lesson {
         requires = List.copyOf(requires);
         steps = List.copyOf(steps);
+        hosts = List.copyOf(hosts);
     }
 
     public Lesson(String id, Text title, Text summary, List<String> requires, List<Step> steps, String source) {
-        this(id, title, summary, requires, steps, source, null);
+        this(id, title, summary, requires, steps, source, null, List.of());
+    }
+
+    public Lesson(
+            String id,
+            Text title,
+            Text summary,
+            List<String> requires,
+            List<Step> steps,
+            String source,
+            Challenge challenge) {
+        this(id, title, summary, requires, steps, source, challenge, List.of());
     }
 
     public boolean isChallenge() {

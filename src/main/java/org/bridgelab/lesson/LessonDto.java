@@ -15,6 +15,7 @@ record LessonDto(
         Map<String, String> title,
         Map<String, String> summary,
         List<String> requires,
+        List<String> hosts,
         ChallengeDto challenge,
         List<StepDto> steps) {
 

@@ -181,8 +181,12 @@ public final class LessonReader {
                 }
                 steps.add(resolved);
             }
+            List<String> hosts = new ArrayList<>();
+            for (String host : dto.hosts() == null ? List.<String>of() : dto.hosts()) {
+                hosts.add(id(host, "hosts"));
+            }
             if (dto.challenge() == null) {
-                return new Lesson(id, title, summary, requires, steps, source);
+                return new Lesson(id, title, summary, requires, steps, source, null, hosts);
             }
             where = "";
             if (steps.size() != 1) {

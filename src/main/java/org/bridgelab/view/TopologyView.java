@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,6 +58,8 @@ public final class TopologyView extends Pane {
     private static final int MIN_BOX_ROUTES = 1;
     private static final double OUTSIDE_WIDTH = 200;
     private static final double TOP = 36;
+    private static final double BAND_HOST_WIDTH = 200;
+    private static final double BAND_CONTAINER_WIDTH = 140;
 
     private final LabViewModel model;
     private final I18n i18n;
@@ -79,6 +82,10 @@ public final class TopologyView extends Pane {
     private final Set<String> columnsDrawn = new HashSet<>();
 
     private final NetfilterDrawing netfilter;
+    /** The tunnels drawn, by their ends. */
+    private final Map<String, Line> tunnels = new HashMap<>();
+    /** Where the band of a lesson's other hosts starts (none: no band). */
+    private double bandTop = Double.MAX_VALUE;
     /** The host's counters as last shown, so that the ones that grew flash. */
     private Map<String, Long> countersShown = Map.of();
 
@@ -152,6 +159,20 @@ public final class TopologyView extends Pane {
         simulationToken.setTranslateX(0);
         simulationToken.setTranslateY(0);
         getChildren().add(simulationToken);
+        Optional<Map.Entry<String, Point2D[]>> tunnel = tunnelOf(sighting);
+        if (tunnel.isPresent()) {
+            // inside the tunnel: the frame travels from one host's vxlan end to the other's, wrapped
+            Point2D[] ends = tunnel.get().getValue();
+            simulationToken.setCenterX(ends[0].getX());
+            simulationToken.setCenterY(ends[0].getY());
+            simulationToken.setUserData("tunnel " + tunnel.get().getKey());
+            simulationMotion.setDuration(
+                    Duration.millis(model.packets().simulation().hopMillis() * 0.8));
+            simulationMotion.setToX(ends[1].getX() - ends[0].getX());
+            simulationMotion.setToY(ends[1].getY() - ends[0].getY());
+            simulationMotion.playFromStart();
+            return;
+        }
         if (peer == null || Math.abs(at.getLayoutX() - peer.getLayoutX()) < 40) {
             // a bridge, or a cable drawn as a bracket: the token stays on the chip it was seen at
             simulationToken.setCenterX(at.getLayoutX() + at.getPrefWidth() - 10);
@@ -171,6 +192,46 @@ public final class TopologyView extends Pane {
         simulationMotion.setToX(ends[1].getX() - ends[0].getX());
         simulationMotion.setToY(ends[1].getY() - ends[0].getY());
         simulationMotion.playFromStart();
+    }
+
+    /**
+     * The tunnel a VXLAN-wrapped sighting travels, as "hosta/vxlan0>hostb/vxlan0" with its two ends in the
+     * direction the packet went (its outer source's host first); empty for a plain frame, or when no tunnel
+     * between the packet's two ends is drawn.
+     */
+    private Optional<Map.Entry<String, Point2D[]>> tunnelOf(PacketEvent sighting) {
+        if (!sighting.tunnelled()) {
+            return Optional.empty();
+        }
+        Topology topology = model.topology().topologyProperty().get();
+        String from = ownerOf(topology, sighting.srcIp());
+        String to = ownerOf(topology, sighting.dstIp());
+        for (Map.Entry<String, Line> tunnel : tunnels.entrySet()) {
+            String[] ends = tunnel.getKey().split("—");
+            if (ends.length != 2) {
+                continue;
+            }
+            Line line = tunnel.getValue();
+            Point2D a = new Point2D(line.getStartX(), line.getStartY());
+            Point2D b = new Point2D(line.getEndX(), line.getEndY());
+            if (ends[0].startsWith(from + "/") && ends[1].startsWith(to + "/")) {
+                return Optional.of(Map.entry(ends[0] + ">" + ends[1], new Point2D[] {a, b}));
+            }
+            if (ends[1].startsWith(from + "/") && ends[0].startsWith(to + "/")) {
+                return Optional.of(Map.entry(ends[1] + ">" + ends[0], new Point2D[] {b, a}));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The namespace one of whose interfaces has {@code address}, or "" when none has. */
+    private static String ownerOf(Topology topology, String address) {
+        return topology.namespaces().stream()
+                .filter(ns -> ns.links().stream()
+                        .anyMatch(link -> link.addresses().stream().anyMatch(cidr -> cidr.startsWith(address + "/"))))
+                .map(Topology.Namespace::name)
+                .findFirst()
+                .orElse("");
     }
 
     /** Where the simulation token is ("cable a>b", "at host/br0"), or null when none is shown. */
@@ -206,8 +267,17 @@ public final class TopologyView extends Pane {
         tokens++;
         getChildren().add(token);
         Animation motion;
-        // a bracket cable (the router and the machines behind it) is not a straight line: blink on the chip
-        if (peer == null || Math.abs(at.getLayoutX() - peer.getLayoutX()) < 40) {
+        Optional<Map.Entry<String, Point2D[]>> tunnel = tunnelOf(event);
+        if (tunnel.isPresent()) {
+            Point2D[] ends = tunnel.get().getValue();
+            token.setCenterX(ends[0].getX());
+            token.setCenterY(ends[0].getY());
+            TranslateTransition travel = new TranslateTransition(Duration.millis(550), token);
+            travel.setToX(ends[1].getX() - ends[0].getX());
+            travel.setToY(ends[1].getY() - ends[0].getY());
+            motion = travel;
+        } else if (peer == null || Math.abs(at.getLayoutX() - peer.getLayoutX()) < 40) {
+            // a bracket cable (the router and the machines behind it) is not a straight line: blink on the chip
             token.setCenterX(at.getLayoutX() + at.getPrefWidth() - 10);
             token.setCenterY(at.getLayoutY() + CHIP_HEIGHT / 2);
             ScaleTransition blink = new ScaleTransition(Duration.millis(450), token);
@@ -269,9 +339,19 @@ public final class TopologyView extends Pane {
             getChildren().add(empty);
             return;
         }
-        double bottom = Math.max(Math.max(drawContainers(topology), drawHost(topology)), drawOutside(topology));
+        tunnels.clear();
+        List<Topology.Namespace> otherHosts = otherHosts(topology);
+        Map<String, String> homes = homes(topology, otherHosts);
+        double bottom = Math.max(
+                Math.max(drawContainers(topology, homes, otherHosts), drawHost(topology)), drawOutside(topology));
+        bandTop = Double.MAX_VALUE;
+        if (!otherHosts.isEmpty()) {
+            bandTop = bottom + 40;
+            bottom = drawHostsBand(otherHosts, homes, topology, bandTop);
+        }
         slots.keepOnly(columnsDrawn);
         drawCables(topology);
+        drawTunnels(otherHosts);
         details.relocate(CONTAINER_X, bottom + 12);
         details.setMaxWidth(OUTSIDE_X + OUTSIDE_WIDTH - CONTAINER_X);
         if (details.getText() == null
@@ -336,16 +416,143 @@ public final class TopologyView extends Pane {
                         .orElse(null);
     }
 
-    private double drawContainers(Topology topology) {
+    /** The containers of the lab host, in the left column; those of a lesson's other hosts go with their host. */
+    private double drawContainers(Topology topology, Map<String, String> homes, List<Topology.Namespace> hosts) {
         double y = TOP;
         List<Topology.Namespace> containers = topology.namespaces().stream()
-                .filter(ns -> ns.role() == Topology.Role.CONTAINER)
+                .filter(ns ->
+                        ns.role() == Topology.Role.CONTAINER && !homes.containsKey(ns.name()) && !hosts.contains(ns))
                 .sorted((a, b) -> a.name().compareTo(b.name()))
                 .toList();
         for (Topology.Namespace ns : containers) {
             y = drawNamespaceBox(ns, CONTAINER_X, y, CONTAINER_WIDTH, "container-box") + 14;
         }
         return y;
+    }
+
+    /** The namespaces the lessons say play machines of their own (the overlay's hosta and hostb), by name. */
+    private List<Topology.Namespace> otherHosts(Topology topology) {
+        Set<String> declared = new HashSet<>();
+        model.lessons().curriculum().lessons().forEach(lesson -> declared.addAll(lesson.hosts()));
+        return topology.namespaces().stream()
+                .filter(ns -> declared.contains(ns.name()) && ns.role() == Topology.Role.CONTAINER)
+                .sorted((a, b) -> a.name().compareTo(b.name()))
+                .toList();
+    }
+
+    /** Each container whose veth leads into one of {@code hosts}: container → its host. */
+    private static Map<String, String> homes(Topology topology, List<Topology.Namespace> hosts) {
+        Set<String> hostNames = new HashSet<>();
+        hosts.forEach(host -> hostNames.add(host.name()));
+        Map<String, String> homes = new HashMap<>();
+        for (Topology.Namespace ns : topology.namespaces()) {
+            if (ns.role() != Topology.Role.CONTAINER || hostNames.contains(ns.name())) {
+                continue;
+            }
+            ns.links().stream()
+                    .filter(link -> link.peer() != null
+                            && hostNames.contains(link.peer().namespace()))
+                    .findFirst()
+                    .ifPresent(link -> homes.put(ns.name(), link.peer().namespace()));
+        }
+        return homes;
+    }
+
+    /**
+     * A lesson's other hosts side by side below the lab host, each with its containers on its outer side (the
+     * first half's on their left, the others' on their right), so that the middle is left to the tunnels
+     * between them ({@link #drawTunnels}). Returns the band's bottom.
+     */
+    private double drawHostsBand(
+            List<Topology.Namespace> hosts, Map<String, String> homes, Topology topology, double top) {
+        double width = OUTSIDE_X + OUTSIDE_WIDTH - CONTAINER_X;
+        double pair = BAND_CONTAINER_WIDTH + 20 + BAND_HOST_WIDTH;
+        double bottom = top;
+        for (int i = 0; i < hosts.size(); i++) {
+            Topology.Namespace host = hosts.get(i);
+            boolean containersLeft = i < (hosts.size() + 1) / 2;
+            double x = CONTAINER_X + (hosts.size() == 1 ? 0 : (width - pair) * i / (hosts.size() - 1));
+            double hostX = containersLeft ? x + BAND_CONTAINER_WIDTH + 20 : x;
+            double containerX = containersLeft ? x : x + BAND_HOST_WIDTH + 20;
+            bottom = Math.max(
+                    bottom,
+                    drawNamespaceBox(host, hostX, top, BAND_HOST_WIDTH, "host-box", i18n.lookup("topology.otherHost")));
+            double y = top;
+            for (Topology.Namespace ns : topology.namespaces()) {
+                if (host.name().equals(homes.get(ns.name()))) {
+                    y = drawNamespaceBox(ns, containerX, y, BAND_CONTAINER_WIDTH, "container-box") + 14;
+                }
+            }
+            bottom = Math.max(bottom, y);
+        }
+        return bottom;
+    }
+
+    /**
+     * Each VXLAN tunnel between two of the band's hosts, as the kernel configured it: a thick dashed line from
+     * one end's vxlan interface to the one whose host owns its remote address, labelled with its VNI and port.
+     * An end whose remote no host owns yet is drawn as a stub towards that address.
+     */
+    private void drawTunnels(List<Topology.Namespace> hosts) {
+        Set<String> drawn = new HashSet<>();
+        for (Topology.Namespace host : hosts) {
+            for (Topology.Link link : host.links()) {
+                Topology.Tunnel tunnel = link.tunnel();
+                Label from = chip(host.name(), link.name());
+                if (tunnel == null || from == null || tunnel.remote() == null) {
+                    continue;
+                }
+                Label to = null;
+                for (Topology.Namespace other : hosts) {
+                    boolean owner = other != host
+                            && other.links().stream()
+                                    .anyMatch(l -> l.addresses().stream()
+                                            .anyMatch(address -> address.startsWith(tunnel.remote() + "/")));
+                    if (owner) {
+                        to = other.links().stream()
+                                .filter(l -> l.tunnel() != null && l.tunnel().vni() == tunnel.vni())
+                                .map(l -> chip(other.name(), l.name()))
+                                .findFirst()
+                                .orElse(null);
+                    }
+                }
+                String label = "VXLAN " + tunnel.vni() + " · UDP " + tunnel.port();
+                if (to == null) {
+                    Point2D start =
+                            new Point2D(from.getLayoutX() + from.getPrefWidth(), from.getLayoutY() + CHIP_HEIGHT / 2);
+                    tunnelLine(
+                            start,
+                            start.add(70, 0),
+                            label + " → " + tunnel.remote(),
+                            host.name() + "/" + link.name() + "→" + tunnel.remote());
+                    continue;
+                }
+                String key = host.name() + "/" + link.name() + "—" + to.getUserData();
+                String reverse = to.getUserData() + "—" + host.name() + "/" + link.name();
+                if (drawn.add(key) && !drawn.contains(reverse)) {
+                    Point2D[] ends = nearestEdges(from, to);
+                    tunnelLine(ends[0], ends[1], label, key);
+                }
+            }
+        }
+    }
+
+    private void tunnelLine(Point2D from, Point2D to, String label, String key) {
+        Line line = new Line(from.getX(), from.getY(), to.getX(), to.getY());
+        line.getStyleClass().add("tunnel");
+        line.setUserData(key);
+        Label name = new Label(label);
+        name.getStyleClass().add("tunnel-label");
+        name.setPrefWidth(180);
+        name.setAlignment(javafx.geometry.Pos.CENTER);
+        name.relocate((from.getX() + to.getX()) / 2 - 90, (from.getY() + to.getY()) / 2 - 20);
+        getChildren().addAll(line, name);
+        tunnels.put(key, line);
+    }
+
+    /** The tunnels drawn now, each as "hosta/vxlan0—hostb/vxlan0" (or "hosta/vxlan0→REMOTE" for a stub). */
+    public List<String> tunnelsDrawn() {
+        return List.copyOf(tunnels.keySet());
     }
 
     private double drawOutside(Topology topology) {
@@ -369,6 +576,12 @@ public final class TopologyView extends Pane {
      * around its ports (the router's lan0). Each chip keeps the row it first had; returns the box's bottom.
      */
     private double drawNamespaceBox(Topology.Namespace ns, double x, double y, double width, String style) {
+        return drawNamespaceBox(ns, x, y, width, style, "");
+    }
+
+    /** {@link #drawNamespaceBox} with a note after its name ("a host of its own"). */
+    private double drawNamespaceBox(
+            Topology.Namespace ns, double x, double y, double width, String style, String note) {
         List<Topology.Link> links =
                 ns.links().stream().filter(link -> !"lo".equals(link.name())).toList();
         List<String> routes = routesOf(ns);
@@ -379,7 +592,8 @@ public final class TopologyView extends Pane {
         Rectangle box = box(x, y, width, height, style);
         box.setUserData(ns.name());
         getChildren().add(box);
-        Label name = new Label(ns.name() + (ns.forwarding() ? "   ip_forward=1" : ""));
+        Label name =
+                new Label(ns.name() + (note.isEmpty() ? "" : "  " + note) + (ns.forwarding() ? "   ip_forward=1" : ""));
         name.getStyleClass().add("box-title");
         name.relocate(x + 8, y + 5);
         getChildren().add(name);
@@ -647,6 +861,7 @@ public final class TopologyView extends Pane {
 
     private void drawCables(Topology topology) {
         Set<String> drawn = new HashSet<>();
+        int lanes = 0;
         for (Topology.Namespace ns : topology.namespaces()) {
             for (Topology.Link link : ns.links()) {
                 if (link.peer() == null) {
@@ -660,7 +875,10 @@ public final class TopologyView extends Pane {
                 if (from == null || to == null || !drawn.add(key)) {
                     continue;
                 }
-                Shape cable = cable(from, to);
+                boolean fromBand = from.getLayoutY() >= bandTop;
+                Shape cable = fromBand == to.getLayoutY() >= bandTop
+                        ? cable(from, to)
+                        : upFromTheBand(fromBand ? from : to, fromBand ? to : from, lanes++);
                 cable.getStyleClass().add("cable");
                 cable.setUserData(key);
                 getChildren().add(cable);
@@ -691,6 +909,34 @@ public final class TopologyView extends Pane {
         }
         Point2D[] ends = nearestEdges(from, to);
         return new Line(ends[0].getX(), ends[0].getY(), ends[1].getX(), ends[1].getY());
+    }
+
+    /**
+     * A cable from a chip in the band of other hosts up to one above it (the lab host's underlay port): out of
+     * its box to the left, up to a channel of its own above the band, along it to a lane of its own in the gap
+     * left of the lab host, up that lane, and in from the left: it crosses no box.
+     */
+    private Shape upFromTheBand(Label below, Label above, int lane) {
+        double laneX = HOST_X - 14 - lane * 8;
+        double channelY = bandTop - 26 - lane * 6;
+        double startY = below.getLayoutY() + CHIP_HEIGHT / 2;
+        double outside = below.getLayoutX() - 16;
+        double endY = above.getLayoutY() + CHIP_HEIGHT / 2;
+        Polyline route = new Polyline(
+                below.getLayoutX(),
+                startY,
+                outside,
+                startY,
+                outside,
+                channelY,
+                laneX,
+                channelY,
+                laneX,
+                endY,
+                above.getLayoutX(),
+                endY);
+        route.setFill(null);
+        return route;
     }
 
     /** The middle of the facing sides of two chips. */

@@ -102,9 +102,33 @@ class IpJsonParserTest {
                 .isEmpty();
     }
 
+    @Test
+    void a_vxlan_interface_has_its_tunnel_and_a_veth_none() {
+        // given: ip -j -d addr show in a namespace with a veth and "vxlan id 42 dstport 4789 remote 203.0.113.12 dev
+        // ua"
+        String json = Fixtures.read("vxlan-addr.json");
+
+        // when:
+        List<IpJsonParser.RawLink> links = IpJsonParser.links(json);
+
+        // then:
+        IpJsonParser.RawLink vxlan = links.stream()
+                .filter(link -> link.name().equals("vxlan0"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(vxlan.kind()).isEqualTo("vxlan");
+        assertThat(vxlan.tunnel()).isEqualTo(new Topology.Tunnel(42, "203.0.113.12", null, 4789, "ua"));
+        assertThat(links.stream()
+                        .filter(link -> link.name().equals("ua"))
+                        .findFirst()
+                        .orElseThrow()
+                        .tunnel())
+                .isNull();
+    }
+
     private static IpJsonParser.RawLink veth(int index, String name, int peerIndex, int peerNetnsId) {
         return new IpJsonParser.RawLink(
-                index, name, "veth", "UP", List.of(), null, 1500, null, peerIndex, peerNetnsId, null, List.of());
+                index, name, "veth", "UP", List.of(), null, 1500, null, peerIndex, peerNetnsId, null, List.of(), null);
     }
 
     private static StateReader.RawNamespace withLinks(

@@ -20,6 +20,18 @@ public final class Snapshots {
         }
     }
 
+    /**
+     * A real snapshot of the overlay lesson up to "through the tunnel" (its steps run from a copy without the
+     * tidying up, with --dump-state): hosta and hostb, each with br0 and vxlan0 (VNI 42), and ca, cb.
+     */
+    public static Topology overlay() {
+        try {
+            return JSON.readValue(Fixtures.read("topology-overlay.json"), Topology.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Topology change(Topology topology, String namespace, UnaryOperator<Topology.Namespace> edit) {
         return new Topology(topology.namespaces().stream()
                 .map(ns -> ns.name().equals(namespace) ? edit.apply(ns) : ns)

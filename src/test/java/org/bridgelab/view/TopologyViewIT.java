@@ -134,6 +134,37 @@ class TopologyViewIT {
         assertThat(FxWait.onFx(() -> view.chip("host", "veth1"))).isSameAs(veth1);
     }
 
+    @Test
+    void the_overlays_hosts_stand_side_by_side_with_their_containers_and_the_tunnel_between_them(FxRobot robot) {
+        // when: the overlay lab as the kernel reported it, its lesson naming hosta and hostb as hosts
+        robot.interact(() -> model.topology().read(Snapshots.overlay()));
+
+        // then: hosta left of hostb on one line, ca beside hosta, cb beside hostb, and one tunnel between them
+        Bounds hosta = FxWait.onFx(() -> box("hosta"));
+        Bounds hostb = FxWait.onFx(() -> box("hostb"));
+        assertThat(hosta.getMinY()).isEqualTo(hostb.getMinY());
+        assertThat(hosta.getMaxX()).isLessThan(hostb.getMinX());
+        assertThat(FxWait.onFx(() -> box("ca")).getMaxX()).isLessThanOrEqualTo(hosta.getMinX());
+        assertThat(FxWait.onFx(() -> box("cb")).getMinX()).isGreaterThanOrEqualTo(hostb.getMaxX());
+        assertThat(FxWait.onFx(() -> view.tunnelsDrawn())).containsExactly("hosta/vxlan0—hostb/vxlan0");
+        // each host's eth0 cabled to its port on the lab host's underlay switch, each drawn once
+        assertThat(FxWait.onFx(() -> view.cables()))
+                .contains("host/ua—hosta/eth0", "host/ub—hostb/eth0", "ca/va—hosta/va-br", "cb/vb—hostb/vb-br");
+        assertThat(FxWait.onFx(() -> view.nodes().stream()
+                        .filter(node -> node instanceof Rectangle && "hosta".equals(node.getUserData()))
+                        .count()))
+                .isEqualTo(1);
+    }
+
+    /** The box drawn for a namespace. */
+    private Bounds box(String namespace) {
+        return view.nodes().stream()
+                .filter(node -> node instanceof Rectangle && namespace.equals(node.getUserData()))
+                .map(Node::getBoundsInParent)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no box drawn for " + namespace));
+    }
+
     private Bounds place(String hostLink) {
         return view.chip("host", hostLink).getBoundsInParent();
     }
