@@ -215,13 +215,24 @@ public final class TopologyView extends Pane {
             Point2D a = new Point2D(line.getStartX(), line.getStartY());
             Point2D b = new Point2D(line.getEndX(), line.getEndY());
             if (ends[0].startsWith(from + "/") && ends[1].startsWith(to + "/")) {
-                return Optional.of(Map.entry(ends[0] + ">" + ends[1], new Point2D[] {a, b}));
+                return Optional.of(Map.entry(ends[0] + ">" + ends[1], stretch(a, b, from, to, sighting)));
             }
             if (ends[1].startsWith(from + "/") && ends[0].startsWith(to + "/")) {
-                return Optional.of(Map.entry(ends[1] + ">" + ends[0], new Point2D[] {b, a}));
+                return Optional.of(Map.entry(ends[1] + ">" + ends[0], stretch(b, a, from, to, sighting)));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The stretch of the tunnel a sighting covers: the first third on the sending host, the last on the
+     * receiving one, the middle on the underlay between them (the lab host's switch and its ports).
+     */
+    private static Point2D[] stretch(Point2D start, Point2D end, String from, String to, PacketEvent sighting) {
+        String node = sighting.point().node();
+        int third = node.equals(from) ? 0 : node.equals(to) ? 2 : 1;
+        Point2D step = end.subtract(start).multiply(1.0 / 3);
+        return new Point2D[] {start.add(step.multiply(third)), start.add(step.multiply(third + 1))};
     }
 
     /** The namespace one of whose interfaces has {@code address}, or "" when none has. */

@@ -10,6 +10,9 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.Stage;
+import org.bridgelab.capture.CapturePoint;
+import org.bridgelab.capture.PacketDecoder;
+import org.bridgelab.capture.PacketEvent;
 import org.bridgelab.kernel.Snapshots;
 import org.bridgelab.kernel.Topology;
 import org.bridgelab.lesson.Curriculum;
@@ -154,6 +157,25 @@ class TopologyViewIT {
                         .filter(node -> node instanceof Rectangle && "hosta".equals(node.getUserData()))
                         .count()))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void in_simulation_a_wrapped_echo_request_travels_the_tunnel_from_hosta_to_hostb(FxRobot robot) {
+        // given: the overlay lab, and the echo request as the kernel sent it out of hosta's eth0, inside VXLAN
+        robot.interact(() -> model.topology().read(Snapshots.overlay()));
+        PacketEvent wrapped = RecordedCaptures.records("overlay-hosta-eth0.pcap").stream()
+                .map(record -> PacketDecoder.decode(new CapturePoint("hosta", "eth0"), 0, record))
+                .filter(event -> event.tunnelled() && event.summary().contains("ICMP echo request"))
+                .findFirst()
+                .orElseThrow();
+        robot.interact(() -> model.packets().receive(wrapped));
+        FxWait.await(() -> !model.packets().rows().isEmpty(), () -> "no row");
+
+        // when: the simulation shows it
+        robot.interact(() -> model.packets().simulation().start());
+
+        // then: the token is on the tunnel, going from hosta to hostb, not on hosta's cable to the underlay
+        assertThat(FxWait.onFx(() -> view.simulationTokenPlace())).isEqualTo("tunnel hosta/vxlan0>hostb/vxlan0");
     }
 
     /** The box drawn for a namespace. */
