@@ -293,7 +293,7 @@ public final class LabViewModel {
         }
         RunReport report = lessons.reportOfThisLab(current.description());
         List<Lesson> used = lessons.lessonsOfThisLab();
-        Progress progress = lessons.progress().progressProperty().get();
+        Progress progress = lessons.progressOfThisLab();
         Topology shown = topology.topologyProperty().get();
         Instant started = connectedAt;
         executor.execute(

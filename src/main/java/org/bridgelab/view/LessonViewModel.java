@@ -2,8 +2,10 @@ package org.bridgelab.view;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -194,6 +196,27 @@ public final class LessonViewModel {
         return curriculum.get().lessons().stream()
                 .filter(lesson -> lesson.steps().stream().anyMatch(step -> stepReports.containsKey(key(lesson, step))))
                 .toList();
+    }
+
+    /**
+     * The learner's part of this lab's session, for its bundle: the predictions answered on this lab (judged
+     * once their step ran here; not the answers kept from earlier sessions), and the help its challenges took.
+     */
+    public Progress progressOfThisLab() {
+        Map<String, Progress.Answer> answers = new LinkedHashMap<>();
+        Map<String, Progress.Help> help = new LinkedHashMap<>();
+        for (Lesson lesson : lessonsOfThisLab()) {
+            for (Lesson.Step step : lesson.steps()) {
+                answered(lesson, step)
+                        .ifPresent(answer -> answers.put(
+                                key(lesson, step),
+                                new Progress.Answer(answer.chosen().id(), answer.right())));
+            }
+            if (lesson.isChallenge()) {
+                help.put(lesson.id(), help(lesson));
+            }
+        }
+        return new Progress(Map.of(), answers, null, null, help);
     }
 
     /** Shows a challenge's next hint (they come one at a time, on request). */

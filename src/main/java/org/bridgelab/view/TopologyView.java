@@ -123,6 +123,7 @@ public final class TopologyView extends Pane {
         model.packets().selectedProperty().addListener((Observable obs) -> lightSelectedPacket());
         model.lessons().lastFailureProperty().addListener((Observable obs) -> redraw());
         i18n.languageProperty().addListener((Observable obs) -> redraw());
+        model.replayingProperty().addListener((Observable obs) -> redraw());
         model.packets().onSighting(this::animate);
         model.packets().simulation().currentProperty().addListener((obs, was, sighting) -> showSimulated(sighting));
         redraw();
@@ -339,7 +340,9 @@ public final class TopologyView extends Pane {
         chips.clear();
         columnsDrawn.clear();
         tokens = 0;
-        Label title = new Label(i18n.lookup("topology.title"));
+        // a replay shows what the kernel said when the session was recorded, not what it says now
+        Label title =
+                new Label(i18n.lookup(model.replayingProperty().get() ? "topology.title.recorded" : "topology.title"));
         title.getStyleClass().add("pane-heading");
         title.relocate(CONTAINER_X, 6);
         getChildren().add(title);

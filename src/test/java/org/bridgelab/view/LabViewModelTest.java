@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.bridgelab.lab.Lab;
 import org.bridgelab.lesson.Curriculum;
 import org.bridgelab.lesson.Lesson;
+import org.bridgelab.lesson.Progress;
 import org.bridgelab.session.LabSession;
 import org.bridgelab.testing.RecordedKernel;
 import org.bridgelab.testing.RecordedLabHost;
@@ -223,6 +224,15 @@ class LabViewModelTest {
         assertThat(model.lessons().answered(lesson, step)).contains(new LessonViewModel.Answered(wrong, false));
         model.lessons().predictions().put(key, step.predict().answer());
         assertThat(model.lessons().answered(lesson, step).orElseThrow().right()).isTrue();
+        // and a session exported now counts this lab's answer, right, and no answer of another lab
+        assertThat(model.lessons().progressOfThisLab().predictions())
+                .containsExactly(java.util.Map.entry(
+                        key, new Progress.Answer(step.predict().answer(), true)));
+        model.lessons().newLab();
+        assertThat(model.lessons().progressOfThisLab().predictions()).isEmpty();
+        assertThat(model.lessons().progress().progressProperty().get().predictions())
+                .as("the lasting progress keeps it")
+                .containsKey(key);
     }
 
     @Test

@@ -32,6 +32,7 @@ class SessionReplayIT {
     private static final Curriculum CURRICULUM = Curriculum.bundled();
     private static final FxTaskExecutor EXECUTOR = new FxTaskExecutor();
     private static LabViewModel model;
+    private static MainWindow window;
 
     @TempDir
     Path dir;
@@ -39,7 +40,7 @@ class SessionReplayIT {
     @Start
     void start(Stage stage) {
         model = new LabViewModel(CURRICULUM, Sandbox.WINDOW, EXECUTOR);
-        MainWindow window = new MainWindow(model, new I18n(I18n.ENGLISH));
+        window = new MainWindow(model, new I18n(I18n.ENGLISH));
         Scene scene = new Scene(window, 1366, 768);
         scene.getStylesheets().add(Resources.url("assets/bridgelab.css"));
         stage.setScene(scene);
@@ -88,6 +89,13 @@ class SessionReplayIT {
                 .anyMatch(row -> row.event().summary().contains("192.0.2.183 > 198.51.100.10: ICMP echo request")));
         assertThat(onFx(() -> model.topology().topologyProperty().get().namespace("docker1")))
                 .isPresent();
+        assertThat(onFx(() -> window.topology().nodes().stream()
+                        .filter(node -> node.getStyleClass().contains("pane-heading"))
+                        .map(node -> ((javafx.scene.control.Label) node).getText())
+                        .findFirst()
+                        .orElseThrow()))
+                .as("the diagram says it is the recorded kernel's, not the kernel's now")
+                .contains("when the session was recorded");
 
         // when: simulation mode steps through them
         SimulationViewModel simulation = model.packets().simulation();
