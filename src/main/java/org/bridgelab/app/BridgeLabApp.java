@@ -84,15 +84,8 @@ public final class BridgeLabApp extends Application {
         }
         if (Boolean.getBoolean(EXIT_WHEN_SHOWN)) {
             stage.setOnShown(event -> {
-                System.err.printf(
-                        "window shown %d ms after the process started%n",
-                        // from the process's start (java.base: the installed app's runtime has no java.management)
-                        ProcessHandle.current()
-                                .info()
-                                .startInstant()
-                                .map(started -> java.time.Duration.between(started, java.time.Instant.now())
-                                        .toMillis())
-                                .orElse(-1L));
+                // from the process's start, read from /proc (the installed app's runtime has no java.management)
+                System.err.printf("window shown %d ms after the process started%n", ProcessAge.millis());
                 Platform.exit();
             });
         }
