@@ -21,9 +21,12 @@ import org.bridgelab.words.Phrase;
  */
 public final class Diagnoser {
     private static final int MAX_HOPS = 8;
+    /** Tunnels followed within one another at most (a VXLAN whose underlay is itself a tunnel's segment). */
+    private static final int MAX_TUNNELS = 2;
 
     private final Topology topology;
     private final ListenerProbe listeners;
+    private int tunnelsFollowed;
 
     public Diagnoser(Topology topology, ListenerProbe listeners) {
         this.topology = topology;
@@ -222,6 +225,7 @@ public final class Diagnoser {
                 path.add(Phrase.of("diag.path.route", ns, dst, TopologyDiff.text(route.get())));
                 Verdict l2 = null;
                 Topology.Endpoint next = null;
+                Phrase tunnel = null;
                 for (Reach reach : segment(n, egress)) {
                     Topology.Namespace owner =
                             topology.namespace(reach.target().namespace()).orElseThrow();
@@ -238,6 +242,7 @@ public final class Diagnoser {
                             }
                         }
                         next = reach.target();
+                        tunnel = reach.tunnel();
                         break;
                     }
                 }
@@ -248,6 +253,9 @@ public final class Diagnoser {
                     return notOnSegment(n, egress, nextHop);
                 }
                 path.add(Phrase.of("diag.path.hop", ns, egress.name(), endpoint(next)));
+                if (tunnel != null) {
+                    path.add(tunnel);
+                }
                 ns = next.namespace();
                 in = next.link();
             }
@@ -608,12 +616,92 @@ public final class Diagnoser {
                     Topology.Endpoint portEnd = new Topology.Endpoint(bridgeNs.name(), port.name());
                     reaches.add(new Reach(port.peer(), List.of(peerEnd, bridge, portEnd, port.peer())));
                 }
+                if (port.tunnel() != null) {
+                    reaches.addAll(throughTunnel(bridgeNs, port, List.of(peerEnd, bridge)));
+                }
             }
         }
         return reaches;
     }
 
-    private record Reach(Topology.Endpoint target, List<Topology.Endpoint> through) {}
+    /**
+     * What a bridge's VXLAN port carries the segment to: the far end is the namespace that owns the tunnel's
+     * remote address, reached on the underlay through the tunnel's device, with a VXLAN link of the same VNI
+     * plugged into a bridge of its own; that bridge's ports are on the segment too. Nothing when the remote is
+     * no one's, not on the underlay, or has no such end.
+     */
+    private List<Reach> throughTunnel(Topology.Namespace near, Topology.Link vxlan, List<Topology.Endpoint> before) {
+        Topology.Tunnel tunnel = vxlan.tunnel();
+        if (tunnel.remote() == null || tunnelsFollowed >= MAX_TUNNELS) {
+            return List.of();
+        }
+        // a tunnel's underlay could itself hold a tunnel leading back: follow a few, never round in circles
+        tunnelsFollowed++;
+        List<Topology.Endpoint> underlay;
+        try {
+            underlay = underlayTo(near, tunnel);
+        } finally {
+            tunnelsFollowed--;
+        }
+        if (underlay == null) {
+            return List.of();
+        }
+        String farName = underlay.get(underlay.size() - 1).namespace();
+        Topology.Namespace far = topology.namespace(farName).orElseThrow();
+        List<Reach> reaches = new ArrayList<>();
+        for (Topology.Link end : far.links()) {
+            if (end.tunnel() == null || end.tunnel().vni() != tunnel.vni() || end.master() == null) {
+                continue;
+            }
+            Topology.Endpoint farBridge = new Topology.Endpoint(far.name(), end.master());
+            List<Topology.Endpoint> way = new ArrayList<>(before);
+            way.add(new Topology.Endpoint(near.name(), vxlan.name()));
+            way.addAll(underlay);
+            way.add(new Topology.Endpoint(far.name(), end.name()));
+            way.add(farBridge);
+            for (Topology.Link port : far.portsOf(end.master())) {
+                if (port.peer() != null) {
+                    List<Topology.Endpoint> through = new ArrayList<>(way);
+                    through.add(new Topology.Endpoint(far.name(), port.name()));
+                    through.add(port.peer());
+                    reaches.add(new Reach(
+                            port.peer(),
+                            through,
+                            Phrase.of(
+                                    "diag.path.tunnel",
+                                    near.name(),
+                                    endpoint(new Topology.Endpoint(near.name(), vxlan.name())),
+                                    endpoint(new Topology.Endpoint(far.name(), end.name())),
+                                    String.valueOf(tunnel.vni()),
+                                    tunnel.remote())));
+                }
+            }
+        }
+        return reaches;
+    }
+
+    /** The way on the underlay from the tunnel's device to the link that has its remote address, or null. */
+    private List<Topology.Endpoint> underlayTo(Topology.Namespace near, Topology.Tunnel tunnel) {
+        return near.links().stream()
+                .filter(link -> tunnel.device() == null || link.name().equals(tunnel.device()))
+                .filter(link -> link.tunnel() == null && !"bridge".equals(link.kind()))
+                .flatMap(link -> segment(near, link).stream())
+                .filter(reach -> link(reach.target())
+                        .map(far -> far.addresses().stream()
+                                .anyMatch(address ->
+                                        Addresses.withoutPrefix(address).equals(tunnel.remote())))
+                        .orElse(false))
+                .findFirst()
+                .map(Reach::through)
+                .orElse(null);
+    }
+
+    /** A link reachable at layer 2, the links on the way that must be up, and the tunnel it is reached through (or null). */
+    private record Reach(Topology.Endpoint target, List<Topology.Endpoint> through, Phrase tunnel) {
+        Reach(Topology.Endpoint target, List<Topology.Endpoint> through) {
+            this(target, through, null);
+        }
+    }
 
     /** "veth0 in docker0", worded per language. */
     private static Phrase endpoint(Topology.Endpoint endpoint) {

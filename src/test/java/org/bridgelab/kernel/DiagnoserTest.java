@@ -26,6 +26,46 @@ class DiagnoserTest {
     }
 
     @Test
+    void a_container_on_another_host_is_reached_through_the_vxlan_tunnel_and_not_without_it() {
+        // given: the overlay as the kernel reported it: ca on hosta, cb on hostb, vxlan0 (VNI 42) on both bridges
+        Topology overlay = Snapshots.overlay();
+
+        // when / then: the tunnel carries hosta's br0 segment to hostb's, both ways
+        Diagnosis there = explain(overlay, "ca", "10.0.0.3", null);
+        assertThat(there.verdict().kind()).isEqualTo(Verdict.Kind.REACHABLE);
+        assertThat(there.path())
+                .extracting(Phrase::toString)
+                .contains(
+                        "ca va → vb in cb",
+                        "hosta: the bridge carries it through the VXLAN tunnel vxlan0 in hosta → vxlan0 in hostb"
+                                + " (VNI 42, UDP to 203.0.113.12 on the underlay)");
+        assertThat(explain(overlay, "cb", "10.0.0.2", null).verdict().kind()).isEqualTo(Verdict.Kind.REACHABLE);
+
+        // when: hostb's end has another VNI, the segments are not joined
+        Topology otherVni = Snapshots.change(
+                overlay,
+                "hostb",
+                ns -> Snapshots.link(
+                        ns,
+                        "vxlan0",
+                        l -> new Topology.Link(
+                                l.index(),
+                                l.name(),
+                                l.kind(),
+                                l.state(),
+                                l.flags(),
+                                l.mac(),
+                                l.mtu(),
+                                l.master(),
+                                l.peer(),
+                                l.addresses(),
+                                new Topology.Tunnel(43, "203.0.113.11", null, 4789, "eth0"))));
+
+        // then:
+        assertThat(explain(otherVni, "ca", "10.0.0.3", null).verdict().kind()).isEqualTo(Verdict.Kind.NO_SUCH_HOST);
+    }
+
+    @Test
     void a_container_interface_that_is_down_is_named_with_the_command_that_brings_it_up() {
         // given: veth0 down in docker0 (the kernel then drops its routes)
         Topology broken = Snapshots.change(
