@@ -82,8 +82,8 @@ public final class TopologyView extends Pane {
     private final Set<String> columnsDrawn = new HashSet<>();
 
     private final NetfilterDrawing netfilter;
-    /** The tunnels drawn, by their ends. */
-    private final Map<String, Line> tunnels = new HashMap<>();
+    /** The VXLAN tunnels between a lesson's other hosts, drawn after their chips. */
+    private final TunnelDrawing tunnels = new TunnelDrawing(getChildren());
     /** Where the band of a lesson's other hosts starts (none: no band). */
     private double bandTop = Double.MAX_VALUE;
     /** The host's counters as last shown, so that the ones that grew flash. */
@@ -160,7 +160,8 @@ public final class TopologyView extends Pane {
         simulationToken.setTranslateX(0);
         simulationToken.setTranslateY(0);
         getChildren().add(simulationToken);
-        Optional<Map.Entry<String, Point2D[]>> tunnel = tunnelOf(sighting);
+        Optional<Map.Entry<String, Point2D[]>> tunnel =
+                tunnels.travelled(sighting, model.topology().topologyProperty().get());
         if (tunnel.isPresent()) {
             // inside the tunnel: the frame travels from one host's vxlan end to the other's, wrapped
             Point2D[] ends = tunnel.get().getValue();
@@ -195,55 +196,9 @@ public final class TopologyView extends Pane {
         simulationMotion.playFromStart();
     }
 
-    /**
-     * The tunnel a VXLAN-wrapped sighting travels, as "hosta/vxlan0>hostb/vxlan0" with its two ends in the
-     * direction the packet went (its outer source's host first); empty for a plain frame, or when no tunnel
-     * between the packet's two ends is drawn.
-     */
-    private Optional<Map.Entry<String, Point2D[]>> tunnelOf(PacketEvent sighting) {
-        if (!sighting.tunnelled()) {
-            return Optional.empty();
-        }
-        Topology topology = model.topology().topologyProperty().get();
-        String from = ownerOf(topology, sighting.srcIp());
-        String to = ownerOf(topology, sighting.dstIp());
-        for (Map.Entry<String, Line> tunnel : tunnels.entrySet()) {
-            String[] ends = tunnel.getKey().split("—");
-            if (ends.length != 2) {
-                continue;
-            }
-            Line line = tunnel.getValue();
-            Point2D a = new Point2D(line.getStartX(), line.getStartY());
-            Point2D b = new Point2D(line.getEndX(), line.getEndY());
-            if (ends[0].startsWith(from + "/") && ends[1].startsWith(to + "/")) {
-                return Optional.of(Map.entry(ends[0] + ">" + ends[1], stretch(a, b, from, to, sighting)));
-            }
-            if (ends[1].startsWith(from + "/") && ends[0].startsWith(to + "/")) {
-                return Optional.of(Map.entry(ends[1] + ">" + ends[0], stretch(b, a, from, to, sighting)));
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * The stretch of the tunnel a sighting covers: the first third on the sending host, the last on the
-     * receiving one, the middle on the underlay between them (the lab host's switch and its ports).
-     */
-    private static Point2D[] stretch(Point2D start, Point2D end, String from, String to, PacketEvent sighting) {
-        String node = sighting.point().node();
-        int third = node.equals(from) ? 0 : node.equals(to) ? 2 : 1;
-        Point2D step = end.subtract(start).multiply(1.0 / 3);
-        return new Point2D[] {start.add(step.multiply(third)), start.add(step.multiply(third + 1))};
-    }
-
-    /** The namespace one of whose interfaces has {@code address}, or "" when none has. */
-    private static String ownerOf(Topology topology, String address) {
-        return topology.namespaces().stream()
-                .filter(ns -> ns.links().stream()
-                        .anyMatch(link -> link.addresses().stream().anyMatch(cidr -> cidr.startsWith(address + "/"))))
-                .map(Topology.Namespace::name)
-                .findFirst()
-                .orElse("");
+    /** The tunnels drawn now, each as "hosta/vxlan0—hostb/vxlan0" (or "hosta/vxlan0→REMOTE" for a stub). */
+    public List<String> tunnelsDrawn() {
+        return tunnels.drawn();
     }
 
     /** Where the simulation token is ("cable a>b", "at host/br0"), or null when none is shown. */
@@ -279,7 +234,8 @@ public final class TopologyView extends Pane {
         tokens++;
         getChildren().add(token);
         Animation motion;
-        Optional<Map.Entry<String, Point2D[]>> tunnel = tunnelOf(event);
+        Optional<Map.Entry<String, Point2D[]>> tunnel =
+                tunnels.travelled(event, model.topology().topologyProperty().get());
         if (tunnel.isPresent()) {
             Point2D[] ends = tunnel.get().getValue();
             token.setCenterX(ends[0].getX());
@@ -365,7 +321,7 @@ public final class TopologyView extends Pane {
         }
         slots.keepOnly(columnsDrawn);
         drawCables(topology);
-        drawTunnels(otherHosts);
+        tunnels.draw(otherHosts, this::chip);
         details.relocate(CONTAINER_X, bottom + 12);
         details.setMaxWidth(OUTSIDE_X + OUTSIDE_WIDTH - CONTAINER_X);
         if (details.getText() == null
@@ -500,73 +456,6 @@ public final class TopologyView extends Pane {
             bottom = Math.max(bottom, y);
         }
         return bottom;
-    }
-
-    /**
-     * Each VXLAN tunnel between two of the band's hosts, as the kernel configured it: a thick dashed line from
-     * one end's vxlan interface to the one whose host owns its remote address, labelled with its VNI and port.
-     * An end whose remote no host owns yet is drawn as a stub towards that address.
-     */
-    private void drawTunnels(List<Topology.Namespace> hosts) {
-        Set<String> drawn = new HashSet<>();
-        for (Topology.Namespace host : hosts) {
-            for (Topology.Link link : host.links()) {
-                Topology.Tunnel tunnel = link.tunnel();
-                Label from = chip(host.name(), link.name());
-                if (tunnel == null || from == null || tunnel.remote() == null) {
-                    continue;
-                }
-                Label to = null;
-                for (Topology.Namespace other : hosts) {
-                    boolean owner = other != host
-                            && other.links().stream()
-                                    .anyMatch(l -> l.addresses().stream()
-                                            .anyMatch(address -> address.startsWith(tunnel.remote() + "/")));
-                    if (owner) {
-                        to = other.links().stream()
-                                .filter(l -> l.tunnel() != null && l.tunnel().vni() == tunnel.vni())
-                                .map(l -> chip(other.name(), l.name()))
-                                .findFirst()
-                                .orElse(null);
-                    }
-                }
-                String label = "VXLAN " + tunnel.vni() + " · UDP " + tunnel.port();
-                if (to == null) {
-                    Point2D start =
-                            new Point2D(from.getLayoutX() + from.getPrefWidth(), from.getLayoutY() + CHIP_HEIGHT / 2);
-                    tunnelLine(
-                            start,
-                            start.add(70, 0),
-                            label + " → " + tunnel.remote(),
-                            host.name() + "/" + link.name() + "→" + tunnel.remote());
-                    continue;
-                }
-                String key = host.name() + "/" + link.name() + "—" + to.getUserData();
-                String reverse = to.getUserData() + "—" + host.name() + "/" + link.name();
-                if (drawn.add(key) && !drawn.contains(reverse)) {
-                    Point2D[] ends = nearestEdges(from, to);
-                    tunnelLine(ends[0], ends[1], label, key);
-                }
-            }
-        }
-    }
-
-    private void tunnelLine(Point2D from, Point2D to, String label, String key) {
-        Line line = new Line(from.getX(), from.getY(), to.getX(), to.getY());
-        line.getStyleClass().add("tunnel");
-        line.setUserData(key);
-        Label name = new Label(label);
-        name.getStyleClass().add("tunnel-label");
-        name.setPrefWidth(180);
-        name.setAlignment(javafx.geometry.Pos.CENTER);
-        name.relocate((from.getX() + to.getX()) / 2 - 90, (from.getY() + to.getY()) / 2 - 20);
-        getChildren().addAll(line, name);
-        tunnels.put(key, line);
-    }
-
-    /** The tunnels drawn now, each as "hosta/vxlan0—hostb/vxlan0" (or "hosta/vxlan0→REMOTE" for a stub). */
-    public List<String> tunnelsDrawn() {
-        return List.copyOf(tunnels.keySet());
     }
 
     private double drawOutside(Topology topology) {
