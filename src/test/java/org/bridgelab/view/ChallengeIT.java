@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -31,12 +30,7 @@ class ChallengeIT {
     @Start
     void start(Stage stage) {
         model = new LabViewModel(CURRICULUM, Sandbox.WINDOW, EXECUTOR);
-        window = new MainWindow(model, new I18n(I18n.ENGLISH));
-        Scene scene = new Scene(window, 1366, 768);
-        scene.getStylesheets().add(Resources.url("assets/bridgelab.css"));
-        window.installShortcuts(scene);
-        stage.setScene(scene);
-        stage.show();
+        window = TestWindow.show(stage, model);
         model.lessons().progress().forget();
         model.connect();
     }
@@ -47,10 +41,8 @@ class ChallengeIT {
             // the help this test asked for is not a learner's
             WaitForAsyncUtils.asyncFx(() -> model.lessons().progress().forget());
             WaitForAsyncUtils.waitForFxEvents();
-            model.dispose();
         }
-        WaitForAsyncUtils.waitForFxEvents();
-        EXECUTOR.close();
+        TestWindow.close(model, EXECUTOR);
     }
 
     @Test

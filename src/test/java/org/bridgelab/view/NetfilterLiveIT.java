@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.bridgelab.capture.TimelineRow;
 import org.bridgelab.lesson.Curriculum;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Netfilter where it acts, on a real kernel: after scenario 3 in the window, a ping moves the MASQUERADE rule's
@@ -34,21 +32,13 @@ class NetfilterLiveIT {
     @Start
     void start(Stage stage) {
         model = new LabViewModel(CURRICULUM, Sandbox.WINDOW, EXECUTOR);
-        window = new MainWindow(model, new I18n(I18n.ENGLISH));
-        Scene scene = new Scene(window, 1366, 768);
-        scene.getStylesheets().add(Resources.url("assets/bridgelab.css"));
-        stage.setScene(scene);
-        stage.show();
+        window = TestWindow.show(stage, model);
         model.connect();
     }
 
     @AfterAll
     static void closeTheLab() {
-        if (model != null) {
-            model.dispose();
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-        EXECUTOR.close();
+        TestWindow.close(model, EXECUTOR);
     }
 
     @Test

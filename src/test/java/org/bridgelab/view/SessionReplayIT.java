@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.bridgelab.capture.PacketEvent;
 import org.bridgelab.lesson.Curriculum;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * An instructor prepares a demo: scenario 3 run in the real window on a sandbox, exported as a session, then
@@ -40,21 +38,13 @@ class SessionReplayIT {
     @Start
     void start(Stage stage) {
         model = new LabViewModel(CURRICULUM, Sandbox.WINDOW, EXECUTOR);
-        window = new MainWindow(model, new I18n(I18n.ENGLISH));
-        Scene scene = new Scene(window, 1366, 768);
-        scene.getStylesheets().add(Resources.url("assets/bridgelab.css"));
-        stage.setScene(scene);
-        stage.show();
+        window = TestWindow.show(stage, model);
         model.connect();
     }
 
     @AfterAll
     static void closeTheLab() {
-        if (model != null) {
-            model.dispose();
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-        EXECUTOR.close();
+        TestWindow.close(model, EXECUTOR);
     }
 
     @Test
