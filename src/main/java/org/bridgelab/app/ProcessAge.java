@@ -24,6 +24,8 @@ final class ProcessAge {
         try {
             return millis(Files.readString(Path.of("/proc/self/stat")), Files.readString(Path.of("/proc/uptime")));
         } catch (IOException | RuntimeException e) {
+            // no /proc to read (not Linux, or hidden): the coarser start instant is still an answer, a second
+            // at most too early, and this figure is printed only for benchmarks
             return ProcessHandle.current()
                     .info()
                     .startInstant()
