@@ -5,29 +5,21 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
-import javafx.animation.ScaleTransition;
-import javafx.animation.SequentialTransition;
-import javafx.animation.TranslateTransition;
 import javafx.beans.Observable;
 import javafx.css.PseudoClass;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
-import javafx.scene.paint.Color;
-import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polyline;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.shape.Shape;
 import javafx.util.Duration;
-import org.bridgelab.capture.PacketEvent;
 import org.bridgelab.kernel.Diagnosis;
 import org.bridgelab.kernel.Topology;
 
@@ -89,23 +81,14 @@ public final class TopologyView extends Pane {
     /** The host's counters as last shown, so that the ones that grew flash. */
     private Map<String, Long> countersShown = Map.of();
 
-    private static final int MAX_TOKENS = 40;
-    /** A hop every 150 ms, an exchange drawn within 1.5 s: slow enough to follow, never far behind the kernel. */
-    private final LivePace livePace = new LivePace(150, 1_500);
-
-    private int tokens;
-    private final Circle simulationToken = new Circle(7);
-    private final TranslateTransition simulationMotion = new TranslateTransition(Duration.millis(500), simulationToken);
-
-    {
-        simulationToken.getStyleClass().add("simulation-token");
-        simulationToken.setMouseTransparent(true);
-    }
+    /** The captured packets travelling the diagram, live and in simulation mode. */
+    private final PacketTokens packetTokens;
 
     public TopologyView(LabViewModel model, I18n i18n) {
         this.model = model;
         this.i18n = i18n;
         this.netfilter = new NetfilterDrawing(i18n);
+        this.packetTokens = new PacketTokens(this, model, this::chip, tunnels);
         getStyleClass().add("topology");
         setId("topology");
         details.getStyleClass().add("topology-details");
@@ -124,76 +107,12 @@ public final class TopologyView extends Pane {
         model.lessons().lastFailureProperty().addListener((Observable obs) -> redraw());
         i18n.languageProperty().addListener((Observable obs) -> redraw());
         model.replayingProperty().addListener((Observable obs) -> redraw());
-        model.packets().onSighting(this::animate);
-        model.packets().simulation().currentProperty().addListener((obs, was, sighting) -> showSimulated(sighting));
+        model.packets().onSighting(packetTokens::animate);
+        model.packets()
+                .simulation()
+                .currentProperty()
+                .addListener((obs, was, sighting) -> packetTokens.showSimulated(sighting));
         redraw();
-    }
-
-    /**
-     * Simulation mode: one token for the sighting being replayed. Seen on a cable (a veth end), it travels
-     * that cable, out of the node that sent it or into the one that received it; seen on a bridge or an
-     * interface without a drawn peer, it sits on that interface. It never leaves the cable or chip the
-     * frame was captured on. Its user data says where it is: "cable docker0/veth0>host/veth1", "at host/br0".
-     */
-    private void showSimulated(PacketEvent sighting) {
-        getChildren().remove(simulationToken);
-        simulationMotion.stop();
-        if (sighting == null) {
-            simulationToken.setUserData(null);
-            return;
-        }
-        Label at = chip(sighting.point().node(), sighting.point().iface());
-        if (at == null) {
-            simulationToken.setUserData(null);
-            return;
-        }
-        simulationToken.setFill(Theme.of(getScene()).palette().of(PacketTimelineViewModel.kindOf(sighting.protocol())));
-        Topology.Link link = model.topology()
-                .topologyProperty()
-                .get()
-                .namespace(sighting.point().node())
-                .flatMap(ns -> ns.link(sighting.point().iface()))
-                .orElse(null);
-        Label peer = link == null || link.peer() == null
-                ? null
-                : chip(link.peer().namespace(), link.peer().link());
-        simulationToken.setTranslateX(0);
-        simulationToken.setTranslateY(0);
-        getChildren().add(simulationToken);
-        Optional<Map.Entry<String, Point2D[]>> tunnel =
-                tunnels.travelled(sighting, model.topology().topologyProperty().get());
-        if (tunnel.isPresent()) {
-            // inside the tunnel: the frame travels from one host's vxlan end to the other's, wrapped
-            Point2D[] ends = tunnel.get().getValue();
-            simulationToken.setCenterX(ends[0].getX());
-            simulationToken.setCenterY(ends[0].getY());
-            simulationToken.setUserData("tunnel " + tunnel.get().getKey());
-            simulationMotion.setDuration(
-                    Duration.millis(model.packets().simulation().hopMillis() * 0.8));
-            simulationMotion.setToX(ends[1].getX() - ends[0].getX());
-            simulationMotion.setToY(ends[1].getY() - ends[0].getY());
-            simulationMotion.playFromStart();
-            return;
-        }
-        if (peer == null || Math.abs(at.getLayoutX() - peer.getLayoutX()) < 40) {
-            // a bridge, or a cable drawn as a bracket: the token stays on the chip it was seen at
-            simulationToken.setCenterX(at.getLayoutX() + at.getPrefWidth() - 10);
-            simulationToken.setCenterY(at.getLayoutY() + CHIP_HEIGHT / 2);
-            simulationToken.setUserData("at " + sighting.point().label());
-            return;
-        }
-        boolean outgoing = sighting.point().node().equals(model.packets().nodeOfMac(sighting.srcMac()));
-        String here = sighting.point().label();
-        String there = link.peer().namespace() + "/" + link.peer().link();
-        Point2D[] ends = outgoing ? nearestEdges(at, peer) : nearestEdges(peer, at);
-        simulationToken.setCenterX(ends[0].getX());
-        simulationToken.setCenterY(ends[0].getY());
-        simulationToken.setUserData("cable " + (outgoing ? here + ">" + there : there + ">" + here));
-        simulationMotion.setDuration(
-                Duration.millis(model.packets().simulation().hopMillis() * 0.8));
-        simulationMotion.setToX(ends[1].getX() - ends[0].getX());
-        simulationMotion.setToY(ends[1].getY() - ends[0].getY());
-        simulationMotion.playFromStart();
     }
 
     /** The tunnels drawn now, each as "hosta/vxlan0—hostb/vxlan0" (or "hosta/vxlan0→REMOTE" for a stub). */
@@ -203,76 +122,7 @@ public final class TopologyView extends Pane {
 
     /** Where the simulation token is ("cable a>b", "at host/br0"), or null when none is shown. */
     public String simulationTokenPlace() {
-        return getChildren().contains(simulationToken) ? (String) simulationToken.getUserData() : null;
-    }
-
-    /**
-     * A captured frame travels as a small token along the cable it was seen on: out of the capture point
-     * when its sender is that node, into it otherwise; a frame seen on a bridge makes the bridge blink. The
-     * hops of one exchange take turns in kernel order ({@link LivePace}), instead of lighting all at once.
-     */
-    private void animate(PacketEvent event) {
-        Label at = chip(event.point().node(), event.point().iface());
-        if (at == null
-                || tokens >= MAX_TOKENS
-                || model.packets().simulation().activeProperty().get()) {
-            return;
-        }
-        Color colour = Theme.of(getScene()).palette().of(PacketTimelineViewModel.kindOf(event.protocol()));
-        Topology.Link link = model.topology()
-                .topologyProperty()
-                .get()
-                .namespace(event.point().node())
-                .flatMap(ns -> ns.link(event.point().iface()))
-                .orElse(null);
-        Label peer = link == null || link.peer() == null
-                ? null
-                : chip(link.peer().namespace(), link.peer().link());
-        Circle token = new Circle(5, colour);
-        token.getStyleClass().add("packet-token");
-        token.setMouseTransparent(true);
-        tokens++;
-        getChildren().add(token);
-        Animation motion;
-        Optional<Map.Entry<String, Point2D[]>> tunnel =
-                tunnels.travelled(event, model.topology().topologyProperty().get());
-        if (tunnel.isPresent()) {
-            Point2D[] ends = tunnel.get().getValue();
-            token.setCenterX(ends[0].getX());
-            token.setCenterY(ends[0].getY());
-            TranslateTransition travel = new TranslateTransition(Duration.millis(550), token);
-            travel.setToX(ends[1].getX() - ends[0].getX());
-            travel.setToY(ends[1].getY() - ends[0].getY());
-            motion = travel;
-        } else if (peer == null || Math.abs(at.getLayoutX() - peer.getLayoutX()) < 40) {
-            // a bracket cable (the router and the machines behind it) is not a straight line: blink on the chip
-            token.setCenterX(at.getLayoutX() + at.getPrefWidth() - 10);
-            token.setCenterY(at.getLayoutY() + CHIP_HEIGHT / 2);
-            ScaleTransition blink = new ScaleTransition(Duration.millis(450), token);
-            blink.setFromX(0.6);
-            blink.setFromY(0.6);
-            blink.setToX(1.8);
-            blink.setToY(1.8);
-            motion = blink;
-        } else {
-            boolean outgoing = event.point().node().equals(model.packets().nodeOfMac(event.srcMac()));
-            Point2D[] ends = outgoing ? nearestEdges(at, peer) : nearestEdges(peer, at);
-            token.setCenterX(ends[0].getX());
-            token.setCenterY(ends[0].getY());
-            TranslateTransition travel = new TranslateTransition(Duration.millis(550), token);
-            travel.setToX(ends[1].getX() - ends[0].getX());
-            travel.setToY(ends[1].getY() - ends[0].getY());
-            motion = travel;
-        }
-        motion.setOnFinished(done -> {
-            getChildren().remove(token);
-            tokens--;
-        });
-        long delay = livePace.delayMillis(event.timestampNanos(), System.nanoTime() / 1_000_000);
-        token.setVisible(delay == 0);
-        PauseTransition turn = new PauseTransition(Duration.millis(delay));
-        turn.setOnFinished(done -> token.setVisible(true));
-        new SequentialTransition(turn, motion).play();
+        return packetTokens.simulationTokenPlace();
     }
 
     /** The chip of an interface, for tests and for packets travelling the diagram. */
@@ -295,7 +145,7 @@ public final class TopologyView extends Pane {
         getChildren().clear();
         chips.clear();
         columnsDrawn.clear();
-        tokens = 0;
+        packetTokens.cleared();
         // a replay shows what the kernel said when the session was recorded, not what it says now
         Label title =
                 new Label(i18n.lookup(model.replayingProperty().get() ? "topology.title.recorded" : "topology.title"));
@@ -340,7 +190,8 @@ public final class TopologyView extends Pane {
         }
         markFailedHop(model.lessons().lastFailureProperty().get());
         // the chips were drawn anew: put the replayed packet back where it is
-        showSimulated(model.packets().simulation().currentProperty().get());
+        packetTokens.showSimulated(
+                model.packets().simulation().currentProperty().get());
     }
 
     /**
