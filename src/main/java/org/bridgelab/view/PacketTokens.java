@@ -1,6 +1,7 @@
 package org.bridgelab.view;
 
 import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
 import javafx.animation.ScaleTransition;
@@ -28,6 +29,9 @@ final class PacketTokens {
     private final Pane diagram;
     private final LabViewModel model;
     private final BiFunction<String, String, Label> chip;
+    /** Whether the cable between two chips is drawn as one straight line a token can follow. */
+    private final BiPredicate<Label, Label> straight;
+
     private final TunnelDrawing tunnels;
     /** A hop every 150 ms, an exchange drawn within 1.5 s: slow enough to follow, never far behind the kernel. */
     private final LivePace livePace = new LivePace(150, 1_500);
@@ -43,10 +47,16 @@ final class PacketTokens {
         }
     }
 
-    PacketTokens(Pane diagram, LabViewModel model, BiFunction<String, String, Label> chip, TunnelDrawing tunnels) {
+    PacketTokens(
+            Pane diagram,
+            LabViewModel model,
+            BiFunction<String, String, Label> chip,
+            BiPredicate<Label, Label> straight,
+            TunnelDrawing tunnels) {
         this.diagram = diagram;
         this.model = model;
         this.chip = chip;
+        this.straight = straight;
         this.tunnels = tunnels;
         simulationToken.getStyleClass().add("simulation-token");
         simulationToken.setMouseTransparent(true);
@@ -151,8 +161,8 @@ final class PacketTokens {
         Label peer = link == null || link.peer() == null
                 ? null
                 : chip.apply(link.peer().namespace(), link.peer().link());
-        if (peer == null || Math.abs(at.getLayoutX() - peer.getLayoutX()) < 40) {
-            // a bridge, or a cable drawn as a bracket (not a straight line): the token stays on the chip
+        if (peer == null || !straight.test(at, peer)) {
+            // a bridge, or a cable drawn as a bracket or a route round the boxes: the token stays on the chip
             Point2D on = new Point2D(
                     at.getLayoutX() + at.getPrefWidth() - 10, at.getLayoutY() + TopologyView.CHIP_HEIGHT / 2);
             return new Way(on, on, "at " + sighting.point().label());

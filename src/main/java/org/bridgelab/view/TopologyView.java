@@ -50,6 +50,9 @@ public final class TopologyView extends Pane {
     private static final int MIN_BOX_ROUTES = 1;
     private static final double OUTSIDE_WIDTH = 200;
     private static final double TOP = 36;
+    /** Chips nearer than this across are in one column: their cable is a bracket along their right sides. */
+    private static final double BRACKET_SPAN = 40;
+
     private static final double BAND_HOST_WIDTH = 200;
     private static final double BAND_CONTAINER_WIDTH = 140;
 
@@ -88,7 +91,7 @@ public final class TopologyView extends Pane {
         this.model = model;
         this.i18n = i18n;
         this.netfilter = new NetfilterDrawing(i18n);
-        this.packetTokens = new PacketTokens(this, model, this::chip, tunnels);
+        this.packetTokens = new PacketTokens(this, model, this::chip, this::straight, tunnels);
         getStyleClass().add("topology");
         setId("topology");
         details.getStyleClass().add("topology-details");
@@ -640,12 +643,19 @@ public final class TopologyView extends Pane {
         }
     }
 
+    /** Whether the cable between two chips is one straight line ({@link #cable}), not a bracket or a route. */
+    private boolean straight(Label from, Label to) {
+        boolean bothInTheBand = from.getLayoutY() >= bandTop && to.getLayoutY() >= bandTop;
+        boolean bothAbove = from.getLayoutY() < bandTop && to.getLayoutY() < bandTop;
+        return (bothInTheBand || bothAbove) && Math.abs(from.getLayoutX() - to.getLayoutX()) >= BRACKET_SPAN;
+    }
+
     /**
      * A straight cable between the facing sides of two chips; between chips of one column (the router and
      * the machines behind it) a bracket along their right sides, so it never crosses a box.
      */
     static Shape cable(Label from, Label to) {
-        if (Math.abs(from.getLayoutX() - to.getLayoutX()) < 40) {
+        if (Math.abs(from.getLayoutX() - to.getLayoutX()) < BRACKET_SPAN) {
             double right = Math.max(from.getLayoutX() + from.getPrefWidth(), to.getLayoutX() + to.getPrefWidth());
             double fy = from.getLayoutY() + CHIP_HEIGHT / 2;
             double ty = to.getLayoutY() + CHIP_HEIGHT / 2;

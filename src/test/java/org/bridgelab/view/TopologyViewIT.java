@@ -178,6 +178,25 @@ class TopologyViewIT {
         assertThat(FxWait.onFx(() -> view.simulationTokenPlace())).isEqualTo("tunnel hosta/vxlan0>hostb/vxlan0");
     }
 
+    @Test
+    void a_frame_on_a_hosts_cable_routed_round_the_boxes_stays_on_its_chip_rather_than_cutting_across(FxRobot robot) {
+        // given: the overlay lab, and a plain frame (no tunnel) the kernel sent out of hosta's eth0
+        robot.interact(() -> model.topology().read(Snapshots.overlay()));
+        PacketEvent plain = RecordedCaptures.records("overlay-hosta-eth0.pcap").stream()
+                .map(record -> PacketDecoder.decode(new CapturePoint("hosta", "eth0"), 0, record))
+                .filter(event -> !event.tunnelled())
+                .findFirst()
+                .orElseThrow();
+        robot.interact(() -> model.packets().receive(plain));
+        FxWait.await(() -> !model.packets().rows().isEmpty(), () -> "no row");
+
+        // when:
+        robot.interact(() -> model.packets().simulation().start());
+
+        // then: hosta/eth0's cable to the underlay runs round the boxes, so the token waits on the chip
+        assertThat(FxWait.onFx(() -> view.simulationTokenPlace())).isEqualTo("at hosta/eth0");
+    }
+
     /** The box drawn for a namespace. */
     private Bounds box(String namespace) {
         return view.nodes().stream()
