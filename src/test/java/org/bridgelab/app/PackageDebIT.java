@@ -132,6 +132,30 @@ class PackageDebIT {
     }
 
     @Test
+    void the_installed_app_maps_its_classes_from_the_archive_the_installer_made() throws IOException {
+        // the class list is recorded at build time under Xvfb, which CI has; the archive is made by postinst
+        assertThat(Path.of("/opt/bridgelab/lib/app/bridgelab.classlist")).isNotEmptyFile();
+        assertThat(Path.of("/opt/bridgelab/lib/app/bridgelab.jsa")).isNotEmptyFile();
+        Path log = Files.createTempFile("bridgelab-class-load", ".log");
+        try {
+            // -Xshare:on refuses to start unless the archive maps: a stale or misplaced one fails here
+            CommandResult version = run(
+                    "env",
+                    "JAVA_TOOL_OPTIONS=-Xshare:on -Xlog:class+load=info:file=" + log,
+                    "/opt/bridgelab/bin/BridgeLab",
+                    "--version");
+            assertThat(version.exitCode())
+                    .as(version.stdout() + version.stderr())
+                    .isZero();
+            assertThat(Files.readString(log))
+                    .contains("org.bridgelab.app.Main source: shared objects file")
+                    .contains("picocli.CommandLine source: shared objects file");
+        } finally {
+            Files.delete(log);
+        }
+    }
+
+    @Test
     void root_runs_the_selftest_from_the_installed_files() {
         SelftestIT.assertSelftestPassed(
                 RUNNER.run(List.of("/opt/bridgelab/bin/BridgeLab", "selftest"), Duration.ofMinutes(5)));
