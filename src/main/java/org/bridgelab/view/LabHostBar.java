@@ -28,6 +28,7 @@ public final class LabHostBar extends HBox {
     private final ChoiceBox<String> language = new ChoiceBox<>();
     private final ToggleButton dark = new ToggleButton();
     private final ToggleButton contrast = new ToggleButton();
+    private final Button keys = new Button();
     private final javafx.beans.property.ObjectProperty<Theme> theme =
             new javafx.beans.property.SimpleObjectProperty<>(Theme.LIGHT);
 
@@ -36,6 +37,11 @@ public final class LabHostBar extends HBox {
         this.i18n = i18n;
         createView();
         initListeners();
+    }
+
+    /** Shows the list of keys (the window decides where). */
+    void onKeys(Runnable action) {
+        keys.setOnAction(event -> action.run());
     }
 
     /** The theme the learner chose: Dark or High contrast (one at a time), or neither for the light one. */
@@ -69,10 +75,10 @@ public final class LabHostBar extends HBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label brand = new Label("BridgeLab");
         brand.getStyleClass().add("brand");
-        getChildren().addAll(brand, health, host, problem, spacer, reset, reconnect, language, dark, contrast);
+        getChildren().addAll(brand, health, host, problem, spacer, reset, reconnect, language, dark, contrast, keys);
         // the words shrink (cut with "…", whole in their tooltip), never the controls: a lost lab host's long
         // message once squeezed Reset lab, Reconnect and Dark to "…" just when Reconnect was needed
-        for (Region control : new Region[] {brand, reset, reconnect, language, dark, contrast}) {
+        for (Region control : new Region[] {brand, reset, reconnect, language, dark, contrast, keys}) {
             control.setMinWidth(Region.USE_PREF_SIZE);
         }
         host.setMinWidth(0);
@@ -115,6 +121,9 @@ public final class LabHostBar extends HBox {
         contrast.textProperty().bind(i18n.text("host.contrast"));
         contrast.setTooltip(tooltip("host.contrast.tip"));
         contrast.setId("high-contrast");
+        keys.textProperty().bind(i18n.text("host.keys"));
+        keys.setTooltip(tooltip("host.keys.tip"));
+        keys.setId("keys");
         // one theme at a time: choosing one lets go of the other; letting go of both is the light theme
         javafx.scene.control.ToggleGroup themes = new javafx.scene.control.ToggleGroup();
         dark.setToggleGroup(themes);

@@ -1,11 +1,14 @@
 package org.bridgelab.view;
 
+import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 
 /** The one window: host bar on top, lessons on the left, the live diagram above the console on the right. */
 public final class MainWindow extends BorderPane {
@@ -14,12 +17,15 @@ public final class MainWindow extends BorderPane {
     public static final KeyCombination PREVIOUS = new KeyCodeCombination(KeyCode.PAGE_UP, KeyCombination.SHORTCUT_DOWN);
     /** Hides the lessons (and shows them again): the diagram and the timeline get the whole width, for a room. */
     public static final KeyCombination LESSONS = new KeyCodeCombination(KeyCode.F9);
+    /** Shows or hides the list of keys. */
+    public static final KeyCombination KEYS = new KeyCodeCombination(KeyCode.F1);
 
     private final LabHostBar hostBar;
     private final LessonPane lessons;
     private final TopologyView topology;
     private final ConsolePane console;
     private final TimelineView timeline;
+    private final KeysHelp keysHelp;
     private SplitPane main;
     private double lessonsDivider = 0.33;
 
@@ -29,6 +35,7 @@ public final class MainWindow extends BorderPane {
         topology = new TopologyView(model, i18n);
         console = new ConsolePane(model, i18n);
         timeline = new TimelineView(model.packets(), i18n);
+        keysHelp = new KeysHelp(i18n, () -> showKeys(false));
         console.showFirst(timeline, i18n.text("timeline.title"));
         createView();
         // the theme chosen in the host bar is the whole scene's (its stylesheets), also once the window is in one
@@ -54,7 +61,22 @@ public final class MainWindow extends BorderPane {
         main.setDividerPositions(lessonsDivider);
         SplitPane.setResizableWithParent(lessons, false);
         setTop(hostBar);
-        setCenter(main);
+        // the list of keys lies over the window's top right corner, where the Keys button is
+        keysHelp.setVisible(false);
+        StackPane.setAlignment(keysHelp, Pos.TOP_RIGHT);
+        StackPane.setMargin(keysHelp, new Insets(4, 8, 0, 0));
+        setCenter(new StackPane(main, keysHelp));
+        hostBar.onKeys(() -> showKeys(!keysHelp.isVisible()));
+    }
+
+    /** Shows or hides the list of keys (F1, the host bar's Keys; Esc hides it). */
+    void showKeys(boolean shown) {
+        keysHelp.setVisible(shown);
+    }
+
+    /** Whether the list of keys is shown. */
+    public boolean showsKeys() {
+        return keysHelp.isVisible();
     }
 
     /**
@@ -73,6 +95,10 @@ public final class MainWindow extends BorderPane {
                 lessons.move(-1);
             } else if (LESSONS.match(key)) {
                 toggleLessons();
+            } else if (KEYS.match(key)) {
+                showKeys(!showsKeys());
+            } else if (key.getCode() == KeyCode.ESCAPE && showsKeys()) {
+                showKeys(false);
             } else {
                 return;
             }

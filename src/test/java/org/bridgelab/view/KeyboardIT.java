@@ -25,11 +25,13 @@ import org.testfx.util.WaitForAsyncUtils;
 class KeyboardIT {
     private LabViewModel model;
     private MainWindow window;
+    private I18n i18n;
 
     @Start
     void start(Stage stage) {
         model = new LabViewModel(Curriculum.bundled(), Sandbox.WINDOW, new SameThreadTaskExecutor());
-        window = new MainWindow(model, new I18n(I18n.ENGLISH));
+        i18n = new I18n(I18n.ENGLISH);
+        window = new MainWindow(model, i18n);
         Scene scene = new Scene(window, 1366, 768);
         scene.getStylesheets().add(Resources.url("assets/bridgelab.css"));
         window.installShortcuts(scene);
@@ -114,6 +116,49 @@ class KeyboardIT {
                 .anySatisfy(text -> assertThat(text).startsWith("bridge-utils is already there: brctl"))
                 .anySatisfy(text -> assertThat(text).startsWith("cowsay is not a package the lessons use"))
                 .noneSatisfy(text -> assertThat(text).contains("not connected"));
+    }
+
+    @Test
+    void f1_lists_the_keys_in_the_learners_language_wherever_the_focus_is_and_esc_hides_them(FxRobot robot) {
+        // given: the focus in the console's input, which takes keys of its own
+        robot.clickOn("#console-tab");
+        robot.clickOn("#console-input");
+
+        // when / then: F1 shows the list, with what each key does
+        robot.type(KeyCode.F1);
+        assertThat(window.showsKeys()).isTrue();
+        assertThat(keysListed(robot))
+                .contains(
+                        "Ctrl+Enter",
+                        "Run the selected step",
+                        "F9",
+                        "Ctrl-R",
+                        "Tab",
+                        "Select the packet above · below");
+
+        // when / then: in Chinese, the keys keep their names and nothing else is English
+        robot.interact(() -> i18n.languageProperty().set(I18n.CHINESE));
+        assertThat(keysListed(robot)).contains("Ctrl+Enter", "运行选中的这一步", "在控制台的输入框里");
+        assertThat(FxWait.onFx(() -> EnglishWords.in(robot.lookup("#keys-help").query())))
+                .isEmpty();
+
+        // when / then: Esc hides it, and the host bar's Keys and the list's × show and hide it
+        robot.type(KeyCode.ESCAPE);
+        assertThat(window.showsKeys()).isFalse();
+        robot.clickOn("#keys");
+        assertThat(window.showsKeys()).isTrue();
+        robot.clickOn("#keys-help-close");
+        assertThat(window.showsKeys()).isFalse();
+    }
+
+    private static List<String> keysListed(FxRobot robot) {
+        return robot
+                .from(robot.lookup("#keys-help").queryParent())
+                .lookup(".label")
+                .queryAllAs(javafx.scene.control.Label.class)
+                .stream()
+                .map(javafx.scene.control.Label::getText)
+                .toList();
     }
 
     private static PacketEvent arp(CapturePoint point, long sequence, long time) {
