@@ -16,8 +16,15 @@ import javafx.scene.layout.VBox;
  * handles it, so a key added there belongs here.
  */
 final class KeysHelp extends VBox {
-    /** A key (as printed on the keyboard, the same in every language) and what it does (a message key). */
-    record Entry(String keys, String does) {}
+    /**
+     * Keys and what they do (a message key). The keys are as printed on the keyboard, the same in every
+     * language, unless {@code keysAreWords}: then {@code keys} is a message key too ("drag").
+     */
+    record Entry(String keys, String does, boolean keysAreWords) {
+        Entry(String keys, String does) {
+            this(keys, does, false);
+        }
+    }
 
     /** A group of keys that work in one place. */
     record Section(String where, List<Entry> entries) {}
@@ -41,6 +48,12 @@ final class KeysHelp extends VBox {
                             new Entry("Tab", "keys.complete"),
                             new Entry("Ctrl-C", "keys.interrupt"),
                             new Entry("Ctrl-D", "keys.end-input"))),
+            // ScaledToFit, and the buttons over the diagram (MainWindow.withZoomButtons)
+            new Section(
+                    "keys.diagram",
+                    List.of(
+                            new Entry("Ctrl + scroll", "keys.diagram-zoom"),
+                            new Entry("keys.diagram-move.keys", "keys.diagram-move", true))),
             // TimelineView.moveSelection and SimulationBar.handle
             new Section(
                     "keys.timeline",
@@ -70,7 +83,12 @@ final class KeysHelp extends VBox {
             where.getStyleClass().add("keys-help-where");
             grid.add(where, 0, row++, 2, 1);
             for (Entry entry : section.entries()) {
-                Label keys = new Label(entry.keys());
+                Label keys = new Label();
+                if (entry.keysAreWords()) {
+                    keys.textProperty().bind(i18n.text(entry.keys()));
+                } else {
+                    keys.setText(entry.keys());
+                }
                 keys.getStyleClass().add("keys-help-keys");
                 keys.setMinWidth(Region.USE_PREF_SIZE);
                 Label does = new Label();

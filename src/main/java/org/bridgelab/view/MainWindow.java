@@ -3,11 +3,15 @@ package org.bridgelab.view;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
 /** The one window: host bar on top, lessons on the left, the live diagram above the console on the right. */
@@ -26,10 +30,12 @@ public final class MainWindow extends BorderPane {
     private final ConsolePane console;
     private final TimelineView timeline;
     private final KeysHelp keysHelp;
+    private final I18n i18n;
     private SplitPane main;
     private double lessonsDivider = 0.33;
 
     public MainWindow(LabViewModel model, I18n i18n) {
+        this.i18n = i18n;
         hostBar = new LabHostBar(model, i18n);
         lessons = new LessonPane(model, i18n);
         topology = new TopologyView(model, i18n);
@@ -54,7 +60,7 @@ public final class MainWindow extends BorderPane {
     private void createView() {
         getStyleClass().add("main-window");
         ScaledToFit diagram = new ScaledToFit(topology);
-        SplitPane right = new SplitPane(diagram, console);
+        SplitPane right = new SplitPane(withZoomButtons(diagram), console);
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.5);
         main = new SplitPane(lessons, right);
@@ -67,6 +73,33 @@ public final class MainWindow extends BorderPane {
         StackPane.setMargin(keysHelp, new Insets(4, 8, 0, 0));
         setCenter(new StackPane(main, keysHelp));
         hostBar.onKeys(() -> showKeys(!keysHelp.isVisible()));
+    }
+
+    /** −, Fit and + over the diagram's top right corner: a part of it larger, for a room or a small screen. */
+    private StackPane withZoomButtons(ScaledToFit diagram) {
+        Button out = zoomButton("−", "diagram-zoom-out", "diagram.zoom-out.tip", diagram::zoomOut);
+        Button fit = zoomButton("", "diagram-fit", "diagram.fit.tip", diagram::fit);
+        fit.textProperty().bind(i18n.text("diagram.fit"));
+        Button in = zoomButton("+", "diagram-zoom-in", "diagram.zoom-in.tip", diagram::zoomIn);
+        HBox buttons = new HBox(2, out, fit, in);
+        buttons.getStyleClass().add("diagram-zoom");
+        buttons.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        buttons.setPickOnBounds(false);
+        StackPane.setAlignment(buttons, Pos.TOP_RIGHT);
+        StackPane.setMargin(buttons, new Insets(4, 6, 0, 0));
+        StackPane pane = new StackPane(diagram, buttons);
+        pane.setMinSize(0, 0);
+        return pane;
+    }
+
+    private Button zoomButton(String text, String id, String tip, Runnable action) {
+        Button button = new Button(text);
+        button.setId(id);
+        Tooltip tooltip = new Tooltip();
+        tooltip.textProperty().bind(i18n.text(tip));
+        button.setTooltip(tooltip);
+        button.setOnAction(event -> action.run());
+        return button;
     }
 
     /** Shows or hides the list of keys (F1, the host bar's Keys; Esc hides it). */

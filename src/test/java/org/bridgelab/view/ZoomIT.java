@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
@@ -82,6 +83,103 @@ class ZoomIT {
         assertThat(scaleIn(robot, fit, 900, 900)).isEqualTo(1.5);
         assertThat(scaleIn(robot, fit, 1200, 450)).isEqualTo(1.5);
         assertThat(scaleIn(robot, fit, 3000, 3000)).isEqualTo(ScaledToFit.MAX_UP);
+    }
+
+    @Test
+    void a_part_of_the_drawing_is_zoomed_about_the_centre_or_the_pointer_moved_within_its_edges_and_fitted_again(
+            FxRobot robot) {
+        // given: a 600×300 drawing, whole in a pane of its size
+        javafx.scene.layout.Region drawing = new javafx.scene.layout.Region();
+        drawing.setPrefSize(600, 300);
+        ScaledToFit fit = new ScaledToFit(drawing);
+        assertThat(scaleIn(robot, fit, 600, 300)).isEqualTo(1.0);
+
+        // when / then: + keeps the drawing's point at the pane's centre there, 1.25 times larger
+        Point2D centre = paneToDrawing(fit, drawing, 300, 150);
+        robot.interact(fit::zoomIn);
+        assertThat(scaleIn(robot, fit, 600, 300)).isEqualTo(1.25);
+        assertThat(inPane(fit, drawing, centre.getX(), centre.getY()).distance(300, 150))
+                .isLessThan(1e-6);
+
+        // when / then: Ctrl + scroll up over a point zooms about that point
+        Point2D under = paneToDrawing(fit, drawing, 100, 50);
+        robot.interact(() -> javafx.event.Event.fireEvent(fit, ctrlScroll(100, 50, 40)));
+        assertThat(scaleIn(robot, fit, 600, 300)).isCloseTo(1.5625, within(1e-9));
+        assertThat(inPane(fit, drawing, under.getX(), under.getY()).distance(100, 50))
+                .isLessThan(1e-6);
+
+        // when / then: a plain scroll moves it, but never past its edges
+        robot.interact(() -> javafx.event.Event.fireEvent(fit, scroll(false, 5000, 5000)));
+        scaleIn(robot, fit, 600, 300);
+        assertThat(inPane(fit, drawing, 0, 0)).isEqualTo(new Point2D(4, 2));
+        robot.interact(() -> javafx.event.Event.fireEvent(fit, scroll(false, -5000, -5000)));
+        scaleIn(robot, fit, 600, 300);
+        assertThat(inPane(fit, drawing, 600, 300).getX()).isCloseTo(600 - 4, within(1e-6));
+        assertThat(inPane(fit, drawing, 600, 300).getY()).isCloseTo(300 - 2, within(1e-6));
+
+        // when / then: no further than six times; Fit shows it whole again
+        for (int i = 0; i < 20; i++) {
+            robot.interact(fit::zoomIn);
+        }
+        assertThat(fit.zoom()).isEqualTo(ScaledToFit.MAX_ZOOM);
+        robot.interact(fit::fit);
+        assertThat(scaleIn(robot, fit, 600, 300)).isEqualTo(1.0);
+        assertThat(inPane(fit, drawing, 0, 0)).isEqualTo(new Point2D(4, 2));
+    }
+
+    @Test
+    void the_buttons_over_the_diagram_zoom_it_and_fit_it_again(FxRobot robot) {
+        ScaledToFit fit = robot.lookup(".scaled-to-fit").queryAs(ScaledToFit.class);
+        double whole = fit.scale();
+
+        robot.clickOn("#diagram-zoom-in").clickOn("#diagram-zoom-in");
+        assertThat(fit.scale()).isCloseTo(whole * 1.5625, within(1e-9));
+        robot.clickOn("#diagram-zoom-out");
+        assertThat(fit.scale()).isCloseTo(whole * 1.25, within(1e-9));
+        robot.clickOn("#diagram-fit");
+        assertThat(fit.scale()).isEqualTo(whole);
+    }
+
+    private static Point2D inPane(ScaledToFit fit, javafx.scene.Node drawing, double x, double y) {
+        return drawing.getParent().localToParent(drawing.localToParent(x, y));
+    }
+
+    private static Point2D paneToDrawing(ScaledToFit fit, javafx.scene.Node drawing, double x, double y) {
+        return drawing.parentToLocal(drawing.getParent().parentToLocal(x, y));
+    }
+
+    private static javafx.scene.input.ScrollEvent ctrlScroll(double x, double y, double deltaY) {
+        return scrollAt(x, y, true, 0, deltaY);
+    }
+
+    private static javafx.scene.input.ScrollEvent scroll(boolean control, double deltaX, double deltaY) {
+        return scrollAt(300, 150, control, deltaX, deltaY);
+    }
+
+    private static javafx.scene.input.ScrollEvent scrollAt(
+            double x, double y, boolean control, double deltaX, double deltaY) {
+        return new javafx.scene.input.ScrollEvent(
+                javafx.scene.input.ScrollEvent.SCROLL,
+                x,
+                y,
+                x,
+                y,
+                false,
+                control,
+                false,
+                false,
+                false,
+                false,
+                deltaX,
+                deltaY,
+                deltaX,
+                deltaY,
+                javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE,
+                0,
+                javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE,
+                0,
+                0,
+                null);
     }
 
     private static double scaleIn(FxRobot robot, ScaledToFit fit, double width, double height) {
