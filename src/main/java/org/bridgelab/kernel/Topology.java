@@ -62,6 +62,40 @@ public record Topology(List<Namespace> namespaces) {
             return links.stream().filter(link -> link.name().equals(name)).findFirst();
         }
 
+        public Namespace withForwarding(boolean on) {
+            return new Namespace(name, role, on, links, routes, iptables, fdb, conntrack, nftables);
+        }
+
+        public Namespace withRoutes(List<Route> newRoutes) {
+            return new Namespace(name, role, forwarding, links, newRoutes, iptables, fdb, conntrack, nftables);
+        }
+
+        public Namespace withLinks(List<Link> newLinks) {
+            return new Namespace(name, role, forwarding, newLinks, routes, iptables, fdb, conntrack, nftables);
+        }
+
+        public Namespace withIptables(List<Table> newTables) {
+            return new Namespace(name, role, forwarding, links, routes, newTables, fdb, conntrack, nftables);
+        }
+
+        public Namespace withNftables(List<NftTable> newTables) {
+            return new Namespace(name, role, forwarding, links, routes, iptables, fdb, conntrack, newTables);
+        }
+
+        /** This namespace without what traffic moves: rule and chain counters, MAC tables and connections. */
+        public Namespace withoutTrafficNumbers() {
+            return new Namespace(
+                    name,
+                    role,
+                    forwarding,
+                    links,
+                    routes,
+                    iptables.stream().map(Table::withoutCounters).toList(),
+                    List.of(),
+                    List.of(),
+                    nftables);
+        }
+
         /** The links plugged into a bridge of this namespace, in ifindex order. */
         public List<Link> portsOf(String bridge) {
             return links.stream().filter(link -> bridge.equals(link.master())).toList();
@@ -121,6 +155,11 @@ public record Topology(List<Namespace> namespaces) {
             this(index, name, kind, state, flags, mac, mtu, master, peer, addresses, null);
         }
 
+        /** This link plugged into {@code bridge}, or into none when it is null. */
+        public Link withMaster(String bridge) {
+            return new Link(index, name, kind, state, flags, mac, mtu, bridge, peer, addresses, tunnel);
+        }
+
         /** Switched on by an administrator ({@code ip link set … up}). */
         public boolean isUp() {
             return flags.contains("UP");
@@ -153,12 +192,25 @@ public record Topology(List<Namespace> namespaces) {
         public Table {
             chains = List.copyOf(chains);
         }
+
+        public Table withoutCounters() {
+            return new Table(name, chains.stream().map(Chain::withoutCounters).toList());
+        }
     }
 
     /** A chain with its policy (null for a user chain), its counters and its rules in order. */
     public record Chain(String name, String policy, long packets, long bytes, List<Rule> rules) {
         public Chain {
             rules = List.copyOf(rules);
+        }
+
+        public Chain withoutCounters() {
+            return new Chain(
+                    name,
+                    policy,
+                    0,
+                    0,
+                    rules.stream().map(rule -> new Rule(rule.text(), 0, 0)).toList());
         }
 
         public boolean hasRule(String text) {

@@ -72,32 +72,11 @@ public final class TopologyViewModel {
         update.set(new Update(after, changedLinks, numbersOnly));
     }
 
-    /** What the diagram draws of a topology: all but counters, MAC tables and connections. */
+    /** What the diagram draws of a topology: all but counters, MAC tables, connections and nft chains. */
     private static Topology drawn(Topology topology) {
         return new Topology(topology.namespaces().stream()
-                .map(ns -> new Topology.Namespace(
-                        ns.name(),
-                        ns.role(),
-                        ns.forwarding(),
-                        ns.links(),
-                        ns.routes(),
-                        ns.iptables().stream()
-                                .map(table -> new Topology.Table(
-                                        table.name(),
-                                        table.chains().stream()
-                                                .map(chain -> new Topology.Chain(
-                                                        chain.name(),
-                                                        chain.policy(),
-                                                        0,
-                                                        0,
-                                                        chain.rules().stream()
-                                                                .map(rule -> new Topology.Rule(rule.text(), 0, 0))
-                                                                .toList()))
-                                                .toList()))
-                                .toList(),
-                        List.of(),
-                        List.of(),
-                        ns.nftables().stream()
+                .map(ns -> ns.withoutTrafficNumbers()
+                        .withNftables(ns.nftables().stream()
                                 .map(table -> new Topology.NftTable(table.family(), table.name(), List.of()))
                                 .toList()))
                 .toList());

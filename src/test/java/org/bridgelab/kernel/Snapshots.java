@@ -39,44 +39,17 @@ public final class Snapshots {
     }
 
     static Topology.Namespace forwarding(Topology.Namespace ns, boolean on) {
-        return new Topology.Namespace(
-                ns.name(),
-                ns.role(),
-                on,
-                ns.links(),
-                ns.routes(),
-                ns.iptables(),
-                ns.fdb(),
-                ns.conntrack(),
-                ns.nftables());
+        return ns.withForwarding(on);
     }
 
     static Topology.Namespace routes(Topology.Namespace ns, List<Topology.Route> routes) {
-        return new Topology.Namespace(
-                ns.name(),
-                ns.role(),
-                ns.forwarding(),
-                ns.links(),
-                routes,
-                ns.iptables(),
-                ns.fdb(),
-                ns.conntrack(),
-                ns.nftables());
+        return ns.withRoutes(routes);
     }
 
     public static Topology.Namespace link(Topology.Namespace ns, String name, UnaryOperator<Topology.Link> edit) {
-        return new Topology.Namespace(
-                ns.name(),
-                ns.role(),
-                ns.forwarding(),
-                ns.links().stream()
-                        .map(l -> l.name().equals(name) ? edit.apply(l) : l)
-                        .toList(),
-                ns.routes(),
-                ns.iptables(),
-                ns.fdb(),
-                ns.conntrack(),
-                ns.nftables());
+        return ns.withLinks(ns.links().stream()
+                .map(l -> l.name().equals(name) ? edit.apply(l) : l)
+                .toList());
     }
 
     public static Topology.Link flags(Topology.Link l, List<String> flags) {

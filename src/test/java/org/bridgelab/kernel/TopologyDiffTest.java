@@ -102,17 +102,8 @@ class TopologyDiffTest {
         Topology after = Snapshots.change(
                 lab,
                 "host",
-                ns -> new Topology.Namespace(
-                        ns.name(),
-                        ns.role(),
-                        ns.forwarding(),
-                        ns.links(),
-                        ns.routes(),
-                        ns.iptables(),
-                        ns.fdb(),
-                        ns.conntrack(),
-                        java.util.stream.Stream.concat(ns.nftables().stream(), inet.stream())
-                                .toList()));
+                ns -> ns.withNftables(java.util.stream.Stream.concat(ns.nftables().stream(), inet.stream())
+                        .toList()));
 
         List<String> changes = TopologyDiff.between(lab, after).stream()
                 .map(Change::description)
@@ -127,30 +118,13 @@ class TopologyDiffTest {
     }
 
     private static Topology.Namespace without(Topology.Namespace ns, String link) {
-        return new Topology.Namespace(
-                ns.name(),
-                ns.role(),
-                ns.forwarding(),
-                ns.links().stream().filter(l -> !l.name().equals(link)).toList(),
-                ns.routes(),
-                ns.iptables(),
-                ns.fdb(),
-                ns.conntrack(),
-                ns.nftables());
+        return ns.withLinks(
+                ns.links().stream().filter(l -> !l.name().equals(link)).toList());
     }
 
     private static Topology.Namespace with(Topology.Namespace ns, Topology.Link link) {
         List<Topology.Link> links = new ArrayList<>(ns.links());
         links.add(link);
-        return new Topology.Namespace(
-                ns.name(),
-                ns.role(),
-                ns.forwarding(),
-                links,
-                ns.routes(),
-                ns.iptables(),
-                ns.fdb(),
-                ns.conntrack(),
-                ns.nftables());
+        return ns.withLinks(links);
     }
 }

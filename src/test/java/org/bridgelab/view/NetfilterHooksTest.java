@@ -97,16 +97,7 @@ class NetfilterHooksTest {
                 "raw",
                 List.of(new Topology.Chain(
                         "PREROUTING", "ACCEPT", 0, 0, List.of(new Topology.Rule("-A PREROUTING -j TRACE", 3, 0))))));
-        Topology.Namespace traced = new Topology.Namespace(
-                host.name(),
-                host.role(),
-                host.forwarding(),
-                host.links(),
-                host.routes(),
-                tables,
-                host.fdb(),
-                host.conntrack(),
-                host.nftables());
+        Topology.Namespace traced = host.withIptables(tables);
 
         // when:
         NetfilterHooks hooks = NetfilterHooks.of(traced);

@@ -231,53 +231,25 @@ class TopologyViewIT {
     }
 
     private static Topology.Link unplugged(Topology.Link link) {
-        return new Topology.Link(
-                link.index(),
-                link.name(),
-                link.kind(),
-                link.state(),
-                link.flags(),
-                link.mac(),
-                link.mtu(),
-                null,
-                link.peer(),
-                link.addresses());
+        return link.withMaster(null);
     }
 
     private static Topology.Namespace withLinks(Topology.Namespace ns, List<Topology.Link> links) {
-        return new Topology.Namespace(
-                ns.name(),
-                ns.role(),
-                ns.forwarding(),
-                links,
-                ns.routes(),
-                ns.iptables(),
-                ns.fdb(),
-                ns.conntrack(),
-                ns.nftables());
+        return ns.withLinks(links);
     }
 
     private static Topology.Namespace withRules(Topology.Namespace ns, UnaryOperator<Topology.Rule> edit) {
-        return new Topology.Namespace(
-                ns.name(),
-                ns.role(),
-                ns.forwarding(),
-                ns.links(),
-                ns.routes(),
-                ns.iptables().stream()
-                        .map(table -> new Topology.Table(
-                                table.name(),
-                                table.chains().stream()
-                                        .map(chain -> new Topology.Chain(
-                                                chain.name(),
-                                                chain.policy(),
-                                                chain.packets(),
-                                                chain.bytes(),
-                                                chain.rules().stream().map(edit).toList()))
-                                        .toList()))
-                        .toList(),
-                ns.fdb(),
-                ns.conntrack(),
-                ns.nftables());
+        return ns.withIptables(ns.iptables().stream()
+                .map(table -> new Topology.Table(
+                        table.name(),
+                        table.chains().stream()
+                                .map(chain -> new Topology.Chain(
+                                        chain.name(),
+                                        chain.policy(),
+                                        chain.packets(),
+                                        chain.bytes(),
+                                        chain.rules().stream().map(edit).toList()))
+                                .toList()))
+                .toList());
     }
 }
