@@ -221,8 +221,11 @@ public final class StateReader implements AutoCloseable {
                 ? IpJsonParser.forwarding(ask(ns, "ip", "-j", "netconf", "show"))
                 : old.forwarding();
         boolean rules = changed.contains(MonitorEvent.Kind.RULESET);
-        // traffic moves the rules' counters: iptables-save again, but nft's rules did not change
-        boolean counters = rules || changed.contains(MonitorEvent.Kind.TRAFFIC);
+        // traffic moves the rules' counters: iptables-save again, but nft's rules did not change; a namespace
+        // without tables has no counters to move (its first rule, table and all, is a ruleset event)
+        boolean counters = rules
+                || changed.contains(MonitorEvent.Kind.TRAFFIC)
+                        && !old.iptables().isEmpty();
         List<Topology.Table> tables =
                 counters ? IptablesSaveParser.parse(ask(ns, "iptables-save", "-c")) : old.iptables();
         List<Topology.NftTable> nft = rules && LabHost.HOST.equals(ns) && nftInstalled()

@@ -57,6 +57,19 @@ class StateReaderTest {
     }
 
     @Test
+    void traffic_rereads_the_counters_only_where_there_are_tables_to_hold_them() {
+        // when: packets captured in the host (nat and filter rules) and in docker0 (no table at all)
+        reader.readAfter(List.of(
+                new MonitorEvent(MonitorEvent.Kind.TRAFFIC, "host", "packets captured"),
+                new MonitorEvent(MonitorEvent.Kind.TRAFFIC, "docker0", "packets captured")));
+
+        // then:
+        assertThat(host.asked())
+                .contains("host: iptables-save -c")
+                .doesNotContain("docker0: iptables-save -c", "docker0: ip -j -d addr show");
+    }
+
+    @Test
     void a_namespace_added_is_a_full_read() {
         reader.readAfter(List.of(new MonitorEvent(MonitorEvent.Kind.NAMESPACE_ADDED, "docker1", "add docker1")));
 
