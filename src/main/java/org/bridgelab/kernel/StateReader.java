@@ -31,6 +31,8 @@ public final class StateReader implements AutoCloseable {
     private final LabHost lab;
     private final Set<String> outside;
     private volatile Boolean nftInstalled;
+    /** Set once a cat of /proc/net/nf_conntrack failed: conntrack -L reads the table from then on. */
+    private volatile boolean procHidesConntrack;
     /** What the last read found, before veth peers were resolved: the base a read after events patches. */
     private List<RawNamespace> last;
     /** Its threads end after a second of idleness, so a reader that is never closed leaves nothing behind. */
@@ -302,11 +304,17 @@ public final class StateReader implements AutoCloseable {
         return async(node, all.toArray(String[]::new));
     }
 
-    /** /proc/net/nf_conntrack costs a cat; conntrack -L (the same table) is the fallback where /proc hides it. */
+    /**
+     * /proc/net/nf_conntrack costs a cat; conntrack -L (the same table) is the fallback where /proc hides it,
+     * asked at once after the first time (every read of a lab in a user namespace paid for both).
+     */
     private String askConntrack(String node) {
-        CommandResult proc = lab.run(node, List.of("cat", "/proc/net/nf_conntrack"));
-        if (proc.succeeded()) {
-            return proc.stdout();
+        if (!procHidesConntrack) {
+            CommandResult proc = lab.run(node, List.of("cat", "/proc/net/nf_conntrack"));
+            if (proc.succeeded()) {
+                return proc.stdout();
+            }
+            procHidesConntrack = true;
         }
         CommandResult result = lab.run(node, List.of("conntrack", "-L"));
         // conntrack prints its summary on stderr and exits 0, also when the table is empty

@@ -70,6 +70,26 @@ class StateReaderTest {
     }
 
     @Test
+    void where_proc_hides_the_connection_table_conntrack_reads_it_without_trying_proc_again() {
+        // given: a lab whose /proc has no nf_conntrack (a sandbox in a user namespace): the cat fails
+        java.util.Map<String, RecordedLabHost.Answer> answers = new java.util.HashMap<>(RecordedKernel.fullRead());
+        answers.remove("host: cat /proc/net/nf_conntrack");
+        answers.put("host: conntrack -L", RecordedLabHost.Answer.printing(""));
+        RecordedLabHost hidden = new RecordedLabHost(answers);
+        try (StateReader hiddenReader = new StateReader(hidden, Set.of())) {
+            // when: two reads of the host's connections
+            hiddenReader.read(Set.of(StateReader.Part.CONNTRACK));
+            hiddenReader.read(Set.of(StateReader.Part.CONNTRACK));
+        }
+
+        // then:
+        assertThat(hidden.asked().stream().filter(command -> command.contains("nf_conntrack")))
+                .hasSize(1);
+        assertThat(hidden.asked().stream().filter(command -> command.equals("host: conntrack -L")))
+                .hasSize(2);
+    }
+
+    @Test
     void a_namespace_added_is_a_full_read() {
         reader.readAfter(List.of(new MonitorEvent(MonitorEvent.Kind.NAMESPACE_ADDED, "docker1", "add docker1")));
 
