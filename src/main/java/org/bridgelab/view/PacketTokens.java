@@ -60,6 +60,8 @@ final class PacketTokens {
         this.tunnels = tunnels;
         simulationToken.getStyleClass().add("simulation-token");
         simulationToken.setMouseTransparent(true);
+        // placed by hand: a token coming, moving or going asks no layout of the diagram
+        simulationToken.setManaged(false);
     }
 
     /** The diagram was drawn anew: the live tokens went with its old nodes. */
@@ -113,6 +115,7 @@ final class PacketTokens {
         Circle token = new Circle(5, colourOf(event));
         token.getStyleClass().add("packet-token");
         token.setMouseTransparent(true);
+        token.setManaged(false);
         token.setCenterX(way.from().getX());
         token.setCenterY(way.from().getY());
         tokens++;
