@@ -12,21 +12,25 @@ public enum Theme {
     LIGHT(
             null,
             new Palette(
-                    "#fbfcfd", "#1d2330", "#5d6676", "#d5dae3", "#e4ecfb", "#e08a1e", "#2f6fde", "#2e9d5b", "#8a93a3",
-                    "#a7aebb")),
+                    "#fbfcfd", "#1d2330", "#5d6676", "#d5dae3", "#e4ecfb", "#b86b00", "#2f6fde", "#2e9d5b", "#7d8595",
+                    "#878f9d", "#a85f00")),
     DARK(
             "assets/dark.css",
             new Palette(
                     "#1c2029", "#e3e7ef", "#9aa4b5", "#3a4252", "#2e3a52", "#e08a1e", "#6b9cff", "#3fbf74", "#8a93a3",
-                    "#a7aebb")),
+                    "#a7aebb", "#e08a1e")),
     /** White and bright colours on black: every text at least 7:1, for a bright room or a learner who needs it. */
     HIGH_CONTRAST(
             "assets/high-contrast.css",
             new Palette(
                     "#000000", "#ffffff", "#e6e6e6", "#8c8c8c", "#333333", "#ffb000", "#66b3ff", "#4dff88", "#d9d9d9",
-                    "#bfbfbf"));
+                    "#bfbfbf", "#ffb000"));
 
-    /** What a canvas paints with; the packet colours by kind: ARP, ICMP, TCP, other, the lab's chatter. */
+    /**
+     * What a canvas paints with: words (text, muted, a translation's words in {@code nat}) read at least 4.5:1
+     * on the background (7:1 in high contrast), the packets' lines by kind (ARP, ICMP, TCP, other, the lab's
+     * chatter) at least 3:1, as WCAG asks of graphics (ContrastIT).
+     */
     public record Palette(
             Color background,
             Color text,
@@ -37,7 +41,8 @@ public enum Theme {
             Color icmp,
             Color tcp,
             Color other,
-            Color chatter) {
+            Color chatter,
+            Color nat) {
         Palette(
                 String background,
                 String text,
@@ -48,7 +53,8 @@ public enum Theme {
                 String icmp,
                 String tcp,
                 String other,
-                String chatter) {
+                String chatter,
+                String nat) {
             this(
                     Color.web(background),
                     Color.web(text),
@@ -59,7 +65,8 @@ public enum Theme {
                     Color.web(icmp),
                     Color.web(tcp),
                     Color.web(other),
-                    Color.web(chatter));
+                    Color.web(chatter),
+                    Color.web(nat));
         }
 
         public Color of(PacketTimelineViewModel.Kind kind) {

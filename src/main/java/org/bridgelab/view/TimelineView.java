@@ -358,7 +358,7 @@ public final class TimelineView extends BorderPane {
             // the translation, once, on the lane of the node that made it, and in words after the packet's:
             // what was rewritten, old → new
             double x = laneX(at, laneWidth);
-            g.setFill(NAT_COLOUR);
+            g.setFill(palette.nat());
             g.fillRoundRect(x - 5, y, 10, 10, 4, 4);
             measure.setFont(g.getFont());
             measure.setText(row.label());
@@ -373,8 +373,6 @@ public final class TimelineView extends BorderPane {
 
     /** Measures drawn text (a NAT note goes right after its packet's words). */
     private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
-
-    private static final Color NAT_COLOUR = Color.web("#c26a00");
 
     private static double laneX(int lane, double laneWidth) {
         return TIME_COLUMN + laneWidth * (lane + 0.5);

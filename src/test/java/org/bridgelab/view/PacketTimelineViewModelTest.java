@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import org.bridgelab.capture.CapturePoint;
 import org.bridgelab.capture.NatPair;
-import org.bridgelab.capture.PacketCorrelator;
 import org.bridgelab.capture.PacketDecoder;
 import org.bridgelab.capture.PacketEvent;
 import org.bridgelab.capture.PacketStore;
@@ -185,7 +184,7 @@ class PacketTimelineViewModelTest {
         // then:
         PacketTimelineViewModel unpaused = new PacketTimelineViewModel(new SameThreadTaskExecutor());
         unpaused.learn(LAB, 0);
-        arrival.forEach(item -> deliver(unpaused, item));
+        RecordedCaptures.deliver(unpaused, arrival);
         assertThat(labels(model.rows())).isEqualTo(labels(unpaused.rows()));
         assertThat(model.heldProperty().get()).isZero();
     }
@@ -321,34 +320,11 @@ class PacketTimelineViewModelTest {
     }
 
     private void feed(List<Object> arrival) {
-        arrival.forEach(item -> deliver(model, item));
+        RecordedCaptures.deliver(model, arrival);
     }
 
-    private static void deliver(PacketTimelineViewModel target, Object item) {
-        if (item instanceof PacketEvent event) {
-            target.receive(event);
-        } else {
-            target.receive((NatPair) item);
-        }
-    }
-
-    /** Scenario 3's sightings in the given arrival order, each followed by the NAT pairs it found, as a session announces them. */
     private static List<Object> scenario3(Comparator<PacketEvent> arrivalOrder) {
-        List<PacketEvent> events = new ArrayList<>();
-        for (String[] capture : new String[][] {{"s3-br0.pcap", "br0"}, {"s3-eth0.pcap", "eth0"}}) {
-            for (PcapRecord record : records(capture[0])) {
-                events.add(PacketDecoder.decode(new CapturePoint("host", capture[1]), events.size(), record));
-            }
-        }
-        events.sort(arrivalOrder);
-        PacketCorrelator correlator = new PacketCorrelator();
-        List<Object> announced = new ArrayList<>();
-        for (PacketEvent event : events) {
-            PacketCorrelator.Correlation correlation = correlator.accept(event);
-            announced.add(event.withTravel(correlation.travel()));
-            announced.addAll(correlation.natPairs());
-        }
-        return announced;
+        return RecordedCaptures.scenario3(arrivalOrder);
     }
 
     private static List<PcapRecord> records(String name) {

@@ -70,11 +70,11 @@ class ReadabilityIT {
         assertThat(contrastOfPassedCell(robot, false)).as("a passed step").isGreaterThanOrEqualTo(7);
         Theme.Palette palette = Theme.HIGH_CONTRAST.palette();
         for (PacketTimelineViewModel.Kind kind : PacketTimelineViewModel.Kind.values()) {
-            assertThat(contrast(palette.of(kind), palette.background()))
+            assertThat(Contrast.ratio(palette.of(kind), palette.background()))
                     .as(kind.label())
                     .isGreaterThanOrEqualTo(7);
         }
-        assertThat(contrast(palette.muted(), palette.background())).isGreaterThanOrEqualTo(7);
+        assertThat(Contrast.ratio(palette.muted(), palette.background())).isGreaterThanOrEqualTo(7);
         Canvas canvas = robot.from(robot.lookup("#timeline").queryParent())
                 .lookup((javafx.scene.Node node) -> node instanceof Canvas)
                 .queryAs(Canvas.class);
@@ -121,21 +121,6 @@ class ReadabilityIT {
         Color text = (Color) cell.getTextFill();
         Color background =
                 (Color) ((Region) cell).getBackground().getFills().get(0).getFill();
-        return contrast(text, background);
-    }
-
-    /** WCAG's contrast ratio of two colours. */
-    static double contrast(Color a, Color b) {
-        double la = luminance(a);
-        double lb = luminance(b);
-        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
-    }
-
-    private static double luminance(Color c) {
-        return 0.2126 * linear(c.getRed()) + 0.7152 * linear(c.getGreen()) + 0.0722 * linear(c.getBlue());
-    }
-
-    private static double linear(double channel) {
-        return channel <= 0.03928 ? channel / 12.92 : Math.pow((channel + 0.055) / 1.055, 2.4);
+        return Contrast.ratio(text, background);
     }
 }

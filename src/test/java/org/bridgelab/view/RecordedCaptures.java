@@ -3,7 +3,13 @@ package org.bridgelab.view;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import org.bridgelab.capture.CapturePoint;
+import org.bridgelab.capture.NatPair;
+import org.bridgelab.capture.PacketCorrelator;
+import org.bridgelab.capture.PacketDecoder;
+import org.bridgelab.capture.PacketEvent;
 import org.bridgelab.capture.PcapRecord;
 import org.bridgelab.capture.PcapStreamReader;
 
@@ -26,5 +32,38 @@ final class RecordedCaptures {
             throw new IllegalStateException(e);
         }
         return records;
+    }
+
+    /**
+     * Scenario 3's sightings on the host's br0 and eth0 in the given arrival order, each followed by the NAT pairs
+     * it found, as a session announces them.
+     */
+    static List<Object> scenario3(Comparator<PacketEvent> arrivalOrder) {
+        List<PacketEvent> events = new ArrayList<>();
+        for (String[] capture : new String[][] {{"s3-br0.pcap", "br0"}, {"s3-eth0.pcap", "eth0"}}) {
+            for (PcapRecord record : records(capture[0])) {
+                events.add(PacketDecoder.decode(new CapturePoint("host", capture[1]), events.size(), record));
+            }
+        }
+        events.sort(arrivalOrder);
+        PacketCorrelator correlator = new PacketCorrelator();
+        List<Object> announced = new ArrayList<>();
+        for (PacketEvent event : events) {
+            PacketCorrelator.Correlation correlation = correlator.accept(event);
+            announced.add(event.withTravel(correlation.travel()));
+            announced.addAll(correlation.natPairs());
+        }
+        return announced;
+    }
+
+    /** Hands what {@link #scenario3} announced to the timeline, as a session would. */
+    static void deliver(PacketTimelineViewModel target, List<Object> announced) {
+        for (Object item : announced) {
+            if (item instanceof PacketEvent event) {
+                target.receive(event);
+            } else {
+                target.receive((NatPair) item);
+            }
+        }
     }
 }
