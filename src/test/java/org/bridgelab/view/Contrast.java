@@ -24,11 +24,19 @@ import javafx.scene.text.Text;
 final class Contrast {
     private Contrast() {}
 
-    /** Each text reading less than {@code least} : 1, with its ratio and where it is. */
+    /** Each text of the scene reading less than {@code least} : 1, with its ratio and where it is. */
     static List<String> below(Scene scene, double least) {
+        return below(scene, scene.getRoot(), least);
+    }
+
+    /**
+     * The same for the texts under {@code part}, judged in the picture of the whole scene: a part laid over the
+     * rest (the list of keys) is judged alone, since nothing tells here what it covers.
+     */
+    static List<String> below(Scene scene, Node part, double least) {
         WritableImage picture = scene.snapshot(null);
         List<String> found = new ArrayList<>();
-        collect(scene.getRoot(), picture, least, found);
+        collect(part, picture, least, found);
         return found;
     }
 
