@@ -9,6 +9,7 @@ import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
 import org.bridgelab.lesson.Curriculum;
 import org.bridgelab.lesson.Lesson;
@@ -125,6 +126,65 @@ class ZoomIT {
         robot.interact(fit::fit);
         assertThat(scaleIn(robot, fit, 600, 300)).isEqualTo(1.0);
         assertThat(inPane(fit, drawing, 0, 0)).isEqualTo(new Point2D(4, 2));
+    }
+
+    @Test
+    void a_drag_that_moves_a_zoomed_drawing_is_not_a_click_on_what_it_began_on(FxRobot robot) {
+        // given: a zoomed 600×300 drawing whose clicks are counted
+        javafx.scene.layout.Region drawing = new javafx.scene.layout.Region();
+        drawing.setPrefSize(600, 300);
+        ScaledToFit fit = new ScaledToFit(drawing);
+        int[] clicks = {0};
+        drawing.addEventHandler(MouseEvent.MOUSE_CLICKED, click -> clicks[0]++);
+        scaleIn(robot, fit, 600, 300);
+        robot.interact(fit::zoomIn);
+        scaleIn(robot, fit, 600, 300);
+        Point2D before = inPane(fit, drawing, 0, 0);
+
+        // when: pressed, dragged 40 points left, released and clicked where it ended
+        robot.interact(() -> {
+            javafx.event.Event.fireEvent(drawing, mouse(MouseEvent.MOUSE_PRESSED, 300, 150, true));
+            javafx.event.Event.fireEvent(drawing, mouse(MouseEvent.MOUSE_DRAGGED, 260, 150, false));
+            javafx.event.Event.fireEvent(drawing, mouse(MouseEvent.MOUSE_RELEASED, 260, 150, false));
+            javafx.event.Event.fireEvent(drawing, mouse(MouseEvent.MOUSE_CLICKED, 260, 150, false));
+        });
+        scaleIn(robot, fit, 600, 300);
+
+        // then: the drawing moved with the pointer, and no click reached it
+        assertThat(inPane(fit, drawing, 0, 0).getX()).isCloseTo(before.getX() - 40, within(1e-6));
+        assertThat(clicks[0]).isZero();
+
+        // when / then: a click without a drag still reaches it
+        robot.interact(() -> {
+            javafx.event.Event.fireEvent(drawing, mouse(MouseEvent.MOUSE_PRESSED, 200, 100, true));
+            javafx.event.Event.fireEvent(drawing, mouse(MouseEvent.MOUSE_RELEASED, 200, 100, true));
+            javafx.event.Event.fireEvent(drawing, mouse(MouseEvent.MOUSE_CLICKED, 200, 100, true));
+        });
+        assertThat(clicks[0]).isEqualTo(1);
+    }
+
+    /** A primary-button mouse event at (x, y); none of the drawing's parents is in a scene, so all read the same x. */
+    private static MouseEvent mouse(
+            javafx.event.EventType<MouseEvent> type, double x, double y, boolean stillSincePress) {
+        return new MouseEvent(
+                type,
+                x,
+                y,
+                x,
+                y,
+                javafx.scene.input.MouseButton.PRIMARY,
+                1,
+                false,
+                false,
+                false,
+                false,
+                true,
+                false,
+                false,
+                false,
+                false,
+                stillSincePress,
+                null);
     }
 
     @Test
