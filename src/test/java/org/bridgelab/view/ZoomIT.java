@@ -163,7 +163,7 @@ class ZoomIT {
         assertThat(clicks[0]).isEqualTo(1);
     }
 
-    /** A primary-button mouse event at (x, y); none of the drawing's parents is in a scene, so all read the same x. */
+    /** A primary-button mouse event at (x, y) of the pane: it has no parent, so its filters read them as given. */
     private static MouseEvent mouse(
             javafx.event.EventType<MouseEvent> type, double x, double y, boolean stillSincePress) {
         return new MouseEvent(
