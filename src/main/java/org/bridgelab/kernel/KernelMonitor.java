@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.bridgelab.lab.CommandResult;
 import org.bridgelab.lab.LabHost;
 import org.bridgelab.lab.LiveProcess;
@@ -30,7 +31,7 @@ public final class KernelMonitor implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KernelMonitor.class);
     /** Quiet time after the last notification before the snapshot; a burst of one command fits in it. */
     public static final Duration DEFAULT_QUIET = Duration.ofMillis(25);
-    /** A steady stream of notifications still gets a snapshot this often. */
+    /** A steady stream of notifications still gets a snapshot this often (or after the quiet time, if longer). */
     private static final Duration MAX_WAIT = Duration.ofMillis(100);
     /**
      * Packets seen in a namespace are read for at most this long before its counters are read again: a burst
@@ -55,6 +56,8 @@ public final class KernelMonitor implements AutoCloseable {
         return thread;
     });
     private final List<MonitorEvent> pending = new ArrayList<>();
+    /** Held while a snapshot is read and delivered: {@link #settle()} waits for one in progress. */
+    private final Object reading = new Object();
     /** Namespaces whose traffic is being gathered before their counters are read again. */
     private final Set<String> trafficGathering = new HashSet<>();
 
@@ -243,11 +246,51 @@ public final class KernelMonitor implements AutoCloseable {
             scheduled.cancel(false);
         }
         long waited = now - firstPendingNanos;
-        long delay = Math.max(0, Math.min(quiet.toNanos(), MAX_WAIT.toNanos() - waited));
+        long maxWait = Math.max(MAX_WAIT.toNanos(), quiet.toNanos());
+        long delay = Math.max(0, Math.min(quiet.toNanos(), maxWait - waited));
         scheduled = debounce.schedule(this::refresh, delay, TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * The lab as the notifications received so far describe it: those still waiting out their quiet time are
+     * read now, on the caller's thread (only what they may have changed, as always), and a snapshot being read
+     * is awaited. Cheaper than a full read after a step: what the step changed was notified while it ran. A
+     * notification still on its way when this is called is read moments later, as any other, and delivered
+     * as a change.
+     */
+    public Topology settle() {
+        synchronized (reading) {
+            // a namespace's own notification waits until its monitors listen: one seen already is read now
+            Set<String> listed = new HashSet<>(namespaces());
+            Set<String> known = current.namespaces().stream()
+                    .map(Topology.Namespace::name)
+                    .filter(name -> !LabHost.HOST.equals(name))
+                    .collect(Collectors.toSet());
+            synchronized (this) {
+                if (pending.isEmpty()) {
+                    firstPendingNanos = System.nanoTime();
+                }
+                listed.stream()
+                        .filter(name -> !known.contains(name))
+                        .forEach(name -> pending.add(new MonitorEvent(
+                                MonitorEvent.Kind.NAMESPACE_ADDED, name, "listed when the lab settled")));
+                known.stream()
+                        .filter(name -> !listed.contains(name))
+                        .forEach(name -> pending.add(new MonitorEvent(
+                                MonitorEvent.Kind.NAMESPACE_DELETED, name, "gone when the lab settled")));
+            }
+            refreshNow();
+            return current;
+        }
+    }
+
     private void refresh() {
+        synchronized (reading) {
+            refreshNow();
+        }
+    }
+
+    private void refreshNow() {
         List<MonitorEvent> causes;
         long first;
         synchronized (this) {

@@ -209,6 +209,27 @@ public final class LabSession implements AutoCloseable {
         return topology;
     }
 
+    /** Whether a kernel monitor delivers every change of the lab as it happens. */
+    public boolean watchesKernel() {
+        return monitor != null;
+    }
+
+    /**
+     * The lab after a step: with a kernel monitor, its snapshot once the notifications it has received are
+     * read, which re-reads only what they changed; without one, {@link #refresh}. Any new wire worth watching
+     * is captured before this returns, as with {@link #refresh}.
+     */
+    public Topology settle() {
+        if (monitor == null) {
+            return refresh();
+        }
+        Topology topology = monitor.settle();
+        if (capturing) {
+            follower.follow(topology);
+        }
+        return topology;
+    }
+
     private void changed(TopologyChange change) {
         snapshot(change.after());
         listeners.forEach(listener -> listener.changed(change));

@@ -405,7 +405,11 @@ public final class LabViewModel {
 
         @Override
         public void readAfterStep(Topology after) {
-            topology.read(after);
+            // a kernel monitor brought every change to the diagram, in order: a step's snapshot can be older than
+            // one it delivered since, and would undo it
+            if (live == null || !live.watchesKernel()) {
+                topology.read(after);
+            }
         }
 
         @Override

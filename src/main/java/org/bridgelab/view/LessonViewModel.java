@@ -316,7 +316,8 @@ public final class LessonViewModel {
                     for (Pending pending : path) {
                         LessonSession session = current.lesson(pending.lesson(), output);
                         RunReport.StepReport report = session.runStep(pending.step());
-                        Topology after = current.refresh();
+                        // a failed step's diagnosis reads everything; a passed one needs only what changed
+                        Topology after = report.passed() ? current.settle() : current.refresh();
                         Diagnosis why = report.passed() ? null : diagnose(current, after, pending.step(), report);
                         executor.runOnFx(() -> finishedFx(pending, report, after, why));
                         if (!report.passed()) {

@@ -2,6 +2,7 @@ package org.bridgelab.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,9 +10,12 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.bridgelab.lab.CommandResult;
 import org.bridgelab.lab.Lab;
 import org.bridgelab.lab.LabHost;
 import org.bridgelab.lab.LabHostChoice;
+import org.bridgelab.lab.LiveProcess;
+import org.bridgelab.lab.OutputListener;
 import org.bridgelab.lab.OutsideWorld;
 import org.bridgelab.testing.KernelTest;
 import org.junit.jupiter.api.AfterAll;
@@ -121,6 +125,48 @@ class KernelMonitorIT {
 
     @Test
     @Order(4)
+    void settling_reads_what_was_notified_at_once_and_only_there() {
+        CountingHost counting = new CountingHost(lab.host());
+        // a quiet time that outlasts the test: only settle() reads
+        try (StateReader own = new StateReader(counting, new HashSet<>(OutsideWorld.NAMESPACES));
+                KernelMonitor patient = KernelMonitor.start(counting, own, Duration.ofHours(1))) {
+            host("ip", "link", "add", "settle0", "type", "bridge");
+            counting.asked.clear();
+
+            // the notification takes a moment to arrive: settle until it has
+            long deadline = System.nanoTime() + EVENT_TIMEOUT.toNanos();
+            Topology settled = patient.settle();
+            while (settled.namespace(LabHost.HOST).orElseThrow().link("settle0").isEmpty()
+                    && System.nanoTime() < deadline) {
+                settled = patient.settle();
+            }
+
+            assertThat(settled.namespace(LabHost.HOST).orElseThrow().link("settle0"))
+                    .isPresent();
+            // the host's links again, not every namespace's state (a full read asks ip -all netns exec)
+            assertThat(counting.asked).contains("host: ip -j -d addr show").noneMatch(asked -> asked.contains("-all"));
+        } finally {
+            host("ip", "link", "del", "settle0");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void settling_reads_a_namespace_added_or_deleted_before_its_notification_is() {
+        try (StateReader own = new StateReader(lab.host(), new HashSet<>(OutsideWorld.NAMESPACES));
+                KernelMonitor patient = KernelMonitor.start(lab.host(), own, Duration.ofHours(1))) {
+            host("ip", "netns", "add", "settle1");
+            assertThat(patient.settle().namespace("settle1")).isPresent();
+
+            host("ip", "netns", "del", "settle1");
+            assertThat(patient.settle().namespace("settle1")).isEmpty();
+        } finally {
+            lab.host().run(LabHost.HOST, "ip", "netns", "del", "settle1");
+        }
+    }
+
+    @Test
+    @Order(4)
     void a_deleted_namespace_is_reported_and_its_monitor_is_stopped() throws InterruptedException {
         host("ip", "netns", "del", "late1");
 
@@ -163,6 +209,50 @@ class KernelMonitorIT {
 
     private static String processes() {
         return lab.host().run(LabHost.HOST, "ps", "-eo", "args").orThrow().stdout();
+    }
+
+    /** The lab host, noting each command it runs ("node: argv"). */
+    private static final class CountingHost implements LabHost {
+        private final LabHost host;
+        final List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        CountingHost(LabHost host) {
+            this.host = host;
+        }
+
+        @Override
+        public String kind() {
+            return host.kind();
+        }
+
+        @Override
+        public String description() {
+            return host.description();
+        }
+
+        @Override
+        public CommandResult run(String node, List<String> argv, Duration timeout) {
+            asked.add(node + ": " + String.join(" ", argv));
+            return host.run(node, argv, timeout);
+        }
+
+        @Override
+        public LiveProcess start(String node, List<String> argv, OutputListener listener) {
+            return host.start(node, argv, listener);
+        }
+
+        @Override
+        public LiveProcess startBinary(String node, List<String> argv, OutputStream stdout, OutputListener stderr) {
+            return host.startBinary(node, argv, stdout, stderr);
+        }
+
+        @Override
+        public boolean isAlive() {
+            return host.isAlive();
+        }
+
+        @Override
+        public void close() {}
     }
 
     private static void host(String... argv) {

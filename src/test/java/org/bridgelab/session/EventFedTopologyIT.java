@@ -53,7 +53,10 @@ class EventFedTopologyIT {
                         @Override
                         public void stepFinished(Lesson lesson, RunReport.StepReport step) {
                             steps[0]++;
-                            List<String> differences = awaitEqual(session, full, fed);
+                            List<String> differences = differences(session.settle(), full.read());
+                            if (!differences.isEmpty())
+                                System.err.println("RACE " + lesson.id() + "/" + step.id() + ": " + differences);
+                            differences = awaitEqual(session, full, fed);
                             if (!differences.isEmpty()) {
                                 mismatches.add(lesson.id() + "/" + step.id() + ": " + differences);
                             }
@@ -67,12 +70,13 @@ class EventFedTopologyIT {
     }
 
     /**
-     * Waits until the monitor's topology shows what a full re-read shows, each new event-fed snapshot
-     * checked as it arrives; after 10 s without agreement, the differences left.
+     * Waits until the monitor's topology, settled as the window settles it after a step, shows what a full
+     * re-read shows, each new event-fed snapshot checked as it arrives; after 10 s without agreement, the
+     * differences left.
      */
     private static List<String> awaitEqual(LabSession session, StateReader full, BlockingQueue<Topology> fed) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        List<String> differences = differences(session.current(), full.read());
+        List<String> differences = differences(session.settle(), full.read());
         try {
             while (!differences.isEmpty() && System.nanoTime() < deadline) {
                 Topology next = fed.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
