@@ -98,6 +98,10 @@ public final class BridgeLabApp extends Application {
             }
         } else {
             model.connect();
+            if (options.run() == null && options.screenshot() != null) {
+                // nothing to run: the picture once the lab is connected and drawn
+                shootWhenIdle(scene, options);
+            }
         }
         if (options.lessonFile() != null) {
             // a lesson file may come from anyone: what it will run is said before anything runs, and it is shown
@@ -150,7 +154,7 @@ public final class BridgeLabApp extends Application {
         model.busyProperty().addListener(whenIdle);
     }
 
-    /** For a replay: the picture once the recording is shown. */
+    /** The picture once the window is idle (a replay shown, a lab connected); exit 3 if that failed. */
     private void shootWhenIdle(Scene scene, GuiOptions options) {
         model.busyProperty().addListener(new ChangeListener<>() {
             @Override
