@@ -65,6 +65,9 @@ public final class KernelMonitor implements AutoCloseable {
     private long firstPendingNanos;
     private volatile Topology current;
     private volatile boolean closed;
+    /** Whether packets are reported ({@link #trafficSeen}): then only traffic moves the tables no event announces. */
+    private volatile boolean trafficReported;
+
     private int failedReads;
 
     private KernelMonitor(LabHost lab, StateReader reader, Duration quiet) {
@@ -219,6 +222,7 @@ public final class KernelMonitor implements AutoCloseable {
      * listeners hear of it as a change without lab changes when only such numbers moved.
      */
     public synchronized void trafficSeen(String namespace) {
+        trafficReported = true;
         if (closed || !trafficGathering.add(namespace)) {
             return;
         }
@@ -304,7 +308,7 @@ public final class KernelMonitor implements AutoCloseable {
         Topology before = current;
         Topology after;
         try {
-            after = reader.readAfter(causes);
+            after = reader.readAfter(causes, trafficReported);
         } catch (RuntimeException e) {
             // the lab changed under the reader (a namespace vanished mid-read): read again, a few times at most
             synchronized (this) {

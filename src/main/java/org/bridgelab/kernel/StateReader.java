@@ -179,7 +179,17 @@ public final class StateReader implements AutoCloseable {
      * MAC tables and the connection tracking tables everywhere they are kept, since traffic changes those
      * without a notification. A namespace added or deleted, or no read before, makes it a full read.
      */
-    public synchronized Topology readAfter(Collection<MonitorEvent> events) {
+    public Topology readAfter(Collection<MonitorEvent> events) {
+        return readAfter(events, false);
+    }
+
+    /**
+     * {@link #readAfter(Collection)}, where {@code trafficReported} says that packets are reported as
+     * {@link MonitorEvent.Kind#TRAFFIC} events (captures watch the wires): the MAC tables and connections are
+     * then read everywhere only after traffic, and otherwise only in the namespaces the events came from, where
+     * a link or a rule that changed may have changed them.
+     */
+    public synchronized Topology readAfter(Collection<MonitorEvent> events, boolean trafficReported) {
         List<RawNamespace> previous = last;
         Map<String, Set<MonitorEvent.Kind>> dirty = new HashMap<>();
         events.forEach(event -> dirty.computeIfAbsent(event.namespace(), ns -> EnumSet.noneOf(MonitorEvent.Kind.class))
@@ -195,9 +205,15 @@ public final class StateReader implements AutoCloseable {
                         .containsAll(dirty.keySet())) {
             return read();
         }
+        boolean unnotifiedEverywhere = !trafficReported
+                || dirty.values().stream().anyMatch(kinds -> kinds.contains(MonitorEvent.Kind.TRAFFIC));
         List<CompletableFuture<RawNamespace>> reads = previous.stream()
-                .map(ns ->
-                        CompletableFuture.supplyAsync(() -> reread(ns, dirty.getOrDefault(ns.name(), Set.of())), pool))
+                .map(ns -> CompletableFuture.supplyAsync(
+                        () -> reread(
+                                ns,
+                                dirty.getOrDefault(ns.name(), Set.of()),
+                                unnotifiedEverywhere || dirty.containsKey(ns.name())),
+                        pool))
                 .toList();
         try {
             return remember(joinAll(reads));
@@ -207,7 +223,8 @@ public final class StateReader implements AutoCloseable {
         }
     }
 
-    private RawNamespace reread(RawNamespace old, Set<MonitorEvent.Kind> changed) {
+    /** A namespace read again: what {@code changed} says, and its MAC table and connections if {@code unnotified}. */
+    private RawNamespace reread(RawNamespace old, Set<MonitorEvent.Kind> changed, boolean unnotified) {
         String ns = old.name();
         boolean linksChanged = changed.contains(MonitorEvent.Kind.LINK) || changed.contains(MonitorEvent.Kind.ADDRESS);
         List<IpJsonParser.RawLink> links =
@@ -234,7 +251,15 @@ public final class StateReader implements AutoCloseable {
                 ? NftRulesetParser.parse(ask(ns, "nft", "-j", "list", "ruleset"))
                 : old.nftables();
         return new RawNamespace(
-                ns, links, routes, forwarding, tables, fdb(ns, links), conntrack(ns, tables), nft, nsIds);
+                ns,
+                links,
+                routes,
+                forwarding,
+                tables,
+                unnotified ? fdb(ns, links) : old.fdb(),
+                unnotified ? conntrack(ns, tables) : old.conntrack(),
+                nft,
+                nsIds);
     }
 
     private Topology remember(List<RawNamespace> raw) {

@@ -50,6 +50,25 @@ class StateReaderTest {
     }
 
     @Test
+    void where_captures_report_traffic_a_link_event_leaves_the_other_namespaces_tables_as_they_were() {
+        // when: a link event in docker0, packets being reported as they are captured
+        reader.readAfter(List.of(new MonitorEvent(MonitorEvent.Kind.LINK, "docker0", "7: veth0: <UP>")), true);
+
+        // then: no packet was seen, so the host's MAC table and connections have not moved
+        assertThat(host.asked())
+                .containsExactlyInAnyOrder("docker0: ip -j -d addr show", "docker0: ip -j netns list-id");
+    }
+
+    @Test
+    void where_captures_report_traffic_packets_seen_anywhere_reread_every_mac_table_and_connection_table() {
+        // when: packets captured in docker0 (they may have crossed the host's bridge and NAT)
+        reader.readAfter(List.of(new MonitorEvent(MonitorEvent.Kind.TRAFFIC, "docker0", "packets captured")), true);
+
+        // then:
+        assertThat(host.asked()).contains("host: bridge -j fdb show", "host: cat /proc/net/nf_conntrack");
+    }
+
+    @Test
     void a_rule_event_in_the_host_rereads_its_rules() {
         reader.readAfter(List.of(new MonitorEvent(MonitorEvent.Kind.RULESET, "host", "-A FORWARD -j ACCEPT")));
 
