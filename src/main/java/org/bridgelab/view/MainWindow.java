@@ -60,6 +60,8 @@ public final class MainWindow extends BorderPane {
     private void createView() {
         getStyleClass().add("main-window");
         ScaledToFit diagram = new ScaledToFit(topology);
+        // zoomed in, the picture of the whole drawing would be many times the screen: each frame draws it instead
+        topology.cachePicture(diagram.zoomedInProperty().not());
         SplitPane right = new SplitPane(withZoomButtons(diagram), console);
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.5);

@@ -26,7 +26,9 @@ import org.bridgelab.kernel.Topology;
 final class PacketTokens {
     private static final int MAX_TOKENS = 40;
 
+    /** The layer over the diagram the tokens travel on, in the diagram's coordinates. */
     private final Pane diagram;
+
     private final LabViewModel model;
     private final BiFunction<String, String, Label> chip;
     /** Whether the cable between two chips is drawn as one straight line a token can follow. */
@@ -64,8 +66,9 @@ final class PacketTokens {
         simulationToken.setManaged(false);
     }
 
-    /** The diagram was drawn anew: the live tokens went with its old nodes. */
+    /** The diagram was drawn anew: the live tokens go with its old nodes. */
     void cleared() {
+        diagram.getChildren().removeIf(node -> node != simulationToken);
         tokens = 0;
     }
 
@@ -135,8 +138,10 @@ final class PacketTokens {
             motion = travel;
         }
         motion.setOnFinished(done -> {
-            diagram.getChildren().remove(token);
-            tokens--;
+            // one cleared with the diagram's old nodes was counted off then
+            if (diagram.getChildren().remove(token)) {
+                tokens--;
+            }
         });
         long delay = livePace.delayMillis(event.timestampNanos(), System.nanoTime() / 1_000_000);
         token.setVisible(delay == 0);

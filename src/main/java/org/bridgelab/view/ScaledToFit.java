@@ -1,5 +1,7 @@
 package org.bridgelab.view;
 
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.scene.Group;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -24,6 +26,8 @@ final class ScaledToFit extends StackPane {
     private final Group holder;
     /** 1 is the drawing whole; more is a part of it, larger. */
     private double zoom = 1;
+
+    private final ReadOnlyBooleanWrapper zoomedIn = new ReadOnlyBooleanWrapper(false);
     /** Where the drawing's top left corner is, once zoomed (dragged or zoomed about a point). */
     private double left = LEFT;
 
@@ -83,6 +87,11 @@ final class ScaledToFit extends StackPane {
         return zoom;
     }
 
+    /** Whether the learner has zoomed in on a part of the drawing. */
+    ReadOnlyBooleanProperty zoomedInProperty() {
+        return zoomedIn.getReadOnlyProperty();
+    }
+
     /** A part of the drawing, larger: the part at the pane's centre stays there. */
     void zoomIn() {
         zoomAbout(getWidth() / 2, getHeight() / 2, zoom * STEP);
@@ -95,6 +104,7 @@ final class ScaledToFit extends StackPane {
     /** The drawing whole again. */
     void fit() {
         zoom = 1;
+        zoomedIn.set(false);
         requestLayout();
     }
 
@@ -126,6 +136,7 @@ final class ScaledToFit extends StackPane {
         left = x - (x - left) * after / before;
         top = y - (y - top) * after / before;
         zoom = next;
+        zoomedIn.set(zoom > 1);
         requestLayout();
     }
 

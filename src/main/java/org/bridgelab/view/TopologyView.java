@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.animation.PauseTransition;
 import javafx.beans.Observable;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -78,11 +79,19 @@ public final class TopologyView extends Pane {
 
     private final NetfilterDrawing netfilter;
     /** The VXLAN tunnels between a lesson's other hosts, drawn after their chips. */
-    private final TunnelDrawing tunnels = new TunnelDrawing(getChildren());
+    private final TunnelDrawing tunnels;
     /** Where the band of a lesson's other hosts starts (none: no band). */
     private double bandTop = Double.MAX_VALUE;
     /** The host's counters as last shown, so that the ones that grew flash. */
     private Map<String, Long> countersShown = Map.of();
+
+    /**
+     * What the kernel's state draws, cached as one picture (it changes with the state, not with every frame), and
+     * above it the packets travelling it: a token's frame then redraws only where it moves, from the picture.
+     */
+    private final Pane drawing = new Pane();
+
+    private final Pane tokenLayer = new Pane();
 
     /** The captured packets travelling the diagram, live and in simulation mode. */
     private final PacketTokens packetTokens;
@@ -91,7 +100,12 @@ public final class TopologyView extends Pane {
         this.model = model;
         this.i18n = i18n;
         this.netfilter = new NetfilterDrawing(i18n);
-        this.packetTokens = new PacketTokens(this, model, this::chip, this::straight, tunnels);
+        this.tunnels = new TunnelDrawing(drawing.getChildren());
+        this.packetTokens = new PacketTokens(tokenLayer, model, this::chip, this::straight, tunnels);
+        tokenLayer.setMouseTransparent(true);
+        // placed over the drawing by hand, in its coordinates: a token coming or going asks no layout
+        tokenLayer.setManaged(false);
+        getChildren().addAll(drawing, tokenLayer);
         getStyleClass().add("topology");
         setId("topology");
         details.getStyleClass().add("topology-details");
@@ -118,6 +132,16 @@ public final class TopologyView extends Pane {
         redraw();
     }
 
+    /** Keeps the drawing as one picture while {@code wanted} holds (see {@link #drawing}). */
+    void cachePicture(ObservableBooleanValue wanted) {
+        drawing.cacheProperty().bind(wanted);
+    }
+
+    /** Whether the drawing is kept as one picture now. */
+    boolean drawnAsPicture() {
+        return drawing.isCache();
+    }
+
     /** The tunnels drawn now, each as "hosta/vxlan0—hostb/vxlan0" (or "hosta/vxlan0→REMOTE" for a stub). */
     public List<String> tunnelsDrawn() {
         return tunnels.drawn();
@@ -135,7 +159,7 @@ public final class TopologyView extends Pane {
 
     /** The cables drawn now, each as "a/link—b/link" with the two ends sorted. */
     public List<String> cables() {
-        return getChildren().stream()
+        return drawing.getChildren().stream()
                 .filter(node -> node.getStyleClass().contains("cable"))
                 .map(node -> (String) node.getUserData())
                 .toList();
@@ -145,7 +169,7 @@ public final class TopologyView extends Pane {
         TopologyViewModel.Update update = model.topology().updateProperty().get();
         Topology topology = update.topology();
 
-        getChildren().clear();
+        drawing.getChildren().clear();
         chips.clear();
         columnsDrawn.clear();
         packetTokens.cleared();
@@ -154,12 +178,12 @@ public final class TopologyView extends Pane {
                 new Label(i18n.lookup(model.replayingProperty().get() ? "topology.title.recorded" : "topology.title"));
         title.getStyleClass().add("pane-heading");
         title.relocate(CONTAINER_X, 6);
-        getChildren().add(title);
+        drawing.getChildren().add(title);
         if (topology.namespaces().isEmpty()) {
             Label empty = new Label(i18n.lookup("topology.empty"));
             empty.getStyleClass().add("hint");
             empty.relocate(CONTAINER_X, TOP + 10);
-            getChildren().add(empty);
+            drawing.getChildren().add(empty);
             return;
         }
         tunnels.clear();
@@ -184,7 +208,7 @@ public final class TopologyView extends Pane {
             hintShown = i18n.lookup("topology.details");
             details.setText(hintShown);
         }
-        getChildren().add(details);
+        drawing.getChildren().add(details);
         setPrefSize(OUTSIDE_X + OUTSIDE_WIDTH + 40, bottom + 60);
         if (update != highlighted) {
             // once per update: a redraw for the language or a failure does not make the same change glow again
@@ -234,7 +258,7 @@ public final class TopologyView extends Pane {
     private Node namespaceBox(String namespace) {
         return namespace == null
                 ? null
-                : getChildren().stream()
+                : drawing.getChildren().stream()
                         .filter(node -> node instanceof Rectangle && namespace.equals(node.getUserData()))
                         .findFirst()
                         .orElse(null);
@@ -317,7 +341,7 @@ public final class TopologyView extends Pane {
         Label heading = new Label(i18n.lookup("topology.outside"));
         heading.getStyleClass().add("area-heading");
         heading.relocate(OUTSIDE_X, y - 4);
-        getChildren().add(heading);
+        drawing.getChildren().add(heading);
         y += 18;
         for (String name : List.of("router", "remote", "internet")) {
             var ns = topology.namespace(name);
@@ -348,12 +372,12 @@ public final class TopologyView extends Pane {
         double height = 30 + rowCount * (CHIP_HEIGHT + GAP) + Math.max(MIN_BOX_ROUTES, routes.size()) * 18 + 8;
         Rectangle box = box(x, y, width, height, style);
         box.setUserData(ns.name());
-        getChildren().add(box);
+        drawing.getChildren().add(box);
         Label name =
                 new Label(ns.name() + (note.isEmpty() ? "" : "  " + note) + (ns.forwarding() ? "   ip_forward=1" : ""));
         name.getStyleClass().add("box-title");
         name.relocate(x + 8, y + 5);
-        getChildren().add(name);
+        drawing.getChildren().add(name);
         Set<String> ports = new HashSet<>();
         for (Topology.Link bridge : links) {
             if ("bridge".equals(bridge.kind())) {
@@ -377,7 +401,7 @@ public final class TopologyView extends Pane {
             Label line = new Label(route);
             line.getStyleClass().add("route");
             line.relocate(x + 10, cy);
-            getChildren().add(line);
+            drawing.getChildren().add(line);
             cy += 18;
         }
         return y + height;
@@ -398,7 +422,7 @@ public final class TopologyView extends Pane {
 
     /** A switch: a box around the rows from {@code fromY} to the chip row at {@code toY}, behind its chips. */
     private void drawSwitch(double x, double fromY, double width, double toY) {
-        getChildren().add(box(x, fromY - 4, width, toY - fromY + CHIP_HEIGHT + 8, "bridge-box"));
+        drawing.getChildren().add(box(x, fromY - 4, width, toY - fromY + CHIP_HEIGHT + 8, "bridge-box"));
     }
 
     private static double rowY(double top, int row) {
@@ -479,7 +503,7 @@ public final class TopologyView extends Pane {
             Label kind = new Label(i18n.lookup("topology.bridge"));
             kind.getStyleClass().add("box-note");
             kind.relocate(right + rightWidth - 56, bridgeY + 4);
-            getChildren().add(kind);
+            drawing.getChildren().add(kind);
             drawBackplane(
                     ports.stream()
                             .map(port -> rowY(top, leftRows.get(port.name())))
@@ -501,7 +525,7 @@ public final class TopologyView extends Pane {
             Label line = new Label(route);
             line.getStyleClass().add("route");
             line.relocate(left, inner);
-            getChildren().add(line);
+            drawing.getChildren().add(line);
             inner += 18;
         }
         inner += Math.max(0, MIN_BOX_ROUTES - routesOf(host).size()) * 18 + 6;
@@ -509,12 +533,12 @@ public final class TopologyView extends Pane {
         forwarding.getStyleClass().addAll("forwarding", host.forwarding() ? "on" : "off");
         forwarding.setId("forwarding");
         forwarding.relocate(left, inner);
-        getChildren().add(forwarding);
+        drawing.getChildren().add(forwarding);
         inner += 28;
         NetfilterHooks hooks = NetfilterHooks.of(host);
         javafx.scene.layout.Pane stage = netfilter.draw(hooks, HOST_WIDTH - 20);
         stage.relocate(left, inner);
-        getChildren().add(stage);
+        drawing.getChildren().add(stage);
         showCounters(hooks);
         lightSelectedPacket();
         inner += stage.getPrefHeight() + 10;
@@ -526,16 +550,16 @@ public final class TopologyView extends Pane {
             traced.setWrapText(true);
             traced.setMaxWidth(HOST_WIDTH - 20);
             traced.relocate(left, inner);
-            getChildren().add(traced);
+            drawing.getChildren().add(traced);
             inner += probe.size() * 18 + 8;
         }
         Rectangle hostBox = box(HOST_X, y, HOST_WIDTH, inner - y, "host-box");
         hostBox.setUserData(host.name());
-        getChildren().add(0, hostBox);
+        drawing.getChildren().add(0, hostBox);
         Label title = new Label(i18n.lookup("topology.host"));
         title.getStyleClass().add("box-title");
         title.relocate(HOST_X + 8, y + 5);
-        getChildren().add(title);
+        drawing.getChildren().add(title);
         return inner;
     }
 
@@ -567,7 +591,7 @@ public final class TopologyView extends Pane {
     private void wire(double x1, double y1, double x2, double y2) {
         Line wire = new Line(x1, y1, x2, y2);
         wire.getStyleClass().add("port-wire");
-        getChildren().add(wire);
+        drawing.getChildren().add(wire);
     }
 
     /** The last failed step's probe through the host's hooks, as traced; ✗ where a rule or policy dropped it. */
@@ -612,7 +636,7 @@ public final class TopologyView extends Pane {
         chip.setUserData(ns.name() + "/" + link.name());
         chip.setOnMouseClicked(event -> details.setText(describe(ns, link)));
         chips.put(ns.name() + "/" + link.name(), chip);
-        getChildren().add(chip);
+        drawing.getChildren().add(chip);
         return chip;
     }
 
@@ -638,7 +662,7 @@ public final class TopologyView extends Pane {
                         : upFromTheBand(fromBand ? from : to, fromBand ? to : from, lanes++);
                 cable.getStyleClass().add("cable");
                 cable.setUserData(key);
-                getChildren().add(cable);
+                drawing.getChildren().add(cable);
             }
         }
     }
@@ -754,6 +778,6 @@ public final class TopologyView extends Pane {
     }
 
     List<Node> nodes() {
-        return getChildren();
+        return drawing.getChildren();
     }
 }

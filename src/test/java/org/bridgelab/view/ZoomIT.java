@@ -191,13 +191,18 @@ class ZoomIT {
     void the_buttons_over_the_diagram_zoom_it_and_fit_it_again(FxRobot robot) {
         ScaledToFit fit = robot.lookup(".scaled-to-fit").queryAs(ScaledToFit.class);
         double whole = fit.scale();
+        // whole, the drawing is kept as one picture that travelling packets are drawn over
+        assertThat(window.topology().drawnAsPicture()).isTrue();
 
         robot.clickOn("#diagram-zoom-in").clickOn("#diagram-zoom-in");
         assertThat(fit.scale()).isCloseTo(whole * 1.5625, within(1e-9));
+        // zoomed in, a picture of the whole drawing would be many times the screen
+        assertThat(window.topology().drawnAsPicture()).isFalse();
         robot.clickOn("#diagram-zoom-out");
         assertThat(fit.scale()).isCloseTo(whole * 1.25, within(1e-9));
         robot.clickOn("#diagram-fit");
         assertThat(fit.scale()).isEqualTo(whole);
+        assertThat(window.topology().drawnAsPicture()).isTrue();
     }
 
     private static Point2D inPane(ScaledToFit fit, javafx.scene.Node drawing, double x, double y) {
