@@ -2,10 +2,7 @@ package org.bridgelab.view;
 
 import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
-import javafx.animation.Animation;
-import javafx.animation.PauseTransition;
-import javafx.animation.ScaleTransition;
-import javafx.animation.SequentialTransition;
+import javafx.animation.AnimationTimer;
 import javafx.animation.TranslateTransition;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
@@ -20,7 +17,8 @@ import org.bridgelab.kernel.Topology;
  * Captured packets travelling the diagram. Live, each sighting is a small token that crosses the cable it was
  * seen on (out of the capture point when its sender is that node, into it otherwise), the stretch of a tunnel
  * it was seen wrapped on, or blinks on the chip when it was seen on a bridge or a cable drawn as a bracket;
- * the hops of one exchange take turns in kernel order ({@link LivePace}). In simulation mode one larger token
+ * the hops of one exchange take turns in kernel order ({@link LivePace}), and all move together on one clock
+ * ({@link TokenMotion}). In simulation mode one larger token
  * shows the sighting being replayed, the same way, and never leaves the cable, tunnel or chip it was seen on.
  */
 final class PacketTokens {
@@ -38,7 +36,17 @@ final class PacketTokens {
     /** A hop every 150 ms, an exchange drawn within 1.5 s: slow enough to follow, never far behind the kernel. */
     private final LivePace livePace = new LivePace(150, 1_500);
 
-    private int tokens;
+    private final TokenMotion liveTokens;
+    /** Steps the live tokens while there are any. */
+    private final AnimationTimer clock = new AnimationTimer() {
+        @Override
+        public void handle(long nowNanos) {
+            if (!liveTokens.pulse(nowNanos)) {
+                stop();
+            }
+        }
+    };
+
     private final Circle simulationToken = new Circle(7);
     private final TranslateTransition simulationMotion = new TranslateTransition(Duration.millis(500), simulationToken);
 
@@ -60,6 +68,7 @@ final class PacketTokens {
         this.chip = chip;
         this.straight = straight;
         this.tunnels = tunnels;
+        this.liveTokens = new TokenMotion(diagram);
         simulationToken.getStyleClass().add("simulation-token");
         simulationToken.setMouseTransparent(true);
         // placed by hand: a token coming, moving or going asks no layout of the diagram
@@ -68,8 +77,7 @@ final class PacketTokens {
 
     /** The diagram was drawn anew: the live tokens go with its old nodes. */
     void cleared() {
-        diagram.getChildren().removeIf(node -> node != simulationToken);
-        tokens = 0;
+        liveTokens.clear();
     }
 
     /**
@@ -107,7 +115,7 @@ final class PacketTokens {
 
     /** A captured sighting, live: its token takes its turn, then travels or blinks, then goes. */
     void animate(PacketEvent event) {
-        if (tokens >= MAX_TOKENS
+        if (liveTokens.size() >= MAX_TOKENS
                 || model.packets().simulation().activeProperty().get()) {
             return;
         }
@@ -119,35 +127,10 @@ final class PacketTokens {
         token.getStyleClass().add("packet-token");
         token.setMouseTransparent(true);
         token.setManaged(false);
-        token.setCenterX(way.from().getX());
-        token.setCenterY(way.from().getY());
-        tokens++;
-        diagram.getChildren().add(token);
-        Animation motion;
-        if (way.stays()) {
-            ScaleTransition blink = new ScaleTransition(Duration.millis(450), token);
-            blink.setFromX(0.6);
-            blink.setFromY(0.6);
-            blink.setToX(1.8);
-            blink.setToY(1.8);
-            motion = blink;
-        } else {
-            TranslateTransition travel = new TranslateTransition(Duration.millis(550), token);
-            travel.setToX(way.to().getX() - way.from().getX());
-            travel.setToY(way.to().getY() - way.from().getY());
-            motion = travel;
-        }
-        motion.setOnFinished(done -> {
-            // one cleared with the diagram's old nodes was counted off then
-            if (diagram.getChildren().remove(token)) {
-                tokens--;
-            }
-        });
-        long delay = livePace.delayMillis(event.timestampNanos(), System.nanoTime() / 1_000_000);
-        token.setVisible(delay == 0);
-        PauseTransition turn = new PauseTransition(Duration.millis(delay));
-        turn.setOnFinished(done -> token.setVisible(true));
-        new SequentialTransition(turn, motion).play();
+        long now = System.nanoTime();
+        long delay = livePace.delayMillis(event.timestampNanos(), now / 1_000_000);
+        liveTokens.add(token, way.from(), way.to(), now + delay * 1_000_000);
+        clock.start();
     }
 
     /** Where a sighting goes, or null when its capture point is not drawn. */

@@ -179,6 +179,31 @@ class TopologyViewIT {
     }
 
     @Test
+    void a_live_wrapped_packet_crosses_the_tunnel_as_a_token_above_the_drawing_and_goes(FxRobot robot) {
+        // given: the overlay lab drawn, and the echo request as the kernel sent it out of hosta's eth0, in VXLAN
+        robot.interact(() -> model.topology().read(Snapshots.overlay()));
+        List<javafx.scene.Node> drawn = FxWait.onFx(() -> List.copyOf(view.nodes()));
+        PacketEvent wrapped = RecordedCaptures.records("overlay-hosta-eth0.pcap").stream()
+                .map(record -> PacketDecoder.decode(new CapturePoint("hosta", "eth0"), 0, record))
+                .filter(event -> event.tunnelled() && event.summary().contains("ICMP echo request"))
+                .findFirst()
+                .orElseThrow();
+
+        // when: it is captured live
+        robot.interact(() -> model.packets().receive(wrapped));
+
+        // then: its token is seen on its way (the clock moves it), the drawing's nodes untouched, then it goes
+        FxWait.await(
+                () -> robot.lookup(".packet-token").queryAll().stream()
+                        .anyMatch(token -> token.isVisible() && token.getTranslateX() != 0),
+                () -> "no token on its way: " + robot.lookup(".packet-token").queryAll());
+        assertThat(FxWait.onFx(() -> List.copyOf(view.nodes()))).containsExactlyElementsOf(drawn);
+        FxWait.await(
+                () -> robot.lookup(".packet-token").queryAll().isEmpty(),
+                () -> "a token stayed: " + robot.lookup(".packet-token").queryAll());
+    }
+
+    @Test
     void a_frame_on_a_hosts_cable_routed_round_the_boxes_stays_on_its_chip_rather_than_cutting_across(FxRobot robot) {
         // given: the overlay lab, and a plain frame (no tunnel) the kernel sent out of hosta's eth0
         robot.interact(() -> model.topology().read(Snapshots.overlay()));
