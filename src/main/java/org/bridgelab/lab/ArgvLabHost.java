@@ -53,14 +53,29 @@ abstract class ArgvLabHost implements LabHost {
         return argv.subList(first, argv.size());
     }
 
-    /** {@code ip netns exec NODE argv} for a named namespace, argv itself for the host. */
+    /**
+     * {@code ip netns exec NODE argv} for a named namespace, argv itself for the host. An {@code ip netns add}
+     * or {@code del} run from a namespace (the overlay's hosts make their containers) enters only its network,
+     * with {@code nsenter --net}: ip netns exec gives its command mounts of its own, so the name it made or
+     * removed would stay there, unseen by the machine, as if the command had done nothing.
+     */
     static List<String> inNamespace(String node, List<String> argv) {
         if (HOST.equals(node)) {
             return argv;
         }
-        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", node));
+        List<String> full = new ArrayList<>(
+                namesNamespace(argv)
+                        ? List.of("nsenter", "--net=/run/netns/" + node)
+                        : List.of("ip", "netns", "exec", node));
         full.addAll(argv);
         return full;
+    }
+
+    private static boolean namesNamespace(List<String> argv) {
+        return argv.size() > 3
+                && argv.get(0).equals("ip")
+                && argv.get(1).equals("netns")
+                && List.of("add", "del", "delete").contains(argv.get(2));
     }
 
     static List<String> concat(List<String> prefix, List<String> argv) {

@@ -25,6 +25,16 @@ class LabHostArgvTest {
     }
 
     @Test
+    void a_namespace_made_or_removed_from_a_namespace_is_the_machines_so_only_the_network_is_entered() {
+        assertThat(ArgvLabHost.inNamespace("hosta", List.of("ip", "netns", "add", "ca")))
+                .containsExactly("nsenter", "--net=/run/netns/hosta", "ip", "netns", "add", "ca");
+        assertThat(ArgvLabHost.inNamespace("hosta", List.of("ip", "netns", "del", "ca")))
+                .containsExactly("nsenter", "--net=/run/netns/hosta", "ip", "netns", "del", "ca");
+        assertThat(ArgvLabHost.inNamespace("hosta", List.of("ip", "netns", "exec", "ca", "ping", "10.0.0.3")))
+                .startsWith("ip", "netns", "exec", "hosta", "ip", "netns", "exec", "ca");
+    }
+
+    @Test
     void ssh_quotes_every_word_so_the_remote_shell_expands_nothing() {
         assertThat(SshLabHost.quote(List.of("echo", "$(id)", "it's", "a b", "!", "*")))
                 .isEqualTo("'echo' '$(id)' 'it'\\''s' 'a b' '!' '*'");
