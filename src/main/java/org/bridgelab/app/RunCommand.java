@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.bridgelab.lab.Lab;
 import org.bridgelab.lab.LabException;
 import org.bridgelab.lab.LabHostChoice;
 import org.bridgelab.lesson.Curriculum;
@@ -96,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
 
     private final PrintStream out;
     private final PrintStream err;
-    private LabHostChoice labHost;
+    private List<LabHostChoice> labHosts;
 
     RunCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -113,7 +114,11 @@ final class RunCommand implements Callable<Integer> {
             if (all && !lessonIds.isEmpty()) {
                 throw new IllegalArgumentException("give either --all or lesson names, not both");
             }
-            labHost = labHostOptions.choice();
+            labHosts = labHostOptions.choices();
+            if (labHosts.size() > 1 && (capture != null || timeline != null || bundle != null)) {
+                throw new IllegalArgumentException(
+                        "--capture, --timeline and --bundle take one lab host for now, not " + labHosts.size());
+            }
         } catch (IllegalArgumentException e) {
             throw UsageError.of(spec, e.getMessage());
         }
@@ -130,8 +135,10 @@ final class RunCommand implements Callable<Integer> {
 
     private int execute(PrintStream out, PrintStream err) {
         List<Lesson> lessons;
+        List<String> hosts;
         try {
             lessons = selectLessons();
+            hosts = hostsAcross(lessons);
             OutputPath.check("--capture", capture);
             OutputPath.check("--timeline", timeline);
             OutputPath.check("--dump-state", dumpState);
@@ -151,10 +158,11 @@ final class RunCommand implements Callable<Integer> {
         long started = System.currentTimeMillis();
         java.time.Instant startedAt = java.time.Instant.now();
         BundleRecorder bundled = null;
-        try (LabSession session = LabSession.open(
-                labHost,
-                LabSession.Options.commandLine(capture != null || bundle != null, timeline != null),
-                err::println)) {
+        LabSession.Options options =
+                LabSession.Options.commandLine(capture != null || bundle != null, timeline != null);
+        try (LabSession session = labHosts.size() == 1
+                ? LabSession.open(labHosts.get(0), options, err::println)
+                : LabSession.open(Lab.joined(hosts, labHosts), options, err::println)) {
             err.println("lab host: " + session.host().description());
             RunReport report;
             bundled = bundle == null ? null : new BundleRecorder(session.host());
@@ -205,6 +213,25 @@ final class RunCommand implements Callable<Integer> {
                 bundled.discard();
             }
         }
+    }
+
+    /**
+     * With more than one lab host, the hosts the lessons are played on, one per lab host: every lesson chosen must
+     * have as many hosts of its own (the overlay's hosta and hostb), and the same ones.
+     */
+    private List<String> hostsAcross(List<Lesson> lessons) {
+        if (labHosts.size() == 1) {
+            return List.of();
+        }
+        for (Lesson lesson : lessons) {
+            if (lesson.hosts().size() != labHosts.size()
+                    || !lesson.hosts().equals(lessons.get(0).hosts())) {
+                throw new IllegalArgumentException(labHosts.size() + " lab hosts run a lesson with as many hosts of"
+                        + " its own (such as overlay); " + lesson.id() + " has "
+                        + (lesson.hosts().isEmpty() ? "none" : lesson.hosts().size() + ": " + lesson.hosts()));
+            }
+        }
+        return lessons.get(0).hosts();
     }
 
     private List<Lesson> selectLessons() {

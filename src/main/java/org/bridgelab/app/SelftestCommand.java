@@ -85,7 +85,7 @@ final class SelftestCommand implements Callable<Integer> {
         LabHostChoice choice = labHostOptions.choice(spec);
         long started = System.currentTimeMillis();
         boolean sandbox = "sandbox".equals(choice.kind());
-        out.println("BridgeLab self-test: " + (sandbox ? "sandbox lab" : "lab host " + labHostOptions.host)
+        out.println("BridgeLab self-test: " + (sandbox ? "sandbox lab" : "lab host " + labHostOptions.hosts.get(0))
                 + ", scenario 1 (container to container), capture on br0");
         List<Lesson> lessons = Curriculum.bundled().withPrerequisites(List.of("s1"));
         Queue<PacketEvent> seen = new ConcurrentLinkedQueue<>();

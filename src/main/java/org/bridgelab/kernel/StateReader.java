@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.bridgelab.lab.CommandResult;
+import org.bridgelab.lab.JoinedLabHost;
 import org.bridgelab.lab.LabException;
 import org.bridgelab.lab.LabHost;
 
@@ -43,11 +44,17 @@ public final class StateReader implements AutoCloseable {
                 return thread;
             });
 
+    /** On a joined lab, a reader for each lab host, by the lesson host it holds; empty otherwise. */
+    private final Map<String, StateReader> joined = new LinkedHashMap<>();
+
     /** {@code outside}: the namespaces BridgeLab built as the outside world (router, internet, remote). */
     public StateReader(LabHost lab, Set<String> outside) {
         this.lab = lab;
         this.outside = Set.copyOf(outside);
         pool.allowCoreThreadTimeOut(true);
+        if (lab instanceof JoinedLabHost hosts) {
+            hosts.members().forEach((host, member) -> joined.put(host, new StateReader(member, outside)));
+        }
     }
 
     /** What a read can cover, kind by kind; a {@link StateCheck} names what its fact is judged on. */
@@ -78,6 +85,11 @@ public final class StateReader implements AutoCloseable {
      * {@link #readAfter}.
      */
     public synchronized Topology read(Set<Part> parts) {
+        if (!joined.isEmpty()) {
+            Map<String, Topology> each = new LinkedHashMap<>();
+            joined.forEach((host, reader) -> each.put(host, reader.read(parts)));
+            return JoinedTopology.merge(each);
+        }
         boolean full = parts.containsAll(Part.ALL);
         boolean links = parts.contains(Part.LINKS) || parts.contains(Part.FDB);
         boolean rulesToo = parts.contains(Part.RULES) || parts.contains(Part.CONNTRACK);
@@ -360,6 +372,7 @@ public final class StateReader implements AutoCloseable {
 
     @Override
     public void close() {
+        joined.values().forEach(StateReader::close);
         pool.shutdownNow();
     }
 

@@ -1,6 +1,9 @@
 package org.bridgelab.lab;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A lab ready for the lessons: a connected lab host with the outside world (router, internet server,
@@ -20,6 +23,8 @@ public final class Lab implements AutoCloseable {
     private final HostBaseline baseline;
     private final List<String> recovered;
     private final List<PreFlight.Finding> findings;
+    /** A joined lab's own labs, one per lab host, each closed with it; none for one lab host. */
+    private final List<Lab> members;
 
     private Lab(
             LabHost host,
@@ -28,6 +33,18 @@ public final class Lab implements AutoCloseable {
             HostBaseline baseline,
             List<String> recovered,
             List<PreFlight.Finding> findings) {
+        this(host, world, baselineFile, baseline, recovered, findings, List.of());
+    }
+
+    private Lab(
+            LabHost host,
+            OutsideWorld world,
+            BaselineFile baselineFile,
+            HostBaseline baseline,
+            List<String> recovered,
+            List<PreFlight.Finding> findings,
+            List<Lab> members) {
+        this.members = List.copyOf(members);
         this.host = host;
         this.world = world;
         this.baselineFile = baselineFile;
@@ -78,6 +95,61 @@ public final class Lab implements AutoCloseable {
      */
     public static Lab attached(LabHost host) {
         return new Lab(host, OutsideWorld.alreadyThere(host, SANDBOX_UPLINK), null, null, List.of(), List.of());
+    }
+
+    /**
+     * A lab for a lesson whose hosts are machines of their own ({@code hosts}, such as the overlay's hosta and
+     * hostb), each on a real lab host of its own ({@code choices}, in the same order): on each, after noting its
+     * state as {@link #open} does, the lab builds its host ({@link Underlay}); no outside world. Closing it
+     * removes what was built on each and releases them.
+     */
+    public static Lab joined(List<String> hosts, List<LabHostChoice> choices) {
+        if (hosts.size() != choices.size() || hosts.size() < 2) {
+            throw new IllegalArgumentException("a lesson with " + hosts.size() + " hosts " + hosts + " cannot run on "
+                    + choices.size() + " lab hosts");
+        }
+        List<Lab> members = new ArrayList<>();
+        try {
+            Map<String, LabHost> joined = new LinkedHashMap<>();
+            for (int i = 0; i < hosts.size(); i++) {
+                if ("sandbox".equals(choices.get(i).kind())) {
+                    throw new LabException(
+                            "two sandboxes share no network: give lab hosts that do (ssh:DEST, or local for one)");
+                }
+                Lab member = openWithout(choices.get(i));
+                members.add(member);
+                joined.put(hosts.get(i), member.host());
+            }
+            Underlay.join(joined);
+            List<String> recovered = new ArrayList<>();
+            List<PreFlight.Finding> findings = new ArrayList<>();
+            members.forEach(member -> {
+                recovered.addAll(member.recovered());
+                findings.addAll(member.findings());
+            });
+            JoinedLabHost host = new JoinedLabHost(joined);
+            return new Lab(
+                    host, OutsideWorld.alreadyThere(host, SANDBOX_UPLINK), null, null, recovered, findings, members);
+        } catch (RuntimeException e) {
+            members.forEach(Lab::close);
+            throw e;
+        }
+    }
+
+    /** A real lab host, its state noted (what a cut-short run left removed first), nothing built. */
+    private static Lab openWithout(LabHostChoice choice) {
+        LabHost host = connect(choice);
+        BaselineFile file = BaselineFile.of(choice);
+        try {
+            List<String> recovered = file.load().map(left -> left.undoOn(host)).orElse(List.of());
+            HostBaseline baseline = HostBaseline.read(host);
+            file.save(baseline);
+            return new Lab(
+                    host, OutsideWorld.alreadyThere(host, REAL_HOST_UPLINK), file, baseline, recovered, List.of());
+        } catch (RuntimeException e) {
+            host.close();
+            throw e;
+        }
     }
 
     private static LabHost connect(LabHostChoice choice) {
@@ -146,6 +218,21 @@ public final class Lab implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (!members.isEmpty()) {
+            // each member removes what was built on its own lab host and releases it, whatever another one did
+            RuntimeException first = null;
+            for (Lab member : members) {
+                try {
+                    member.close();
+                } catch (RuntimeException e) {
+                    first = first == null ? e : first;
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+            return;
+        }
         try {
             if (baseline != null && host.isAlive()) {
                 baseline.undoOn(host);

@@ -63,15 +63,36 @@ public record Lesson(
 
     /**
      * A step: what the learner does (actions) and what it teaches (text). {@code hint} (may be null) is
-     * shown when one of its checks fails; {@code predict} (may be null) is asked before it runs.
+     * shown when one of its checks fails; {@code predict} (may be null) is asked before it runs. An
+     * {@code underlay} step builds or removes, on one machine, the network that joins a lesson's hosts.
      */
-    public record Step(String id, Text title, Text text, Text hint, Prediction predict, List<Action> actions) {
+    public record Step(
+            String id, Text title, Text text, Text hint, Prediction predict, List<Action> actions, boolean underlay) {
         public Step {
             actions = List.copyOf(actions);
         }
 
+        public Step(String id, Text title, Text text, Text hint, Prediction predict, List<Action> actions) {
+            this(id, title, text, hint, predict, actions, false);
+        }
+
         public Step(String id, Text title, Text text, List<Action> actions) {
             this(id, title, text, null, null, actions);
+        }
+
+        /**
+         * What of the step runs on a lab whose hosts are on lab hosts of their own ({@code joined}): everything,
+         * unless the step builds the underlay on one machine ({@code underlay}); there the lab built it, so only
+         * the commands typed on one of the hosts run, and the checks, which judge the one machine's underlay,
+         * do not.
+         */
+        public List<Action> actionsOn(boolean joined) {
+            if (!joined || !underlay) {
+                return actions;
+            }
+            return actions.stream()
+                    .filter(action -> action instanceof Action.Run run && !"host".equals(run.node()))
+                    .toList();
         }
     }
 

@@ -36,7 +36,8 @@ record LessonDto(
             Map<String, String> text,
             Map<String, String> hint,
             PredictDto predict,
-            List<ActionDto> actions) {}
+            List<ActionDto> actions,
+            Boolean underlay) {}
 
     /** A question asked before the step runs; {@code answer} is the id of one of the choices. */
     record PredictDto(

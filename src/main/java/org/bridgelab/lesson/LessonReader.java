@@ -170,20 +170,20 @@ public final class LessonReader {
             if (dto.steps() == null || dto.steps().isEmpty()) {
                 throw error("steps", "a lesson needs at least one step");
             }
+            List<String> hosts = new ArrayList<>();
+            for (String host : dto.hosts() == null ? List.<String>of() : dto.hosts()) {
+                hosts.add(id(host, "hosts"));
+            }
             List<Lesson.Step> steps = new ArrayList<>();
             Set<String> stepIds = new HashSet<>();
             for (int i = 0; i < dto.steps().size(); i++) {
                 StepDto step = dto.steps().get(i);
                 where = "step " + (step.id() == null ? "#" + (i + 1) : "\"" + step.id() + "\"") + " (steps[" + i + "])";
-                Lesson.Step resolved = step(step);
+                Lesson.Step resolved = step(step, !hosts.isEmpty());
                 if (!stepIds.add(resolved.id())) {
                     throw error("id", "another step already has the id \"" + resolved.id() + "\"");
                 }
                 steps.add(resolved);
-            }
-            List<String> hosts = new ArrayList<>();
-            for (String host : dto.hosts() == null ? List.<String>of() : dto.hosts()) {
-                hosts.add(id(host, "hosts"));
             }
             if (dto.challenge() == null) {
                 return new Lesson(id, title, summary, requires, steps, source, null, hosts);
@@ -246,7 +246,7 @@ public final class LessonReader {
             return runs;
         }
 
-        private Lesson.Step step(StepDto dto) {
+        private Lesson.Step step(StepDto dto, boolean hasHosts) {
             String id = id(dto.id(), "id");
             Text title = text(dto.title(), "title");
             Text text = dto.text() == null ? new Text("", "") : text(dto.text(), "text");
@@ -262,7 +262,11 @@ public final class LessonReader {
                 actions.add(action(dto.actions().get(i)));
             }
             where = stepWhere;
-            return new Lesson.Step(id, title, text, hint, predict, actions);
+            boolean underlay = Boolean.TRUE.equals(dto.underlay());
+            if (underlay && !hasHosts) {
+                throw error("underlay", "only a lesson with hosts has an underlay to build");
+            }
+            return new Lesson.Step(id, title, text, hint, predict, actions, underlay);
         }
 
         private Lesson.Prediction prediction(LessonDto.PredictDto dto) {

@@ -12,6 +12,7 @@ import org.bridgelab.kernel.ListenerProbe;
 import org.bridgelab.kernel.StateReader;
 import org.bridgelab.kernel.Topology;
 import org.bridgelab.lab.CommandResult;
+import org.bridgelab.lab.JoinedLabHost;
 import org.bridgelab.lab.LabHost;
 import org.bridgelab.lab.LiveProcess;
 import org.bridgelab.lab.OutsideWorld;
@@ -117,7 +118,7 @@ public final class LessonSession implements AutoCloseable {
         listener.stepStarted(lesson, step);
         List<RunReport.ActionReport> actions = new ArrayList<>();
         boolean failed = false;
-        for (Action action : step.actions()) {
+        for (Action action : step.actionsOn(lab instanceof JoinedLabHost)) {
             if (failed && !(action instanceof Action.Check)) {
                 continue;
             }

@@ -116,6 +116,39 @@ class LessonReaderTest {
         assertThat(modern.node()).isEqualTo(run.node());
     }
 
+    private static final String TWO_HOSTS = """
+            {"id": "x3", "title": {"en": "T", "zh": "题"}, "hosts": ["hosta", "hostb"], "steps": [
+              {"id": "lan", "underlay": true, "title": {"en": "S", "zh": "步"}, "actions": [
+                {"run": "sudo ip netns add hosta"},
+                {"on": "hosta", "run": "ping -c 1 203.0.113.12"},
+                {"check": [{"link": "underlay0"}]}]},
+              {"id": "tunnel", "title": {"en": "S", "zh": "步"}, "actions": [
+                {"on": "hosta", "run": "sudo ip link add vxlan0 type vxlan id 42 dstport 4789 remote 203.0.113.12 dev eth0"},
+                {"check": [{"link": "vxlan0", "in": "hosta"}]}]}]}
+            """;
+
+    @Test
+    void on_two_lab_hosts_an_underlay_step_runs_only_what_is_typed_on_a_host_and_other_steps_run_whole() {
+        Lesson lesson = LessonReader.read("x3.json", TWO_HOSTS);
+        Lesson.Step lan = lesson.steps().get(0);
+        Lesson.Step tunnel = lesson.steps().get(1);
+
+        assertThat(lan.underlay()).isTrue();
+        assertThat(lan.actionsOn(false)).hasSize(3);
+        assertThat(lan.actionsOn(true)).containsExactly(lan.actions().get(1));
+        assertThat(tunnel.underlay()).isFalse();
+        assertThat(tunnel.actionsOn(true)).isEqualTo(tunnel.actions());
+    }
+
+    @Test
+    void only_a_lesson_with_hosts_has_an_underlay_step() {
+        String noHosts = TWO_HOSTS.replace("\"hosts\": [\"hosta\", \"hostb\"], ", "");
+        assertThatThrownBy(() -> LessonReader.read("x3.json", noHosts))
+                .hasMessageContaining("x3.json")
+                .hasMessageContaining("underlay")
+                .hasMessageContaining("only a lesson with hosts has an underlay to build");
+    }
+
     @Test
     void hint_prediction_and_modern_are_optional() {
         Lesson.Step step = LessonReader.read("x1.json", VALID).steps().get(0);

@@ -32,6 +32,11 @@ public final class SshVm implements AutoCloseable {
     }
 
     public static SshVm start() throws IOException {
+        return start(DESTINATION);
+    }
+
+    /** A VM reached as {@code destination} through its {@link #config()}. */
+    public static SshVm start(String destination) throws IOException {
         SandboxLabHost sandbox = SandboxLabHost.start(RUNNER);
         Path dir = Files.createTempDirectory("bridgelab-ssh");
         keygen(dir.resolve("host_ed25519"));
@@ -79,7 +84,7 @@ public final class SshVm implements AutoCloseable {
                 config,
                 String.join(
                         "\n",
-                        "Host " + DESTINATION,
+                        "Host " + destination,
                         "  User root",
                         "  IdentityFile " + dir.resolve("id_ed25519"),
                         "  IdentitiesOnly yes",
@@ -92,7 +97,61 @@ public final class SshVm implements AutoCloseable {
         return new SshVm(sandbox, dir, config);
     }
 
-    /** The ssh_config that reaches the VM as {@link #DESTINATION}. */
+    /**
+     * A cable between this VM and another, as between two VMs on one network: a veth pair made straight into
+     * the two VMs' namespaces (nothing of it on this machine), its ends named {@code lan0}, up, with these
+     * addresses (with their prefix) on them.
+     */
+    public void cableTo(SshVm other, String address, String otherAddress) {
+        String here = Long.toString(sandbox.holderPid());
+        RUNNER.run(
+                        List.of(
+                                "nsenter",
+                                "-t",
+                                here,
+                                "--net",
+                                "--",
+                                "ip",
+                                "link",
+                                "add",
+                                "lan0",
+                                "type",
+                                "veth",
+                                "peer",
+                                "name",
+                                "lan0",
+                                "netns",
+                                Long.toString(other.sandbox.holderPid())),
+                        Duration.ofSeconds(10))
+                .orThrow();
+        for (var end : List.of(java.util.Map.entry(this, address), java.util.Map.entry(other, otherAddress))) {
+            end.getKey()
+                    .sandbox
+                    .run(LabHost.HOST, "ip", "addr", "add", end.getValue(), "dev", "lan0")
+                    .orThrow();
+            end.getKey()
+                    .sandbox
+                    .run(LabHost.HOST, "ip", "link", "set", "lan0", "up")
+                    .orThrow();
+        }
+        // the kernel marks a link up a moment after its carrier (linkwatch): a VM's state read before then would
+        // differ from the same state read later
+        awaitUp();
+        other.awaitUp();
+    }
+
+    private void awaitUp() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!sandbox.run(LabHost.HOST, "ip", "-br", "link", "show", "lan0")
+                .stdout()
+                .contains(" UP ")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("lan0 did not come up");
+            }
+        }
+    }
+
+    /** The ssh_config that reaches the VM as its destination. */
     public Path config() {
         return config;
     }
