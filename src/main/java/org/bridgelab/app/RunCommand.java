@@ -115,9 +115,9 @@ final class RunCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("give either --all or lesson names, not both");
             }
             labHosts = labHostOptions.choices();
-            if (labHosts.size() > 1 && (capture != null || timeline != null || bundle != null)) {
+            if (labHosts.size() > 1 && (timeline != null || bundle != null)) {
                 throw new IllegalArgumentException(
-                        "--capture, --timeline and --bundle take one lab host for now, not " + labHosts.size());
+                        "--timeline and --bundle take one lab host for now, not " + labHosts.size());
             }
         } catch (IllegalArgumentException e) {
             throw UsageError.of(spec, e.getMessage());

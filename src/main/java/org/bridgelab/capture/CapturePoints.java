@@ -15,17 +15,20 @@ public final class CapturePoints {
 
     /**
      * For the command line's {@code --capture}/{@code --timeline}: every bridge of the host that is up
-     * (br0, a lesson's own br1, …) and the host's uplink.
+     * (br0, a lesson's own br1, …) and the host's uplink. A lab of two lab hosts has no one host: there it is
+     * each namespace's bridges and its {@code uplink} (each lesson host's br0 and its eth0 on the underlay).
      */
     public static List<CapturePoint> bridgesAndUplink(Topology topology, String uplink) {
         List<CapturePoint> wanted = new ArrayList<>();
-        topology.namespace(LabHost.HOST).ifPresent(host -> {
+        List<Topology.Namespace> hosts =
+                topology.namespace(LabHost.HOST).map(List::of).orElse(topology.namespaces());
+        for (Topology.Namespace host : hosts) {
             for (Topology.Link link : host.links()) {
                 if (link.isUp() && ("bridge".equals(link.kind()) || link.name().equals(uplink))) {
-                    wanted.add(new CapturePoint(LabHost.HOST, link.name()));
+                    wanted.add(new CapturePoint(host.name(), link.name()));
                 }
             }
-        });
+        }
         return wanted;
     }
 

@@ -67,14 +67,14 @@ class MainTest {
     void two_lab_hosts_run_only_a_lesson_with_two_hosts_of_its_own_and_other_commands_take_one() {
         String[] two = {"--lab-host", "ssh:vm-a", "--lab-host", "ssh:vm-b"};
         Outcome s1 = bridgelab(concat(new String[] {"run", "s1"}, two));
-        Outcome capture = bridgelab(concat(new String[] {"run", "overlay", "--capture", "x.pcap"}, two));
+        Outcome capture = bridgelab(concat(new String[] {"run", "overlay", "--timeline", "x.json"}, two));
         Outcome shell = bridgelab(concat(new String[] {"shell"}, two));
 
         assertThat(s1.exitCode()).isEqualTo(2);
         assertThat(s1.stderr())
                 .contains("2 lab hosts run a lesson with as many hosts of its own (such as overlay); s1 has none");
         assertThat(capture.exitCode()).isEqualTo(2);
-        assertThat(capture.stderr()).contains("--capture, --timeline and --bundle take one lab host for now, not 2");
+        assertThat(capture.stderr()).contains("--timeline and --bundle take one lab host for now, not 2");
         assertThat(shell.exitCode()).isEqualTo(2);
         assertThat(shell.stderr()).contains("--lab-host is given once here");
     }

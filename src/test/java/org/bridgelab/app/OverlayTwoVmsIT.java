@@ -25,6 +25,7 @@ class OverlayTwoVmsIT {
             String beforeA = a.labState();
             String beforeB = b.labState();
             Path config = Files.createTempFile("bridgelab-two-vms", ".ssh_config");
+            Path pcap = Files.createTempFile("bridgelab-two-vms", ".pcapng");
             try {
                 Files.writeString(config, Files.readString(a.config()) + Files.readString(b.config()));
 
@@ -36,7 +37,9 @@ class OverlayTwoVmsIT {
                         "--lab-host",
                         "ssh:labvm-b",
                         "--ssh-config",
-                        config.toString());
+                        config.toString(),
+                        "--capture",
+                        pcap.toString());
 
                 String said = run.stdout() + run.stderr();
                 assertThat(run.exitCode()).as(said).isZero();
@@ -49,8 +52,21 @@ class OverlayTwoVmsIT {
                 // each host on its own VM: hosta's tunnel end on A, hostb's on B, and neither is left
                 assertThat(a.labState()).as("VM A after the run").isEqualTo(beforeA);
                 assertThat(b.labState()).as("VM B after the run").isEqualTo(beforeB);
+                // the capture holds the underlay's VXLAN packets between the hosts, and br0's plain frames
+                String read = new org.bridgelab.lab.ProcessRunner()
+                        .run(
+                                java.util.List.of("tcpdump", "-r", pcap.toString(), "-n"),
+                                java.time.Duration.ofSeconds(30))
+                        .stdout();
+                assertThat(read)
+                        .containsPattern("IP 203\\.0\\.113\\.11\\.\\d+ > 203\\.0\\.113\\.12\\.4789: VXLAN.*vni 42\\n"
+                                + "IP 10\\.0\\.0\\.2 > 10\\.0\\.0\\.3: ICMP echo request")
+                        .containsPattern("IP 203\\.0\\.113\\.12\\.\\d+ > 203\\.0\\.113\\.11\\.4789: VXLAN.*vni 42\\n"
+                                + "IP 10\\.0\\.0\\.3 > 10\\.0\\.0\\.2: ICMP echo reply")
+                        .containsPattern("(?m)^\\S+ IP 10\\.0\\.0\\.2 > 10\\.0\\.0\\.3: ICMP echo request");
             } finally {
                 Files.deleteIfExists(config);
+                Files.deleteIfExists(pcap);
             }
         }
     }

@@ -17,6 +17,22 @@ class CapturePointsTest {
     }
 
     @Test
+    void two_lab_hosts_have_no_one_host_so_each_lesson_hosts_bridges_and_underlay_are_captured() {
+        Topology overlay = Snapshots.overlay();
+        // as two lab hosts' states put together: their lesson hosts and containers, no machine under them
+        Topology joined = new Topology(overlay.namespaces().stream()
+                .filter(ns -> List.of("hosta", "hostb", "ca", "cb").contains(ns.name()))
+                .toList());
+
+        assertThat(CapturePoints.bridgesAndUplink(joined, "eth0"))
+                .containsExactlyInAnyOrder(
+                        new CapturePoint("hosta", "eth0"), new CapturePoint("hosta", "br0"),
+                        new CapturePoint("hostb", "eth0"), new CapturePoint("hostb", "br0"));
+        assertThat(CapturePoints.bridgesAndUplink(overlay, "eth0"))
+                .allMatch(point -> point.node().equals("host"));
+    }
+
+    @Test
     void a_bridge_that_is_down_is_not_captured_until_it_is_up() {
         Topology br0Down = Snapshots.change(
                 lab,
