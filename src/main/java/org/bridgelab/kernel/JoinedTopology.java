@@ -44,31 +44,8 @@ final class JoinedTopology {
     }
 
     private static Topology.Namespace withPeer(Topology.Namespace ns, Topology.Endpoint peer) {
-        List<Topology.Link> links = ns.links().stream()
-                .map(link -> !link.name().equals("eth0")
-                        ? link
-                        : new Topology.Link(
-                                link.index(),
-                                link.name(),
-                                link.kind(),
-                                link.state(),
-                                link.flags(),
-                                link.mac(),
-                                link.mtu(),
-                                link.master(),
-                                peer,
-                                link.addresses(),
-                                link.tunnel()))
-                .toList();
-        return new Topology.Namespace(
-                ns.name(),
-                ns.role(),
-                ns.forwarding(),
-                links,
-                ns.routes(),
-                ns.iptables(),
-                ns.fdb(),
-                ns.conntrack(),
-                ns.nftables());
+        return ns.withLinks(ns.links().stream()
+                .map(link -> link.name().equals("eth0") ? link.withPeer(peer) : link)
+                .toList());
     }
 }

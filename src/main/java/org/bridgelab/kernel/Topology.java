@@ -155,6 +155,11 @@ public record Topology(List<Namespace> namespaces) {
             this(index, name, kind, state, flags, mac, mtu, master, peer, addresses, null);
         }
 
+        /** This link with {@code other} as the far end of its cable. */
+        public Link withPeer(Endpoint other) {
+            return new Link(index, name, kind, state, flags, mac, mtu, master, other, addresses, tunnel);
+        }
+
         /** This link plugged into {@code bridge}, or into none when it is null. */
         public Link withMaster(String bridge) {
             return new Link(index, name, kind, state, flags, mac, mtu, bridge, peer, addresses, tunnel);

@@ -32,16 +32,6 @@ public final class Lab implements AutoCloseable {
             BaselineFile baselineFile,
             HostBaseline baseline,
             List<String> recovered,
-            List<PreFlight.Finding> findings) {
-        this(host, world, baselineFile, baseline, recovered, findings, List.of());
-    }
-
-    private Lab(
-            LabHost host,
-            OutsideWorld world,
-            BaselineFile baselineFile,
-            HostBaseline baseline,
-            List<String> recovered,
             List<PreFlight.Finding> findings,
             List<Lab> members) {
         this.members = List.copyOf(members);
@@ -63,7 +53,14 @@ public final class Lab implements AutoCloseable {
         LabHost host = connect(choice);
         if (host instanceof SandboxLabHost) {
             try {
-                return new Lab(host, OutsideWorld.build(host, SANDBOX_UPLINK, true), null, null, List.of(), List.of());
+                return new Lab(
+                        host,
+                        OutsideWorld.build(host, SANDBOX_UPLINK, true),
+                        null,
+                        null,
+                        List.of(),
+                        List.of(),
+                        List.of());
             } catch (LabException e) {
                 host.close();
                 throw e;
@@ -78,7 +75,13 @@ public final class Lab implements AutoCloseable {
             baseline = HostBaseline.read(host);
             file.save(baseline);
             return new Lab(
-                    host, OutsideWorld.build(host, REAL_HOST_UPLINK, false), file, baseline, recovered, findings);
+                    host,
+                    OutsideWorld.build(host, REAL_HOST_UPLINK, false),
+                    file,
+                    baseline,
+                    recovered,
+                    findings,
+                    List.of());
         } catch (LabException e) {
             if (baseline != null && host.isAlive()) {
                 baseline.undoOn(host);
@@ -94,7 +97,8 @@ public final class Lab implements AutoCloseable {
      * or one a caller built itself): nothing is built, and closing only releases the host.
      */
     public static Lab attached(LabHost host) {
-        return new Lab(host, OutsideWorld.alreadyThere(host, SANDBOX_UPLINK), null, null, List.of(), List.of());
+        return new Lab(
+                host, OutsideWorld.alreadyThere(host, SANDBOX_UPLINK), null, null, List.of(), List.of(), List.of());
     }
 
     /**
@@ -145,7 +149,13 @@ public final class Lab implements AutoCloseable {
             HostBaseline baseline = HostBaseline.read(host);
             file.save(baseline);
             return new Lab(
-                    host, OutsideWorld.alreadyThere(host, REAL_HOST_UPLINK), file, baseline, recovered, List.of());
+                    host,
+                    OutsideWorld.alreadyThere(host, REAL_HOST_UPLINK),
+                    file,
+                    baseline,
+                    recovered,
+                    List.of(),
+                    List.of());
         } catch (RuntimeException e) {
             host.close();
             throw e;

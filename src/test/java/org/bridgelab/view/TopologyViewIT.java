@@ -163,11 +163,7 @@ class TopologyViewIT {
     void in_simulation_a_wrapped_echo_request_travels_the_tunnel_from_hosta_to_hostb(FxRobot robot) {
         // given: the overlay lab, and the echo request as the kernel sent it out of hosta's eth0, inside VXLAN
         robot.interact(() -> model.topology().read(Snapshots.overlay()));
-        PacketEvent wrapped = RecordedCaptures.records("overlay-hosta-eth0.pcap").stream()
-                .map(record -> PacketDecoder.decode(new CapturePoint("hosta", "eth0"), 0, record))
-                .filter(event -> event.tunnelled() && event.summary().contains("ICMP echo request"))
-                .findFirst()
-                .orElseThrow();
+        PacketEvent wrapped = wrappedEchoRequest();
         robot.interact(() -> model.packets().receive(wrapped));
         FxWait.await(() -> !model.packets().rows().isEmpty(), () -> "no row");
 
@@ -183,11 +179,7 @@ class TopologyViewIT {
         // given: the overlay lab drawn, and the echo request as the kernel sent it out of hosta's eth0, in VXLAN
         robot.interact(() -> model.topology().read(Snapshots.overlay()));
         List<javafx.scene.Node> drawn = FxWait.onFx(() -> List.copyOf(view.nodes()));
-        PacketEvent wrapped = RecordedCaptures.records("overlay-hosta-eth0.pcap").stream()
-                .map(record -> PacketDecoder.decode(new CapturePoint("hosta", "eth0"), 0, record))
-                .filter(event -> event.tunnelled() && event.summary().contains("ICMP echo request"))
-                .findFirst()
-                .orElseThrow();
+        PacketEvent wrapped = wrappedEchoRequest();
 
         // when: it is captured live
         robot.interact(() -> model.packets().receive(wrapped));
@@ -220,6 +212,15 @@ class TopologyViewIT {
 
         // then: hosta/eth0's cable to the underlay runs round the boxes, so the token waits on the chip
         assertThat(FxWait.onFx(() -> view.simulationTokenPlace())).isEqualTo("at hosta/eth0");
+    }
+
+    /** The echo request as the kernel sent it out of hosta's eth0, inside VXLAN. */
+    private static PacketEvent wrappedEchoRequest() {
+        return RecordedCaptures.records("overlay-hosta-eth0.pcap").stream()
+                .map(record -> PacketDecoder.decode(new CapturePoint("hosta", "eth0"), 0, record))
+                .filter(event -> event.tunnelled() && event.summary().contains("ICMP echo request"))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The box drawn for a namespace. */
