@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
 /** The desktop application: wires the lab's view model to the main window and starts the sandbox. */
 public final class BridgeLabApp extends Application {
     static volatile int exitCode;
+    /** The window's lab as it closed, for {@link #closeLab()}. */
+    private static volatile LabSession left;
     /**
      * The lessons (bundled, the learner's own folder's and a --lesson-file), read and checked by {@link GuiCommand}
      * before the toolkit starts; read here if it did not.
@@ -64,7 +66,7 @@ public final class BridgeLabApp extends Application {
         I18n i18n = options.language() == null ? I18n.fromSystemLocale() : new I18n(options.language());
         UserLessons.Loaded lessons = BridgeLabApp.lessons != null ? BridgeLabApp.lessons : options.lessons();
         Curriculum curriculum = lessons.curriculum();
-        model = new LabViewModel(curriculum, LabSession.opener(options.labHost(), LabSession.Options.WINDOW), executor);
+        model = new LabViewModel(curriculum, options.opener(curriculum), executor);
         MainWindow window = new MainWindow(model, i18n);
         ZoomPane zoomed = new ZoomPane(window);
         zoomed.zoomProperty().set(options.zoom());
@@ -193,9 +195,22 @@ public final class BridgeLabApp extends Application {
     @Override
     public void stop() {
         if (model != null) {
-            model.dispose();
+            left = model.detach();
         }
         executor.close();
+    }
+
+    /**
+     * Closes the lab the window had, once the window is gone (from the thread that launched it): on a real lab
+     * host this removes what the lessons built there, which the window's worker, stopped with the window, could
+     * not be trusted to finish.
+     */
+    static void closeLab() {
+        LabSession lab = left;
+        left = null;
+        if (lab != null) {
+            lab.close();
+        }
     }
 
     private static void markShown(Path marker) {

@@ -112,7 +112,7 @@ final class GuiCommand implements Callable<Integer> {
                     screenshot,
                     language,
                     dark ? Theme.DARK : highContrast ? Theme.HIGH_CONTRAST : Theme.LIGHT,
-                    labHostOptions.choice(),
+                    labHostOptions.choices(),
                     lessonFile,
                     zoom,
                     Integer.parseInt(dimensions[0]),
@@ -137,6 +137,7 @@ final class GuiCommand implements Callable<Integer> {
         }
         BridgeLabApp.options = options;
         javafx.application.Application.launch(BridgeLabApp.class);
+        BridgeLabApp.closeLab();
         return BridgeLabApp.exitCode;
     }
 }

@@ -1,10 +1,13 @@
 package org.bridgelab.app;
 
 import java.nio.file.Path;
+import java.util.List;
+import org.bridgelab.lab.Lab;
 import org.bridgelab.lab.LabHostChoice;
 import org.bridgelab.lesson.Curriculum;
 import org.bridgelab.lesson.Lesson;
 import org.bridgelab.lesson.UserLessons;
+import org.bridgelab.session.LabSession;
 import org.bridgelab.view.Theme;
 
 /**
@@ -18,7 +21,7 @@ record GuiOptions(
         Path screenshot,
         String language,
         Theme theme,
-        LabHostChoice labHost,
+        List<LabHostChoice> labHosts,
         Path lessonFile,
         double zoom,
         int width,
@@ -38,10 +41,27 @@ record GuiOptions(
         UserLessons.Loaded own = UserLessons.load(Curriculum.bundled(), UserLessons.folder());
         Curriculum curriculum =
                 lessonFile == null ? own.curriculum() : own.curriculum().with(lessonFile);
+        if (labHosts.size() > 1) {
+            // each lab host plays one of a lesson's hosts: only such lessons can run there
+            curriculum = curriculum.withHosts(labHosts.size());
+            if (curriculum.lessons().isEmpty()) {
+                throw new IllegalArgumentException(
+                        labHosts.size() + " lab hosts run a lesson with as many hosts of its own; none has");
+            }
+        }
         if (run != null) {
             target(curriculum);
         }
         return new UserLessons.Loaded(curriculum, own.problems());
+    }
+
+    /** How the window opens its lab: on the lab host, or on the lab hosts joined for the curriculum's hosts. */
+    LabSession.Opener opener(Curriculum curriculum) {
+        if (labHosts.size() == 1) {
+            return LabSession.opener(labHosts.get(0), LabSession.Options.WINDOW);
+        }
+        List<String> hosts = curriculum.lessons().get(0).hosts();
+        return note -> LabSession.open(Lab.joined(hosts, labHosts), LabSession.Options.JOINED_WINDOW, note);
     }
 
     /** What --run names: a lesson's step, its last when only the lesson is named ("s3", "overlay/mtu"). */
@@ -71,6 +91,7 @@ record GuiOptions(
 
     /** The window as {@code bridgelab} alone opens it: the sandbox, the system's language, the light theme. */
     static GuiOptions defaults() {
-        return new GuiOptions(null, null, null, Theme.LIGHT, LabHostChoice.sandbox(), null, 1, 1366, 768, null);
+        return new GuiOptions(
+                null, null, null, Theme.LIGHT, List.of(LabHostChoice.sandbox()), null, 1, 1366, 768, null);
     }
 }

@@ -34,17 +34,19 @@ public final class CapturePoints {
 
     /**
      * For the window: the containers' ends of their cables, the host's bridges and uplink, the remote machine
-     * and the internet server (not the router, whose wires the host's uplink and the server already show).
+     * and the internet server (not the router, whose wires the host's uplink and the server already show). Two
+     * lab hosts joined have no host: there each lesson host's eth0 is its wire to the underlay.
      */
     public static List<CapturePoint> everyWire(Topology topology) {
         List<CapturePoint> wanted = new ArrayList<>();
+        boolean joined = topology.namespace(LabHost.HOST).isEmpty();
         for (Topology.Namespace ns : topology.namespaces()) {
             for (Topology.Link link : ns.links()) {
                 if (!link.isUp() || "lo".equals(link.name())) {
                     continue;
                 }
                 boolean take = switch (ns.role()) {
-                    case CONTAINER -> "veth".equals(link.kind());
+                    case CONTAINER -> "veth".equals(link.kind()) || (joined && "eth0".equals(link.name()));
                     case HOST ->
                         "bridge".equals(link.kind())
                                 || (link.master() == null

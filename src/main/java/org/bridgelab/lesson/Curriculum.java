@@ -92,6 +92,20 @@ public final class Curriculum {
         }
     }
 
+    /**
+     * The lessons played on this many hosts of their own, with the same hosts as the first such (the overlay's
+     * hosta and hostb): what a lab of as many lab hosts can run. Empty when none is.
+     */
+    public Curriculum withHosts(int count) {
+        List<Lesson> played = lessons.values().stream()
+                .filter(lesson ->
+                        lesson.hosts().size() == count && lesson.requires().isEmpty())
+                .toList();
+        return new Curriculum(played.stream()
+                .filter(lesson -> lesson.hosts().equals(played.get(0).hosts()))
+                .toList());
+    }
+
     public List<Lesson> lessons() {
         return List.copyOf(lessons.values());
     }

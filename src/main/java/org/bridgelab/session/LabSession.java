@@ -52,6 +52,13 @@ public final class LabSession implements AutoCloseable {
         /** The window: watches the kernel, traces netfilter, captures every wire. */
         public static final Options WINDOW = new Options(true, true, Capturing.EVERY_WIRE);
 
+        /**
+         * The window on lab hosts joined for a lesson's hosts: every wire captured, but no kernel monitor (it
+         * patches one machine's snapshot) and no netfilter tracing (it needs one host's tables); the kernel is
+         * read again after each step and command instead.
+         */
+        public static final Options JOINED_WINDOW = new Options(false, false, Capturing.EVERY_WIRE);
+
         /** The command line: captures the bridges and the uplink for a pcap or a timeline, traces for a timeline. */
         public static Options commandLine(boolean pcap, boolean timeline) {
             return new Options(false, timeline, pcap || timeline ? Capturing.BRIDGES_AND_UPLINK : Capturing.NOTHING);

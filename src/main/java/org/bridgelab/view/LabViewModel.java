@@ -326,6 +326,17 @@ public final class LabViewModel {
     }
 
     /** Stops what is running and releases the lab host. */
+    /**
+     * The lab, let go of as the window closes: the caller closes it once the window is gone, since restoring a
+     * real lab host runs commands (seconds over SSH) that a closing window's worker would cut short. Null when
+     * no lab was connected.
+     */
+    public LabSession detach() {
+        LabSession old = live;
+        live = null;
+        return old;
+    }
+
     public void dispose() {
         LabSession old = live;
         live = null;

@@ -50,7 +50,7 @@ class GuiOptionsTest {
                 null,
                 null,
                 org.bridgelab.view.Theme.LIGHT,
-                org.bridgelab.lab.LabHostChoice.sandbox(),
+                java.util.List.of(org.bridgelab.lab.LabHostChoice.sandbox()),
                 lesson,
                 1,
                 1366,
@@ -89,11 +89,33 @@ class GuiOptionsTest {
                 null,
                 null,
                 org.bridgelab.view.Theme.LIGHT,
-                org.bridgelab.lab.LabHostChoice.sandbox(),
+                java.util.List.of(org.bridgelab.lab.LabHostChoice.sandbox()),
                 null,
                 1,
                 1366,
                 768,
                 null);
+    }
+
+    @Test
+    void two_lab_hosts_offer_only_the_lessons_played_on_two_hosts_of_their_own() {
+        GuiOptions twoHosts = new GuiOptions(
+                null,
+                null,
+                null,
+                org.bridgelab.view.Theme.LIGHT,
+                java.util.List.of(
+                        org.bridgelab.lab.LabHostChoice.parse("ssh:vm-a", null, false),
+                        org.bridgelab.lab.LabHostChoice.parse("ssh:vm-b", null, false)),
+                null,
+                1,
+                1366,
+                768,
+                null);
+
+        assertThat(twoHosts.lessons().curriculum().lessons())
+                .extracting(org.bridgelab.lesson.Lesson::id)
+                .containsExactly("overlay");
+        assertThat(options("s1").lessons().curriculum().lessons()).hasSizeGreaterThan(10);
     }
 }

@@ -2,12 +2,19 @@ package org.bridgelab.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.bridgelab.lab.CommandResult;
+import org.bridgelab.lab.ProcessRunner;
 import org.bridgelab.testing.KernelTest;
 import org.bridgelab.testing.SshVm;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The overlay lesson across two lab VMs over real SSH, as a learner with two machines runs it: each host on a VM
@@ -16,58 +23,95 @@ import org.junit.jupiter.api.Test;
  */
 @KernelTest(root = true)
 class OverlayTwoVmsIT {
+    private static SshVm a;
+    private static SshVm b;
+    private static Path config;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void twoVmsOnOneNetwork() throws IOException {
+        a = SshVm.start("labvm-a");
+        b = SshVm.start("labvm-b");
+        a.cableTo(b, "192.0.2.101/24", "192.0.2.102/24");
+        config = Files.createTempFile("bridgelab-two-vms", ".ssh_config");
+        Files.writeString(config, Files.readString(a.config()) + Files.readString(b.config()));
+    }
+
+    @AfterAll
+    static void closeThem() throws IOException {
+        try (SshVm first = a;
+                SshVm second = b) {
+            Files.deleteIfExists(config);
+        }
+    }
 
     @Test
-    void overlay_runs_across_two_lab_vms_each_command_on_its_host_and_leaves_nothing_on_either() throws Exception {
-        try (SshVm a = SshVm.start("labvm-a");
-                SshVm b = SshVm.start("labvm-b")) {
-            a.cableTo(b, "192.0.2.101/24", "192.0.2.102/24");
-            String beforeA = a.labState();
-            String beforeB = b.labState();
-            Path config = Files.createTempFile("bridgelab-two-vms", ".ssh_config");
-            Path pcap = Files.createTempFile("bridgelab-two-vms", ".pcapng");
-            try {
-                Files.writeString(config, Files.readString(a.config()) + Files.readString(b.config()));
+    void run_passes_every_step_each_command_on_its_host_captures_the_tunnel_and_leaves_nothing() throws Exception {
+        String beforeA = a.labState();
+        String beforeB = b.labState();
+        Path pcap = dir.resolve("overlay.pcapng");
 
-                CommandResult run = Cli.run(
-                        "run",
-                        "overlay",
-                        "--lab-host",
-                        "ssh:labvm-a",
-                        "--lab-host",
-                        "ssh:labvm-b",
-                        "--ssh-config",
-                        config.toString(),
-                        "--capture",
-                        pcap.toString());
+        CommandResult run = Cli.run(
+                "run",
+                "overlay",
+                "--lab-host",
+                "ssh:labvm-a",
+                "--lab-host",
+                "ssh:labvm-b",
+                "--ssh-config",
+                config.toString(),
+                "--capture",
+                pcap.toString());
 
-                String said = run.stdout() + run.stderr();
-                assertThat(run.exitCode()).as(said).isZero();
-                assertThat(said)
-                        .contains(
-                                "lab host: hosta on lab VM labvm-a over SSH (root), hostb on lab VM labvm-b over SSH (root)")
-                        .contains("[hosta] $ sudo ip link add vxlan0 type vxlan id 42 dstport 4789 remote 203.0.113.12")
-                        .contains("[hostb] $ sudo ip link add vxlan0 type vxlan id 42 dstport 4789 remote 203.0.113.11")
-                        .contains("PASSED");
-                // each host on its own VM: hosta's tunnel end on A, hostb's on B, and neither is left
-                assertThat(a.labState()).as("VM A after the run").isEqualTo(beforeA);
-                assertThat(b.labState()).as("VM B after the run").isEqualTo(beforeB);
-                // the capture holds the underlay's VXLAN packets between the hosts, and br0's plain frames
-                String read = new org.bridgelab.lab.ProcessRunner()
-                        .run(
-                                java.util.List.of("tcpdump", "-r", pcap.toString(), "-n"),
-                                java.time.Duration.ofSeconds(30))
-                        .stdout();
-                assertThat(read)
-                        .containsPattern("IP 203\\.0\\.113\\.11\\.\\d+ > 203\\.0\\.113\\.12\\.4789: VXLAN.*vni 42\\n"
-                                + "IP 10\\.0\\.0\\.2 > 10\\.0\\.0\\.3: ICMP echo request")
-                        .containsPattern("IP 203\\.0\\.113\\.12\\.\\d+ > 203\\.0\\.113\\.11\\.4789: VXLAN.*vni 42\\n"
-                                + "IP 10\\.0\\.0\\.3 > 10\\.0\\.0\\.2: ICMP echo reply")
-                        .containsPattern("(?m)^\\S+ IP 10\\.0\\.0\\.2 > 10\\.0\\.0\\.3: ICMP echo request");
-            } finally {
-                Files.deleteIfExists(config);
-                Files.deleteIfExists(pcap);
-            }
-        }
+        String said = run.stdout() + run.stderr();
+        assertThat(run.exitCode()).as(said).isZero();
+        assertThat(said)
+                .contains("lab host: hosta on lab VM labvm-a over SSH (root), hostb on lab VM labvm-b over SSH (root)")
+                .contains("[hosta] $ sudo ip link add vxlan0 type vxlan id 42 dstport 4789 remote 203.0.113.12")
+                .contains("[hostb] $ sudo ip link add vxlan0 type vxlan id 42 dstport 4789 remote 203.0.113.11")
+                .contains("PASSED");
+        assertThat(a.labState()).as("VM A after the run").isEqualTo(beforeA);
+        assertThat(b.labState()).as("VM B after the run").isEqualTo(beforeB);
+        // the capture holds the underlay's VXLAN packets between the hosts, and br0's plain frames
+        String read = new ProcessRunner()
+                .run(List.of("tcpdump", "-r", pcap.toString(), "-n"), Duration.ofSeconds(30))
+                .stdout();
+        assertThat(read)
+                .containsPattern("IP 203\\.0\\.113\\.11\\.\\d+ > 203\\.0\\.113\\.12\\.4789: VXLAN.*vni 42\\n"
+                        + "IP 10\\.0\\.0\\.2 > 10\\.0\\.0\\.3: ICMP echo request")
+                .containsPattern("IP 203\\.0\\.113\\.12\\.\\d+ > 203\\.0\\.113\\.11\\.4789: VXLAN.*vni 42\\n"
+                        + "IP 10\\.0\\.0\\.3 > 10\\.0\\.0\\.2: ICMP echo reply")
+                .containsPattern("(?m)^\\S+ IP 10\\.0\\.0\\.2 > 10\\.0\\.0\\.3: ICMP echo request");
+    }
+
+    @Test
+    void the_window_runs_the_lesson_on_the_two_vms_and_shows_it_then_leaves_nothing() throws Exception {
+        String beforeA = a.labState();
+        String beforeB = b.labState();
+        Path picture = dir.resolve("overlay.png");
+
+        CommandResult gui = Cli.runAs(
+                List.of("xvfb-run", "-a", "-s", "-screen 0 1366x768x24"),
+                Cli.JAR,
+                "gui",
+                "--lab-host",
+                "ssh:labvm-a",
+                "--lab-host",
+                "ssh:labvm-b",
+                "--ssh-config",
+                config.toString(),
+                "--run",
+                "overlay/through-the-tunnel",
+                "--screenshot",
+                picture.toString());
+
+        // 0: every step up to the tunnel passed in the window, then the picture was taken
+        assertThat(gui.exitCode()).as(gui.stderr()).isZero();
+        assertThat(gui.stderr()).contains("screenshot written to " + picture);
+        assertThat(Files.size(picture)).isPositive();
+        assertThat(a.labState()).as("VM A after the window closed").isEqualTo(beforeA);
+        assertThat(b.labState()).as("VM B after the window closed").isEqualTo(beforeB);
     }
 }
