@@ -85,8 +85,13 @@ public final class TimelineView extends BorderPane {
         Runnable refillPoints = () -> {
             int chosenIndex = point.getSelectionModel().getSelectedIndex();
             String chosen = chosenIndex > 0 ? point.getValue() : null;
-            point.getItems().setAll(model.points());
-            point.getItems().add(0, i18n.lookup("timeline.allPoints"));
+            // the points after the first item change; the first, when chosen, stays the very item shown (a
+            // combo box whose chosen item is replaced by an equal one can show nothing at all)
+            point.getItems().remove(1, point.getItems().size());
+            point.getItems().addAll(model.points());
+            if (!point.getItems().get(0).equals(i18n.lookup("timeline.allPoints"))) {
+                point.getItems().set(0, i18n.lookup("timeline.allPoints"));
+            }
             point.getSelectionModel()
                     .select(chosen == null ? 0 : Math.max(0, point.getItems().indexOf(chosen)));
         };

@@ -338,6 +338,11 @@ public final class TopologyView extends Pane {
 
     private double drawOutside(Topology topology) {
         double y = TOP;
+        if (List.of("router", "remote", "internet").stream()
+                .noneMatch(name -> topology.namespace(name).isPresent())) {
+            // two lab hosts joined have no outside world: no heading over nothing
+            return y;
+        }
         Label heading = new Label(i18n.lookup("topology.outside"));
         heading.getStyleClass().add("area-heading");
         heading.relocate(OUTSIDE_X, y - 4);

@@ -8,8 +8,11 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
+import org.bridgelab.capture.CapturePoint;
 import org.bridgelab.lesson.Curriculum;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,14 +32,40 @@ class TimelineViewIT {
     private MainWindow window;
     private Scene scene;
 
+    private LabViewModel model;
+
     @Start
     void start(Stage stage) {
-        LabViewModel model = new LabViewModel(Curriculum.bundled(), Sandbox.WINDOW, new SameThreadTaskExecutor());
+        model = new LabViewModel(Curriculum.bundled(), Sandbox.WINDOW, new SameThreadTaskExecutor());
         window = new MainWindow(model, new I18n(I18n.ENGLISH));
         scene = new Scene(window, 1366, 768);
         scene.getStylesheets().add(Resources.url("assets/bridgelab.css"));
         stage.setScene(scene);
         stage.show();
+    }
+
+    @Test
+    void the_capture_point_filter_still_shows_every_point_chosen_as_wires_come_and_go(FxRobot robot) {
+        // given: every point chosen (the first item)
+        @SuppressWarnings("unchecked")
+        ComboBox<String> filter = robot.lookup("#filter-point").queryAs(ComboBox.class);
+        PacketTimelineViewModel packets = model.packets();
+        // when: the captured wires change twice, as a lab's wires come up
+        robot.interact(() -> packets.capturing(List.of(new CapturePoint("hosta", "eth0")), ""));
+        robot.interact(() ->
+                packets.capturing(List.of(new CapturePoint("hosta", "eth0"), new CapturePoint("hostb", "eth0")), ""));
+
+        // then: the box lists them after the first item, which is still chosen and shown
+        assertThat(FxWait.onFx(() -> List.copyOf(filter.getItems())))
+                .containsExactly("all capture points", "hosta/eth0", "hostb/eth0");
+        assertThat(FxWait.onFx(() -> filter.getSelectionModel().getSelectedIndex()))
+                .isZero();
+        // (the cell the box shows is its own child; its list's cells are elsewhere)
+        assertThat(FxWait.onFx(() -> filter.getChildrenUnmodifiable().stream()
+                        .filter(node -> node instanceof ListCell)
+                        .map(node -> ((ListCell<?>) node).getText())
+                        .toList()))
+                .containsExactly("all capture points");
     }
 
     @Test

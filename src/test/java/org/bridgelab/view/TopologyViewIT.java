@@ -175,6 +175,27 @@ class TopologyViewIT {
     }
 
     @Test
+    void two_lab_hosts_joined_have_no_outside_world_and_none_is_headed() {
+        // given: the overlay as two lab hosts give it: their hosts and containers, no machine or outside world
+        Topology joined = new Topology(Snapshots.overlay().namespaces().stream()
+                .filter(ns -> List.of("hosta", "hostb", "ca", "cb").contains(ns.name()))
+                .toList());
+
+        // when
+        FxWait.onFx(() -> {
+            model.topology().read(joined);
+            return true;
+        });
+
+        // then: the hosts are drawn, and no heading stands over an empty outside world
+        List<String> texts = FxWait.onFx(() -> view.nodes().stream()
+                .filter(node -> node instanceof Label)
+                .map(node -> ((Label) node).getText())
+                .toList());
+        assertThat(texts).anyMatch(text -> text.startsWith("hosta")).doesNotContain("outside world");
+    }
+
+    @Test
     void a_live_wrapped_packet_crosses_the_tunnel_as_a_token_above_the_drawing_and_goes(FxRobot robot) {
         // given: the overlay lab drawn, and the echo request as the kernel sent it out of hosta's eth0, in VXLAN
         robot.interact(() -> model.topology().read(Snapshots.overlay()));
