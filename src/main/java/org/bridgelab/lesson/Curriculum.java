@@ -101,6 +101,9 @@ public final class Curriculum {
                 .filter(lesson ->
                         lesson.hosts().size() == count && lesson.requires().isEmpty())
                 .toList();
+        if (played.isEmpty()) {
+            return new Curriculum(List.of());
+        }
         return new Curriculum(played.stream()
                 .filter(lesson -> lesson.hosts().equals(played.get(0).hosts()))
                 .toList());

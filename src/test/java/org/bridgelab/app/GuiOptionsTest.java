@@ -117,5 +117,7 @@ class GuiOptionsTest {
                 .extracting(org.bridgelab.lesson.Lesson::id)
                 .containsExactly("overlay");
         assertThat(options("s1").lessons().curriculum().lessons()).hasSizeGreaterThan(10);
+        assertThat(org.bridgelab.lesson.Curriculum.bundled().withHosts(3).lessons())
+                .isEmpty();
     }
 }
