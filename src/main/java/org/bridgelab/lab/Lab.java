@@ -112,6 +112,9 @@ public final class Lab implements AutoCloseable {
             throw new IllegalArgumentException("a lesson with " + hosts.size() + " hosts " + hosts + " cannot run on "
                     + choices.size() + " lab hosts");
         }
+        if (new java.util.HashSet<>(choices).size() < choices.size()) {
+            throw new LabException("each of a lesson's hosts needs a lab host of its own, not the same one twice");
+        }
         List<Lab> members = new ArrayList<>();
         try {
             Map<String, LabHost> joined = new LinkedHashMap<>();

@@ -75,6 +75,9 @@ class MainTest {
                 .contains("2 lab hosts run a lesson with as many hosts of its own (such as overlay); s1 has none");
         assertThat(capture.exitCode()).isEqualTo(2);
         assertThat(capture.stderr()).contains("--timeline and --bundle take one lab host for now, not 2");
+        Outcome twice = bridgelab("run", "overlay", "--lab-host", "ssh:vm-a", "--lab-host", "ssh:vm-a");
+        assertThat(twice.exitCode()).isEqualTo(3);
+        assertThat(twice.stderr()).contains("each of a lesson's hosts needs a lab host of its own");
         assertThat(shell.exitCode()).isEqualTo(2);
         assertThat(shell.stderr()).contains("--lab-host is given once here");
     }
