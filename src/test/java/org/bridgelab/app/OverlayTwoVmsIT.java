@@ -53,17 +53,7 @@ class OverlayTwoVmsIT {
         String beforeB = b.labState();
         Path pcap = dir.resolve("overlay.pcapng");
 
-        CommandResult run = Cli.run(
-                "run",
-                "overlay",
-                "--lab-host",
-                "ssh:labvm-a",
-                "--lab-host",
-                "ssh:labvm-b",
-                "--ssh-config",
-                config.toString(),
-                "--capture",
-                pcap.toString());
+        CommandResult run = Cli.run(onTheTwoVms("run", "overlay", "--capture", pcap.toString()));
 
         String said = run.stdout() + run.stderr();
         assertThat(run.exitCode()).as(said).isZero();
@@ -95,17 +85,7 @@ class OverlayTwoVmsIT {
         CommandResult gui = Cli.runAs(
                 List.of("xvfb-run", "-a", "-s", "-screen 0 1366x768x24"),
                 Cli.JAR,
-                "gui",
-                "--lab-host",
-                "ssh:labvm-a",
-                "--lab-host",
-                "ssh:labvm-b",
-                "--ssh-config",
-                config.toString(),
-                "--run",
-                "overlay/through-the-tunnel",
-                "--screenshot",
-                picture.toString());
+                onTheTwoVms("gui", "--run", "overlay/through-the-tunnel", "--screenshot", picture.toString()));
 
         // 0: every step up to the tunnel passed in the window, then the picture was taken
         assertThat(gui.exitCode()).as(gui.stderr()).isZero();
@@ -113,5 +93,13 @@ class OverlayTwoVmsIT {
         assertThat(Files.size(picture)).isPositive();
         assertThat(a.labState()).as("VM A after the window closed").isEqualTo(beforeA);
         assertThat(b.labState()).as("VM B after the window closed").isEqualTo(beforeB);
+    }
+
+    /** A command line with the two VMs as its lab hosts, host A first. */
+    private static String[] onTheTwoVms(String... args) {
+        List<String> all = new java.util.ArrayList<>(List.of(args));
+        all.addAll(
+                List.of("--lab-host", "ssh:labvm-a", "--lab-host", "ssh:labvm-b", "--ssh-config", config.toString()));
+        return all.toArray(String[]::new);
     }
 }
