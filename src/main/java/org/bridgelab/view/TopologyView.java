@@ -668,8 +668,25 @@ public final class TopologyView extends Pane {
                 cable.getStyleClass().add("cable");
                 cable.setUserData(key);
                 drawing.getChildren().add(cable);
+                if (!"veth".equals(link.kind())) {
+                    // only a joined lab gives a link other than a veth a peer: the network its lab hosts share,
+                    // which neither kernel shows, said as such
+                    drawing.getChildren().add(sharedNetworkNote(from, to));
+                }
             }
         }
+    }
+
+    private Label sharedNetworkNote(Label from, Label to) {
+        Point2D[] ends = nearestEdges(from, to);
+        Label note = new Label(i18n.lookup("topology.sharedNetwork"));
+        note.getStyleClass().add("shared-network-label");
+        note.setTooltip(new javafx.scene.control.Tooltip(i18n.lookup("topology.sharedNetwork.tip")));
+        note.setPrefWidth(150);
+        note.setAlignment(javafx.geometry.Pos.CENTER);
+        // under the cable, in the gap between the two hosts' boxes
+        note.relocate((ends[0].getX() + ends[1].getX()) / 2 - 75, (ends[0].getY() + ends[1].getY()) / 2 + 3);
+        return note;
     }
 
     /** Whether the cable between two chips is one straight line ({@link #cable}), not a bracket or a route. */

@@ -175,10 +175,30 @@ class TopologyViewIT {
     }
 
     @Test
-    void two_lab_hosts_joined_have_no_outside_world_and_none_is_headed() {
-        // given: the overlay as two lab hosts give it: their hosts and containers, no machine or outside world
+    void two_lab_hosts_joined_have_no_outside_world_and_the_network_between_them_is_said_to_be_in_neither_kernel() {
+        // given: the overlay as two lab hosts give it: their hosts and containers, no machine or outside world,
+        // and the hosts' eth0s each other's peer (the network the lab hosts share)
         Topology joined = new Topology(Snapshots.overlay().namespaces().stream()
                 .filter(ns -> List.of("hosta", "hostb", "ca", "cb").contains(ns.name()))
+                .map(ns -> !ns.name().startsWith("host")
+                        ? ns
+                        : ns.withLinks(ns.links().stream()
+                                .map(link -> !link.name().equals("eth0")
+                                        ? link
+                                        : new Topology.Link(
+                                                        link.index(),
+                                                        link.name(),
+                                                        "macvlan",
+                                                        link.state(),
+                                                        link.flags(),
+                                                        link.mac(),
+                                                        link.mtu(),
+                                                        link.master(),
+                                                        null,
+                                                        link.addresses())
+                                                .withPeer(new Topology.Endpoint(
+                                                        ns.name().equals("hosta") ? "hostb" : "hosta", "eth0")))
+                                .toList()))
                 .toList());
 
         // when
@@ -187,12 +207,29 @@ class TopologyViewIT {
             return true;
         });
 
-        // then: the hosts are drawn, and no heading stands over an empty outside world
+        // then: the hosts are drawn, cabled, the cable said to be the lab hosts' own network, and no heading
+        // stands over an empty outside world
         List<String> texts = FxWait.onFx(() -> view.nodes().stream()
                 .filter(node -> node instanceof Label)
                 .map(node -> ((Label) node).getText())
                 .toList());
-        assertThat(texts).anyMatch(text -> text.startsWith("hosta")).doesNotContain("outside world");
+        assertThat(texts)
+                .anyMatch(text -> text.startsWith("hosta"))
+                .contains("lab hosts' network")
+                .doesNotContain("outside world");
+        assertThat(FxWait.onFx(() -> view.cables())).contains("hosta/eth0—hostb/eth0");
+    }
+
+    @Test
+    void on_one_machine_the_underlay_is_cables_the_kernel_shows_and_no_note_is_added() {
+        FxWait.onFx(() -> {
+            model.topology().read(Snapshots.overlay());
+            return true;
+        });
+        assertThat(FxWait.onFx(() -> view.nodes().stream()
+                        .filter(node -> node.getStyleClass().contains("shared-network-label"))
+                        .count()))
+                .isZero();
     }
 
     @Test
