@@ -48,6 +48,14 @@ final class ReportPrinter implements RunListener {
 
     @Override
     public void stepFinished(Lesson lesson, RunReport.StepReport report) {
+        if (report.actions().isEmpty() && builtByTheLab(lesson, report.id())) {
+            // on two lab hosts an underlay step's commands are the lab's own: say why nothing ran under it
+            out.println("   · "
+                    + say(
+                            "on two lab hosts, the lab itself builds and removes the network between them: nothing of"
+                                    + " this step runs here",
+                            "在两台实验主机上，它们之间的网络由实验环境自己搭建和拆除：这一步在这里没有要运行的命令"));
+        }
         if (report.id().equals(LessonSession.FAULT_BREAKS_GOAL)) {
             // a challenge proved: what its goal's failing checks above amount to
             report.actions()
@@ -74,6 +82,10 @@ final class ReportPrinter implements RunListener {
             }
             out.println("   提示：" + report.hint().zh());
         }
+    }
+
+    private static boolean builtByTheLab(Lesson lesson, String stepId) {
+        return lesson.steps().stream().anyMatch(step -> step.id().equals(stepId) && step.underlay());
     }
 
     @Override
