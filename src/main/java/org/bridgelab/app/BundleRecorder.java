@@ -34,7 +34,7 @@ final class BundleRecorder implements RunListener {
         this.work = Files.createTempDirectory("bridgelab-bundle");
     }
 
-    /** Where the run's capture is written, to go into the bundle. */
+    /** Where the run's capture is written, to go into the bundle, when no {@code --capture} file is asked for. */
     Path capture() {
         return work.resolve("capture.pcapng");
     }
@@ -47,7 +47,8 @@ final class BundleRecorder implements RunListener {
         }
     }
 
-    void write(Path bundle, List<Lesson> lessons, RunReport report, String labHost, Instant started)
+    /** Writes the bundle, with the capture the run wrote to {@code capture} (the {@code --capture} file, if any). */
+    void write(Path bundle, List<Lesson> lessons, RunReport report, String labHost, Instant started, Path capture)
             throws IOException {
         SessionBundle.write(
                 bundle,
@@ -60,7 +61,7 @@ final class BundleRecorder implements RunListener {
                         report,
                         // bridgelab run asks no one: no answers to predictions, no help taken
                         SessionBundle.summarize(report, lessons, Progress.none()),
-                        capture(),
+                        capture,
                         topologies,
                         SessionBundle.lessonFiles(lessons)));
     }

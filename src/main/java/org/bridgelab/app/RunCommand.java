@@ -187,7 +187,7 @@ final class RunCommand implements Callable<Integer> {
                 err.println("traffic written to " + capture);
             }
             if (bundled != null) {
-                bundled.write(bundle, lessons, report, session.host().description(), startedAt);
+                bundled.write(bundle, lessons, report, session.host().description(), startedAt, pcap);
                 err.println("session bundle written to " + bundle);
             }
             if (timeline != null) {

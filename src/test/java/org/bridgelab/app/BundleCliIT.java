@@ -18,6 +18,24 @@ class BundleCliIT {
     Path dir;
 
     @Test
+    void a_run_asked_for_a_capture_file_and_a_bundle_puts_the_capture_in_both() throws Exception {
+        Path pcap = dir.resolve("s1.pcapng");
+        Path bundle = dir.resolve("dave.bridgelab");
+
+        CommandResult run = Cli.run("run", "s1", "--capture", pcap.toString(), "--bundle", bundle.toString());
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(Files.size(pcap)).isPositive();
+        try (var zip = new java.util.zip.ZipFile(bundle.toFile())) {
+            assertThat(zip.getEntry("capture.pcapng"))
+                    .as("the bundle's capture")
+                    .isNotNull();
+            assertThat(zip.getInputStream(zip.getEntry("capture.pcapng")).readAllBytes())
+                    .isEqualTo(Files.readAllBytes(pcap));
+        }
+    }
+
+    @Test
     void the_class_report_has_a_row_per_bundle_the_passed_the_failed_and_the_damaged_one_named() throws Exception {
         // given: a learner who passed scenario 1, one whose lesson of their own failed, one whose bundle was cut
         Path passed = dir.resolve("alice.bridgelab");
