@@ -107,8 +107,8 @@ final class DiagnoseCommand implements Callable<Integer> {
             err.println("bridgelab: " + e.getMessage());
             return 2;
         }
-        try (LabSession session =
-                LabSession.open(LabHostChoice.sandbox(), LabSession.Options.commandLine(false, false), err::println)) {
+        try (LabSession session = LabSession.open(
+                LabHostChoice.sandbox(), LabSession.Options.commandLine(false, false, 1), err::println)) {
             err.println("lab host: " + session.host().description());
             AtomicReference<Diagnosis> diagnosis = new AtomicReference<>();
             RunListener diagnoseAtTheEnd = new RunListener() {

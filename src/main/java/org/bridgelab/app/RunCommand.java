@@ -115,10 +115,6 @@ final class RunCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("give either --all or lesson names, not both");
             }
             labHosts = labHostOptions.choices();
-            if (labHosts.size() > 1 && (timeline != null || bundle != null)) {
-                throw new IllegalArgumentException(
-                        "--timeline and --bundle take one lab host for now, not " + labHosts.size());
-            }
         } catch (IllegalArgumentException e) {
             throw UsageError.of(spec, e.getMessage());
         }
@@ -159,7 +155,11 @@ final class RunCommand implements Callable<Integer> {
         java.time.Instant startedAt = java.time.Instant.now();
         BundleRecorder bundled = null;
         LabSession.Options options =
-                LabSession.Options.commandLine(capture != null || bundle != null, timeline != null);
+                LabSession.Options.commandLine(capture != null || bundle != null, timeline != null, labHosts.size());
+        if (timeline != null && !options.traceNetfilter()) {
+            err.println("netfilter paths: not traced on " + labHosts.size()
+                    + " lab hosts (the tracer follows one machine's rules); the timeline's packets have none");
+        }
         try (LabSession session = labHosts.size() == 1
                 ? LabSession.open(labHosts.get(0), options, err::println)
                 : LabSession.open(Lab.joined(hosts, labHosts), options, err::println)) {

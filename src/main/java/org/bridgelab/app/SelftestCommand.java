@@ -93,7 +93,7 @@ final class SelftestCommand implements Callable<Integer> {
         RunReport report;
         List<String> notes = new ArrayList<>();
         // the lab session the run command uses: it captures every bridge as a step brings it up
-        try (LabSession session = LabSession.open(choice, LabSession.Options.commandLine(true, false), notes::add)) {
+        try (LabSession session = LabSession.open(choice, LabSession.Options.commandLine(true, false, 1), notes::add)) {
             out.println("  ✓ " + (sandbox ? "sandbox started: " : "lab host connected: ") + session.description());
             // what of the machine's own setup changes the lessons (the pre-flight's findings): said, and left to
             // the instructor

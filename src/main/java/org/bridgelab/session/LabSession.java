@@ -59,9 +59,16 @@ public final class LabSession implements AutoCloseable {
          */
         public static final Options JOINED_WINDOW = new Options(false, false, Capturing.EVERY_WIRE);
 
-        /** The command line: captures the bridges and the uplink for a pcap or a timeline, traces for a timeline. */
-        public static Options commandLine(boolean pcap, boolean timeline) {
-            return new Options(false, timeline, pcap || timeline ? Capturing.BRIDGES_AND_UPLINK : Capturing.NOTHING);
+        /**
+         * The command line on {@code labHosts} lab hosts: captures the bridges and the uplink (each lesson host's
+         * br0 and eth0 on two) for a pcap or a timeline, and traces netfilter for a timeline on one lab host (the
+         * tracer follows one machine's rules).
+         */
+        public static Options commandLine(boolean pcap, boolean timeline, int labHosts) {
+            return new Options(
+                    false,
+                    timeline && labHosts == 1,
+                    pcap || timeline ? Capturing.BRIDGES_AND_UPLINK : Capturing.NOTHING);
         }
     }
 

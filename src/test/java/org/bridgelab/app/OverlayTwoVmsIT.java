@@ -2,13 +2,18 @@ package org.bridgelab.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.bridgelab.lab.CommandResult;
 import org.bridgelab.lab.ProcessRunner;
+import org.bridgelab.session.SessionBundle;
 import org.bridgelab.testing.KernelTest;
 import org.bridgelab.testing.SshVm;
 import org.junit.jupiter.api.AfterAll;
@@ -52,8 +57,18 @@ class OverlayTwoVmsIT {
         String beforeA = a.labState();
         String beforeB = b.labState();
         Path pcap = dir.resolve("overlay.pcapng");
+        Path timeline = dir.resolve("overlay.json");
+        Path bundle = dir.resolve("overlay.bridgelab");
 
-        CommandResult run = Cli.run(onTheTwoVms("run", "overlay", "--capture", pcap.toString()));
+        CommandResult run = Cli.run(onTheTwoVms(
+                "run",
+                "overlay",
+                "--capture",
+                pcap.toString(),
+                "--timeline",
+                timeline.toString(),
+                "--bundle",
+                bundle.toString()));
 
         String said = run.stdout() + run.stderr();
         assertThat(run.exitCode()).as(said).isZero();
@@ -61,6 +76,8 @@ class OverlayTwoVmsIT {
                 .contains("lab host: hosta on lab VM labvm-a over SSH (root), hostb on lab VM labvm-b over SSH (root)")
                 .contains("[hosta] $ sudo ip link add vxlan0 type vxlan id 42 dstport 4789 remote 203.0.113.12")
                 .contains("[hostb] $ sudo ip link add vxlan0 type vxlan id 42 dstport 4789 remote 203.0.113.11")
+                .contains("netfilter paths: not traced on 2 lab hosts")
+                .contains("on two lab hosts, the lab itself builds and removes the network between them")
                 .contains("PASSED");
         assertThat(a.labState()).as("VM A after the run").isEqualTo(beforeA);
         assertThat(b.labState()).as("VM B after the run").isEqualTo(beforeB);
@@ -74,6 +91,78 @@ class OverlayTwoVmsIT {
                 .containsPattern("IP 203\\.0\\.113\\.12\\.\\d+ > 203\\.0\\.113\\.11\\.4789: VXLAN.*vni 42\\n"
                         + "IP 10\\.0\\.0\\.3 > 10\\.0\\.0\\.2: ICMP echo reply")
                 .containsPattern("(?m)^\\S+ IP 10\\.0\\.0\\.2 > 10\\.0\\.0\\.3: ICMP echo request");
+
+        // the timeline: each host's wires, the tunnel's packet saying what it carries and joining the journey of
+        // the frame inside it, in the order of the kernels' timestamps, and no netfilter path (none was traced)
+        JsonNode json = new ObjectMapper().readTree(timeline.toFile());
+        assertThat(texts(json.path("capturePoints"))).contains("hosta/br0", "hosta/eth0", "hostb/br0", "hostb/eth0");
+        JsonNode tunnelled = first(
+                json.path("events"),
+                "203.0.113.11 > 203.0.113.12: VXLAN vni 42: 10.0.0.2 > 10.0.0.3: ICMP echo request");
+        assertThat(tunnelled.path("point").asText()).isIn("hosta/eth0", "hostb/eth0");
+        JsonNode plain = first(json.path("events"), "10.0.0.2 > 10.0.0.3: ICMP echo request");
+        assertThat(plain.path("point").asText()).isIn("hosta/br0", "hostb/br0");
+        assertThat(tunnelled.path("travel").asLong())
+                .as("the tunnel's packet on the frame's journey")
+                .isEqualTo(plain.path("travel").asLong());
+        JsonNode events = json.path("events");
+        for (int i = 1; i < events.size(); i++) {
+            assertThat(events.get(i).path("timeNanos").asLong())
+                    .as("row " + i)
+                    .isGreaterThanOrEqualTo(events.get(i - 1).path("timeNanos").asLong());
+        }
+        assertThat(json.path("netfilterPaths").size()).isZero();
+
+        // the bundle: both lab hosts named, the lesson passed, each step's topology holding both hosts
+        SessionBundle.Contents contents = SessionBundle.read(bundle);
+        assertThat(contents.manifest().labHost()).contains("labvm-a").contains("labvm-b");
+        assertThat(contents.summary().lessons())
+                .singleElement()
+                .satisfies(lesson -> assertThat(lesson.passed()).isTrue());
+        try (ZipFile zip = new ZipFile(bundle.toFile())) {
+            String tunnelStep = zip.stream()
+                    .map(ZipEntry::getName)
+                    .filter(name -> name.startsWith("topology/") && name.contains("through-the-tunnel"))
+                    .findFirst()
+                    .orElseThrow();
+            String topology =
+                    new String(zip.getInputStream(zip.getEntry(tunnelStep)).readAllBytes());
+            assertThat(topology).contains("\"hosta\"", "\"hostb\"", "\"vxlan0\"");
+            assertThat(zip.getInputStream(zip.getEntry("capture.pcapng")).readAllBytes())
+                    .as("the bundle's capture, the --capture file's")
+                    .isEqualTo(Files.readAllBytes(pcap));
+        }
+        // and the window plays it back, on no lab host at all (kept aside to be looked at)
+        Path picture = Path.of("target", "overlay-two-vms-replayed.png").toAbsolutePath();
+        CommandResult replay = Cli.runAs(
+                List.of("xvfb-run", "-a", "-s", "-screen 0 1366x768x24"),
+                Cli.JAR,
+                "gui",
+                "--replay",
+                bundle.toString(),
+                "--screenshot",
+                picture.toString());
+        assertThat(replay.exitCode()).as(replay.stderr()).isZero();
+        assertThat(Files.size(picture)).isPositive();
+    }
+
+    /** The first row whose summary starts with {@code summary}. */
+    private static JsonNode first(JsonNode events, String summary) {
+        for (JsonNode event : events) {
+            if (event.path("summary").asText().startsWith(summary)) {
+                return event;
+            }
+        }
+        List<String> near = new java.util.ArrayList<>();
+        events.forEach(event -> near.add(
+                event.path("point").asText() + " " + event.path("summary").asText()));
+        throw new AssertionError("no row starts with " + summary + " among " + near);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> all = new java.util.ArrayList<>();
+        array.forEach(node -> all.add(node.asText()));
+        return all;
     }
 
     @Test

@@ -34,7 +34,7 @@ class LabViewModelTest {
     private final SameThreadTaskExecutor fx = new SameThreadTaskExecutor();
     private final LabViewModel model = new LabViewModel(
             curriculum,
-            note -> LabSession.open(Lab.attached(host), LabSession.Options.commandLine(false, false), note),
+            note -> LabSession.open(Lab.attached(host), LabSession.Options.commandLine(false, false, 1), note),
             fx);
 
     @AfterEach
