@@ -26,13 +26,20 @@ public final class Replay {
 
     private Replay() {}
 
-    /** A replay, loaded. */
+    /**
+     * A replay, loaded. {@code lastStep} is the step after which the shown topology was read, as the bundle names
+     * it ("s3", "masquerade"), or null when it names none (the window's export keeps the diagram's topology).
+     */
     public record Loaded(
             SessionBundle.Manifest manifest,
             Topology topology,
             PacketStore store,
             List<PacketEvent> events,
-            List<NatPair> natPairs) {}
+            List<NatPair> natPairs,
+            StepName lastStep) {}
+
+    /** A lesson's id and one of its steps' ids. */
+    public record StepName(String lesson, String step) {}
 
     public static Loaded load(Path bundle) throws SessionBundle.DamagedException {
         Map<String, byte[]> entries = SessionBundle.entries(bundle);
@@ -66,6 +73,25 @@ public final class Replay {
                 throw new SessionBundle.DamagedException("capture.pcapng cannot be read: " + e.getMessage());
             }
         }
-        return new Loaded(manifest, topology, store, events, pairs);
+        return new Loaded(manifest, topology, store, events, pairs, stepOf(last, manifest.lessons()));
+    }
+
+    /**
+     * The step a topology entry was read after: {@code run --bundle} names each "topology/NNN-LESSON-STEP.json".
+     * Of the lessons the manifest lists, one whose id is followed by "-" there; the longest, since a lesson's id
+     * may begin another's. The caller finds out whether that step exists.
+     */
+    static StepName stepOf(String entry, List<String> lessons) {
+        String name = entry.substring(entry.indexOf('/') + 1).replaceFirst("\\.json$", "");
+        int dash = name.indexOf('-');
+        if (dash < 0 || !name.substring(0, dash).chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        String rest = name.substring(dash + 1);
+        return lessons.stream()
+                .filter(lesson -> rest.startsWith(lesson + "-") && rest.length() > lesson.length() + 1)
+                .max(java.util.Comparator.comparingInt(String::length))
+                .map(lesson -> new StepName(lesson, rest.substring(lesson.length() + 1)))
+                .orElse(null);
     }
 }

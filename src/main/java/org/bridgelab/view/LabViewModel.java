@@ -48,6 +48,9 @@ public final class LabViewModel {
     /** Whether a session bundle is shown instead of a lab (Open session, gui --replay). */
     private final javafx.beans.property.ReadOnlyBooleanWrapper replaying =
             new javafx.beans.property.ReadOnlyBooleanWrapper();
+    /** The step the replayed topology was read after, when the bundle names one (null otherwise). */
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Replay.StepName> replayedStep =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
     /** When the lab in use was connected: a session bundle's start. */
     private Instant connectedAt = Instant.now();
 
@@ -114,6 +117,11 @@ public final class LabViewModel {
 
     public ReadOnlyBooleanProperty replayingProperty() {
         return replaying.getReadOnlyProperty();
+    }
+
+    /** The step after which the replayed diagram was recorded, once a replay names one; null otherwise. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Replay.StepName> replayedStepProperty() {
+        return replayedStep.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty connectedProperty() {
@@ -253,6 +261,7 @@ public final class LabViewModel {
         problem.set("");
         lessons.newLab();
         console.newLab();
+        replayedStep.set(null);
         executor.execute(
                 () -> {
                     release(old);
@@ -273,6 +282,7 @@ public final class LabViewModel {
                             loaded.manifest().started());
                     labDescription.set(replayed);
                     replaying.set(true);
+                    replayedStep.set(loaded.lastStep());
                     console.note(Phrase.of(
                             "console.replay", replayed, loaded.events().size()));
                     busy.set(false);

@@ -237,6 +237,18 @@ public final class LessonPane extends VBox {
         previous.setOnAction(event -> move(-1));
         next.textProperty().bind(i18n.text("step.next"));
         next.setOnAction(event -> move(1));
+        // a replay shows the step its diagram was recorded after, when the bundle says which and it is known here
+        model.replayedStepProperty().addListener((obs, was, recorded) -> {
+            if (recorded != null) {
+                model.lessons().curriculum().lessons().stream()
+                        .filter(lesson -> lesson.id().equals(recorded.lesson()))
+                        .findFirst()
+                        .ifPresent(lesson -> lesson.steps().stream()
+                                .filter(step -> step.id().equals(recorded.step()))
+                                .findFirst()
+                                .ifPresent(step -> select(lesson, step)));
+            }
+        });
         tree.getSelectionModel().selectedItemProperty().addListener((Observable obs) -> {
             showDetail();
             StepRef at = selectedStep();

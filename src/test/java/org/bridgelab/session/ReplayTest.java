@@ -3,6 +3,7 @@ package org.bridgelab.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.bridgelab.capture.PacketEvent;
 import org.junit.jupiter.api.Test;
 
@@ -26,5 +27,22 @@ class ReplayTest {
         // as captured: in the kernel's order, each kept in the store the rows read from
         assertThat(replay.events()).extracting(PacketEvent::timestampNanos).isSorted();
         assertThat(replay.store().size()).isEqualTo(replay.events().size());
+        assertThat(replay.lastStep()).isEqualTo(new Replay.StepName("s1", "ping-back"));
+    }
+
+    @Test
+    void the_step_a_topology_was_read_after_is_found_in_its_entry_name() {
+        assertThat(Replay.stepOf("topology/003-s3-masquerade.json", List.of("s1", "s3")))
+                .isEqualTo(new Replay.StepName("s3", "masquerade"));
+        // a lesson's id that begins another's: the longer one
+        assertThat(Replay.stepOf(
+                        "topology/012-challenge-forward-drop-fix.json",
+                        List.of("challenge-forward", "challenge-forward-drop")))
+                .isEqualTo(new Replay.StepName("challenge-forward-drop", "fix"));
+        // the window's export, and names of no lesson listed
+        assertThat(Replay.stepOf("topology/after-last-step.json", List.of("s1")))
+                .isNull();
+        assertThat(Replay.stepOf("topology/001-s2-ping.json", List.of("s1"))).isNull();
+        assertThat(Replay.stepOf("topology/001-s1-.json", List.of("s1"))).isNull();
     }
 }
