@@ -186,6 +186,7 @@ public final class LabViewModel {
                     live = connectedLab.live();
                     connectedAt = Instant.now();
                     replaying.set(false);
+                    replayedStep.set(null);
                     LabSession watched = live;
                     watched.onLost(() -> executor.runOnFx(() -> lostFx(watched)));
                     labDescription.set(watched.describedAs());
