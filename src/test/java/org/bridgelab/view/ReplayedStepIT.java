@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.bridgelab.kernel.Topology;
 import org.bridgelab.lesson.Curriculum;
@@ -36,11 +35,7 @@ class ReplayedStepIT {
     @Start
     void start(Stage stage) {
         model = new LabViewModel(CURRICULUM, Sandbox.WINDOW, new SameThreadTaskExecutor());
-        window = new MainWindow(model, new I18n(I18n.ENGLISH));
-        Scene scene = new Scene(window, 1024, 700);
-        scene.getStylesheets().add(Resources.url("assets/bridgelab.css"));
-        stage.setScene(scene);
-        stage.show();
+        window = TestWindow.show(stage, model);
     }
 
     @Test
