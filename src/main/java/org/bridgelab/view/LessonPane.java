@@ -237,6 +237,7 @@ public final class LessonPane extends VBox {
         previous.setOnAction(event -> move(-1));
         next.textProperty().bind(i18n.text("step.next"));
         next.setOnAction(event -> move(1));
+        model.replayingProperty().addListener((Observable obs) -> showDetail());
         // a replay shows the step its diagram was recorded after, when the bundle says which and it is known here
         model.replayedStepProperty().addListener((obs, was, recorded) -> {
             if (recorded != null) {
@@ -315,7 +316,10 @@ public final class LessonPane extends VBox {
         }
         if (report == null) {
             boolean before = model.lessons().progress().completedBefore(ref.lesson(), ref.step());
-            Label notRun = styled(new Label(i18n.lookup(before ? "step.doneBefore" : "step.notrun")), "hint");
+            // a replay has no lab to run the step on: the recording is what is shown
+            String said =
+                    model.replayingProperty().get() ? "step.replaying" : before ? "step.doneBefore" : "step.notrun";
+            Label notRun = styled(new Label(i18n.lookup(said)), "hint");
             notRun.setWrapText(true);
             detail.getChildren().add(notRun);
             return;

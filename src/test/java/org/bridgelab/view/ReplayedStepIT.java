@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.bridgelab.kernel.Topology;
 import org.bridgelab.lesson.Curriculum;
@@ -47,6 +48,11 @@ class ReplayedStepIT {
         assertThat(shown).isNotNull();
         assertThat(shown.lesson().id()).isEqualTo("s1");
         assertThat(shown.step().id()).isEqualTo("ping-back");
+        // and its text says no step runs in a replay, rather than asking for "Run step"
+        assertThat(robot.lookup(".hint").queryAllAs(Label.class))
+                .extracting(Label::getText)
+                .contains("A recording is played back: no step runs here. Reset lab goes back to a lab.")
+                .noneMatch(text -> text.contains("Run step"));
     }
 
     @Test
