@@ -95,7 +95,9 @@ class OverlayTwoVmsIT {
         // the timeline: each host's wires, the tunnel's packet saying what it carries and joining the journey of
         // the frame inside it, in the order of the kernels' timestamps, and no netfilter path (none was traced)
         JsonNode json = new ObjectMapper().readTree(timeline.toFile());
-        assertThat(texts(json.path("capturePoints"))).contains("hosta/br0", "hosta/eth0", "hostb/br0", "hostb/eth0");
+        assertThat((Iterable<JsonNode>) json.path("capturePoints"))
+                .extracting(JsonNode::asText)
+                .contains("hosta/br0", "hosta/eth0", "hostb/br0", "hostb/eth0");
         JsonNode tunnelled = first(
                 json.path("events"),
                 "203.0.113.11 > 203.0.113.12: VXLAN vni 42: 10.0.0.2 > 10.0.0.3: ICMP echo request");
@@ -157,12 +159,6 @@ class OverlayTwoVmsIT {
         events.forEach(event -> near.add(
                 event.path("point").asText() + " " + event.path("summary").asText()));
         throw new AssertionError("no row starts with " + summary + " among " + near);
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> all = new java.util.ArrayList<>();
-        array.forEach(node -> all.add(node.asText()));
-        return all;
     }
 
     @Test
