@@ -49,8 +49,8 @@ public final class ConsolePane extends TabPane {
         initListeners();
     }
 
-    /** Puts another view (the packet timeline) in the first tab, selected. */
-    void showFirst(javafx.scene.Node content, javafx.beans.binding.StringBinding title) {
+    /** Puts another view (the packet timeline) in the first tab, selected; returns that tab. */
+    Tab showFirst(javafx.scene.Node content, javafx.beans.binding.StringBinding title) {
         Tab tab = new Tab();
         tab.textProperty().bind(title);
         tab.setContent(content);
@@ -58,6 +58,7 @@ public final class ConsolePane extends TabPane {
         tab.setId("timeline-tab");
         getTabs().add(0, tab);
         getSelectionModel().select(tab);
+        return tab;
     }
 
     private void createView() {

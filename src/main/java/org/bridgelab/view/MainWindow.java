@@ -42,7 +42,9 @@ public final class MainWindow extends BorderPane {
         console = new ConsolePane(model, i18n);
         timeline = new TimelineView(model.packets(), i18n);
         keysHelp = new KeysHelp(i18n, () -> showKeys(false));
-        console.showFirst(timeline, i18n.text("timeline.title"));
+        // hidden behind another tab, the timeline does not draw the packets that come in meanwhile
+        timeline.shownProperty()
+                .bind(console.showFirst(timeline, i18n.text("timeline.title")).selectedProperty());
         createView();
         // the theme chosen in the host bar is the whole scene's (its stylesheets), also once the window is in one
         hostBar.themeProperty().addListener((obs, was, theme) -> {

@@ -53,6 +53,15 @@ public final class TimelineView extends BorderPane {
     private boolean followTail = true;
     /** Set while the view itself scrolls to follow new packets, so that this does not count as the learner's. */
     private boolean followingTail;
+    /**
+     * Whether the timeline can be seen (its tab is the one selected). A hidden canvas still has every drawing
+     * command carried out by the renderer, frame after frame while packets come in: hidden, the timeline
+     * only notes that it is behind, and catches up once it is shown.
+     */
+    private final javafx.beans.property.BooleanProperty shown =
+            new javafx.beans.property.SimpleBooleanProperty(this, "shown", true);
+    /** New packets, or anything else drawn, came while the timeline was hidden. */
+    private boolean behind;
 
     public TimelineView(PacketTimelineViewModel model, I18n i18n) {
         this.model = model;
@@ -127,6 +136,7 @@ public final class TimelineView extends BorderPane {
                 model.simulation().live();
             }
         });
+        status.setId("timeline-count");
         status.getStyleClass().add("hint");
         Label problem = new Label();
         problem.setId("timeline-capture-problem");
@@ -158,6 +168,30 @@ public final class TimelineView extends BorderPane {
         addEventFilter(KeyEvent.KEY_PRESSED, simulationBar::handle);
     }
 
+    /** The rows as they are now: the scroll bar's range, the newest in view if followed, the count, the canvas. */
+    private void showRows() {
+        if (!shown.get()) {
+            behind = true;
+            return;
+        }
+        int rows = model.rows().size();
+        scroll.setMax(Math.max(0, rows - visibleRows()));
+        if (followTail) {
+            // new packets come in at the bottom, but never push the step's first packet out of view
+            int anchor = model.anchorIndex();
+            followingTail = true;
+            scroll.setValue(anchor < 0 ? scroll.getMax() : Math.min(scroll.getMax(), anchor));
+            followingTail = false;
+        }
+        showCount();
+        draw();
+    }
+
+    /** Whether the timeline can be seen; bound to its tab's selection (see {@link #shown}). */
+    public javafx.beans.property.BooleanProperty shownProperty() {
+        return shown;
+    }
+
     private void showCount() {
         String count = i18n.lookup("timeline.count")
                 .replace("{0}", String.valueOf(model.rows().size()));
@@ -177,18 +211,12 @@ public final class TimelineView extends BorderPane {
                 now.getStylesheets().addListener(themeChanged);
             }
         });
-        model.versionProperty().addListener((Observable obs) -> {
-            int rows = model.rows().size();
-            scroll.setMax(Math.max(0, rows - visibleRows()));
-            if (followTail) {
-                // new packets come in at the bottom, but never push the step's first packet out of view
-                int anchor = model.anchorIndex();
-                followingTail = true;
-                scroll.setValue(anchor < 0 ? scroll.getMax() : Math.min(scroll.getMax(), anchor));
-                followingTail = false;
+        model.versionProperty().addListener((Observable obs) -> showRows());
+        shown.addListener((obs, was, now) -> {
+            if (now && behind) {
+                showRows();
+                bringIntoView(model.selectedProperty().get());
             }
-            showCount();
-            draw();
         });
         model.lanes().addListener((Observable obs) -> draw());
         model.heldProperty().addListener((Observable obs) -> showCount());
@@ -275,6 +303,11 @@ public final class TimelineView extends BorderPane {
 
     /** Draws the lanes and only the rows in view. */
     void draw() {
+        if (!shown.get()) {
+            behind = true;
+            return;
+        }
+        behind = false;
         GraphicsContext g = canvas.getGraphicsContext2D();
         double scale = renderScale.get();
         g.setTransform(scale, 0, 0, scale, 0, 0);

@@ -9,10 +9,12 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.bridgelab.capture.CapturePoint;
+import org.bridgelab.kernel.Snapshots;
 import org.bridgelab.lesson.Curriculum;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -66,6 +68,30 @@ class TimelineViewIT {
                         .map(node -> ((ListCell<?>) node).getText())
                         .toList()))
                 .containsExactly("all capture points");
+    }
+
+    @Test
+    void packets_that_come_while_another_tab_is_shown_are_drawn_once_the_timeline_is_shown_again(FxRobot robot) {
+        // given: the console's own tab selected, the timeline hidden behind it
+        robot.interact(() -> window.console().getSelectionModel().select(1));
+        Label count = robot.lookup("#timeline-count").queryAs(Label.class);
+        // when: scenario 3's packets come in, on the lab they were captured on
+        robot.interact(() -> {
+            model.topology().read(Snapshots.scenario4());
+            model.packets().learn(Snapshots.scenario4(), 0);
+            RecordedCaptures.deliver(
+                    model.packets(),
+                    RecordedCaptures.scenario3(
+                            java.util.Comparator.comparingLong(org.bridgelab.capture.PacketEvent::timestampNanos)));
+        });
+        FxWait.await(() -> !model.packets().rows().isEmpty(), () -> "scenario 3's rows");
+        int rows = FxWait.onFx(() -> model.packets().rows().size());
+        // then: hidden, the timeline has not drawn them, nor counted them
+        assertThat(FxWait.onFx(count::getText)).isNotEqualTo(rows + " packets");
+        // when: the learner goes back to the timeline's tab
+        robot.interact(() -> window.console().getSelectionModel().select(0));
+        // then: it catches up at once, every packet counted
+        assertThat(FxWait.onFx(count::getText)).isEqualTo(rows + " packets");
     }
 
     @Test
