@@ -1,9 +1,13 @@
 package org.bridgelab.view;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
+import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -98,11 +102,7 @@ public final class ConsolePane extends TabPane {
         background.textProperty().bind(i18n.text("console.background"));
         run.disableProperty().bind(model.connectedProperty().not());
         background.disableProperty().bind(model.connectedProperty().not());
-        lines.setItems(model.console().entries());
-        model.console()
-                .entries()
-                .addListener((Observable obs) ->
-                        lines.scrollTo(model.console().entries().size() - 1));
+        showWhileSelected(consoleTab, lines, model.console().entries());
         input.setOnAction(event -> runTyped());
         run.setOnAction(event -> runTyped());
         input.addEventFilter(KeyEvent.KEY_PRESSED, this::recall);
@@ -239,11 +239,9 @@ public final class ConsolePane extends TabPane {
     }
 
     private void addTab(BackgroundProcessViewModel process) {
-        ListView<String> output = new ListView<>(process.lines());
+        ListView<String> output = new ListView<>();
         output.getStyleClass().add("console");
         output.setId("output-" + process.name());
-        process.lines()
-                .addListener((Observable obs) -> output.scrollTo(process.lines().size() - 1));
         TextField typed = new TextField();
         typed.setId("input-" + process.name());
         HBox.setHgrow(typed, Priority.ALWAYS);
@@ -274,9 +272,32 @@ public final class ConsolePane extends TabPane {
         Tab tab = new Tab(process.name(), content);
         tab.setId("tab-" + process.name());
         tab.setUserData(process);
+        showWhileSelected(tab, output, process.lines());
         process.runningProperty()
                 .addListener((obs, was, running) -> tab.setText(process.name() + (running ? "" : " ■")));
         getTabs().add(tab);
+    }
+
+    /**
+     * The list shows its lines, the newest in view, while its tab is selected. Behind another tab it holds none:
+     * a hidden list is still laid out for every line that arrives (a step's output, tcpdump's packets), and
+     * takes them all back, scrolled to the newest, when its tab comes to the front.
+     */
+    private static <T> void showWhileSelected(Tab tab, ListView<T> view, ObservableList<T> lines) {
+        InvalidationListener followNewest = obs -> view.scrollTo(lines.size() - 1);
+        ObservableList<T> none = FXCollections.observableArrayList();
+        Consumer<Boolean> show = selected -> {
+            if (selected) {
+                view.setItems(lines);
+                view.scrollTo(lines.size() - 1);
+                lines.addListener(followNewest);
+            } else {
+                lines.removeListener(followNewest);
+                view.setItems(none);
+            }
+        };
+        tab.selectedProperty().addListener((obs, was, selected) -> show.accept(selected));
+        show.accept(tab.isSelected());
     }
 
     /** What an entry is, on its cell: {@code :command}, {@code :output}, {@code :note}, {@code :passed}, {@code :failed}. */
