@@ -145,6 +145,9 @@ class KeyboardIT {
         // when / then: Esc hides it, and the host bar's Keys and the list's × show and hide it
         robot.type(KeyCode.ESCAPE);
         assertThat(window.showsKeys()).isFalse();
+        // (hidden, it takes no part in the window's layout, which would measure its every line each pass)
+        assertThat(FxWait.onFx(() -> robot.lookup("#keys-help").query().isManaged()))
+                .isFalse();
         robot.clickOn("#keys");
         assertThat(window.showsKeys()).isTrue();
         robot.clickOn("#keys-help-close");
