@@ -74,7 +74,7 @@ public final class MainWindow extends BorderPane {
         // the list of keys lies over the window's top right corner, where the Keys button is
         keysHelp.setVisible(false);
         // hidden, the list is left out of the layout: each layout pass (a packet count, a console line) measured
-        // its every line again, a third of the FX thread's layout work while packets flow
+        // its every line again, half the FX thread's layout work while packets flow
         keysHelp.managedProperty().bind(keysHelp.visibleProperty());
         StackPane.setAlignment(keysHelp, Pos.TOP_RIGHT);
         StackPane.setMargin(keysHelp, new Insets(4, 8, 0, 0));
