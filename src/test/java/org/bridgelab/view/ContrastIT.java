@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.bridgelab.kernel.Snapshots;
 import org.bridgelab.lesson.Curriculum;
 import org.bridgelab.lesson.Lesson;
 import org.junit.jupiter.api.Test;
@@ -43,12 +42,7 @@ class ContrastIT {
         Lesson s3 = model.lessons().curriculum().lesson("s3");
         robot.interact(() -> {
             window.lessons().select(s3, s3.steps().get(2));
-            model.topology().read(Snapshots.scenario4());
-            model.packets().learn(Snapshots.scenario4(), 0);
-            RecordedCaptures.deliver(
-                    model.packets(),
-                    RecordedCaptures.scenario3(
-                            java.util.Comparator.comparingLong(org.bridgelab.capture.PacketEvent::timestampNanos)));
+            RecordedCaptures.showScenario3(model);
         });
         FxWait.await(
                 () -> model.packets().rows().stream()

@@ -12,6 +12,7 @@ import org.bridgelab.capture.PacketDecoder;
 import org.bridgelab.capture.PacketEvent;
 import org.bridgelab.capture.PcapRecord;
 import org.bridgelab.capture.PcapStreamReader;
+import org.bridgelab.kernel.Snapshots;
 
 /** The captures recorded from a real kernel (src/test/resources/org/bridgelab/capture), for view tests. */
 final class RecordedCaptures {
@@ -54,6 +55,16 @@ final class RecordedCaptures {
             announced.addAll(correlation.natPairs());
         }
         return announced;
+    }
+
+    /**
+     * Scenario 3's sightings in kernel order, shown on the lab they were captured on: the window's diagram and
+     * timeline read that lab (scenario 4's snapshot, which has scenario 3's wires), then get the packets.
+     */
+    static void showScenario3(LabViewModel model) {
+        model.topology().read(Snapshots.scenario4());
+        model.packets().learn(Snapshots.scenario4(), 0);
+        deliver(model.packets(), scenario3(Comparator.comparingLong(PacketEvent::timestampNanos)));
     }
 
     /** Hands what {@link #scenario3} announced to the timeline, as a session would. */

@@ -14,7 +14,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.bridgelab.capture.CapturePoint;
-import org.bridgelab.kernel.Snapshots;
 import org.bridgelab.lesson.Curriculum;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -76,14 +75,7 @@ class TimelineViewIT {
         robot.interact(() -> window.console().getSelectionModel().select(1));
         Label count = robot.lookup("#timeline-count").queryAs(Label.class);
         // when: scenario 3's packets come in, on the lab they were captured on
-        robot.interact(() -> {
-            model.topology().read(Snapshots.scenario4());
-            model.packets().learn(Snapshots.scenario4(), 0);
-            RecordedCaptures.deliver(
-                    model.packets(),
-                    RecordedCaptures.scenario3(
-                            java.util.Comparator.comparingLong(org.bridgelab.capture.PacketEvent::timestampNanos)));
-        });
+        robot.interact(() -> RecordedCaptures.showScenario3(model));
         FxWait.await(() -> !model.packets().rows().isEmpty(), () -> "scenario 3's rows");
         int rows = FxWait.onFx(() -> model.packets().rows().size());
         // then: hidden, the timeline has not drawn them, nor counted them
