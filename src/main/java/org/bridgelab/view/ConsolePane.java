@@ -289,6 +289,8 @@ public final class ConsolePane extends TabPane {
         Consumer<Boolean> show = selected -> {
             if (selected) {
                 view.setItems(lines);
+                // its cells laid out first: scrolled before, the newest is placed by guessed heights, cut off
+                view.layout();
                 view.scrollTo(lines.size() - 1);
                 lines.addListener(followNewest);
             } else {

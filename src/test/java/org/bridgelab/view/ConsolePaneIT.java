@@ -2,7 +2,9 @@ package org.bridgelab.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import javafx.scene.Scene;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.bridgelab.lesson.Curriculum;
@@ -21,11 +23,7 @@ class ConsolePaneIT {
     @Start
     void start(Stage stage) {
         model = new LabViewModel(Curriculum.bundled(), Sandbox.WINDOW, new SameThreadTaskExecutor());
-        window = new MainWindow(model, new I18n(I18n.ENGLISH));
-        Scene scene = new Scene(window, 1366, 768);
-        scene.getStylesheets().add(Resources.url("assets/bridgelab.css"));
-        stage.setScene(scene);
-        stage.show();
+        window = TestWindow.show(stage, model);
     }
 
     @Test
@@ -50,15 +48,35 @@ class ConsolePaneIT {
         int entries = FxWait.onFx(() -> model.console().entries().size());
         assertThat(entries).isGreaterThanOrEqualTo(100);
         assertThat(FxWait.onFx(() -> lines.getItems().size())).isEqualTo(entries);
-        assertThat(FxWait.onFx(() ->
-                        robot.lookup(".console .list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
-                                .filter(cell -> cell.isVisible() && cell.getItem() != null)
-                                .map(cell -> String.valueOf(((ConsoleEntry) cell.getItem()).text()))
-                                .toList()))
-                .anyMatch(text -> text.contains("line 100"));
+        FxWait.await(
+                () -> newestWhollyInView(lines), () -> "the newest line is not wholly in view: " + shownCells(lines));
         // when: it goes behind the timeline again
         robot.interact(() -> window.console().getSelectionModel().select(0));
         // then: the list lets its lines go
         assertThat(FxWait.onFx(() -> lines.getItems().size())).isZero();
+    }
+
+    /** Whether the list's last line is shown from top to bottom inside the list's viewport. */
+    private static boolean newestWhollyInView(ListView<ConsoleEntry> lines) {
+        Node viewport = lines.lookup(".clipped-container");
+        double bottom = viewport.localToScene(viewport.getLayoutBounds()).getMaxY();
+        return lines.lookupAll(".list-cell").stream()
+                .map(ListCell.class::cast)
+                .filter(cell ->
+                        cell.isVisible() && cell.getIndex() == lines.getItems().size() - 1)
+                .anyMatch(cell -> cell.localToScene(cell.getLayoutBounds()).getMaxY() <= bottom + 0.5
+                        && "line 100".equals(((ConsoleEntry) cell.getItem()).text()));
+    }
+
+    /** The lines shown, with where their cells end and where the viewport ends (for a failure's message). */
+    private static List<String> shownCells(ListView<ConsoleEntry> lines) {
+        Node viewport = lines.lookup(".clipped-container");
+        double bottom = viewport.localToScene(viewport.getLayoutBounds()).getMaxY();
+        return lines.lookupAll(".list-cell").stream()
+                .map(ListCell.class::cast)
+                .filter(cell -> cell.isVisible() && cell.getItem() != null)
+                .map(cell -> ((ConsoleEntry) cell.getItem()).text() + " ends at "
+                        + cell.localToScene(cell.getLayoutBounds()).getMaxY() + " of " + bottom)
+                .toList();
     }
 }
