@@ -217,11 +217,16 @@ public final class KernelMonitor implements AutoCloseable {
     }
 
     /**
-     * Packets were captured in {@code namespace}: its rules' counters, MAC table and connections moved, which
-     * no kernel notification says. They are read again shortly, once for a whole burst of packets; the
-     * listeners hear of it as a change without lab changes when only such numbers moved.
+     * Packets were captured on {@code iface} of {@code namespace}: the rules' counters, MAC tables and
+     * connections moved there and at the cable's other end, which no kernel notification says. Both are read
+     * again shortly, once for a whole burst of packets, and no other namespace is; the listeners hear of it as
+     * a change without lab changes when only such numbers moved.
      */
-    public synchronized void trafficSeen(String namespace) {
+    public void trafficSeen(String namespace, String iface) {
+        current.cableEnds(namespace, iface).forEach(this::trafficSeenIn);
+    }
+
+    private synchronized void trafficSeenIn(String namespace) {
         trafficReported = true;
         if (closed || !trafficGathering.add(namespace)) {
             return;

@@ -198,8 +198,8 @@ public final class StateReader implements AutoCloseable {
     /**
      * {@link #readAfter(Collection)}, where {@code trafficReported} says that packets are reported as
      * {@link MonitorEvent.Kind#TRAFFIC} events (captures watch the wires): the MAC tables and connections are
-     * then read everywhere only after traffic, and otherwise only in the namespaces the events came from, where
-     * a link or a rule that changed may have changed them.
+     * then read only in the namespaces the events came from, where packets moved them or a link or a rule that
+     * changed may have. Otherwise, with no word of packets, they are read everywhere.
      */
     public synchronized Topology readAfter(Collection<MonitorEvent> events, boolean trafficReported) {
         List<RawNamespace> previous = last;
@@ -217,8 +217,7 @@ public final class StateReader implements AutoCloseable {
                         .containsAll(dirty.keySet())) {
             return read();
         }
-        boolean unnotifiedEverywhere = !trafficReported
-                || dirty.values().stream().anyMatch(kinds -> kinds.contains(MonitorEvent.Kind.TRAFFIC));
+        boolean unnotifiedEverywhere = !trafficReported;
         List<CompletableFuture<RawNamespace>> reads = previous.stream()
                 .map(ns -> CompletableFuture.supplyAsync(
                         () -> reread(

@@ -18,6 +18,20 @@ public record Topology(List<Namespace> namespaces) {
         return namespaces.stream().filter(ns -> ns.name().equals(name)).findFirst();
     }
 
+    /**
+     * Where a packet seen on {@code iface} of {@code namespace} was: that namespace and, for a veth, the one
+     * its peer is in, the cable's other end (the router's, say, which no capture watches). Just the namespace
+     * when this snapshot does not know the interface.
+     */
+    public List<String> cableEnds(String namespace, String iface) {
+        return namespace(namespace)
+                .flatMap(ns -> ns.link(iface))
+                .map(Link::peer)
+                .filter(peer -> !peer.namespace().equals(namespace))
+                .map(peer -> List.of(namespace, peer.namespace()))
+                .orElse(List.of(namespace));
+    }
+
     /** Whether a namespace's nat table has rules: where addresses are translated, conntrack is worth reading. */
     public static boolean translates(List<Table> iptables) {
         return iptables.stream()

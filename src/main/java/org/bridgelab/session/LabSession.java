@@ -116,7 +116,8 @@ public final class LabSession implements AutoCloseable {
             monitor.subscribe(this::changed);
             if (capture != null) {
                 // the counters a packet moves are read again soon after it is seen, so the diagram's follow it
-                capture.subscribe(event -> monitor.trafficSeen(event.point().node()));
+                capture.subscribe(event ->
+                        monitor.trafficSeen(event.point().node(), event.point().iface()));
             }
         }
     }

@@ -167,6 +167,27 @@ class KernelMonitorIT {
 
     @Test
     @Order(4)
+    void packets_seen_on_the_hosts_uplink_are_counted_again_at_its_other_end_in_the_router()
+            throws InterruptedException {
+        // given: a rule in the router counting the host's pings; no capture watches the router itself
+        List<String> rule = List.of("INPUT", "-s", OutsideWorld.HOST_ADDRESS, "-p", "icmp", "-j", "ACCEPT");
+        router("iptables", "-A", rule);
+        try {
+            awaitRouterInputCount(count -> count == 0);
+
+            // when: one ping from the host to the router, seen on the host's end of the cable between them
+            host("ping", "-c", "1", "-W", "2", OutsideWorld.ROUTER_LAN_ADDRESS);
+            monitor.trafficSeen(LabHost.HOST, lab.world().uplink());
+
+            // then: the router's counter is read again and has moved
+            awaitRouterInputCount(count -> count > 0);
+        } finally {
+            router("iptables", "-D", rule);
+        }
+    }
+
+    @Test
+    @Order(4)
     void a_deleted_namespace_is_reported_and_its_monitor_is_stopped() throws InterruptedException {
         host("ip", "netns", "del", "late1");
 
@@ -205,6 +226,34 @@ class KernelMonitorIT {
         }
         throw new AssertionError(
                 "no change \"" + description + "\" within " + EVENT_TIMEOUT.toSeconds() + " s; saw " + seen);
+    }
+
+    /** Waits for a change after which the router's one INPUT rule has counted {@code wanted} packets. */
+    private static void awaitRouterInputCount(java.util.function.LongPredicate wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + EVENT_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            TopologyChange change = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (change != null && wanted.test(routerInputCount(change.after()))) {
+                return;
+            }
+        }
+        throw new AssertionError("the router's INPUT rule still counts " + routerInputCount(monitor.current())
+                + " packets after " + EVENT_TIMEOUT.toSeconds() + " s");
+    }
+
+    /** The packets counted by the router's one INPUT rule, -1 while it has none. */
+    private static long routerInputCount(Topology snapshot) {
+        return snapshot.namespace(OutsideWorld.ROUTER)
+                .flatMap(router -> router.chain("filter", "INPUT"))
+                .filter(input -> input.rules().size() == 1)
+                .map(input -> input.rules().get(0).packets())
+                .orElse(-1L);
+    }
+
+    private static void router(String iptables, String action, List<String> rule) {
+        List<String> argv = new ArrayList<>(List.of(iptables, action));
+        argv.addAll(rule);
+        lab.host().run(OutsideWorld.ROUTER, argv).orThrow();
     }
 
     private static String processes() {

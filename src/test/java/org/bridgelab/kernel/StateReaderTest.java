@@ -60,12 +60,20 @@ class StateReaderTest {
     }
 
     @Test
-    void where_captures_report_traffic_packets_seen_anywhere_reread_every_mac_table_and_connection_table() {
-        // when: packets captured in docker0 (they may have crossed the host's bridge and NAT)
+    void where_captures_report_traffic_packets_reread_mac_and_connection_tables_only_where_they_were_seen() {
+        // when: packets captured in docker0 alone, which has neither a bridge nor rules
         reader.readAfter(List.of(new MonitorEvent(MonitorEvent.Kind.TRAFFIC, "docker0", "packets captured")), true);
 
-        // then:
-        assertThat(host.asked()).contains("host: bridge -j fdb show", "host: cat /proc/net/nf_conntrack");
+        // then: nothing moved that could be read, and the host's tables are left as they were
+        assertThat(host.asked()).isEmpty();
+
+        // when: packets seen in the host (the monitor names it for packets on a cable into it, too)
+        reader.readAfter(List.of(new MonitorEvent(MonitorEvent.Kind.TRAFFIC, "host", "packets captured")), true);
+
+        // then: its bridge's MAC table, its connections and its counters
+        assertThat(host.asked())
+                .containsExactlyInAnyOrder(
+                        "host: bridge -j fdb show", "host: cat /proc/net/nf_conntrack", "host: iptables-save -c");
     }
 
     @Test
