@@ -240,8 +240,13 @@ public final class StateReader implements AutoCloseable {
         boolean linksChanged = changed.contains(MonitorEvent.Kind.LINK) || changed.contains(MonitorEvent.Kind.ADDRESS);
         List<IpJsonParser.RawLink> links =
                 linksChanged ? IpJsonParser.links(ask(ns, "ip", "-j", "-d", "addr", "show")) : old.links();
-        // a veth moved in or out gives the namespace a number for another one
-        Map<Integer, String> nsIds = linksChanged
+        // a veth moved in or out may give the namespace a number for another one; a number it had keeps naming
+        // the same namespace while that lives (a namespace added or deleted is a full read)
+        boolean newNumbers = linksChanged
+                && links.stream()
+                        .map(IpJsonParser.RawLink::peerNetnsId)
+                        .anyMatch(id -> id != null && !old.namespaceIds().containsKey(id));
+        Map<Integer, String> nsIds = newNumbers
                 ? IpJsonParser.namespaceIds(tolerant(ns, "ip", "-j", "netns", "list-id"), LabHost.HOST.equals(ns))
                 : old.namespaceIds();
         List<Topology.Route> routes = changed.contains(MonitorEvent.Kind.ROUTE)

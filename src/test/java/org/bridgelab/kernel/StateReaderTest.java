@@ -50,6 +50,37 @@ class StateReaderTest {
     }
 
     @Test
+    void a_link_event_lists_the_namespace_numbers_again_only_when_a_peer_has_a_new_one() {
+        // given: a full read that knew docker0's number for the host (0)
+        RecordedLabHost numbered = new RecordedLabHost(RecordedKernel.fullRead());
+        numbered.answer(
+                "host: ip -all netns exec ip -j netns list-id",
+                RecordedLabHost.Answer.printing("\nnetns: docker0\n[{\"nsid\":0}]\n"));
+        try (StateReader numberedReader = new StateReader(numbered, Set.of())) {
+            numberedReader.read();
+            numbered.asked().clear();
+            MonitorEvent veth0Up = new MonitorEvent(MonitorEvent.Kind.LINK, "docker0", "7: veth0: <UP>");
+
+            // when: a link event in docker0, whose veth0 still leads to number 0
+            numberedReader.readAfter(List.of(veth0Up), true);
+
+            // then: its links again, not its numbers
+            assertThat(numbered.asked()).containsExactly("docker0: ip -j -d addr show");
+
+            // when: veth0 now leads to a namespace numbered 1, which it had no name for
+            numbered.answer(
+                    "docker0: ip -j -d addr show",
+                    RecordedLabHost.Answer.printing(RecordedKernel.fixture("docker0-addr.json")
+                            .replace("\"link_netnsid\":0", "\"link_netnsid\":1")));
+            numbered.asked().clear();
+            numberedReader.readAfter(List.of(veth0Up), true);
+
+            // then: the numbers are listed again
+            assertThat(numbered.asked()).contains("docker0: ip -j netns list-id");
+        }
+    }
+
+    @Test
     void where_captures_report_traffic_a_link_event_leaves_the_other_namespaces_tables_as_they_were() {
         // when: a link event in docker0, packets being reported as they are captured
         reader.readAfter(List.of(new MonitorEvent(MonitorEvent.Kind.LINK, "docker0", "7: veth0: <UP>")), true);
