@@ -58,8 +58,7 @@ class ConsolePaneIT {
 
     /** Whether the list's last line is shown from top to bottom inside the list's viewport. */
     private static boolean newestWhollyInView(ListView<ConsoleEntry> lines) {
-        Node viewport = lines.lookup(".clipped-container");
-        double bottom = viewport.localToScene(viewport.getLayoutBounds()).getMaxY();
+        double bottom = viewportBottom(lines);
         return lines.lookupAll(".list-cell").stream()
                 .map(ListCell.class::cast)
                 .filter(cell ->
@@ -70,13 +69,18 @@ class ConsolePaneIT {
 
     /** The lines shown, with where their cells end and where the viewport ends (for a failure's message). */
     private static List<String> shownCells(ListView<ConsoleEntry> lines) {
-        Node viewport = lines.lookup(".clipped-container");
-        double bottom = viewport.localToScene(viewport.getLayoutBounds()).getMaxY();
+        double bottom = viewportBottom(lines);
         return lines.lookupAll(".list-cell").stream()
                 .map(ListCell.class::cast)
                 .filter(cell -> cell.isVisible() && cell.getItem() != null)
                 .map(cell -> ((ConsoleEntry) cell.getItem()).text() + " ends at "
                         + cell.localToScene(cell.getLayoutBounds()).getMaxY() + " of " + bottom)
                 .toList();
+    }
+
+    /** Where the list's viewport ends, in the scene: below it a line is cut off. */
+    private static double viewportBottom(ListView<ConsoleEntry> lines) {
+        Node viewport = lines.lookup(".clipped-container");
+        return viewport.localToScene(viewport.getLayoutBounds()).getMaxY();
     }
 }
