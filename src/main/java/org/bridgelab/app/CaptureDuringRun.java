@@ -20,10 +20,10 @@ import org.bridgelab.session.LabSession;
 
 /**
  * {@code --capture} / {@code --timeline}: the lab session captures every bridge of the host and its uplink,
- * following the lab as it changes (the kernel's state is read after each step, so a bridge is joined once a
- * step brought it up, and captured again after a lesson deleted and recreated it); at the end the frames
+ * following the lab as it changes (its links are read after each step, so a bridge is joined once a step
+ * brought it up, and captured again after a lesson deleted and recreated it); at the end the frames
  * are written as pcapng and/or as the decoded, correlated timeline, whose nodes are learned from those same
- * snapshots (before a teardown can remove them). A capture that could not start or broke fails the run.
+ * reads (before a teardown can remove them). A capture that could not start or broke fails the run.
  */
 final class CaptureDuringRun implements RunListener, AutoCloseable {
     private final LabSession session;
@@ -67,7 +67,7 @@ final class CaptureDuringRun implements RunListener, AutoCloseable {
             return;
         }
         try {
-            session.refresh();
+            nodes.learn(session.followWires());
         } catch (LabException e) {
             err.println("capture: cannot read the lab: " + e.getMessage());
         }

@@ -2,6 +2,7 @@ package org.bridgelab.session;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -222,6 +223,19 @@ public final class LabSession implements AutoCloseable {
             follower.follow(topology);
         }
         return topology;
+    }
+
+    /**
+     * Reads the lab's links now and captures any new wire worth watching before this returns: all that a capture
+     * needs after a step when nothing draws the lab (the command line). Cheaper than {@link #refresh}, which reads
+     * routes, rules and tables too; the listeners get no snapshot, since this is not the whole lab.
+     */
+    public Topology followWires() {
+        Topology links = reader.read(EnumSet.of(StateReader.Part.LINKS));
+        if (capturing) {
+            follower.follow(links);
+        }
+        return links;
     }
 
     /** Whether a kernel monitor delivers every change of the lab as it happens. */
