@@ -250,8 +250,9 @@ class KernelMonitorIT {
                 .orElse(-1L);
     }
 
-    private static void router(String iptables, String action, List<String> rule) {
-        List<String> argv = new ArrayList<>(List.of(iptables, action));
+    /** Runs {@code program action rule…} in the router (iptables, to add or delete a rule). */
+    private static void router(String program, String action, List<String> rule) {
+        List<String> argv = new ArrayList<>(List.of(program, action));
         argv.addAll(rule);
         lab.host().run(OutsideWorld.ROUTER, argv).orThrow();
     }
