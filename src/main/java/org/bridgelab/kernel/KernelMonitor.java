@@ -41,7 +41,9 @@ public final class KernelMonitor implements AutoCloseable {
     /** A monitor that has not subscribed by then is left running unconfirmed (a lab host that stalls). */
     private static final Duration SUBSCRIBE_TIMEOUT = Duration.ofSeconds(5);
 
-    private static final List<String> IP_MONITOR = List.of("monitor", "label", "link", "address", "route", "netconf");
+    /** Links, addresses, routes, forwarding, and the bridges' MAC tables (neigh: learned, moved, aged out). */
+    private static final List<String> IP_MONITOR =
+            List.of("monitor", "label", "link", "address", "route", "netconf", "neigh");
     /** These tools buffer their stdout when it is a pipe; line buffering makes each event arrive at once. */
     private static final List<String> LINE_BUFFERED = List.of("stdbuf", "-oL");
 
@@ -176,7 +178,7 @@ public final class KernelMonitor implements AutoCloseable {
     }
 
     /**
-     * The namespace's monitors — ip monitor for links, addresses, routes and forwarding, xtables-monitor for
+     * The namespace's monitors — ip monitor for links, addresses, routes, forwarding and MAC tables, xtables-monitor for
      * its rules — each started if it is not running; null once closed. Synchronized with {@link #close()}:
      * a namespace event racing with close must not start a monitor after it.
      */
@@ -217,8 +219,8 @@ public final class KernelMonitor implements AutoCloseable {
     }
 
     /**
-     * Packets were captured on {@code iface} of {@code namespace}: the rules' counters, MAC tables and
-     * connections moved there and at the cable's other end, which no kernel notification says. Both are read
+     * Packets were captured on {@code iface} of {@code namespace}: the rules' counters and connections moved
+     * there and at the cable's other end, which no kernel notification says (a MAC a bridge learns is one). Both are read
      * again shortly, once for a whole burst of packets, and no other namespace is; the listeners hear of it as
      * a change without lab changes when only such numbers moved.
      */

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One notification from the kernel's monitors, classified: {@code ip monitor label link address route netconf},
+ * One notification from the kernel's monitors, classified: {@code ip monitor label link address route netconf neigh},
  * {@code ip netns monitor} and {@code xtables-monitor -e}. Continuation lines (indented) and banners are
  * not events. {@code namespace} is where the monitor that saw it runs.
  */
@@ -18,26 +18,48 @@ public record MonitorEvent(Kind kind, String namespace, String line) {
         NAMESPACE_ADDED,
         NAMESPACE_DELETED,
         RULESET,
+        /** A bridge learned, moved or forgot a MAC address (aged out, deleted). */
+        NEIGHBOUR,
         /**
-         * Not a notification: packets were captured crossing the namespace, so its counters, MAC table and
-         * connections moved, which the kernel announces to no monitor.
+         * Not a notification: packets were captured crossing the namespace, so its counters and connections
+         * moved, which the kernel announces to no monitor.
          */
         TRAFFIC
     }
 
     /** The tags {@code ip monitor label} puts before each event's first line; continuation lines have none. */
-    private static final Map<String, Kind> LABELS =
-            Map.of("[LINK]", Kind.LINK, "[ADDR]", Kind.ADDRESS, "[ROUTE]", Kind.ROUTE, "[NETCONF]", Kind.NETCONF);
+    private static final Map<String, Kind> LABELS = Map.of(
+            "[LINK]",
+            Kind.LINK,
+            "[ADDR]",
+            Kind.ADDRESS,
+            "[ROUTE]",
+            Kind.ROUTE,
+            "[NETCONF]",
+            Kind.NETCONF,
+            "[NEIGH]",
+            Kind.NEIGHBOUR);
 
-    /** A line of {@code ip monitor label link address route netconf}: the kernel's own tag says its kind. */
+    /**
+     * A line of {@code ip monitor label link address route netconf neigh}: the kernel's own tag says its kind.
+     * Of the neighbour lines only a bridge's MAC entries are events ("dev veth1 lladdr … REACHABLE", no
+     * address first): ARP and neighbour-discovery entries ("172.18.0.3 dev br0 lladdr … STALE") change with
+     * every exchange and nothing the diagram shows depends on them.
+     */
     public static Optional<MonitorEvent> ofIpMonitor(String namespace, String line) {
         int end = line.startsWith("[") ? line.indexOf(']') : -1;
         if (end < 0) {
             return Optional.empty();
         }
+        String text = line.substring(end + 1).strip();
         return Optional.ofNullable(LABELS.get(line.substring(0, end + 1)))
-                .map(kind -> new MonitorEvent(
-                        kind, namespace, line.substring(end + 1).strip()));
+                .filter(kind -> kind != Kind.NEIGHBOUR || isMacEntry(text))
+                .map(kind -> new MonitorEvent(kind, namespace, text));
+    }
+
+    private static boolean isMacEntry(String neighbour) {
+        String entry = neighbour.startsWith("Deleted ") ? neighbour.substring("Deleted ".length()) : neighbour;
+        return entry.startsWith("dev ");
     }
 
     /** A line of {@code ip netns monitor}: "add docker0" or "delete docker0". */

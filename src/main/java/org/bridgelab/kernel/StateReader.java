@@ -187,9 +187,9 @@ public final class StateReader implements AutoCloseable {
 
     /**
      * The state after the kernel notified these events, re-reading only what they may have changed: each
-     * event's kind in its own namespace (links and addresses, routes, forwarding, rules), plus the bridges'
-     * MAC tables and the connection tracking tables everywhere they are kept, since traffic changes those
-     * without a notification. A namespace added or deleted, or no read before, makes it a full read.
+     * event's kind in its own namespace (links and addresses, routes, forwarding, rules, MAC tables), plus the
+     * connection tracking tables everywhere they are kept, since traffic changes those without a notification.
+     * A namespace added or deleted, or no read before, makes it a full read.
      */
     public Topology readAfter(Collection<MonitorEvent> events) {
         return readAfter(events, false);
@@ -197,9 +197,9 @@ public final class StateReader implements AutoCloseable {
 
     /**
      * {@link #readAfter(Collection)}, where {@code trafficReported} says that packets are reported as
-     * {@link MonitorEvent.Kind#TRAFFIC} events (captures watch the wires): the MAC tables and connections are
-     * then read only in the namespaces the events came from, where packets moved them or a link or a rule that
-     * changed may have. Otherwise, with no word of packets, they are read everywhere.
+     * {@link MonitorEvent.Kind#TRAFFIC} events (captures watch the wires): the connections are then read only
+     * in the namespaces the events came from, where packets moved them or a link or a rule that changed may
+     * have. Otherwise, with no word of packets, they are read everywhere.
      */
     public synchronized Topology readAfter(Collection<MonitorEvent> events, boolean trafficReported) {
         List<RawNamespace> previous = last;
@@ -223,7 +223,7 @@ public final class StateReader implements AutoCloseable {
                         () -> reread(
                                 ns,
                                 dirty.getOrDefault(ns.name(), Set.of()),
-                                unnotifiedEverywhere || dirty.containsKey(ns.name())),
+                                unnotifiedEverywhere || movesConnections(dirty.getOrDefault(ns.name(), Set.of()))),
                         pool))
                 .toList();
         try {
@@ -234,7 +234,12 @@ public final class StateReader implements AutoCloseable {
         }
     }
 
-    /** A namespace read again: what {@code changed} says, and its MAC table and connections if {@code unnotified}. */
+    /** Whether events may have moved a namespace's connections: all but a MAC learned or forgotten alone. */
+    private static boolean movesConnections(Set<MonitorEvent.Kind> changed) {
+        return changed.stream().anyMatch(kind -> kind != MonitorEvent.Kind.NEIGHBOUR);
+    }
+
+    /** A namespace read again: what {@code changed} says, and its connections if {@code unnotified}. */
     private RawNamespace reread(RawNamespace old, Set<MonitorEvent.Kind> changed, boolean unnotified) {
         String ns = old.name();
         boolean linksChanged = changed.contains(MonitorEvent.Kind.LINK) || changed.contains(MonitorEvent.Kind.ADDRESS);
@@ -266,13 +271,16 @@ public final class StateReader implements AutoCloseable {
         List<Topology.NftTable> nft = rules && LabHost.HOST.equals(ns) && nftInstalled()
                 ? NftRulesetParser.parse(ask(ns, "nft", "-j", "list", "ruleset"))
                 : old.nftables();
+        // the kernel notifies every MAC a bridge learns, moves or forgets; a port added or taken away changes
+        // the table too (its own permanent entries)
+        boolean macs = linksChanged || changed.contains(MonitorEvent.Kind.NEIGHBOUR);
         return new RawNamespace(
                 ns,
                 links,
                 routes,
                 forwarding,
                 tables,
-                unnotified ? fdb(ns, links) : old.fdb(),
+                macs ? fdb(ns, links) : old.fdb(),
                 unnotified ? conntrack(ns, tables) : old.conntrack(),
                 nft,
                 nsIds);

@@ -188,6 +188,34 @@ class KernelMonitorIT {
 
     @Test
     @Order(4)
+    void a_mac_the_routers_bridge_learns_or_forgets_is_read_from_the_kernels_notification_alone()
+            throws InterruptedException {
+        // given: the router's switch has not (or no longer) learned the host's uplink MAC; no capture reports
+        // the packets that follow, so only the kernel's own notifications can tell the monitor
+        String mac = monitor.current()
+                .namespace(LabHost.HOST)
+                .flatMap(host -> host.link(lab.world().uplink()))
+                .orElseThrow()
+                .mac();
+        lab.host().run(OutsideWorld.ROUTER, "bridge", "fdb", "del", mac, "dev", "lan-host", "master");
+
+        // when: the host pings the router, so the switch learns where the host's MAC is
+        host("ping", "-c", "1", "-W", "2", OutsideWorld.ROUTER_LAN_ADDRESS);
+
+        // then:
+        awaitRouterMac(mac, true);
+
+        // when: the entry goes (as when it ages out), no packet moving
+        lab.host()
+                .run(OutsideWorld.ROUTER, "bridge", "fdb", "del", mac, "dev", "lan-host", "master")
+                .orThrow();
+
+        // then:
+        awaitRouterMac(mac, false);
+    }
+
+    @Test
+    @Order(4)
     void a_deleted_namespace_is_reported_and_its_monitor_is_stopped() throws InterruptedException {
         host("ip", "netns", "del", "late1");
 
@@ -226,6 +254,27 @@ class KernelMonitorIT {
         }
         throw new AssertionError(
                 "no change \"" + description + "\" within " + EVENT_TIMEOUT.toSeconds() + " s; saw " + seen);
+    }
+
+    /** Waits for a change after which the router's switch lists (or no longer lists) {@code mac} on lan-host. */
+    private static void awaitRouterMac(String mac, boolean learned) throws InterruptedException {
+        long deadline = System.nanoTime() + EVENT_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            TopologyChange change = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (change != null && routerKnows(change.after(), mac) == learned) {
+                return;
+            }
+        }
+        throw new AssertionError(
+                "the router's switch " + (learned ? "never learned " : "still lists ") + mac + " on lan-host: "
+                        + monitor.current().namespace(OutsideWorld.ROUTER).map(Topology.Namespace::fdb));
+    }
+
+    private static boolean routerKnows(Topology snapshot, String mac) {
+        return snapshot.namespace(OutsideWorld.ROUTER).orElseThrow().fdb().stream()
+                .anyMatch(entry -> entry.learned()
+                        && entry.port().equals("lan-host")
+                        && entry.mac().equalsIgnoreCase(mac));
     }
 
     /** Waits for a change after which the router's one INPUT rule has counted {@code wanted} packets. */

@@ -70,4 +70,44 @@ class MonitorEventTest {
                 .extracting(MonitorEvent::line)
                 .contains("-4 -t nat -A POSTROUTING -s 172.18.0.0/24 ! -o br0 -j MASQUERADE");
     }
+
+    @Test
+    void recorded_neighbour_lines_are_events_for_the_bridges_mac_entries_alone() {
+        // given: ip monitor label neigh while a bridge (br9, port v1) learned a MAC, had it deleted and learned
+        // it again, v2 pinged an address nobody has, and IPv6 multicast entries went
+        List<String> lines = Fixtures.read("ip-monitor-neigh.txt").lines().toList();
+
+        // when:
+        List<MonitorEvent> events = lines.stream()
+                .map(line -> MonitorEvent.ofIpMonitor("lab", line))
+                .flatMap(Optional::stream)
+                .toList();
+
+        // then:
+        assertThat(events)
+                .extracting(MonitorEvent::line)
+                .containsExactly(
+                        "dev v1 lladdr de:a8:ba:ea:0e:5c REACHABLE",
+                        "dev v1 lladdr 02:11:22:33:44:55 REACHABLE",
+                        "Deleted dev v1 lladdr 02:11:22:33:44:55 REACHABLE",
+                        "dev v1 lladdr 02:11:22:33:44:55 REACHABLE");
+        assertThat(events).extracting(MonitorEvent::kind).containsOnly(MonitorEvent.Kind.NEIGHBOUR);
+    }
+
+    @Test
+    void a_mac_a_bridge_learns_or_forgets_is_a_neighbour_event_an_arp_entry_is_none() {
+        // ip monitor label neigh while a bridge learned a MAC and forgot it, and ARP and ND entries changed
+        assertThat(MonitorEvent.ofIpMonitor("router", "[NEIGH]dev lan-host lladdr 02:11:22:33:44:55 REACHABLE"))
+                .contains(new MonitorEvent(
+                        MonitorEvent.Kind.NEIGHBOUR, "router", "dev lan-host lladdr 02:11:22:33:44:55 REACHABLE"));
+        assertThat(MonitorEvent.ofIpMonitor("router", "[NEIGH]Deleted dev lan-host lladdr 02:11:22:33:44:55 STALE"))
+                .map(MonitorEvent::kind)
+                .contains(MonitorEvent.Kind.NEIGHBOUR);
+        assertThat(MonitorEvent.ofIpMonitor("host", "[NEIGH]10.9.9.2 dev v2 FAILED"))
+                .isEmpty();
+        assertThat(MonitorEvent.ofIpMonitor("host", "[NEIGH]172.18.0.3 dev br0 lladdr 02:42:ac:12:00:03 STALE"))
+                .isEmpty();
+        assertThat(MonitorEvent.ofIpMonitor("host", "[NEIGH]Deleted ff02::16 dev v2 lladdr 33:33:00:00:00:16 NOARP"))
+                .isEmpty();
+    }
 }

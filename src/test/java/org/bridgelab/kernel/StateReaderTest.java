@@ -28,17 +28,16 @@ class StateReaderTest {
     }
 
     @Test
-    void a_link_event_in_a_container_rereads_its_links_and_the_tables_traffic_changes_nothing_else() {
+    void a_link_event_in_a_container_rereads_its_links_and_the_connections_traffic_changes_nothing_else() {
         // when:
         Topology after =
                 reader.readAfter(List.of(new MonitorEvent(MonitorEvent.Kind.LINK, "docker0", "7: veth0: <UP>")));
 
-        // then:
+        // then: the host's MAC table is not read, since the kernel notifies what changes it
         assertThat(host.asked())
                 .containsExactlyInAnyOrder(
                         "docker0: ip -j -d addr show",
                         "docker0: ip -j netns list-id",
-                        "host: bridge -j fdb show",
                         "host: cat /proc/net/nf_conntrack");
         assertThat(after.namespace("docker0").orElseThrow().link("veth0")).isPresent();
         assertThat(after.namespace("host")
@@ -91,7 +90,7 @@ class StateReaderTest {
     }
 
     @Test
-    void where_captures_report_traffic_packets_reread_mac_and_connection_tables_only_where_they_were_seen() {
+    void where_captures_report_traffic_packets_reread_counters_and_connections_only_where_they_were_seen() {
         // when: packets captured in docker0 alone, which has neither a bridge nor rules
         reader.readAfter(List.of(new MonitorEvent(MonitorEvent.Kind.TRAFFIC, "docker0", "packets captured")), true);
 
@@ -101,10 +100,21 @@ class StateReaderTest {
         // when: packets seen in the host (the monitor names it for packets on a cable into it, too)
         reader.readAfter(List.of(new MonitorEvent(MonitorEvent.Kind.TRAFFIC, "host", "packets captured")), true);
 
-        // then: its bridge's MAC table, its connections and its counters
+        // then: its connections and its counters (a MAC its bridge learns is notified, as a neighbour event)
         assertThat(host.asked())
-                .containsExactlyInAnyOrder(
-                        "host: bridge -j fdb show", "host: cat /proc/net/nf_conntrack", "host: iptables-save -c");
+                .containsExactlyInAnyOrder("host: cat /proc/net/nf_conntrack", "host: iptables-save -c");
+    }
+
+    @Test
+    void a_neighbour_event_rereads_the_mac_table_of_its_namespace_alone() {
+        // when: the host's bridge learned a MAC, packets being reported as they are captured
+        reader.readAfter(
+                List.of(new MonitorEvent(
+                        MonitorEvent.Kind.NEIGHBOUR, "host", "dev veth1 lladdr 02:42:ac:12:00:02 REACHABLE")),
+                true);
+
+        // then:
+        assertThat(host.asked()).containsExactly("host: bridge -j fdb show");
     }
 
     @Test
