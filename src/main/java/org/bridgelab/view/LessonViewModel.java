@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -46,6 +48,7 @@ public final class LessonViewModel {
     private final ObservableMap<String, RunReport.StepReport> stepReports = FXCollections.observableHashMap();
     private final ObservableMap<String, Diagnosis> diagnoses = FXCollections.observableHashMap();
     private final ReadOnlyObjectWrapper<Diagnosis> lastFailure = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper catchingUp = new ReadOnlyBooleanWrapper(false);
     private final ObservableMap<String, String> predictions = FXCollections.observableHashMap();
     /** The steps passed on this lab, in the order they passed: what a new lab needs to be where this one was. */
     private final Set<Pending> passedOnThisLab = new LinkedHashSet<>();
@@ -136,6 +139,18 @@ public final class LessonViewModel {
     /** The diagnosis of the step that ran last, when it failed to reach something; null once a step passes. */
     public ReadOnlyObjectProperty<Diagnosis> lastFailureProperty() {
         return lastFailure.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether the step running now is an earlier one caught up on before the step asked for (the steps it
+     * builds on that had not passed), rather than that step itself.
+     */
+    public ReadOnlyBooleanProperty catchingUpProperty() {
+        return catchingUp.getReadOnlyProperty();
+    }
+
+    void catchingUpFx(boolean earlierStep) {
+        catchingUp.set(earlierStep);
     }
 
     /** The learner's answer (a choice id) to each step's question, asked before the step runs. */
@@ -313,7 +328,9 @@ public final class LessonViewModel {
         path.forEach(pending -> stepStates.put(key(pending.lesson(), pending.step()), StepState.RUNNING));
         executor.execute(
                 () -> {
+                    Pending target = path.get(path.size() - 1);
                     for (Pending pending : path) {
+                        executor.runOnFx(() -> catchingUpFx(pending != target));
                         LessonSession session = current.lesson(pending.lesson(), output);
                         RunReport.StepReport report = session.runStep(pending.step());
                         // a failed step's diagnosis reads everything; a passed one needs only what changed
@@ -331,10 +348,14 @@ public final class LessonViewModel {
                     path.forEach(pending -> stepStates.computeIfPresent(
                             key(pending.lesson(), pending.step()),
                             (key, state) -> state == StepState.RUNNING ? StepState.NOT_RUN : state));
+                    catchingUpFx(false);
                     lab.busy(false);
                     lab.alive(alive);
                 },
-                lab::failed);
+                error -> {
+                    catchingUpFx(false);
+                    lab.failed(error);
+                });
     }
 
     private void finishedFx(Pending pending, RunReport.StepReport report, Topology after, Diagnosis why) {

@@ -113,10 +113,15 @@ final class PacketTokens {
         return diagram.getChildren().contains(simulationToken) ? (String) simulationToken.getUserData() : null;
     }
 
-    /** A captured sighting, live: its token takes its turn, then travels or blinks, then goes. */
+    /**
+     * A captured sighting, live: its token takes its turn, then travels or blinks, then goes. None while the
+     * lessons catch up on the steps the one asked for builds on: their packets go to the timeline, and the
+     * diagram, drawn anew as the lab is rebuilt, moves only the packets of the step the learner asked for.
+     */
     void animate(PacketEvent event) {
         if (liveTokens.size() >= MAX_TOKENS
-                || model.packets().simulation().activeProperty().get()) {
+                || model.packets().simulation().activeProperty().get()
+                || model.lessons().catchingUpProperty().get()) {
             return;
         }
         Way way = wayOf(event);

@@ -182,6 +182,47 @@ class LabViewModelTest {
     }
 
     @Test
+    void running_a_step_catches_up_on_the_steps_before_it_and_says_so_only_while_they_run() {
+        // given: c1's first step answers as the kernel would; the second, asked for, is not recorded (it fails)
+        model.connect();
+        host.answer(
+                "host: ls -l /proc/self/ns",
+                Answer.printing("net -> net:[4026531840]\nmnt -> mnt:[4026531841]\n"
+                        + "pid -> pid:[4026531836]\nuts -> uts:[4026531838]\n"));
+        host.answer("host: readlink /proc/self/ns/net", Answer.printing("net:[4026531840]\n"));
+        Lesson c1 = curriculum.lesson("c1-namespaces");
+        java.util.List<Boolean> whileAsked = new java.util.ArrayList<>();
+        java.util.List<Integer> askedWhen = new java.util.ArrayList<>();
+        model.lessons().catchingUpProperty().addListener((obs, was, now) -> {
+            whileAsked.add(now);
+            askedWhen.add(host.asked().size());
+        });
+
+        // when: the learner runs the second step, which builds on the first
+        model.lessons().runStep(c1, c1.steps().get(1));
+
+        // then: catching up while the first ran, not while the second did, nor afterwards
+        int first = host.asked().indexOf("host: ls -l /proc/self/ns");
+        int second = java.util.stream.IntStream.range(0, host.asked().size())
+                .filter(i -> host.asked().get(i).contains("ip netns add a"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(valueAt(whileAsked, askedWhen, first)).isTrue();
+        assertThat(valueAt(whileAsked, askedWhen, second)).isFalse();
+        assertThat(model.lessons().catchingUpProperty().get()).isFalse();
+        assertThat(model.lessons().state(c1, c1.steps().get(0))).isEqualTo(StepState.PASSED);
+    }
+
+    /** The value the property had when command number {@code asked} was asked (false before any change). */
+    private static boolean valueAt(java.util.List<Boolean> values, java.util.List<Integer> changedAt, int asked) {
+        boolean value = false;
+        for (int i = 0; i < values.size() && changedAt.get(i) <= asked; i++) {
+            value = values.get(i);
+        }
+        return value;
+    }
+
+    @Test
     void a_prediction_is_judged_against_the_answer_once_its_step_ran() {
         // given: a step with a question, and the learner's pick of a choice that is not the answer
         Lesson lesson = curriculum.lessons().stream()

@@ -254,6 +254,30 @@ class TopologyViewIT {
     }
 
     @Test
+    void while_earlier_steps_are_caught_up_on_their_packets_move_no_token_and_the_step_asked_for_moves_its_own(
+            FxRobot robot) {
+        // given: the overlay lab drawn, the lessons catching up on a step the one asked for builds on
+        robot.interact(() -> model.topology().read(Snapshots.overlay()));
+        robot.interact(() -> model.lessons().catchingUpFx(true));
+
+        // when: a packet of that step is captured
+        robot.interact(() -> model.packets().receive(wrappedEchoRequest()));
+
+        // then: the timeline has it, the diagram moves no token for it
+        FxWait.await(() -> model.packets().rows().size() == 1, () -> "no row for the packet");
+        assertThat(robot.lookup(".packet-token").queryAll()).isEmpty();
+
+        // when: the step asked for runs, and its packet is captured
+        robot.interact(() -> model.lessons().catchingUpFx(false));
+        robot.interact(() -> model.packets().receive(wrappedEchoRequest()));
+
+        // then:
+        FxWait.await(
+                () -> !robot.lookup(".packet-token").queryAll().isEmpty(),
+                () -> "no token for the packet of the step asked for");
+    }
+
+    @Test
     void a_frame_on_a_hosts_cable_routed_round_the_boxes_stays_on_its_chip_rather_than_cutting_across(FxRobot robot) {
         // given: the overlay lab, and a plain frame (no tunnel) the kernel sent out of hosta's eth0
         robot.interact(() -> model.topology().read(Snapshots.overlay()));
