@@ -1,7 +1,8 @@
 package org.bridgelab.app;
 
-import java.awt.image.BufferedImage;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -9,14 +10,13 @@ import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.TextArea;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
-import javax.imageio.ImageIO;
 import org.bridgelab.lesson.Curriculum;
 import org.bridgelab.lesson.Lesson;
 import org.bridgelab.lesson.UserLessons;
@@ -172,9 +172,12 @@ public final class BridgeLabApp extends Application {
 
     private void shoot(Scene scene, GuiOptions options) {
         WritableImage image = scene.snapshot(null);
-        BufferedImage picture = SwingFXUtils.fromFXImage(image, null);
-        try {
-            ImageIO.write(picture, "png", options.screenshot().toFile());
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        int[] pixels = new int[width * height];
+        image.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), pixels, 0, width);
+        try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(options.screenshot()))) {
+            PngFile.write(width, height, pixels, file);
             System.err.println("screenshot written to " + options.screenshot());
         } catch (IOException e) {
             System.err.println("bridgelab: cannot write " + options.screenshot() + ": " + e.getMessage());
