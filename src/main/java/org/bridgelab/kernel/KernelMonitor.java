@@ -178,9 +178,9 @@ public final class KernelMonitor implements AutoCloseable {
     }
 
     /**
-     * The namespace's monitors — ip monitor for links, addresses, routes, forwarding and MAC tables, xtables-monitor for
-     * its rules — each started if it is not running; null once closed. Synchronized with {@link #close()}:
-     * a namespace event racing with close must not start a monitor after it.
+     * The namespace's monitors — ip monitor for links, addresses, routes, forwarding and MAC tables,
+     * xtables-monitor for its rules — each started if it is not running; null once closed. Synchronized with
+     * {@link #close()}: a namespace event racing with close must not start a monitor after it.
      */
     private synchronized List<LiveProcess> watch(String namespace) {
         if (closed) {
@@ -220,9 +220,9 @@ public final class KernelMonitor implements AutoCloseable {
 
     /**
      * Packets were captured on {@code iface} of {@code namespace}: the rules' counters and connections moved
-     * there and at the cable's other end, which no kernel notification says (a MAC a bridge learns is one). Both are read
-     * again shortly, once for a whole burst of packets, and no other namespace is; the listeners hear of it as
-     * a change without lab changes when only such numbers moved.
+     * there and at the cable's other end, which no kernel notification says (a MAC a bridge learns is one).
+     * Both are read again shortly, once for a whole burst of packets, and no other namespace is; the listeners
+     * hear of it as a change without lab changes when only such numbers moved.
      */
     public void trafficSeen(String namespace, String iface) {
         current.cableEnds(namespace, iface).forEach(this::trafficSeenIn);
