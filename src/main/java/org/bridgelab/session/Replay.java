@@ -14,11 +14,13 @@ import org.bridgelab.capture.PacketDecoder;
 import org.bridgelab.capture.PacketEvent;
 import org.bridgelab.capture.PacketStore;
 import org.bridgelab.kernel.Topology;
+import org.bridgelab.lesson.RunReport;
 
 /**
  * A session bundle played back without a lab, on any machine: its frames decoded, correlated and kept as
- * the live capture did (so the timeline, the passports and simulation mode work on them), and the kernel's
- * topology as it was after the last step. Nothing runs: what is shown is what was recorded.
+ * the live capture did (so the timeline, the passports and simulation mode work on them), the kernel's
+ * topology as it was after the last step, and the steps as they ran with their checks. Nothing runs: what
+ * is shown is what was recorded.
  */
 public final class Replay {
     private static final ObjectMapper JSON =
@@ -27,7 +29,8 @@ public final class Replay {
     private Replay() {}
 
     /**
-     * A replay, loaded. {@code lastStep} is the step after which the shown topology was read, as the bundle names
+     * A replay, loaded. {@code report}: the steps as they ran, with their checks (English, as recorded).
+     * {@code lastStep} is the step after which the shown topology was read, as the bundle names
      * it ("s3", "masquerade"), or null when it names none (the window's export keeps the diagram's topology).
      */
     public record Loaded(
@@ -36,6 +39,7 @@ public final class Replay {
             PacketStore store,
             List<PacketEvent> events,
             List<NatPair> natPairs,
+            RunReport report,
             StepName lastStep) {}
 
     /** A lesson's id and one of its steps' ids. */
@@ -73,7 +77,14 @@ public final class Replay {
                 throw new SessionBundle.DamagedException("capture.pcapng cannot be read: " + e.getMessage());
             }
         }
-        return new Loaded(manifest, topology, store, events, pairs, stepOf(last, manifest.lessons()));
+        RunReport report;
+        try {
+            byte[] recorded = entries.get("report.json");
+            report = recorded == null ? new RunReport("", List.of(), null) : RecordedReport.read(recorded);
+        } catch (IOException e) {
+            throw new SessionBundle.DamagedException("report.json is not a report of steps: " + e.getMessage());
+        }
+        return new Loaded(manifest, topology, store, events, pairs, report, stepOf(last, manifest.lessons()));
     }
 
     /**

@@ -251,8 +251,9 @@ public final class LabViewModel {
 
     /**
      * Plays a session bundle back, without a lab and on any machine: the lab in use is released, the timeline
-     * holds the recorded packets (simulation mode and passports work on them) and the diagram the kernel's
-     * topology after the recorded last step. Nothing runs; Reset lab starts a lab again.
+     * holds the recorded packets (simulation mode and passports work on them), the diagram the kernel's
+     * topology after the recorded last step, and the lessons the steps as they ran with their checks. Nothing
+     * runs; Reset lab starts a lab again.
      */
     public void replay(Path bundle) {
         LabSession old = live;
@@ -273,6 +274,7 @@ public final class LabViewModel {
                     packets.attach(loaded.store());
                     packets.learn(loaded.topology(), 0);
                     topology.read(loaded.topology());
+                    lessons.showRecorded(loaded.report());
                     loaded.events().forEach(packets::receive);
                     loaded.natPairs().forEach(packets::receive);
                     Phrase replayed = Phrase.of(

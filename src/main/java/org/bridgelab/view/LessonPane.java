@@ -324,6 +324,14 @@ public final class LessonPane extends VBox {
             detail.getChildren().add(notRun);
             return;
         }
+        // a recording's checks are its own words, written in English when it was made
+        boolean recorded = model.replayingProperty().get();
+        if (recorded) {
+            Label asRecorded = styled(new Label(i18n.lookup("step.recorded")), "hint");
+            asRecorded.setId("step-recorded");
+            asRecorded.setWrapText(true);
+            detail.getChildren().add(asRecorded);
+        }
         VBox checks = new VBox(3);
         checks.setId("step-checks");
         // a challenge's goal: the kernel's evidence would give the fault away until the diagnosis is asked for
@@ -341,6 +349,9 @@ public final class LessonPane extends VBox {
                         + (evidence.isEmpty() || ownText ? "" : "\n    " + evidence));
                 line.setWrapText(true);
                 checks.getChildren().add(styled(line, check.passed() ? "check-passed" : "check-failed"));
+                if (recorded) {
+                    line.getStyleClass().add("recorded");
+                }
                 if (ownText && !evidence.isBlank()) {
                     Label said = styled(new Label("    " + evidence), "check-evidence");
                     said.setWrapText(true);

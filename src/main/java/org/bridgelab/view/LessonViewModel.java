@@ -291,6 +291,29 @@ public final class LessonViewModel {
     }
 
     /**
+     * A recording played back: each step it ran, of the lessons known here, shows as it went then (✓ or ✗)
+     * with its actions and checks. Nothing runs, and the learner's own progress is left as it is.
+     */
+    void showRecorded(RunReport recorded) {
+        for (RunReport.LessonReport lessonReport : recorded.lessons()) {
+            curriculum.get().lessons().stream()
+                    .filter(lesson -> lesson.id().equals(lessonReport.id()))
+                    .findFirst()
+                    .ifPresent(lesson -> lessonReport
+                            .steps()
+                            .forEach(stepReport -> lesson.steps().stream()
+                                    .filter(step -> step.id().equals(stepReport.id()))
+                                    .findFirst()
+                                    .ifPresent(step -> {
+                                        stepReports.put(key(lesson, step), stepReport);
+                                        stepStates.put(
+                                                key(lesson, step),
+                                                stepReport.passed() ? StepState.PASSED : StepState.FAILED);
+                                    })));
+        }
+    }
+
+    /**
      * After a typed command: a passed step whose checked facts held before it and not after it no longer
      * shows what its ✓ said, and one whose facts hold again is passed again. Reachability, a verdict a probe
      * packet must witness, is not judged again from a snapshot (see {@link StateCheckFacts}).

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import org.bridgelab.capture.PacketEvent;
+import org.bridgelab.lesson.CheckResult;
+import org.bridgelab.lesson.RunReport;
 import org.junit.jupiter.api.Test;
 
 class ReplayTest {
@@ -28,6 +30,30 @@ class ReplayTest {
         assertThat(replay.events()).extracting(PacketEvent::timestampNanos).isSorted();
         assertThat(replay.store().size()).isEqualTo(replay.events().size());
         assertThat(replay.lastStep()).isEqualTo(new Replay.StepName("s1", "ping-back"));
+    }
+
+    @Test
+    void a_recorded_session_brings_its_steps_back_as_they_ran_with_every_check_as_recorded() throws Exception {
+        // when:
+        RunReport report = Replay.load(S1).report();
+
+        // then: s1's steps, each with its actions, their output and their checks
+        assertThat(report.lessons()).extracting(RunReport.LessonReport::id).containsExactly("s1");
+        RunReport.LessonReport s1 = report.lessons().get(0);
+        assertThat(s1.steps())
+                .extracting(RunReport.StepReport::id)
+                .startsWith("namespaces")
+                .contains("ping-back");
+        assertThat(s1.passed()).isTrue();
+        RunReport.ActionReport ls = s1.steps().get(0).actions().get(2);
+        assertThat(ls.display()).isEqualTo("ls -l /var/run/netns");
+        assertThat(ls.output()).contains("docker0", "docker1");
+        CheckResult contains = ls.checks().get(1);
+        assertThat(contains.passed()).isTrue();
+        // the report speaks English: the sentence comes back as it was written, in every language
+        assertThat(contains.expected().in("en")).isEqualTo("output contains \"docker0\"");
+        assertThat(contains.expected().in("zh")).isEqualTo("output contains \"docker0\"");
+        assertThat(contains.evidence().in("en")).contains("docker0");
     }
 
     @Test

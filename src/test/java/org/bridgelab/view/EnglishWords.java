@@ -38,7 +38,9 @@ final class EnglishWords {
             "topology-details",
             "box-title",
             "check-evidence",
-            "diagnosis-evidence");
+            "diagnosis-evidence",
+            // a played-back recording's checks, in the words they were recorded with (the step says so)
+            "recorded");
 
     private EnglishWords() {}
 

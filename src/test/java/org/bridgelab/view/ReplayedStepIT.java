@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.bridgelab.kernel.Topology;
 import org.bridgelab.lesson.Curriculum;
+import org.bridgelab.lesson.Lesson;
 import org.bridgelab.lesson.Progress;
 import org.bridgelab.lesson.RunReport;
 import org.bridgelab.session.SessionBundle;
@@ -48,11 +49,47 @@ class ReplayedStepIT {
         assertThat(shown).isNotNull();
         assertThat(shown.lesson().id()).isEqualTo("s1");
         assertThat(shown.step().id()).isEqualTo("ping-back");
-        // and its text says no step runs in a replay, rather than asking for "Run step"
+        // and it shows the step as it ran then, with the checks it recorded, rather than asking for "Run step"
+        assertThat(model.lessons().state(shown.lesson(), shown.step())).isEqualTo(StepState.PASSED);
+        assertThat(robot.lookup("#step-recorded").queryAs(Label.class).getText())
+                .startsWith("As recorded: what the kernel said when this step ran");
+        assertThat(robot.lookup("#step-checks .check-passed").queryAllAs(Label.class))
+                .extracting(Label::getText)
+                .isNotEmpty()
+                .allMatch(text -> text.startsWith("✓ "));
         assertThat(robot.lookup(".hint").queryAllAs(Label.class))
                 .extracting(Label::getText)
-                .contains("A recording is played back: no step runs here. Reset lab goes back to a lab.")
                 .noneMatch(text -> text.contains("Run step"));
+
+        // when: the learner reads it in Chinese
+        robot.interact(() -> robot.lookup("#language")
+                .queryAs(javafx.scene.control.ChoiceBox.class)
+                .setValue(I18n.CHINESE));
+
+        // then: the note says so in Chinese, and the recorded checks are the recording's own words, marked so
+        assertThat(robot.lookup("#step-recorded").queryAs(Label.class).getText())
+                .startsWith("录制时的结果");
+        assertThat(robot.lookup("#step-checks .check-passed").queryAllAs(Label.class))
+                .allMatch(line -> line.getStyleClass().contains("recorded"));
+        assertThat(FxWait.onFx(() ->
+                        EnglishWords.in(robot.lookup("#step-checks").query().getParent())))
+                .isEmpty();
+    }
+
+    @Test
+    void a_step_the_recording_did_not_run_says_no_step_runs_in_a_replay(FxRobot robot) {
+        // given: s1 played back
+        robot.interact(() -> model.replay(S1));
+        Lesson s3 = CURRICULUM.lesson("s3");
+
+        // when: a step of a lesson the recording never ran is looked at
+        robot.interact(() -> window.lessons().select(s3, s3.steps().get(0)));
+
+        // then:
+        assertThat(model.lessons().state(s3, s3.steps().get(0))).isEqualTo(StepState.NOT_RUN);
+        assertThat(robot.lookup(".hint").queryAllAs(Label.class))
+                .extracting(Label::getText)
+                .contains("A recording is played back: no step runs here. Reset lab goes back to a lab.");
     }
 
     @Test
