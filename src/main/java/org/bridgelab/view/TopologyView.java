@@ -60,6 +60,8 @@ public final class TopologyView extends Pane {
     private final LabViewModel model;
     private final I18n i18n;
     private final Label details = new Label();
+    /** The diagram's heading, drawn anew with it. */
+    private Label title = new Label();
     /** The hint as last shown, so that a redraw in another language replaces it. */
     private String hintShown;
     /** An interface's state on its chip, and the place a diagnosis names. */
@@ -122,6 +124,7 @@ public final class TopologyView extends Pane {
         });
         model.packets().selectedProperty().addListener((Observable obs) -> lightSelectedPacket());
         model.lessons().lastFailureProperty().addListener((Observable obs) -> redraw());
+        model.lessons().catchingUpProperty().addListener((Observable obs) -> title.setText(titleText()));
         i18n.languageProperty().addListener((Observable obs) -> redraw());
         model.replayingProperty().addListener((Observable obs) -> redraw());
         model.packets().onSighting(packetTokens::animate);
@@ -165,6 +168,18 @@ public final class TopologyView extends Pane {
                 .toList();
     }
 
+    /**
+     * What the diagram is: the kernel now, the kernel of a recording, or the kernel now while the steps a run
+     * builds on are caught up on (their packets go to the timeline alone, and the title says so).
+     */
+    private String titleText() {
+        if (model.replayingProperty().get()) {
+            // a replay shows what the kernel said when the session was recorded, not what it says now
+            return i18n.lookup("topology.title.recorded");
+        }
+        return i18n.lookup(model.lessons().catchingUpProperty().get() ? "topology.title.catchingUp" : "topology.title");
+    }
+
     private void redraw() {
         TopologyViewModel.Update update = model.topology().updateProperty().get();
         Topology topology = update.topology();
@@ -173,9 +188,7 @@ public final class TopologyView extends Pane {
         chips.clear();
         columnsDrawn.clear();
         packetTokens.cleared();
-        // a replay shows what the kernel said when the session was recorded, not what it says now
-        Label title =
-                new Label(i18n.lookup(model.replayingProperty().get() ? "topology.title.recorded" : "topology.title"));
+        title = new Label(titleText());
         title.getStyleClass().add("pane-heading");
         title.relocate(CONTAINER_X, 6);
         drawing.getChildren().add(title);

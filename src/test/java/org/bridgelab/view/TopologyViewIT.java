@@ -263,9 +263,11 @@ class TopologyViewIT {
         // when: a packet of that step is captured
         robot.interact(() -> model.packets().receive(wrappedEchoRequest()));
 
-        // then: the timeline has it, the diagram moves no token for it
+        // then: the timeline has it, the diagram moves no token for it, and its title says why
         FxWait.await(() -> model.packets().rows().size() == 1, () -> "no row for the packet");
         assertThat(robot.lookup(".packet-token").queryAll()).isEmpty();
+        assertThat(FxWait.onFx(this::title))
+                .isEqualTo("Lab topology (read from the kernel — catching up, packets in the timeline)");
 
         // when: the step asked for runs, and its packet is captured
         robot.interact(() -> model.lessons().catchingUpFx(false));
@@ -275,6 +277,7 @@ class TopologyViewIT {
         FxWait.await(
                 () -> !robot.lookup(".packet-token").queryAll().isEmpty(),
                 () -> "no token for the packet of the step asked for");
+        assertThat(FxWait.onFx(this::title)).isEqualTo("Lab topology (read from the kernel)");
     }
 
     @Test
@@ -301,6 +304,15 @@ class TopologyViewIT {
         return RecordedCaptures.records("overlay-hosta-eth0.pcap").stream()
                 .map(record -> PacketDecoder.decode(new CapturePoint("hosta", "eth0"), 0, record))
                 .filter(event -> event.tunnelled() && event.summary().contains("ICMP echo request"))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** The diagram's heading. */
+    private String title() {
+        return view.nodes().stream()
+                .filter(node -> node.getStyleClass().contains("pane-heading"))
+                .map(node -> ((Label) node).getText())
                 .findFirst()
                 .orElseThrow();
     }
