@@ -27,7 +27,7 @@ import org.bridgelab.lab.LiveProcess;
  * from the last one are delivered. Nothing runs while the lab is idle: the monitors
  * block in the kernel. {@link #close()} stops every monitor it started.
  */
-public final class KernelMonitor implements AutoCloseable {
+public final class KernelMonitor implements LiveKernel {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KernelMonitor.class);
     /** Quiet time after the last notification before the snapshot; a burst of one command fits in it. */
     public static final Duration DEFAULT_QUIET = Duration.ofMillis(25);
@@ -96,11 +96,13 @@ public final class KernelMonitor implements AutoCloseable {
     }
 
     /** Listeners are called on the monitor's own thread, never on a UI thread: hand over from there. */
+    @Override
     public void subscribe(Consumer<TopologyChange> listener) {
         listeners.add(listener);
     }
 
     /** The latest snapshot. */
+    @Override
     public Topology current() {
         return current;
     }
@@ -224,6 +226,7 @@ public final class KernelMonitor implements AutoCloseable {
      * Both are read again shortly, once for a whole burst of packets, and no other namespace is; the listeners
      * hear of it as a change without lab changes when only such numbers moved.
      */
+    @Override
     public void trafficSeen(String namespace, String iface) {
         current.cableEnds(namespace, iface).forEach(this::trafficSeenIn);
     }
@@ -269,6 +272,7 @@ public final class KernelMonitor implements AutoCloseable {
      * notification still on its way when this is called is read moments later, as any other, and delivered
      * as a change.
      */
+    @Override
     public Topology settle() {
         synchronized (reading) {
             // a namespace's own notification waits until its monitors listen: one seen already is read now

@@ -57,6 +57,11 @@ public final class StateReader implements AutoCloseable {
         }
     }
 
+    /** On a joined lab, the reader of each lab host by the lesson host it holds, in the lesson's order. */
+    Map<String, StateReader> joinedReaders() {
+        return java.util.Collections.unmodifiableMap(joined);
+    }
+
     /** What a read can cover, kind by kind; a {@link StateCheck} names what its fact is judged on. */
     public enum Part {
         /** Links with their flags, MACs, bridge masters, veth peers and addresses. */

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 import org.bridgelab.capture.CapturePoint;
 import org.bridgelab.capture.CaptureSession;
 import org.bridgelab.kernel.Diagnosis;
-import org.bridgelab.kernel.KernelMonitor;
+import org.bridgelab.kernel.LiveKernel;
 import org.bridgelab.kernel.StateReader;
 import org.bridgelab.kernel.Topology;
 import org.bridgelab.kernel.TopologyChange;
@@ -40,7 +40,7 @@ import org.bridgelab.words.Wording;
 public final class LabSession implements AutoCloseable {
     private final Lab lab;
     private final StateReader reader;
-    private final KernelMonitor monitor;
+    private final LiveKernel monitor;
     private final CaptureSession capture;
     private final CaptureFollower follower;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -54,11 +54,10 @@ public final class LabSession implements AutoCloseable {
         public static final Options WINDOW = new Options(true, true, Capturing.EVERY_WIRE);
 
         /**
-         * The window on lab hosts joined for a lesson's hosts: every wire captured, but no kernel monitor (it
-         * patches one machine's snapshot) and no netfilter tracing (it needs one host's tables); the kernel is
-         * read again after each step and command instead.
+         * The window on lab hosts joined for a lesson's hosts: the kernel of each watched, every wire captured,
+         * but no netfilter tracing (it needs one host's tables).
          */
-        public static final Options JOINED_WINDOW = new Options(false, false, Capturing.EVERY_WIRE);
+        public static final Options JOINED_WINDOW = new Options(true, false, Capturing.EVERY_WIRE);
 
         /**
          * The command line on {@code labHosts} lab hosts: captures the bridges and the uplink (each lesson host's
@@ -98,8 +97,7 @@ public final class LabSession implements AutoCloseable {
         default void capturing(List<CapturePoint> points, String problem) {}
     }
 
-    private LabSession(
-            Lab lab, StateReader reader, KernelMonitor monitor, CaptureSession capture, Capturing capturing) {
+    private LabSession(Lab lab, StateReader reader, LiveKernel monitor, CaptureSession capture, Capturing capturing) {
         this.lab = lab;
         this.reader = reader;
         this.monitor = monitor;
@@ -140,7 +138,7 @@ public final class LabSession implements AutoCloseable {
             }
             lab.findings().forEach(finding -> note.accept("pre-flight: " + finding));
             StateReader reader = new StateReader(lab.host(), Set.copyOf(OutsideWorld.NAMESPACES));
-            KernelMonitor monitor = options.watchKernel() ? KernelMonitor.start(lab.host(), reader) : null;
+            LiveKernel monitor = options.watchKernel() ? LiveKernel.watch(lab.host(), reader) : null;
             CaptureSession capture = options.capturing() == Capturing.NOTHING ? null : new CaptureSession(lab.host());
             if (capture != null && options.traceNetfilter()) {
                 try {

@@ -9,10 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.bridgelab.kernel.Change;
+import org.bridgelab.kernel.TopologyChange;
 import org.bridgelab.lab.CommandResult;
+import org.bridgelab.lab.Lab;
+import org.bridgelab.lab.LabHostChoice;
 import org.bridgelab.lab.ProcessRunner;
+import org.bridgelab.session.LabSession;
 import org.bridgelab.session.SessionBundle;
 import org.bridgelab.testing.KernelTest;
 import org.bridgelab.testing.SshVm;
@@ -178,6 +186,64 @@ class OverlayTwoVmsIT {
         assertThat(Files.size(picture)).isPositive();
         assertThat(a.labState()).as("VM A after the window closed").isEqualTo(beforeA);
         assertThat(b.labState()).as("VM B after the window closed").isEqualTo(beforeB);
+    }
+
+    @Test
+    void the_window_follows_each_vms_kernel_live_as_one_lab_and_stops_watching_when_closed() throws Exception {
+        String beforeA = a.labState();
+        String beforeB = b.labState();
+        BlockingQueue<TopologyChange> changes = new LinkedBlockingQueue<>();
+        Lab lab = Lab.joined(
+                List.of("hosta", "hostb"),
+                List.of(new LabHostChoice("ssh", "labvm-a", config), new LabHostChoice("ssh", "labvm-b", config)));
+        try (LabSession session = LabSession.open(lab, LabSession.Options.JOINED_WINDOW, note -> {})) {
+            session.subscribe(new LabSession.Listener() {
+                @Override
+                public void changed(TopologyChange change) {
+                    changes.add(change);
+                }
+            });
+            assertThat(session.watchesKernel()).isTrue();
+
+            // when: a bridge is made in hostb, on VM B, from outside BridgeLab's steps
+            lab.host()
+                    .run("hostb", List.of("ip", "link", "add", "probe0", "type", "bridge"))
+                    .orThrow();
+
+            // then: the change arrives, in a snapshot of the whole lab that still holds hosta
+            TopologyChange seen = awaitChange(changes, "bridge probe0 added in hostb");
+            assertThat(seen.after().namespace("hostb").orElseThrow().link("probe0"))
+                    .isPresent();
+            assertThat(seen.after().namespace("hosta")).isPresent();
+
+            // and one made in hosta, on VM A, too
+            lab.host()
+                    .run("hosta", List.of("ip", "link", "add", "probe1", "type", "bridge"))
+                    .orThrow();
+            awaitChange(changes, "bridge probe1 added in hosta");
+        }
+        // closing the session stopped the monitors and removed what the lab built on both VMs
+        assertThat(a.labState()).as("VM A after the session closed").isEqualTo(beforeA);
+        assertThat(b.labState()).as("VM B after the session closed").isEqualTo(beforeB);
+    }
+
+    private static TopologyChange awaitChange(BlockingQueue<TopologyChange> changes, String description)
+            throws InterruptedException {
+        List<String> seen = new java.util.ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            TopologyChange change = changes.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (change == null) {
+                break;
+            }
+            List<String> said =
+                    change.changes().stream().map(Change::description).toList();
+            if (said.contains(description)) {
+                return change;
+            }
+            seen.addAll(said);
+        }
+        throw new AssertionError("no change \"" + description + "\" within 20 s; saw " + seen);
     }
 
     /** A command line with the two VMs as its lab hosts, host A first. */
