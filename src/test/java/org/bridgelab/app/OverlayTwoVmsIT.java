@@ -11,10 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import org.bridgelab.kernel.Change;
 import org.bridgelab.kernel.TopologyChange;
 import org.bridgelab.lab.CommandResult;
 import org.bridgelab.lab.Lab;
@@ -22,6 +20,7 @@ import org.bridgelab.lab.LabHostChoice;
 import org.bridgelab.lab.ProcessRunner;
 import org.bridgelab.session.LabSession;
 import org.bridgelab.session.SessionBundle;
+import org.bridgelab.testing.AwaitedChange;
 import org.bridgelab.testing.KernelTest;
 import org.bridgelab.testing.SshVm;
 import org.junit.jupiter.api.AfterAll;
@@ -211,7 +210,7 @@ class OverlayTwoVmsIT {
                     .orThrow();
 
             // then: the change arrives, in a snapshot of the whole lab that still holds hosta
-            TopologyChange seen = awaitChange(changes, "bridge probe0 added in hostb");
+            TopologyChange seen = AwaitedChange.of(changes, "bridge probe0 added in hostb", Duration.ofSeconds(20));
             assertThat(seen.after().namespace("hostb").orElseThrow().link("probe0"))
                     .isPresent();
             assertThat(seen.after().namespace("hosta")).isPresent();
@@ -220,30 +219,11 @@ class OverlayTwoVmsIT {
             lab.host()
                     .run("hosta", List.of("ip", "link", "add", "probe1", "type", "bridge"))
                     .orThrow();
-            awaitChange(changes, "bridge probe1 added in hosta");
+            AwaitedChange.of(changes, "bridge probe1 added in hosta", Duration.ofSeconds(20));
         }
         // closing the session stopped the monitors and removed what the lab built on both VMs
         assertThat(a.labState()).as("VM A after the session closed").isEqualTo(beforeA);
         assertThat(b.labState()).as("VM B after the session closed").isEqualTo(beforeB);
-    }
-
-    private static TopologyChange awaitChange(BlockingQueue<TopologyChange> changes, String description)
-            throws InterruptedException {
-        List<String> seen = new java.util.ArrayList<>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            TopologyChange change = changes.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            if (change == null) {
-                break;
-            }
-            List<String> said =
-                    change.changes().stream().map(Change::description).toList();
-            if (said.contains(description)) {
-                return change;
-            }
-            seen.addAll(said);
-        }
-        throw new AssertionError("no change \"" + description + "\" within 20 s; saw " + seen);
     }
 
     /** A command line with the two VMs as its lab hosts, host A first. */

@@ -17,6 +17,7 @@ import org.bridgelab.lab.LabHostChoice;
 import org.bridgelab.lab.LiveProcess;
 import org.bridgelab.lab.OutputListener;
 import org.bridgelab.lab.OutsideWorld;
+import org.bridgelab.testing.AwaitedChange;
 import org.bridgelab.testing.KernelTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -238,22 +239,7 @@ class KernelMonitorIT {
     }
 
     private static TopologyChange awaitChange(String description) throws InterruptedException {
-        List<String> seen = new ArrayList<>();
-        long deadline = System.nanoTime() + EVENT_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            TopologyChange change = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            if (change == null) {
-                break;
-            }
-            List<String> said =
-                    change.changes().stream().map(Change::description).toList();
-            if (said.contains(description)) {
-                return change;
-            }
-            seen.addAll(said);
-        }
-        throw new AssertionError(
-                "no change \"" + description + "\" within " + EVENT_TIMEOUT.toSeconds() + " s; saw " + seen);
+        return AwaitedChange.of(events, description, EVENT_TIMEOUT);
     }
 
     /** Waits for a change after which the router's switch lists (or no longer lists) {@code mac} on lan-host. */

@@ -14,10 +14,7 @@ class MonitorEventTest {
         List<String> lines = Fixtures.read("ip-monitor-label.txt").lines().toList();
 
         // when:
-        List<MonitorEvent> events = lines.stream()
-                .map(line -> MonitorEvent.ofIpMonitor("lab", line))
-                .flatMap(Optional::stream)
-                .toList();
+        List<MonitorEvent> events = ofIpMonitor(lines);
 
         // then: every labelled line is one event of its kind, the indented details are none
         assertThat(events).hasSize((int)
@@ -78,10 +75,7 @@ class MonitorEventTest {
         List<String> lines = Fixtures.read("ip-monitor-neigh.txt").lines().toList();
 
         // when:
-        List<MonitorEvent> events = lines.stream()
-                .map(line -> MonitorEvent.ofIpMonitor("lab", line))
-                .flatMap(Optional::stream)
-                .toList();
+        List<MonitorEvent> events = ofIpMonitor(lines);
 
         // then:
         assertThat(events)
@@ -109,5 +103,13 @@ class MonitorEventTest {
                 .isEmpty();
         assertThat(MonitorEvent.ofIpMonitor("host", "[NEIGH]Deleted ff02::16 dev v2 lladdr 33:33:00:00:00:16 NOARP"))
                 .isEmpty();
+    }
+
+    /** The events {@code ip monitor label} lines make, in a namespace called "lab". */
+    private static List<MonitorEvent> ofIpMonitor(List<String> lines) {
+        return lines.stream()
+                .map(line -> MonitorEvent.ofIpMonitor("lab", line))
+                .flatMap(Optional::stream)
+                .toList();
     }
 }
