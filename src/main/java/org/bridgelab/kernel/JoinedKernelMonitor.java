@@ -26,9 +26,7 @@ final class JoinedKernelMonitor implements LiveKernel {
         JoinedKernelMonitor joined = new JoinedKernelMonitor();
         try {
             hosts.forEach((host, lab) -> joined.members.put(host, KernelMonitor.start(lab, readers.get(host))));
-            synchronized (joined) {
-                joined.current = joined.merged();
-            }
+            joined.current = joined.merged();
             joined.members.values().forEach(member -> member.subscribe(joined::memberChanged));
             return joined;
         } catch (RuntimeException e) {

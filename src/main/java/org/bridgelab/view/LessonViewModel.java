@@ -296,21 +296,23 @@ public final class LessonViewModel {
      */
     void showRecorded(RunReport recorded) {
         for (RunReport.LessonReport lessonReport : recorded.lessons()) {
-            curriculum.get().lessons().stream()
-                    .filter(lesson -> lesson.id().equals(lessonReport.id()))
-                    .findFirst()
-                    .ifPresent(lesson -> lessonReport
-                            .steps()
-                            .forEach(stepReport -> lesson.steps().stream()
-                                    .filter(step -> step.id().equals(stepReport.id()))
-                                    .findFirst()
-                                    .ifPresent(step -> {
-                                        stepReports.put(key(lesson, step), stepReport);
-                                        stepStates.put(
-                                                key(lesson, step),
-                                                stepReport.passed() ? StepState.PASSED : StepState.FAILED);
-                                    })));
+            for (RunReport.StepReport stepReport : lessonReport.steps()) {
+                knownStep(lessonReport.id(), stepReport.id()).ifPresent(key -> {
+                    stepReports.put(key, stepReport);
+                    stepStates.put(key, stepReport.passed() ? StepState.PASSED : StepState.FAILED);
+                });
+            }
         }
+    }
+
+    /** The key of a lesson's step, when the curriculum here has that lesson and that step. */
+    private Optional<String> knownStep(String lessonId, String stepId) {
+        return curriculum.get().lessons().stream()
+                .filter(lesson -> lesson.id().equals(lessonId))
+                .flatMap(lesson -> lesson.steps().stream()
+                        .filter(step -> step.id().equals(stepId))
+                        .map(step -> key(lesson, step)))
+                .findFirst();
     }
 
     /**
