@@ -84,6 +84,11 @@ final class JoinedKernelMonitor implements LiveKernel {
     }
 
     @Override
+    public void deferTrafficReads(boolean defer) {
+        members.values().forEach(member -> member.deferTrafficReads(defer));
+    }
+
+    @Override
     public void close() {
         members.values().forEach(KernelMonitor::close);
     }

@@ -62,6 +62,8 @@ public final class KernelMonitor implements LiveKernel {
     private final Object reading = new Object();
     /** Namespaces whose traffic is being gathered before their counters are read again. */
     private final Set<String> trafficGathering = new HashSet<>();
+    /** Namespaces where packets were seen while such reads are deferred ({@link #deferTrafficReads}). */
+    private final Set<String> trafficDeferred = new HashSet<>();
 
     private ScheduledFuture<?> scheduled;
     private long firstPendingNanos;
@@ -69,6 +71,8 @@ public final class KernelMonitor implements LiveKernel {
     private volatile boolean closed;
     /** Whether packets are reported ({@link #trafficSeen}): then only traffic moves the tables no event announces. */
     private volatile boolean trafficReported;
+
+    private boolean deferringTraffic;
 
     private int failedReads;
 
@@ -233,6 +237,10 @@ public final class KernelMonitor implements LiveKernel {
 
     private synchronized void trafficSeenIn(String namespace) {
         trafficReported = true;
+        if (deferringTraffic) {
+            trafficDeferred.add(namespace);
+            return;
+        }
         if (closed || !trafficGathering.add(namespace)) {
             return;
         }
@@ -245,6 +253,26 @@ public final class KernelMonitor implements LiveKernel {
                 },
                 TRAFFIC_GATHERING.toNanos(),
                 TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * While deferred, packets seen only note their namespaces: the counters, connections and MAC tables they
+     * moved are read once, when deferring ends, rather than after each burst (earlier steps run again in a row
+     * cost one read at their end). What the kernel notifies is read as always.
+     */
+    @Override
+    public synchronized void deferTrafficReads(boolean defer) {
+        deferringTraffic = defer;
+        if (!defer) {
+            trafficDeferred.forEach(namespace ->
+                    event(new MonitorEvent(MonitorEvent.Kind.TRAFFIC, namespace, "packets captured meanwhile")));
+            trafficDeferred.clear();
+        }
+    }
+
+    /** The namespaces whose packets wait for deferring to end before their counters are read. */
+    synchronized Set<String> trafficDeferred() {
+        return Set.copyOf(trafficDeferred);
     }
 
     private synchronized void event(MonitorEvent event) {

@@ -30,6 +30,9 @@ public interface LiveKernel extends AutoCloseable {
     /** Packets were captured on {@code iface} of {@code namespace} (see {@link KernelMonitor#trafficSeen}). */
     void trafficSeen(String namespace, String iface);
 
+    /** Packets seen move no read until deferring ends (see {@link KernelMonitor#deferTrafficReads}). */
+    void deferTrafficReads(boolean defer);
+
     /** Stops every monitor started. */
     @Override
     void close();

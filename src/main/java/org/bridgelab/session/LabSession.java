@@ -47,6 +47,7 @@ public final class LabSession implements AutoCloseable {
     private final Map<String, LessonSession> lessons = new LinkedHashMap<>();
     private volatile Topology current = new Topology(List.of());
     private volatile boolean capturing;
+    private volatile boolean catchingUp;
 
     /** What a session does beyond running commands. */
     public record Options(boolean watchKernel, boolean traceNetfilter, Capturing capturing) {
@@ -239,6 +240,23 @@ public final class LabSession implements AutoCloseable {
     /** Whether a kernel monitor delivers every change of the lab as it happens. */
     public boolean watchesKernel() {
         return monitor != null;
+    }
+
+    /**
+     * Earlier steps are run again in a row to rebuild the lab (catching up): the counters, connections and MAC
+     * tables their packets move are read once when it ends, not after each burst; the kernel's notifications
+     * are followed as always.
+     */
+    public void catchingUp(boolean catchingUp) {
+        this.catchingUp = catchingUp;
+        if (monitor != null) {
+            monitor.deferTrafficReads(catchingUp);
+        }
+    }
+
+    /** Whether earlier steps are being run again ({@link #catchingUp(boolean)}). */
+    public boolean isCatchingUp() {
+        return catchingUp;
     }
 
     /**

@@ -354,17 +354,22 @@ public final class LessonViewModel {
         executor.execute(
                 () -> {
                     Pending target = path.get(path.size() - 1);
-                    for (Pending pending : path) {
-                        executor.runOnFx(() -> catchingUpFx(pending != target));
-                        LessonSession session = current.lesson(pending.lesson(), output);
-                        RunReport.StepReport report = session.runStep(pending.step());
-                        // a failed step's diagnosis reads everything; a passed one needs only what changed
-                        Topology after = report.passed() ? current.settle() : current.refresh();
-                        Diagnosis why = report.passed() ? null : diagnose(current, after, pending.step(), report);
-                        executor.runOnFx(() -> finishedFx(pending, report, after, why));
-                        if (!report.passed()) {
-                            break;
+                    try {
+                        for (Pending pending : path) {
+                            current.catchingUp(pending != target);
+                            executor.runOnFx(() -> catchingUpFx(pending != target));
+                            LessonSession session = current.lesson(pending.lesson(), output);
+                            RunReport.StepReport report = session.runStep(pending.step());
+                            // a failed step's diagnosis reads everything; a passed one needs only what changed
+                            Topology after = report.passed() ? current.settle() : current.refresh();
+                            Diagnosis why = report.passed() ? null : diagnose(current, after, pending.step(), report);
+                            executor.runOnFx(() -> finishedFx(pending, report, after, why));
+                            if (!report.passed()) {
+                                break;
+                            }
                         }
+                    } finally {
+                        current.catchingUp(false);
                     }
                     // asked here, on the worker: over SSH the answer is a round trip that can take seconds
                     return current.isAlive();

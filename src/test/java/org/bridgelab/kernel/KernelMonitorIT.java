@@ -189,6 +189,38 @@ class KernelMonitorIT {
 
     @Test
     @Order(4)
+    void packets_seen_while_reads_are_deferred_are_counted_once_deferring_ends() throws InterruptedException {
+        // given: a rule in the router counting the host's pings, and reads after packets deferred
+        List<String> rule = List.of("INPUT", "-s", OutsideWorld.HOST_ADDRESS, "-p", "icmp", "-j", "ACCEPT");
+        router("iptables", "-A", rule);
+        try {
+            awaitRouterInputCount(count -> count == 0);
+            monitor.deferTrafficReads(true);
+
+            // when: two pings seen on the host's end of the cable to the router
+            for (int i = 0; i < 2; i++) {
+                host("ping", "-c", "1", "-W", "2", OutsideWorld.ROUTER_LAN_ADDRESS);
+                monitor.trafficSeen(LabHost.HOST, lab.world().uplink());
+            }
+
+            // then: both ends wait, noted once; settling reads only what the kernel notified
+            assertThat(monitor.trafficDeferred()).containsExactlyInAnyOrder(LabHost.HOST, OutsideWorld.ROUTER);
+            assertThat(routerInputCount(monitor.settle())).isZero();
+
+            // when: deferring ends
+            monitor.deferTrafficReads(false);
+
+            // then: the router's counter is read and shows both
+            assertThat(monitor.trafficDeferred()).isEmpty();
+            awaitRouterInputCount(count -> count == 2);
+        } finally {
+            monitor.deferTrafficReads(false);
+            router("iptables", "-D", rule);
+        }
+    }
+
+    @Test
+    @Order(4)
     void a_mac_the_routers_bridge_learns_or_forgets_is_read_from_the_kernels_notification_alone()
             throws InterruptedException {
         // given: the router's switch has not (or no longer) learned the host's uplink MAC; no capture reports

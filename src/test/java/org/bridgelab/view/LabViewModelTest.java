@@ -193,9 +193,11 @@ class LabViewModelTest {
         Lesson c1 = curriculum.lesson("c1-namespaces");
         java.util.List<Boolean> whileAsked = new java.util.ArrayList<>();
         java.util.List<Integer> askedWhen = new java.util.ArrayList<>();
+        java.util.List<Boolean> sessionCatchingUp = new java.util.ArrayList<>();
         model.lessons().catchingUpProperty().addListener((obs, was, now) -> {
             whileAsked.add(now);
             askedWhen.add(host.asked().size());
+            sessionCatchingUp.add(model.session().isCatchingUp());
         });
 
         // when: the learner runs the second step, which builds on the first
@@ -211,6 +213,9 @@ class LabViewModelTest {
         assertThat(valueAt(whileAsked, askedWhen, second)).isFalse();
         assertThat(model.lessons().catchingUpProperty().get()).isFalse();
         assertThat(model.lessons().state(c1, c1.steps().get(0))).isEqualTo(StepState.PASSED);
+        // and the lab session knew it, so the counters its packets moved were read once, at the end
+        assertThat(sessionCatchingUp).isEqualTo(whileAsked);
+        assertThat(model.session().isCatchingUp()).isFalse();
     }
 
     /** The value the property had when command number {@code asked} was asked (false before any change). */

@@ -267,7 +267,8 @@ class TopologyViewIT {
         FxWait.await(() -> model.packets().rows().size() == 1, () -> "no row for the packet");
         assertThat(robot.lookup(".packet-token").queryAll()).isEmpty();
         assertThat(FxWait.onFx(this::title))
-                .isEqualTo("Lab topology (read from the kernel — catching up, packets in the timeline)");
+                .isEqualTo(
+                        "Lab topology (read from the kernel — catching up: packets in the timeline, counters at the end)");
 
         // when: the step asked for runs, and its packet is captured
         robot.interact(() -> model.lessons().catchingUpFx(false));
