@@ -225,6 +225,23 @@ public final class LabSession implements AutoCloseable {
     }
 
     /**
+     * The lab as the session starts, handed to the listeners like any snapshot: with a kernel monitor, the one
+     * it read when its monitors began to listen and what they were told since (nothing between is missed);
+     * without one, {@link #refresh}. Any wire worth watching is captured before this returns.
+     */
+    public Topology opening() {
+        if (monitor == null) {
+            return refresh();
+        }
+        Topology topology = monitor.settle();
+        snapshot(topology);
+        if (capturing) {
+            follower.follow(topology);
+        }
+        return topology;
+    }
+
+    /**
      * Reads the lab's links now and captures any new wire worth watching before this returns: all that a capture
      * needs after a step when nothing draws the lab (the command line). Cheaper than {@link #refresh}, which reads
      * routes, rules and tables too; the listeners get no snapshot, since this is not the whole lab.

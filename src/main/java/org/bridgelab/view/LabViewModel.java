@@ -180,7 +180,7 @@ public final class LabViewModel {
                             packets.capturing(points, problem);
                         }
                     });
-                    return new Connected(opened, opened.refresh());
+                    return new Connected(opened, opened.opening());
                 },
                 connectedLab -> {
                     live = connectedLab.live();

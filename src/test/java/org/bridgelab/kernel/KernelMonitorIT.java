@@ -2,7 +2,6 @@ package org.bridgelab.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,14 +9,12 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.bridgelab.lab.CommandResult;
 import org.bridgelab.lab.Lab;
 import org.bridgelab.lab.LabHost;
 import org.bridgelab.lab.LabHostChoice;
-import org.bridgelab.lab.LiveProcess;
-import org.bridgelab.lab.OutputListener;
 import org.bridgelab.lab.OutsideWorld;
 import org.bridgelab.testing.AwaitedChange;
+import org.bridgelab.testing.CountingLabHost;
 import org.bridgelab.testing.KernelTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -127,12 +124,12 @@ class KernelMonitorIT {
     @Test
     @Order(4)
     void settling_reads_what_was_notified_at_once_and_only_there() {
-        CountingHost counting = new CountingHost(lab.host());
+        CountingLabHost counting = new CountingLabHost(lab.host());
         // a quiet time that outlasts the test: only settle() reads
         try (StateReader own = new StateReader(counting, new HashSet<>(OutsideWorld.NAMESPACES));
                 KernelMonitor patient = KernelMonitor.start(counting, own, Duration.ofHours(1))) {
             host("ip", "link", "add", "settle0", "type", "bridge");
-            counting.asked.clear();
+            counting.asked().clear();
 
             // the notification takes a moment to arrive: settle until it has
             long deadline = System.nanoTime() + EVENT_TIMEOUT.toNanos();
@@ -145,7 +142,9 @@ class KernelMonitorIT {
             assertThat(settled.namespace(LabHost.HOST).orElseThrow().link("settle0"))
                     .isPresent();
             // the host's links again, not every namespace's state (a full read asks ip -all netns exec)
-            assertThat(counting.asked).contains("host: ip -j -d addr show").noneMatch(asked -> asked.contains("-all"));
+            assertThat(counting.asked())
+                    .contains("host: ip -j -d addr show")
+                    .noneMatch(asked -> asked.contains("-all"));
         } finally {
             host("ip", "link", "del", "settle0");
         }
@@ -326,50 +325,6 @@ class KernelMonitorIT {
 
     private static String processes() {
         return lab.host().run(LabHost.HOST, "ps", "-eo", "args").orThrow().stdout();
-    }
-
-    /** The lab host, noting each command it runs ("node: argv"). */
-    private static final class CountingHost implements LabHost {
-        private final LabHost host;
-        final List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-        CountingHost(LabHost host) {
-            this.host = host;
-        }
-
-        @Override
-        public String kind() {
-            return host.kind();
-        }
-
-        @Override
-        public String description() {
-            return host.description();
-        }
-
-        @Override
-        public CommandResult run(String node, List<String> argv, Duration timeout) {
-            asked.add(node + ": " + String.join(" ", argv));
-            return host.run(node, argv, timeout);
-        }
-
-        @Override
-        public LiveProcess start(String node, List<String> argv, OutputListener listener) {
-            return host.start(node, argv, listener);
-        }
-
-        @Override
-        public LiveProcess startBinary(String node, List<String> argv, OutputStream stdout, OutputListener stderr) {
-            return host.startBinary(node, argv, stdout, stderr);
-        }
-
-        @Override
-        public boolean isAlive() {
-            return host.isAlive();
-        }
-
-        @Override
-        public void close() {}
     }
 
     private static void host(String... argv) {
