@@ -194,7 +194,7 @@ public final class StateReader implements AutoCloseable {
      * The state after the kernel notified these events, re-reading only what they may have changed: each
      * event's kind in its own namespace (links and addresses, routes, forwarding, rules, MAC tables), plus the
      * connection tracking tables everywhere they are kept, since traffic changes those without a notification.
-     * A namespace added or deleted, or no read before, makes it a full read.
+     * A namespace added is read whole, on its own; one deleted, or no read before, makes it a full read.
      */
     public Topology readAfter(Collection<MonitorEvent> events) {
         return readAfter(events, false);
@@ -211,26 +211,33 @@ public final class StateReader implements AutoCloseable {
         Map<String, Set<MonitorEvent.Kind>> dirty = new HashMap<>();
         events.forEach(event -> dirty.computeIfAbsent(event.namespace(), ns -> EnumSet.noneOf(MonitorEvent.Kind.class))
                 .add(event.kind()));
-        boolean namespacesChanged = events.stream()
-                .anyMatch(event -> event.kind() == MonitorEvent.Kind.NAMESPACE_ADDED
-                        || event.kind() == MonitorEvent.Kind.NAMESPACE_DELETED);
+        Set<String> known = previous == null
+                ? Set.of()
+                : previous.stream().map(RawNamespace::name).collect(Collectors.toSet());
+        Set<String> added = events.stream()
+                .filter(event -> event.kind() == MonitorEvent.Kind.NAMESPACE_ADDED)
+                .map(MonitorEvent::namespace)
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        boolean deleted = events.stream().anyMatch(event -> event.kind() == MonitorEvent.Kind.NAMESPACE_DELETED);
+        // a namespace added is read on its own; one deleted (its veths' peers named in others) or one known
+        // already (another with the same name) makes it a full read
         if (previous == null
-                || namespacesChanged
-                || !previous.stream()
-                        .map(RawNamespace::name)
-                        .collect(Collectors.toSet())
-                        .containsAll(dirty.keySet())) {
+                || deleted
+                || added.stream().anyMatch(known::contains)
+                || !dirty.keySet().stream().allMatch(ns -> known.contains(ns) || added.contains(ns))) {
             return read();
         }
         boolean unnotifiedEverywhere = !trafficReported;
-        List<CompletableFuture<RawNamespace>> reads = previous.stream()
+        List<CompletableFuture<RawNamespace>> reads = new ArrayList<>(previous.stream()
                 .map(ns -> CompletableFuture.supplyAsync(
                         () -> reread(
                                 ns,
                                 dirty.getOrDefault(ns.name(), Set.of()),
                                 unnotifiedEverywhere || movesConnections(dirty.getOrDefault(ns.name(), Set.of()))),
                         pool))
-                .toList();
+                .toList());
+        added.forEach(ns ->
+                reads.add(CompletableFuture.supplyAsync(() -> reread(RawNamespace.empty(ns), EVERYTHING, true), pool)));
         try {
             return remember(joinAll(reads));
         } catch (LabException e) {
@@ -238,6 +245,14 @@ public final class StateReader implements AutoCloseable {
             return read();
         }
     }
+
+    /** What a namespace just added may hold: everything a notification can announce, read once. */
+    private static final Set<MonitorEvent.Kind> EVERYTHING = EnumSet.of(
+            MonitorEvent.Kind.LINK,
+            MonitorEvent.Kind.ROUTE,
+            MonitorEvent.Kind.NETCONF,
+            MonitorEvent.Kind.RULESET,
+            MonitorEvent.Kind.NEIGHBOUR);
 
     /** Whether events may have moved a namespace's connections: all but a MAC learned or forgotten alone. */
     private static boolean movesConnections(Set<MonitorEvent.Kind> changed) {
@@ -470,5 +485,11 @@ public final class StateReader implements AutoCloseable {
             List<Topology.FdbEntry> fdb,
             List<Topology.Flow> conntrack,
             List<Topology.NftTable> nftables,
-            Map<Integer, String> namespaceIds) {}
+            Map<Integer, String> namespaceIds) {
+        /** A namespace before anything of it is read. */
+        static RawNamespace empty(String name) {
+            return new RawNamespace(
+                    name, List.of(), List.of(), false, List.of(), List.of(), List.of(), List.of(), Map.of());
+        }
+    }
 }

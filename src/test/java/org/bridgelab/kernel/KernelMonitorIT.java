@@ -153,10 +153,16 @@ class KernelMonitorIT {
     @Test
     @Order(4)
     void settling_reads_a_namespace_added_or_deleted_before_its_notification_is() {
-        try (StateReader own = new StateReader(lab.host(), new HashSet<>(OutsideWorld.NAMESPACES));
-                KernelMonitor patient = KernelMonitor.start(lab.host(), own, Duration.ofHours(1))) {
+        CountingLabHost counting = new CountingLabHost(lab.host());
+        try (StateReader own = new StateReader(counting, new HashSet<>(OutsideWorld.NAMESPACES));
+                KernelMonitor patient = KernelMonitor.start(counting, own, Duration.ofHours(1))) {
             host("ip", "netns", "add", "settle1");
+            counting.asked().clear();
             assertThat(patient.settle().namespace("settle1")).isPresent();
+            // the namespace added is read on its own, not every namespace again (ip -all netns exec)
+            assertThat(counting.asked())
+                    .contains("settle1: ip -j -d addr show")
+                    .noneMatch(asked -> asked.contains("-all"));
 
             host("ip", "netns", "del", "settle1");
             assertThat(patient.settle().namespace("settle1")).isEmpty();
