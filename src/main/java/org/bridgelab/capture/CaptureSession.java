@@ -126,14 +126,23 @@ public final class CaptureSession implements AutoCloseable {
 
     /** Stops one point (Ctrl-C, so tcpdump flushes what it has). */
     public void stop(CapturePoint point) {
-        LiveProcess tcpdump;
+        stopAll(List.of(point));
+    }
+
+    /** Stops these points, Ctrl-C sent to all their tcpdumps at once; a tcpdump that ends in error is a problem. */
+    private void stopAll(List<CapturePoint> points) {
+        Map<CapturePoint, LiveProcess> stopping = new LinkedHashMap<>();
         synchronized (captures) {
-            tcpdump = captures.remove(point);
+            points.forEach(point -> Optional.ofNullable(captures.remove(point))
+                    .filter(LiveProcess::isAlive)
+                    .ifPresent(tcpdump -> stopping.put(point, tcpdump)));
         }
-        if (tcpdump != null && tcpdump.isAlive()) {
-            CommandResult result = tcpdump.stop();
+        List<CapturePoint> stopped = List.copyOf(stopping.keySet());
+        List<CommandResult> results = LiveProcess.stopAll(List.copyOf(stopping.values()));
+        for (int i = 0; i < stopped.size(); i++) {
+            CommandResult result = results.get(i);
             if (!result.succeeded() && result.exitCode() != 130) {
-                problems.add(point + ": " + result.evidence());
+                problems.add(stopped.get(i) + ": " + result.evidence());
             }
         }
     }
@@ -265,7 +274,7 @@ public final class CaptureSession implements AutoCloseable {
             }
         } finally {
             awaitQuiet();
-            activePoints().forEach(this::stop);
+            stopAll(activePoints());
         }
     }
 

@@ -388,11 +388,7 @@ public final class KernelMonitor implements LiveKernel {
             running = new ArrayList<>(monitors.values());
             monitors.clear();
         }
-        running.forEach(process -> {
-            if (process.isAlive()) {
-                process.stop();
-            }
-        });
+        LiveProcess.stopAll(running);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

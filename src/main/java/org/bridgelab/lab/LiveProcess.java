@@ -103,9 +103,14 @@ public final class LiveProcess {
 
     /** Sends SIGINT to the command itself (the leaves of the process tree), as Ctrl-C would. */
     public void interrupt() {
+        interrupt(List.of(this));
+    }
+
+    /** Ctrl-C to each of these commands, with one kill for them all (each kill is a process of its own). */
+    private static void interrupt(List<LiveProcess> processes) {
         List<String> kill = new ArrayList<>(List.of("kill", "-INT"));
-        leaves().forEach(handle -> kill.add(Long.toString(handle.pid())));
-        runner.run(kill, Duration.ofSeconds(5));
+        processes.forEach(process -> process.leaves().forEach(handle -> kill.add(Long.toString(handle.pid()))));
+        processes.get(0).runner.run(kill, Duration.ofSeconds(5));
     }
 
     /**
@@ -113,17 +118,35 @@ public final class LiveProcess {
      * Ctrl-C); then SIGTERM, then SIGKILL, each after a short grace. Returns how it ended.
      */
     public CommandResult stop() {
-        if (isAlive()) {
-            interrupt();
-            closeInput();
+        return stopAll(List.of(this)).get(0);
+    }
+
+    /** Stops each of these commands as {@link #stop} does, Ctrl-C sent to all at once; how each ended, in order. */
+    public static List<CommandResult> stopAll(List<LiveProcess> processes) {
+        List<LiveProcess> alive =
+                processes.stream().filter(LiveProcess::isAlive).toList();
+        if (!alive.isEmpty()) {
+            interrupt(alive);
+        }
+        return processes.stream()
+                .map(process -> alive.contains(process) ? process.endInterrupted() : process.endedResult())
+                .toList();
+    }
+
+    /** After Ctrl-C: end of input, then SIGTERM and SIGKILL if it is still running after a grace each. */
+    private CommandResult endInterrupted() {
+        closeInput();
+        if (await(GRACE).isEmpty()) {
+            leaves().forEach(ProcessHandle::destroy);
             if (await(GRACE).isEmpty()) {
-                leaves().forEach(ProcessHandle::destroy);
-                if (await(GRACE).isEmpty()) {
-                    started.getProcess().descendants().forEach(ProcessHandle::destroyForcibly);
-                    started.getProcess().destroyForcibly();
-                }
+                started.getProcess().descendants().forEach(ProcessHandle::destroyForcibly);
+                started.getProcess().destroyForcibly();
             }
         }
+        return endedResult();
+    }
+
+    private CommandResult endedResult() {
         return await(GRACE).orElseGet(() -> result(137));
     }
 

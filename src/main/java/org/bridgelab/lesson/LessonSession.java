@@ -160,11 +160,7 @@ public final class LessonSession implements AutoCloseable {
     /** Stops the background commands the lesson left running. */
     @Override
     public void close() {
-        background.values().forEach(process -> {
-            if (process.isAlive()) {
-                process.stop();
-            }
-        });
+        LiveProcess.stopAll(List.copyOf(background.values()));
         background.clear();
         state.close();
     }

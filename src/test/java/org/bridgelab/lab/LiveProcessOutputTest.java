@@ -48,6 +48,22 @@ class LiveProcessOutputTest {
     }
 
     @Test
+    void stopping_several_commands_at_once_interrupts_each_as_ctrl_c_would() {
+        // given: two commands still running and one that has ended
+        LiveProcess first = runner.start(List.of("sleep", "60"), (stream, line) -> {});
+        LiveProcess ended = runner.start(List.of("true"), (stream, line) -> {});
+        LiveProcess second = runner.start(List.of("sleep", "60"), (stream, line) -> {});
+        ended.await(Duration.ofSeconds(10)).orElseThrow();
+
+        // when:
+        List<CommandResult> results = LiveProcess.stopAll(List.of(first, ended, second));
+
+        // then: each running one ended on SIGINT (128 + 2), not SIGTERM or SIGKILL; the ended one as it did
+        assertThat(results).extracting(CommandResult::exitCode).containsExactly(130, 0, 130);
+        assertThat(first.isAlive() || second.isAlive()).isFalse();
+    }
+
+    @Test
     void a_command_that_cannot_start_says_why_without_the_internals() {
         CommandResult result = runner.run(List.of("no-such-program-bridgelab", "x"), Duration.ofSeconds(5));
 
