@@ -219,25 +219,30 @@ public final class StateReader implements AutoCloseable {
                 .map(MonitorEvent::namespace)
                 .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
         boolean deleted = events.stream().anyMatch(event -> event.kind() == MonitorEvent.Kind.NAMESPACE_DELETED);
-        // a namespace added is read on its own; one deleted (its veths' peers named in others) or one known
-        // already (another with the same name) makes it a full read
+        // a namespace added is read whole, on its own (also one known already: its notification came after the
+        // lab settled on it, or it is another of the same name); one deleted (its veths' peers named in the
+        // others) makes it a full read
         if (previous == null
                 || deleted
-                || added.stream().anyMatch(known::contains)
                 || !dirty.keySet().stream().allMatch(ns -> known.contains(ns) || added.contains(ns))) {
             return read();
         }
         boolean unnotifiedEverywhere = !trafficReported;
         List<CompletableFuture<RawNamespace>> reads = new ArrayList<>(previous.stream()
                 .map(ns -> CompletableFuture.supplyAsync(
-                        () -> reread(
-                                ns,
-                                dirty.getOrDefault(ns.name(), Set.of()),
-                                unnotifiedEverywhere || movesConnections(dirty.getOrDefault(ns.name(), Set.of()))),
+                        () -> added.contains(ns.name())
+                                ? reread(RawNamespace.empty(ns.name()), EVERYTHING, true)
+                                : reread(
+                                        ns,
+                                        dirty.getOrDefault(ns.name(), Set.of()),
+                                        unnotifiedEverywhere
+                                                || movesConnections(dirty.getOrDefault(ns.name(), Set.of()))),
                         pool))
                 .toList());
-        added.forEach(ns ->
-                reads.add(CompletableFuture.supplyAsync(() -> reread(RawNamespace.empty(ns), EVERYTHING, true), pool)));
+        added.stream()
+                .filter(ns -> !known.contains(ns))
+                .forEach(ns -> reads.add(
+                        CompletableFuture.supplyAsync(() -> reread(RawNamespace.empty(ns), EVERYTHING, true), pool)));
         try {
             return remember(joinAll(reads));
         } catch (LabException e) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.bridgelab.testing.RecordedKernel;
 import org.bridgelab.testing.RecordedLabHost;
+import org.bridgelab.testing.RecordedLabHost.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,8 +159,48 @@ class StateReaderTest {
     }
 
     @Test
-    void a_namespace_added_is_a_full_read() {
-        reader.readAfter(List.of(new MonitorEvent(MonitorEvent.Kind.NAMESPACE_ADDED, "docker1", "add docker1")));
+    void a_namespace_added_is_read_whole_on_its_own() {
+        // given: docker1 answers as docker0 was recorded
+        host.answer("docker1: ip -j -d addr show", Answer.printing(RecordedKernel.fixture("docker0-addr.json")));
+        host.answer("docker1: ip -j route show", Answer.printing(RecordedKernel.fixture("docker0-route.json")));
+        host.answer(
+                "docker1: ip -j netconf show", Answer.printing(RecordedKernel.fixture("netconf-forwarding-on.json")));
+        host.answer("docker1: iptables-save -c", Answer.printing(""));
+
+        // when: (captures report the traffic, as in the window)
+        Topology after = reader.readAfter(
+                List.of(new MonitorEvent(MonitorEvent.Kind.NAMESPACE_ADDED, "docker1", "add docker1")), true);
+
+        // then: its links, routes, forwarding and rules, and nothing of the namespaces read before
+        assertThat(host.asked())
+                .contains(
+                        "docker1: ip -j -d addr show",
+                        "docker1: ip -j route show",
+                        "docker1: ip -j netconf show",
+                        "docker1: iptables-save -c")
+                .allMatch(asked -> asked.startsWith("docker1: "));
+        assertThat(after.namespace("docker1").orElseThrow().link("veth0")).isPresent();
+        assertThat(after.namespace("docker0").orElseThrow().link("veth0")).isPresent();
+    }
+
+    @Test
+    void a_namespace_known_already_and_notified_as_added_is_read_whole_again_on_its_own() {
+        // (settling found it before its notification came, or it is another of the same name)
+        host.answer("docker0: ip -j route show", Answer.printing(RecordedKernel.fixture("docker0-route.json")));
+        host.answer(
+                "docker0: ip -j netconf show", Answer.printing(RecordedKernel.fixture("netconf-forwarding-on.json")));
+        host.answer("docker0: iptables-save -c", Answer.printing(""));
+
+        reader.readAfter(List.of(new MonitorEvent(MonitorEvent.Kind.NAMESPACE_ADDED, "docker0", "add docker0")), true);
+
+        assertThat(host.asked())
+                .contains("docker0: ip -j -d addr show", "docker0: ip -j route show")
+                .allMatch(asked -> asked.startsWith("docker0: "));
+    }
+
+    @Test
+    void a_namespace_deleted_is_a_full_read() {
+        reader.readAfter(List.of(new MonitorEvent(MonitorEvent.Kind.NAMESPACE_DELETED, "docker1", "delete docker1")));
 
         assertThat(host.asked()).contains("host: ip -all netns exec ip -j -d addr show", "host: ip -j -d addr show");
     }
