@@ -62,8 +62,11 @@ final class GuiCommand implements Callable<Integer> {
                     + " (0.8 to 2.5; Ctrl + / Ctrl − / Ctrl 0 in the window); default 1")
     double zoom = 1;
 
-    @Option(names = "--size", paramLabel = "WIDTHxHEIGHT", description = "the window's size; default 1366x768")
-    String size = "1366x768";
+    @Option(
+            names = "--size",
+            paramLabel = "WIDTHxHEIGHT",
+            description = "the window's size; default 1366x768, or the whole screen when it is smaller")
+    String size;
 
     @Mixin
     LabHostOptions labHostOptions = new LabHostOptions();
@@ -99,12 +102,13 @@ final class GuiCommand implements Callable<Integer> {
             if (replay != null && !java.nio.file.Files.isReadable(replay)) {
                 throw new IllegalArgumentException("--replay: cannot read " + replay);
             }
-            String[] dimensions = size.split("x");
-            if (dimensions.length != 2
-                    || !dimensions[0].matches("\\d{3,4}")
-                    || !dimensions[1].matches("\\d{3,4}")
-                    || Integer.parseInt(dimensions[0]) < 1000
-                    || Integer.parseInt(dimensions[1]) < 600) {
+            String[] dimensions = size == null ? null : size.split("x");
+            if (dimensions != null
+                    && (dimensions.length != 2
+                            || !dimensions[0].matches("\\d{3,4}")
+                            || !dimensions[1].matches("\\d{3,4}")
+                            || Integer.parseInt(dimensions[0]) < 1000
+                            || Integer.parseInt(dimensions[1]) < 600)) {
                 throw new IllegalArgumentException("--size is WIDTHxHEIGHT, at least 1000x600, not " + size);
             }
             options = new GuiOptions(
@@ -115,8 +119,9 @@ final class GuiCommand implements Callable<Integer> {
                     labHostOptions.choices(),
                     lessonFile,
                     zoom,
-                    Integer.parseInt(dimensions[0]),
-                    Integer.parseInt(dimensions[1]),
+                    dimensions == null
+                            ? null
+                            : WindowSize.asked(Integer.parseInt(dimensions[0]), Integer.parseInt(dimensions[1])),
                     replay);
         } catch (IllegalArgumentException e) {
             throw UsageError.of(spec, e.getMessage());

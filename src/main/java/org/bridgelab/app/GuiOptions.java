@@ -24,8 +24,8 @@ record GuiOptions(
         List<LabHostChoice> labHosts,
         Path lessonFile,
         double zoom,
-        int width,
-        int height,
+        /** The --size asked for, or null: as large as the screen has room for ({@link WindowSize#on}). */
+        WindowSize size,
         Path replay) {
 
     /**
@@ -91,7 +91,6 @@ record GuiOptions(
 
     /** The window as {@code bridgelab} alone opens it: the sandbox, the system's language, the light theme. */
     static GuiOptions defaults() {
-        return new GuiOptions(
-                null, null, null, Theme.LIGHT, List.of(LabHostChoice.sandbox()), null, 1, 1366, 768, null);
+        return new GuiOptions(null, null, null, Theme.LIGHT, List.of(LabHostChoice.sandbox()), null, 1, null, null);
     }
 }

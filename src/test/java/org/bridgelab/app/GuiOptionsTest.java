@@ -53,8 +53,7 @@ class GuiOptionsTest {
                 java.util.List.of(org.bridgelab.lab.LabHostChoice.sandbox()),
                 lesson,
                 1,
-                1366,
-                768,
+                null,
                 null);
 
         assertThat(options.lessons().curriculum().lesson("mine").source()).isEqualTo(lesson.toString());
@@ -92,8 +91,7 @@ class GuiOptionsTest {
                 java.util.List.of(org.bridgelab.lab.LabHostChoice.sandbox()),
                 null,
                 1,
-                1366,
-                768,
+                null,
                 null);
     }
 
@@ -109,8 +107,7 @@ class GuiOptionsTest {
                         org.bridgelab.lab.LabHostChoice.parse("ssh:vm-b", null, false)),
                 null,
                 1,
-                1366,
-                768,
+                null,
                 null);
 
         assertThat(twoHosts.lessons().curriculum().lessons())
