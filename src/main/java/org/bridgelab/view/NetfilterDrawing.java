@@ -5,14 +5,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javafx.animation.PauseTransition;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
-import javafx.util.Duration;
 
 /**
  * The host's netfilter drawn where it acts: the packet path with its five hooks (PREROUTING where packets
@@ -209,9 +207,7 @@ final class NetfilterDrawing {
 
     private static void flash(Node node) {
         node.pseudoClassStateChanged(COUNTED, true);
-        PauseTransition fade = new PauseTransition(Duration.millis(900));
-        fade.setOnFinished(done -> node.pseudoClassStateChanged(COUNTED, false));
-        fade.play();
+        FxDelay.run(900, () -> node.pseudoClassStateChanged(COUNTED, false));
     }
 
     /** The counter shown for an entry (for tests): "2 pkts", or null when it is not drawn. */

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javafx.animation.PauseTransition;
 import javafx.beans.Observable;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.css.PseudoClass;
@@ -20,7 +19,6 @@ import javafx.scene.shape.Line;
 import javafx.scene.shape.Polyline;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.shape.Shape;
-import javafx.util.Duration;
 import org.bridgelab.kernel.Diagnosis;
 import org.bridgelab.kernel.Topology;
 
@@ -800,9 +798,7 @@ public final class TopologyView extends Pane {
             Label chip = chips.get(link);
             if (chip != null) {
                 chip.pseudoClassStateChanged(CHANGED, true);
-                PauseTransition fade = new PauseTransition(Duration.seconds(2.5));
-                fade.setOnFinished(event -> chip.pseudoClassStateChanged(CHANGED, false));
-                fade.play();
+                FxDelay.run(2_500, () -> chip.pseudoClassStateChanged(CHANGED, false));
             }
         }
     }
