@@ -18,7 +18,7 @@ record WindowSize(double width, double height, boolean maximized) {
         return new WindowSize(width, height, false);
     }
 
-    /** On a screen whose usable area (without panels) is this large: {@code asked}, or null for the usual size. */
+    /** On a screen whose usable area (without panels) is this large; {@code asked} is null without --size. */
     static WindowSize on(double screenWidth, double screenHeight, WindowSize asked) {
         if (asked != null) {
             return asked;

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +27,13 @@ import org.bridgelab.lab.LabHost;
  */
 public final class StateReader implements AutoCloseable {
     private static final List<String> ALL_NETNS = List.of("ip", "-all", "netns", "exec");
+    /** What a namespace just added may hold: everything a notification can announce, read once. */
+    private static final Set<MonitorEvent.Kind> EVERYTHING = EnumSet.of(
+            MonitorEvent.Kind.LINK,
+            MonitorEvent.Kind.ROUTE,
+            MonitorEvent.Kind.NETCONF,
+            MonitorEvent.Kind.RULESET,
+            MonitorEvent.Kind.NEIGHBOUR);
     /** Four reads at a time: enough to hide process start-up, few enough for a 2-core machine. */
     private static final int PARALLEL_READS = 4;
 
@@ -217,7 +225,7 @@ public final class StateReader implements AutoCloseable {
         Set<String> added = events.stream()
                 .filter(event -> event.kind() == MonitorEvent.Kind.NAMESPACE_ADDED)
                 .map(MonitorEvent::namespace)
-                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+                .collect(Collectors.toCollection(LinkedHashSet::new));
         boolean deleted = events.stream().anyMatch(event -> event.kind() == MonitorEvent.Kind.NAMESPACE_DELETED);
         // a namespace added is read whole, on its own (also one known already: its notification came after the
         // lab settled on it, or it is another of the same name); one deleted (its veths' peers named in the
@@ -250,14 +258,6 @@ public final class StateReader implements AutoCloseable {
             return read();
         }
     }
-
-    /** What a namespace just added may hold: everything a notification can announce, read once. */
-    private static final Set<MonitorEvent.Kind> EVERYTHING = EnumSet.of(
-            MonitorEvent.Kind.LINK,
-            MonitorEvent.Kind.ROUTE,
-            MonitorEvent.Kind.NETCONF,
-            MonitorEvent.Kind.RULESET,
-            MonitorEvent.Kind.NEIGHBOUR);
 
     /** Whether events may have moved a namespace's connections: all but a MAC learned or forgotten alone. */
     private static boolean movesConnections(Set<MonitorEvent.Kind> changed) {

@@ -121,15 +121,7 @@ class TopologyViewIT {
                 NetfilterHooks.of(host(s4)).groups().get(4).entries().get(0).key();
 
         // when: the kernel counts two more packets through MASQUERADE
-        Topology counted = Snapshots.change(
-                s4,
-                "host",
-                host -> withRules(
-                        host,
-                        rule -> rule.text().contains("MASQUERADE")
-                                ? new Topology.Rule(rule.text(), rule.packets() + 2, rule.bytes() + 168)
-                                : rule));
-        robot.interact(() -> model.topology().read(counted));
+        robot.interact(() -> model.topology().read(twoMoreThroughMasquerade(s4)));
 
         // then: the counter says so and flashes; the chips are the very same nodes
         assertThat(FxWait.onFx(() -> view.netfilter().counterText(masquerade))).isEqualTo("4 pkts");
@@ -148,15 +140,7 @@ class TopologyViewIT {
         robot.interact(() -> view.getScene().addPostLayoutPulseListener(pulses::incrementAndGet));
 
         // when: traffic moves the MASQUERADE counter, which flashes for 0.9 s
-        robot.interact(() -> model.topology()
-                .read(Snapshots.change(
-                        s4,
-                        "host",
-                        host -> withRules(
-                                host,
-                                rule -> rule.text().contains("MASQUERADE")
-                                        ? new Topology.Rule(rule.text(), rule.packets() + 2, rule.bytes() + 168)
-                                        : rule))));
+        robot.interact(() -> model.topology().read(twoMoreThroughMasquerade(s4)));
         assertThat(FxWait.onFx(() -> view.netfilter().isCounting(masquerade))).isTrue();
         FxWait.await(() -> !view.netfilter().isCounting(masquerade), () -> "still flashing");
 
@@ -373,6 +357,18 @@ class TopologyViewIT {
                 .filter(box -> box.contains(chip))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no switch drawn around " + bridge));
+    }
+
+    /** The same lab after the kernel counted two more packets through the host's MASQUERADE rule. */
+    private static Topology twoMoreThroughMasquerade(Topology topology) {
+        return Snapshots.change(
+                topology,
+                "host",
+                host -> withRules(
+                        host,
+                        rule -> rule.text().contains("MASQUERADE")
+                                ? new Topology.Rule(rule.text(), rule.packets() + 2, rule.bytes() + 168)
+                                : rule));
     }
 
     private static Topology.Namespace host(Topology topology) {
